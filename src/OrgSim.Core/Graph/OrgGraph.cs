@@ -1,0 +1,83 @@
+using System.Diagnostics;
+
+namespace OrgSim.Core.Graph;
+
+/// <summary>
+/// An organisation as an immutable compressed sparse row (CSR) graph over agent ids
+/// <c>0..NodeCount-1</c>, with typed, weighted directed edges and per-node attributes.
+/// </summary>
+/// <remarks>
+/// The row of <c>v</c> lists the agents <c>v</c> interacts with and observes. Undirected ties
+/// are stored as two directed edges. Memory: 9 bytes per directed edge (target, weight, type)
+/// and 17 bytes per node (offset, manager, team, level, role). Built and validated once by
+/// <see cref="OrgGraphBuilder"/>; read without checks in the engine's hot loop.
+/// </remarks>
+public sealed class OrgGraph
+{
+    internal readonly int[] Offsets;
+    internal readonly int[] Targets;
+    internal readonly float[] Weights;
+    internal readonly EdgeType[] Types;
+    internal readonly int[] Managers;
+    internal readonly int[] Teams;
+    internal readonly byte[] Levels;
+    internal readonly Role[] Roles;
+
+    internal OrgGraph(
+        int[] offsets, int[] targets, float[] weights, EdgeType[] types,
+        int[] managers, int[] teams, byte[] levels, Role[] roles, int teamCount)
+    {
+        Debug.Assert(offsets.Length == managers.Length + 1, "one offset per node plus one");
+        Offsets = offsets;
+        Targets = targets;
+        Weights = weights;
+        Types = types;
+        Managers = managers;
+        Teams = teams;
+        Levels = levels;
+        Roles = roles;
+        TeamCount = teamCount;
+        LevelCount = levels.Length == 0 ? 0 : levels.Max() + 1;
+    }
+
+    /// <summary>The number of agents.</summary>
+    public int NodeCount => Managers.Length;
+
+    /// <summary>The number of directed edges (twice the number of ties).</summary>
+    public int EdgeCount => Targets.Length;
+
+    /// <summary>The number of teams; team ids are <c>0..TeamCount-1</c>.</summary>
+    public int TeamCount { get; }
+
+    /// <summary>The number of hierarchy levels; level 0 is the top.</summary>
+    public int LevelCount { get; }
+
+    /// <summary>The agents <paramref name="v"/> observes, in a stable order.</summary>
+    public ReadOnlySpan<int> Neighbours(int v) => Targets.AsSpan(Offsets[v], Offsets[v + 1] - Offsets[v]);
+
+    /// <summary>The types of the edges of <see cref="Neighbours"/>, in the same order.</summary>
+    public ReadOnlySpan<EdgeType> EdgeTypesOf(int v) => Types.AsSpan(Offsets[v], Offsets[v + 1] - Offsets[v]);
+
+    /// <summary>The per-edge weight multipliers of <see cref="Neighbours"/> (1 by default; remote ties lower).</summary>
+    public ReadOnlySpan<float> EdgeWeightsOf(int v) => Weights.AsSpan(Offsets[v], Offsets[v + 1] - Offsets[v]);
+
+    /// <summary>The number of edges leaving <paramref name="v"/>.</summary>
+    public int Degree(int v) => Offsets[v + 1] - Offsets[v];
+
+    /// <summary>The manager of <paramref name="v"/>, or -1 for a root.</summary>
+    public int Manager(int v) => Managers[v];
+
+    /// <summary>The team <paramref name="v"/> belongs to.</summary>
+    public int Team(int v) => Teams[v];
+
+    /// <summary>The hierarchy level of <paramref name="v"/>: 0 at the top.</summary>
+    public int Level(int v) => Levels[v];
+
+    /// <summary>The role of <paramref name="v"/>.</summary>
+    public Role Role(int v) => Roles[v];
+
+    /// <summary>An estimate of the bytes this graph holds in its arrays.</summary>
+    public long SizeInBytes =>
+        (Offsets.LongLength * 4) + (Targets.LongLength * 4) + (Weights.LongLength * 4) + Types.LongLength
+        + (Managers.LongLength * 4) + (Teams.LongLength * 4) + Levels.LongLength + Roles.LongLength;
+}

@@ -1,0 +1,153 @@
+namespace OrgSim.Core.Graph;
+
+/// <summary>
+/// Collects nodes and ties, then builds a validated <see cref="OrgGraph"/>. Each tie is added
+/// once and stored in both directions; the row order is the order ties were added, so a
+/// deterministic generator gives a deterministic graph.
+/// </summary>
+public sealed class OrgGraphBuilder
+{
+    private readonly int[] _managers;
+    private readonly int[] _teams;
+    private readonly byte[] _levels;
+    private readonly Role[] _roles;
+    private readonly List<int> _from = [];
+    private readonly List<int> _to = [];
+    private readonly List<EdgeType> _type = [];
+    private readonly List<float> _weight = [];
+
+    /// <summary>Starts a graph of <paramref name="nodeCount"/> agents, all roots in team 0 at level 0.</summary>
+    public OrgGraphBuilder(int nodeCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(nodeCount);
+        _managers = new int[nodeCount];
+        Array.Fill(_managers, -1);
+        _teams = new int[nodeCount];
+        _levels = new byte[nodeCount];
+        _roles = new Role[nodeCount];
+        Array.Fill(_roles, Role.FrontLine);
+    }
+
+    /// <summary>The number of agents.</summary>
+    public int NodeCount => _managers.Length;
+
+    /// <summary>Sets the attributes of node <paramref name="v"/>.</summary>
+    public OrgGraphBuilder SetNode(int v, int manager, int team, int level, Role role)
+    {
+        CheckNode(v, nameof(v));
+        if (manager != -1)
+        {
+            CheckNode(manager, nameof(manager));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(team);
+        if ((uint)level > byte.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(level), level, "should be in range [0, 255]");
+        }
+
+        _managers[v] = manager;
+        _teams[v] = team;
+        _levels[v] = (byte)level;
+        _roles[v] = role;
+        return this;
+    }
+
+    /// <summary>
+    /// Adds the tie <paramref name="a"/>–<paramref name="b"/>, stored as <c>a → b</c> with
+    /// <paramref name="typeFromA"/> and <c>b → a</c> with its reverse type.
+    /// </summary>
+    public OrgGraphBuilder AddTie(int a, int b, EdgeType typeFromA, float weight = 1f)
+    {
+        CheckNode(a, nameof(a));
+        CheckNode(b, nameof(b));
+        if (a == b)
+        {
+            throw new ArgumentException($"a tie from agent {a} to itself is not allowed", nameof(b));
+        }
+
+        if (!(weight >= 0f && weight <= 1f))
+        {
+            throw new ArgumentOutOfRangeException(nameof(weight), weight, "should be in range [0, 1]");
+        }
+
+        _from.Add(a);
+        _to.Add(b);
+        _type.Add(typeFromA);
+        _weight.Add(weight);
+        return this;
+    }
+
+    /// <summary>Builds the CSR graph; throws if a pair of agents is tied twice.</summary>
+    public OrgGraph Build()
+    {
+        int n = NodeCount;
+        var offsets = new int[n + 1];
+        foreach (int a in _from)
+        {
+            offsets[a + 1]++;
+        }
+
+        foreach (int b in _to)
+        {
+            offsets[b + 1]++;
+        }
+
+        for (int v = 0; v < n; v++)
+        {
+            offsets[v + 1] += offsets[v];
+        }
+
+        int edgeCount = offsets[n];
+        var targets = new int[edgeCount];
+        var weights = new float[edgeCount];
+        var types = new EdgeType[edgeCount];
+        var cursor = offsets.AsSpan(0, n).ToArray();
+        for (int i = 0; i < _from.Count; i++)
+        {
+            int a = _from[i], b = _to[i];
+            Place(a, b, _type[i]);
+            Place(b, a, EdgeTypes.Reverse(_type[i]));
+
+            void Place(int v, int u, EdgeType type)
+            {
+                int slot = cursor[v]++;
+                targets[slot] = u;
+                weights[slot] = _weight[i];
+                types[slot] = type;
+            }
+        }
+
+        RejectDuplicateTies(offsets, targets);
+        int teamCount = n == 0 ? 0 : _teams.Max() + 1;
+        return new OrgGraph(offsets, targets, weights, types, _managers, _teams, _levels, _roles, teamCount);
+    }
+
+    private static void RejectDuplicateTies(int[] offsets, int[] targets)
+    {
+        // A stamp per node turns the duplicate check into one linear pass with no hashing.
+        var lastSeenFrom = new int[offsets.Length - 1];
+        Array.Fill(lastSeenFrom, -1);
+        for (int v = 0; v < offsets.Length - 1; v++)
+        {
+            for (int e = offsets[v]; e < offsets[v + 1]; e++)
+            {
+                int u = targets[e];
+                if (lastSeenFrom[u] == v)
+                {
+                    throw new InvalidOperationException($"agents {v} and {u} are tied more than once");
+                }
+
+                lastSeenFrom[u] = v;
+            }
+        }
+    }
+
+    private void CheckNode(int v, string name)
+    {
+        if ((uint)v >= (uint)NodeCount)
+        {
+            throw new ArgumentOutOfRangeException(name, v, $"should be in range [0, {NodeCount - 1}]");
+        }
+    }
+}

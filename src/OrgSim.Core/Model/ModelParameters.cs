@@ -1,0 +1,85 @@
+using OrgSim.Core.Graph;
+
+namespace OrgSim.Core.Model;
+
+/// <summary>
+/// The parameters of the learning dynamics, all with documented defaults. One tick is one week.
+/// See <c>docs/model.md</c> for the equations each parameter enters.
+/// </summary>
+public sealed record ModelParameters
+{
+    /// <summary>β, the chance that one deploying contact of strength 1 makes an unaware agent aware in a week, in [0, 1]. Default 0.15.</summary>
+    public double Transmission { get; init; } = 0.15;
+
+    /// <summary>Chance that an agent at stage 2 (conscious competence) deploys the competency in a given week, in [0, 1]. Default 0.5.</summary>
+    public double DeployProbabilityPractised { get; init; } = 0.5;
+
+    /// <summary>Chance that an agent at stage 3 (habit) deploys the competency in a given week, in [0, 1]. Default 0.9.</summary>
+    public double DeployProbabilityHabit { get; init; } = 0.9;
+
+    /// <summary>Weekly chance that an aware agent manages a successful repetition on its own, in [0, 1]. Default 0.1.</summary>
+    public double PracticeBase { get; init; } = 0.1;
+
+    /// <summary>Added to the weekly repetition chance per unit of exposure to deploying contacts, in [0, 1]. Default 0.1.</summary>
+    public double PracticeFromExposure { get; init; } = 0.1;
+
+    /// <summary>Successful repetitions needed to go from stage 1 to stage 2, in [1, 255]. Default 6.</summary>
+    public int RepetitionsToPractised { get; init; } = 6;
+
+    /// <summary>Successful repetitions needed to go from stage 2 to stage 3 (habit), in [1, 255]. Default 12.</summary>
+    public int RepetitionsToHabit { get; init; } = 12;
+
+    /// <summary>Weeks without a successful repetition before forgetting can start, in [1, 255]. Default 4.</summary>
+    public int ForgetGraceWeeks { get; init; } = 4;
+
+    /// <summary>Weekly chance, once past the grace period, of dropping one stage (1 → 0 or 2 → 1), in [0, 1]. Default 0.1.</summary>
+    public double ForgetRate { get; init; } = 0.1;
+
+    /// <summary>Weight and frequency of each kind of relationship.</summary>
+    public Relationships Relationships { get; init; } = new();
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first parameter out of range.</summary>
+    public void Validate()
+    {
+        Probability(Transmission, nameof(Transmission));
+        Probability(DeployProbabilityPractised, nameof(DeployProbabilityPractised));
+        Probability(DeployProbabilityHabit, nameof(DeployProbabilityHabit));
+        Probability(PracticeBase, nameof(PracticeBase));
+        Probability(PracticeFromExposure, nameof(PracticeFromExposure));
+        Probability(ForgetRate, nameof(ForgetRate));
+        Count(RepetitionsToPractised, nameof(RepetitionsToPractised));
+        Count(RepetitionsToHabit, nameof(RepetitionsToHabit));
+        Count(ForgetGraceWeeks, nameof(ForgetGraceWeeks));
+        ArgumentNullException.ThrowIfNull(Relationships);
+        foreach (EdgeType type in EdgeTypes.All)
+        {
+            Relationship r = Relationships.For(type);
+            string name = $"{nameof(Relationships)}.{type}";
+            if (!(r.Weight >= 0 && r.Weight <= Relationship.MaxWeight))
+            {
+                throw new ArgumentOutOfRangeException(name, r.Weight, $"weight should be in range [0, {Relationship.MaxWeight}]");
+            }
+
+            if (!(r.InteractionsPerWeek >= 0 && r.InteractionsPerWeek <= Relationship.MaxInteractionsPerWeek))
+            {
+                throw new ArgumentOutOfRangeException(name, r.InteractionsPerWeek, $"interactions per week should be in range [0, {Relationship.MaxInteractionsPerWeek}]");
+            }
+        }
+    }
+
+    private static void Probability(double value, string name)
+    {
+        if (!(value >= 0 && value <= 1))
+        {
+            throw new ArgumentOutOfRangeException(name, value, "should be in range [0, 1]");
+        }
+    }
+
+    private static void Count(int value, string name)
+    {
+        if (value is < 1 or > 255)
+        {
+            throw new ArgumentOutOfRangeException(name, value, "should be in range [1, 255]");
+        }
+    }
+}

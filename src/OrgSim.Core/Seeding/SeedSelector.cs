@@ -1,0 +1,112 @@
+using OrgSim.Core.Graph;
+using OrgSim.Core.Randomness;
+
+namespace OrgSim.Core.Seeding;
+
+/// <summary>
+/// Chooses the agents an intervention seeds. Every strategy returns exactly the budget, as
+/// distinct agent ids in ascending order, and is deterministic from its seed.
+/// </summary>
+public static class SeedSelector
+{
+    /// <summary>The number of agents <paramref name="strategy"/> can choose from in <paramref name="graph"/>.</summary>
+    public static int EligibleCount(OrgGraph graph, SeedingStrategy strategy)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return strategy switch
+        {
+            SeedingStrategy.TopDown or SeedingStrategy.Random => graph.NodeCount,
+            SeedingStrategy.BottomUpScattered => CountFrontLine(graph),
+            SeedingStrategy.BottomUpTeams => FrontLineTeams(graph).Sum(t => t.Count),
+            _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "should be a defined strategy"),
+        };
+    }
+
+    /// <summary>Selects <paramref name="budget"/> agents by <paramref name="strategy"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The budget is below 1 or above <see cref="EligibleCount"/>.</exception>
+    public static int[] Select(OrgGraph graph, SeedingStrategy strategy, int budget, ulong seed)
+    {
+        int eligible = EligibleCount(graph, strategy);
+        if (budget < 1 || budget > eligible)
+        {
+            throw new ArgumentOutOfRangeException(nameof(budget), budget, $"should be in range [1, {eligible}] for strategy {strategy}");
+        }
+
+        int[] chosen = strategy switch
+        {
+            SeedingStrategy.TopDown => MostSenior(graph, budget),
+            SeedingStrategy.Random => Sample(Enumerable.Range(0, graph.NodeCount).ToArray(), budget, seed),
+            SeedingStrategy.BottomUpScattered => Sample(FrontLine(graph), budget, seed),
+            SeedingStrategy.BottomUpTeams => WholeTeams(graph, budget, seed),
+            _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "should be a defined strategy"),
+        };
+        Array.Sort(chosen);
+        return chosen;
+    }
+
+    private static int[] MostSenior(OrgGraph graph, int budget) =>
+        Enumerable.Range(0, graph.NodeCount).OrderBy(graph.Level).ThenBy(v => v).Take(budget).ToArray();
+
+    private static int CountFrontLine(OrgGraph graph)
+    {
+        int count = 0;
+        for (int v = 0; v < graph.NodeCount; v++)
+        {
+            count += graph.Role(v) == Role.FrontLine ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private static int[] FrontLine(OrgGraph graph) =>
+        Enumerable.Range(0, graph.NodeCount).Where(v => graph.Role(v) == Role.FrontLine).ToArray();
+
+    /// <summary>Teams in which every member is front line, each as its members in ascending id, ordered by team id.</summary>
+    private static List<List<int>> FrontLineTeams(OrgGraph graph)
+    {
+        var members = new List<int>?[graph.TeamCount];
+        var mixed = new bool[graph.TeamCount];
+        for (int v = 0; v < graph.NodeCount; v++)
+        {
+            int t = graph.Team(v);
+            (members[t] ??= []).Add(v);
+            mixed[t] |= graph.Role(v) != Role.FrontLine;
+        }
+
+        return members.Where((m, t) => m is not null && !mixed[t]).Select(m => m!).ToList();
+    }
+
+    /// <summary>Shuffles front-line teams and takes them whole; the last one is cut to the budget (lowest ids first).</summary>
+    private static int[] WholeTeams(OrgGraph graph, int budget, ulong seed)
+    {
+        List<List<int>> teams = FrontLineTeams(graph);
+        int[] order = Sample(Enumerable.Range(0, teams.Count).ToArray(), teams.Count, seed);
+        var chosen = new List<int>(budget);
+        foreach (int t in order)
+        {
+            foreach (int v in teams[t])
+            {
+                if (chosen.Count == budget)
+                {
+                    return [.. chosen];
+                }
+
+                chosen.Add(v);
+            }
+        }
+
+        return [.. chosen];
+    }
+
+    /// <summary>The first <paramref name="count"/> items of a partial Fisher–Yates shuffle driven by a counter-based generator.</summary>
+    private static int[] Sample(int[] items, int count, ulong seed)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            int j = i + CounterRng.Below(seed, (ulong)i, items.Length - i);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+
+        return items[..count];
+    }
+}

@@ -1,0 +1,14 @@
+using OrgSim.Core.Agents;
+
+namespace OrgSim.Core.Seeding;
+
+/// <summary>An intervention: which agents start competent, in what, and at which stage.</summary>
+/// <param name="Strategy">Where the budget goes.</param>
+/// <param name="Budget">How many agents are seeded, at least 1 and at most the eligible agents.</param>
+/// <param name="Competencies">Which competencies the seeds get. Default all four.</param>
+/// <param name="Stage">The stage the seeds start at. Default <see cref="Stage.ConsciousCompetence"/>, as after a training.</param>
+public sealed record SeedingPlan(
+    SeedingStrategy Strategy,
+    int Budget,
+    CompetencySet Competencies,
+    Stage Stage = Stage.ConsciousCompetence);
