@@ -1,1 +1,16 @@
-﻿Console.WriteLine("Hello, World!");
+namespace OrgSim.Cli;
+
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // First Ctrl-C stops cleanly (no output is written); a second one kills the process.
+            e.Cancel = !cancellation.IsCancellationRequested;
+            cancellation.Cancel();
+        };
+        return OrgSimCli.Run(args, Console.Out, Console.Error, cancellation.Token);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using OrgSim.Experiments.Scenarios;
+using OrgSim.Experiments.Statistics;
+using Spectre.Console;
+
+namespace OrgSim.Cli.Commands;
+
+/// <summary>The short terminal table <c>orgsim run</c> prints: one row per arm, the headline metrics with 95% intervals.</summary>
+internal static class SummaryTable
+{
+    public static void Print(TextWriter stdout, ScenarioSpec spec, IReadOnlyList<SummaryRow> rows)
+    {
+        bool terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = 120; // A log file has no width; don't wrap the table at 80.
+        }
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("arm")
+            .AddColumn(new TableColumn("competent at end").RightAligned())
+            .AddColumn(new TableColumn("weeks to 50%").RightAligned())
+            .AddColumn(new TableColumn("weeks to 90%").RightAligned());
+        foreach (ArmSpec arm in spec.Arms)
+        {
+            Estimate Get(string metric) => rows.First(r => r.Arm == arm.Name && r.Metric == metric).Estimate;
+            table.AddRow(
+                new Text(arm.Name),
+                new Text(Share(Get("competent_share_final"))),
+                new Text(Weeks(Get("weeks_to_50pct"), Get("reached_50pct"))),
+                new Text(Weeks(Get("weeks_to_90pct"), Get("reached_90pct"))));
+        }
+
+        table.Caption(Markup.Escape($"mean [95% CI] over {spec.Replicates} replicates; a/b = runs that reached the threshold"));
+        console.Write(table);
+    }
+
+    private static string Share(Estimate e) =>
+        e.Mean is not { } m ? "-" : e.Low is { } lo && e.High is { } hi
+            ? string.Create(CultureInfo.InvariantCulture, $"{m * 100:F1}% [{lo * 100:F1}, {hi * 100:F1}]")
+            : string.Create(CultureInfo.InvariantCulture, $"{m * 100:F1}%");
+
+    private static string Weeks(Estimate weeks, Estimate reached)
+    {
+        int hits = (int)Math.Round((reached.Mean ?? 0) * reached.N);
+        string count = string.Create(CultureInfo.InvariantCulture, $"({hits}/{reached.N})");
+        if (weeks.Mean is not { } m)
+        {
+            return $"never {count}";
+        }
+
+        string interval = weeks.Low is { } lo && weeks.High is { } hi
+            ? string.Create(CultureInfo.InvariantCulture, $"{m:F1} [{lo:F1}, {hi:F1}]")
+            : string.Create(CultureInfo.InvariantCulture, $"{m:F1}");
+        return $"{interval} {count}";
+    }
+}

@@ -1,0 +1,17 @@
+namespace OrgSim.Cli;
+
+/// <summary>The process exit codes, documented in README.md.</summary>
+public static class ExitCodes
+{
+    /// <summary>The command did what was asked.</summary>
+    public const int Success = 0;
+
+    /// <summary>The input (scenario file, option value, output folder) is wrong; the message says what to fix.</summary>
+    public const int BadInput = 1;
+
+    /// <summary>The command line itself could not be parsed (unknown verb or option).</summary>
+    public const int BadUsage = 2;
+
+    /// <summary>The run was cancelled with Ctrl-C; nothing was written.</summary>
+    public const int Cancelled = 130;
+}

@@ -1,0 +1,129 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using OrgSim.Core.Agents;
+using OrgSim.Core.Graph;
+using OrgSim.Core.Model;
+using OrgSim.Experiments.Scenarios;
+
+namespace OrgSim.Experiments.Output;
+
+/// <summary>
+/// <c>run.json</c>: provenance of a run — tool version, the scenario file's hash, the seed and
+/// every parameter after defaults and overrides, under the same names the scenario file uses,
+/// so the file can be read back as a scenario's values. Holds nothing that varies between two
+/// runs of the same inputs (no clock, no thread count), so it too is byte-identical.
+/// </summary>
+public static class RunManifest
+{
+    /// <summary>The tool's version, with the source revision when the build knows it.</summary>
+    public static string ToolVersion { get; } =
+        typeof(RunManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>Writes the manifest of <paramref name="scenario"/> as run with <paramref name="spec"/>.</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="scenario">The file as loaded.</param>
+    /// <param name="spec">The scenario actually run (after command-line overrides).</param>
+    /// <param name="overrides">Command-line overrides as "key: value" pairs, in the order given.</param>
+    public static void Write(TextWriter writer, LoadedScenario scenario, ScenarioSpec spec, IReadOnlyList<KeyValuePair<string, string>> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(overrides);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("tool", "orgsim");
+            json.WriteString("version", ToolVersion);
+            json.WriteStartObject("scenario_file");
+            json.WriteString("path", scenario.File.Replace('\\', '/'));
+            json.WriteString("sha256", scenario.Sha256);
+            json.WriteEndObject();
+            json.WriteStartObject("overrides");
+            foreach (var (key, value) in overrides)
+            {
+                json.WriteString(key, value);
+            }
+
+            json.WriteEndObject();
+            json.WriteString("name", spec.Name);
+            json.WriteString("description", spec.Description);
+            json.WriteNumber("seed", spec.Seed);
+            json.WriteNumber("horizon_weeks", spec.HorizonWeeks);
+            json.WriteNumber("replicates", spec.Replicates);
+            WriteOrganisation(json, spec.Organisation);
+            WriteModel(json, spec.Model);
+            json.WriteStartArray("arms");
+            foreach (ArmSpec arm in spec.Arms)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", arm.Name);
+                json.WriteStartObject("seeding");
+                json.WriteString("strategy", ScenarioNames.Name(arm.Seeding.Strategy));
+                json.WriteNumber("budget", arm.Seeding.Budget);
+                json.WriteStartArray("competencies");
+                foreach (Competency c in Competencies.All.Where(arm.Seeding.Competencies.Contains))
+                {
+                    json.WriteStringValue(Competencies.Name(c));
+                }
+
+                json.WriteEndArray();
+                json.WriteString("stage", Stages.Name(arm.Seeding.Stage));
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        writer.Write(Encoding.UTF8.GetString(buffer.ToArray()));
+        writer.Write('\n');
+    }
+
+    private static void WriteOrganisation(Utf8JsonWriter json, HierarchyOptions o)
+    {
+        json.WriteStartObject("organisation");
+        json.WriteString("generator", "hierarchy");
+        json.WriteNumber("agents", o.Agents);
+        json.WriteNumber("span", o.Span);
+        json.WriteNumber("cross_team_ties_per_agent", o.CrossTeamTiesPerAgent);
+        json.WriteNumber("executive_levels", o.ExecutiveLevels);
+        json.WriteEndObject();
+    }
+
+    private static void WriteModel(Utf8JsonWriter json, ModelParameters m)
+    {
+        json.WriteStartObject("model");
+        json.WriteNumber("transmission", m.Transmission);
+        json.WriteStartObject("deploy_probability");
+        json.WriteNumber("conscious_competence", m.DeployProbabilityPractised);
+        json.WriteNumber("unconscious_competence", m.DeployProbabilityHabit);
+        json.WriteEndObject();
+        json.WriteStartObject("practice");
+        json.WriteNumber("base", m.PracticeBase);
+        json.WriteNumber("from_exposure", m.PracticeFromExposure);
+        json.WriteNumber("repetitions_to_practised", m.RepetitionsToPractised);
+        json.WriteNumber("repetitions_to_habit", m.RepetitionsToHabit);
+        json.WriteEndObject();
+        json.WriteStartObject("forgetting");
+        json.WriteNumber("grace_weeks", m.ForgetGraceWeeks);
+        json.WriteNumber("rate", m.ForgetRate);
+        json.WriteEndObject();
+        json.WriteStartObject("relationships");
+        foreach (EdgeType type in EdgeTypes.All)
+        {
+            Relationship r = m.Relationships.For(type);
+            json.WriteStartObject(EdgeTypes.Name(type));
+            json.WriteNumber("weight", r.Weight);
+            json.WriteNumber("interactions_per_week", r.InteractionsPerWeek);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+}

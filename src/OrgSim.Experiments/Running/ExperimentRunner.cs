@@ -1,0 +1,90 @@
+using OrgSim.Core.Engine;
+using OrgSim.Core.Graph;
+using OrgSim.Core.Metrics;
+using OrgSim.Core.Seeding;
+using OrgSim.Experiments.Scenarios;
+
+namespace OrgSim.Experiments.Running;
+
+/// <summary>
+/// Runs every arm and replicate of a scenario. Small organisations run several replicates at
+/// once, one thread each; large ones run one at a time with the tick split across threads.
+/// Either way the results are identical for any thread count, because every run's seeds come
+/// from its coordinates and the engine is deterministic.
+/// </summary>
+public static class ExperimentRunner
+{
+    /// <summary>From this many agents on, threads split a tick rather than take whole runs.</summary>
+    public const int ParallelTickThreshold = 50_000;
+
+    /// <summary>
+    /// Checks what can only be checked against a generated organisation: that every arm's budget
+    /// fits the agents its strategy can choose. The hierarchy's shape does not depend on the
+    /// seed, so replicate 0's organisation answers for all.
+    /// </summary>
+    public static IReadOnlyList<ScenarioError> Preflight(LoadedScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ScenarioSpec spec = scenario.Spec;
+        OrgGraph graph = HierarchyGenerator.Generate(spec.Organisation, RunSeeds.Organisation(spec.Seed, 0));
+        var errors = new List<ScenarioError>();
+        for (int i = 0; i < spec.Arms.Count; i++)
+        {
+            SeedingPlan plan = spec.Arms[i].Seeding;
+            int eligible = SeedSelector.EligibleCount(graph, plan.Strategy);
+            if (plan.Budget > eligible)
+            {
+                errors.Add(scenario.ErrorAt(
+                    $"arms[{i}].seeding.budget",
+                    $"arms[{i}].seeding.budget is {plan.Budget}, but strategy {ScenarioNames.Name(plan.Strategy)} can choose from only {eligible} agents in this organisation; lower the budget to at most {eligible}"));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Runs <paramref name="spec"/>; <paramref name="onRunDone"/> is called (from any thread) after each run.</summary>
+    public static ExperimentResult Run(ScenarioSpec spec, int threads, Action? onRunDone = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        var runs = new RunResult[spec.Arms.Count * spec.Replicates];
+        bool parallelTicks = spec.Organisation.Agents >= ParallelTickThreshold;
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = parallelTicks ? 1 : threads,
+            CancellationToken = cancellation,
+        };
+        Parallel.For(0, spec.Replicates, options, replicate =>
+        {
+            OrgGraph graph = HierarchyGenerator.Generate(spec.Organisation, RunSeeds.Organisation(spec.Seed, replicate));
+            for (int a = 0; a < spec.Arms.Count; a++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                runs[(a * spec.Replicates) + replicate] = RunOne(spec, spec.Arms[a], graph, replicate, parallelTicks ? threads : 1);
+                onRunDone?.Invoke();
+            }
+        });
+        return new ExperimentResult(spec, runs);
+    }
+
+    /// <summary>Runs one arm on one replicate's organisation.</summary>
+    public static RunResult RunOne(ScenarioSpec spec, ArmSpec arm, OrgGraph graph, int replicate, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(arm);
+        ulong dynamicsSeed = RunSeeds.Dynamics(spec.Seed, replicate);
+        int[] seeds = SeedSelector.Select(graph, arm.Seeding.Strategy, arm.Seeding.Budget, RunSeeds.Seeding(spec.Seed, arm.Name, replicate));
+        using var simulation = new Simulation(graph, spec.Model, dynamicsSeed, threads);
+        simulation.Seed(seeds, arm.Seeding.Competencies, arm.Seeding.Stage);
+        var series = new StageSeries(graph.NodeCount, spec.HorizonWeeks);
+        series.Record(simulation.StageCounts);
+        for (int t = 0; t < spec.HorizonWeeks; t++)
+        {
+            simulation.Step();
+            series.Record(simulation.StageCounts);
+        }
+
+        return new RunResult(arm.Name, replicate, dynamicsSeed, series);
+    }
+}

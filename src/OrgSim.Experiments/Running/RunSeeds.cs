@@ -1,0 +1,20 @@
+using OrgSim.Core.Randomness;
+
+namespace OrgSim.Experiments.Running;
+
+/// <summary>
+/// The seeds of one run, derived from the scenario seed and the run's coordinates only. All
+/// arms of a replicate share its organisation and its dynamics stream (common random
+/// numbers), so a difference between arms is the intervention's, not the luck of the draw.
+/// </summary>
+public static class RunSeeds
+{
+    /// <summary>The seed of replicate <paramref name="replicate"/>'s organisation.</summary>
+    public static ulong Organisation(ulong scenarioSeed, int replicate) => SeedDerivation.Derive(scenarioSeed, "organisation", replicate);
+
+    /// <summary>The seed of the dynamics of replicate <paramref name="replicate"/>.</summary>
+    public static ulong Dynamics(ulong scenarioSeed, int replicate) => SeedDerivation.Derive(scenarioSeed, "dynamics", replicate);
+
+    /// <summary>The seed that chooses arm <paramref name="arm"/>'s seed agents in replicate <paramref name="replicate"/>.</summary>
+    public static ulong Seeding(ulong scenarioSeed, string arm, int replicate) => SeedDerivation.Derive(scenarioSeed, "seeding/" + arm, replicate);
+}

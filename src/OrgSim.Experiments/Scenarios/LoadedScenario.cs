@@ -1,0 +1,30 @@
+namespace OrgSim.Experiments.Scenarios;
+
+/// <summary>A parsed, valid scenario with what provenance needs about the file it came from.</summary>
+/// <param name="Spec">The scenario.</param>
+/// <param name="File">The path as the user gave it.</param>
+/// <param name="Sha256">Lower-case hex SHA-256 of the file's bytes.</param>
+/// <param name="Locations">Where each key path was written (1-based line and column), for errors found later.</param>
+public sealed record LoadedScenario(
+    ScenarioSpec Spec,
+    string File,
+    string Sha256,
+    IReadOnlyDictionary<string, (int Line, int Column)> Locations)
+{
+    /// <summary>An error located at <paramref name="path"/>'s line, or at its nearest written parent.</summary>
+    public ScenarioError ErrorAt(string path, string message)
+    {
+        for (string p = path; p.Length > 0;)
+        {
+            if (Locations.TryGetValue(p, out var at))
+            {
+                return new ScenarioError(File, at.Line, at.Column, message);
+            }
+
+            int cut = Math.Max(p.LastIndexOf('.'), p.LastIndexOf('['));
+            p = cut <= 0 ? string.Empty : p[..cut];
+        }
+
+        return new ScenarioError(File, 0, 0, message);
+    }
+}

@@ -1,0 +1,41 @@
+using YamlDotNet.Core;
+
+namespace OrgSim.Experiments.Scenarios;
+
+/// <summary>What parsing one scenario file accumulates: its errors and where each value was written.</summary>
+internal sealed class ParseContext(string file)
+{
+    private readonly Dictionary<string, Mark> _locations = new(StringComparer.Ordinal);
+
+    public string File { get; } = file;
+
+    public List<ScenarioError> Errors { get; } = [];
+
+    public void Error(Mark at, string message) =>
+        Errors.Add(new ScenarioError(File, (int)at.Line, (int)at.Column, message));
+
+    public void Remember(string path, Mark at) => _locations[path] = at;
+
+    /// <summary>Where <paramref name="path"/> (or, failing that, its nearest written parent) was written.</summary>
+    public Mark Locate(string path)
+    {
+        for (string p = path; p.Length > 0; p = Parent(p))
+        {
+            if (_locations.TryGetValue(p, out Mark mark))
+            {
+                return mark;
+            }
+        }
+
+        return Mark.Empty;
+    }
+
+    public IReadOnlyDictionary<string, (int Line, int Column)> Locations() =>
+        _locations.ToDictionary(kv => kv.Key, kv => ((int)kv.Value.Line, (int)kv.Value.Column), StringComparer.Ordinal);
+
+    private static string Parent(string path)
+    {
+        int cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+        return cut <= 0 ? string.Empty : path[..cut];
+    }
+}

@@ -1,0 +1,327 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using OrgSim.Core.Agents;
+using OrgSim.Core.Graph;
+using OrgSim.Core.Model;
+using OrgSim.Core.Seeding;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace OrgSim.Experiments.Scenarios;
+
+/// <summary>
+/// Reads a scenario YAML file into a <see cref="ScenarioSpec"/>, applying documented defaults,
+/// and reports every problem at once with file, line, column and what to fix.
+/// </summary>
+public static partial class ScenarioLoader
+{
+    /// <summary>Loads and validates <paramref name="path"/>.</summary>
+    /// <exception cref="ScenarioException">The file is missing, unreadable, malformed or invalid.</exception>
+    public static LoadedScenario Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ScenarioException([new ScenarioError(path, 0, 0, "file not found; check the path and the working directory")]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioException([new ScenarioError(path, 0, 0, $"cannot be read ({e.Message}); check its permissions")]);
+        }
+
+        return Parse(bytes, path);
+    }
+
+    /// <summary>Parses scenario text; <paramref name="file"/> only labels errors and provenance.</summary>
+    public static LoadedScenario Parse(string text, string file) => Parse(Encoding.UTF8.GetBytes(text), file);
+
+    private static LoadedScenario Parse(byte[] bytes, string file)
+    {
+        var context = new ParseContext(file);
+        string sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        string text = new UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF');
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            string reason = e.InnerException?.Message ?? e.Message;
+            throw new ScenarioException([new ScenarioError(file, (int)e.Start.Line, (int)e.Start.Column, $"is not valid YAML: {OneLine(reason)}; check the indentation and the ':' after each key")]);
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            throw new ScenarioException([new ScenarioError(file, 0, 0, "is empty; start from scenarios/quickstart.yaml")]);
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            throw new ScenarioException([new ScenarioError(file, (int)stream.Documents[1].RootNode.Start.Line, 1, "holds more than one YAML document; keep one scenario per file")]);
+        }
+
+        ScenarioSpec? spec = null;
+        if (YamlMappingReader.For(context, stream.Documents[0].RootNode, string.Empty) is { } root)
+        {
+            spec = ReadScenario(context, root, DefaultName(file));
+        }
+
+        if (context.Errors.Count > 0 || spec is null)
+        {
+            throw new ScenarioException(context.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+        }
+
+        return new LoadedScenario(spec, file, sha256, context.Locations());
+    }
+
+    private static ScenarioSpec ReadScenario(ParseContext context, YamlMappingReader root, string defaultName)
+    {
+        var defaults = new ScenarioSpec { Name = defaultName, Arms = [] };
+        string name = root.String("name", defaults.Name);
+        if (!SafeName().IsMatch(name))
+        {
+            context.Error(context.Locate("name"), $"name is '{name}'; use letters, digits, '.', '_' or '-', starting with a letter or digit (it names the output folder)");
+        }
+
+        var spec = defaults with
+        {
+            Name = name,
+            Description = root.String("description", defaults.Description),
+            Seed = root.ULong("seed", defaults.Seed),
+            HorizonWeeks = root.Int("horizon_weeks", defaults.HorizonWeeks, 1, ScenarioSpec.MaxHorizonWeeks),
+            Replicates = root.Int("replicates", defaults.Replicates, 1, ScenarioSpec.MaxReplicates),
+            Organisation = ReadOrganisation(context, root.Mapping("organisation")),
+            Model = ReadModel(root.Mapping("model")),
+            Arms = ReadArms(context, root),
+        };
+        root.RejectUnknownKeys();
+        return spec;
+    }
+
+    private static HierarchyOptions ReadOrganisation(ParseContext context, YamlMappingReader? reader)
+    {
+        var d = new HierarchyOptions();
+        if (reader is null)
+        {
+            return d;
+        }
+
+        reader.Choice("generator", "hierarchy", new Dictionary<string, string> { ["hierarchy"] = "hierarchy" });
+        var options = new HierarchyOptions
+        {
+            Agents = reader.Int("agents", d.Agents, 1, HierarchyOptions.MaxAgents),
+            Span = reader.Int("span", d.Span, 1, HierarchyOptions.MaxSpan),
+            CrossTeamTiesPerAgent = reader.Double("cross_team_ties_per_agent", d.CrossTeamTiesPerAgent, 0, HierarchyOptions.MaxCrossTeamTies),
+            ExecutiveLevels = reader.Int("executive_levels", d.ExecutiveLevels, 0, 255),
+        };
+        reader.RejectUnknownKeys();
+        int levels = HierarchyGenerator.LevelCount(options.Agents, options.Span);
+        if (levels > HierarchyGenerator.MaxLevels)
+        {
+            context.Error(context.Locate("organisation.span"), $"organisation.span {options.Span} with {options.Agents} agents needs more than {HierarchyGenerator.MaxLevels} levels; raise the span");
+        }
+
+        return options;
+    }
+
+    private static ModelParameters ReadModel(YamlMappingReader? reader)
+    {
+        var d = new ModelParameters();
+        if (reader is null)
+        {
+            return d;
+        }
+
+        var model = d with { Transmission = reader.Double("transmission", d.Transmission, 0, 1) };
+        if (reader.Mapping("deploy_probability") is { } deploy)
+        {
+            model = model with
+            {
+                DeployProbabilityPractised = deploy.Double("conscious_competence", d.DeployProbabilityPractised, 0, 1),
+                DeployProbabilityHabit = deploy.Double("unconscious_competence", d.DeployProbabilityHabit, 0, 1),
+            };
+            deploy.RejectUnknownKeys();
+        }
+
+        if (reader.Mapping("practice") is { } practice)
+        {
+            model = model with
+            {
+                PracticeBase = practice.Double("base", d.PracticeBase, 0, 1),
+                PracticeFromExposure = practice.Double("from_exposure", d.PracticeFromExposure, 0, 1),
+                RepetitionsToPractised = practice.Int("repetitions_to_practised", d.RepetitionsToPractised, 1, 255),
+                RepetitionsToHabit = practice.Int("repetitions_to_habit", d.RepetitionsToHabit, 1, 255),
+            };
+            practice.RejectUnknownKeys();
+        }
+
+        if (reader.Mapping("forgetting") is { } forgetting)
+        {
+            model = model with
+            {
+                ForgetGraceWeeks = forgetting.Int("grace_weeks", d.ForgetGraceWeeks, 1, 255),
+                ForgetRate = forgetting.Double("rate", d.ForgetRate, 0, 1),
+            };
+            forgetting.RejectUnknownKeys();
+        }
+
+        if (reader.Mapping("relationships") is { } relationships)
+        {
+            Relationship Read(string key, Relationship fallback)
+            {
+                if (relationships.Mapping(key) is not { } r)
+                {
+                    return fallback;
+                }
+
+                var read = new Relationship(
+                    r.Double("weight", fallback.Weight, 0, Relationship.MaxWeight),
+                    r.Double("interactions_per_week", fallback.InteractionsPerWeek, 0, Relationship.MaxInteractionsPerWeek));
+                r.RejectUnknownKeys();
+                return read;
+            }
+
+            var dr = d.Relationships;
+            model = model with
+            {
+                Relationships = new Relationships
+                {
+                    Manager = Read(EdgeTypes.Name(EdgeType.Manager), dr.Manager),
+                    Report = Read(EdgeTypes.Name(EdgeType.Report), dr.Report),
+                    TeamPeer = Read(EdgeTypes.Name(EdgeType.TeamPeer), dr.TeamPeer),
+                    CrossTeam = Read(EdgeTypes.Name(EdgeType.CrossTeam), dr.CrossTeam),
+                },
+            };
+            relationships.RejectUnknownKeys();
+        }
+
+        reader.RejectUnknownKeys();
+        return model;
+    }
+
+    private static List<ArmSpec> ReadArms(ParseContext context, YamlMappingReader root)
+    {
+        var arms = new List<ArmSpec>();
+        YamlSequenceNode? sequence = root.Sequence("arms", "arms, each with a name and a seeding");
+        if (sequence is null)
+        {
+            if (!root.Has("arms"))
+            {
+                context.Error(root.Start, "arms is missing; add at least one arm, e.g. 'arms: [{name: top-down, seeding: {strategy: top-down, budget: 50}}]'");
+            }
+
+            return arms;
+        }
+
+        if (sequence.Children.Count == 0)
+        {
+            context.Error(sequence.Start, "arms is empty; add at least one arm with a name and a seeding");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < sequence.Children.Count; i++)
+        {
+            string path = $"arms[{i}]";
+            context.Remember(path, sequence.Children[i].Start);
+            if (YamlMappingReader.For(context, sequence.Children[i], path) is not { } arm)
+            {
+                continue;
+            }
+
+            string name = arm.String("name", $"arm-{i + 1}");
+            if (!SafeName().IsMatch(name))
+            {
+                context.Error(context.Locate($"{path}.name"), $"{path}.name is '{name}'; use letters, digits, '.', '_' or '-', starting with a letter or digit");
+            }
+            else if (!seen.Add(name))
+            {
+                context.Error(context.Locate($"{path}.name"), $"{path}.name '{name}' is used by an earlier arm; give each arm its own name");
+            }
+
+            if (!arm.Has("seeding"))
+            {
+                context.Error(arm.Start, $"{path}.seeding is missing; add e.g. 'seeding: {{strategy: bottom-up-teams, budget: 50}}'");
+            }
+
+            SeedingPlan seeding = ReadSeeding(context, arm.Mapping("seeding"), $"{path}.seeding");
+            arm.RejectUnknownKeys();
+            arms.Add(new ArmSpec(name, seeding));
+        }
+
+        return arms;
+    }
+
+    private static SeedingPlan ReadSeeding(ParseContext context, YamlMappingReader? reader, string path)
+    {
+        var fallback = new SeedingPlan(SeedingStrategy.TopDown, 1, CompetencySet.All);
+        if (reader is null)
+        {
+            return fallback;
+        }
+
+        if (!reader.Has("strategy"))
+        {
+            context.Error(reader.Start, $"{path}.strategy is missing; use one of {string.Join(", ", ScenarioNames.Strategies.Keys)}");
+        }
+
+        if (!reader.Has("budget"))
+        {
+            context.Error(reader.Start, $"{path}.budget is missing; give the number of agents the intervention reaches");
+        }
+
+        var plan = new SeedingPlan(
+            reader.Choice("strategy", fallback.Strategy, ScenarioNames.Strategies),
+            reader.Int("budget", fallback.Budget, 1, HierarchyOptions.MaxAgents),
+            ReadCompetencies(context, reader.Node("competencies"), $"{path}.competencies"),
+            reader.Choice("stage", Stage.ConsciousCompetence, ScenarioNames.StageNames));
+        reader.RejectUnknownKeys();
+        return plan;
+    }
+
+    private static CompetencySet ReadCompetencies(ParseContext context, YamlNode? node, string path)
+    {
+        IEnumerable<YamlNode> items = node switch
+        {
+            null => [],
+            YamlScalarNode scalar => [scalar],
+            YamlSequenceNode sequence => sequence.Children,
+            _ => [node],
+        };
+        var set = CompetencySet.None;
+        foreach (YamlNode item in items)
+        {
+            if (item is not YamlScalarNode scalar)
+            {
+                context.Error(item.Start, $"{path} should list competency names: {string.Join(", ", ScenarioNames.CompetencyNames.Keys)}");
+                continue;
+            }
+
+            set = new CompetencySet((byte)(set.Bits | YamlMappingReader.ChoiceOf(context, scalar, path, CompetencySet.None, ScenarioNames.CompetencyNames).Bits));
+        }
+
+        if (node is not null && set.Count == 0 && context.Errors.Count == 0)
+        {
+            context.Error(node.Start, $"{path} is empty; list at least one competency or write 'all'");
+        }
+
+        return node is null ? CompetencySet.All : set;
+    }
+
+    private static string DefaultName(string file)
+    {
+        string stem = Path.GetFileNameWithoutExtension(file);
+        return SafeName().IsMatch(stem) ? stem : "scenario";
+    }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim().TrimEnd('.');
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex SafeName();
+}

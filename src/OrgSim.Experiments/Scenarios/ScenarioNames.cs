@@ -1,0 +1,39 @@
+using OrgSim.Core.Agents;
+using OrgSim.Core.Seeding;
+
+namespace OrgSim.Experiments.Scenarios;
+
+/// <summary>The words a scenario file uses for enumerations, in one place for the parser, run.json and docs.</summary>
+public static class ScenarioNames
+{
+    /// <summary>Seeding strategy names.</summary>
+    public static IReadOnlyDictionary<string, SeedingStrategy> Strategies { get; } = new Dictionary<string, SeedingStrategy>(StringComparer.Ordinal)
+    {
+        ["top-down"] = SeedingStrategy.TopDown,
+        ["bottom-up-scattered"] = SeedingStrategy.BottomUpScattered,
+        ["bottom-up-teams"] = SeedingStrategy.BottomUpTeams,
+        ["random"] = SeedingStrategy.Random,
+    };
+
+    /// <summary>Stage names; the digits 0..3 are accepted too.</summary>
+    public static IReadOnlyDictionary<string, Stage> StageNames { get; } = new Dictionary<string, Stage>(StringComparer.Ordinal)
+    {
+        ["unconscious_incompetence"] = Stage.UnconsciousIncompetence,
+        ["conscious_incompetence"] = Stage.ConsciousIncompetence,
+        ["conscious_competence"] = Stage.ConsciousCompetence,
+        ["unconscious_competence"] = Stage.UnconsciousCompetence,
+        ["0"] = Stage.UnconsciousIncompetence,
+        ["1"] = Stage.ConsciousIncompetence,
+        ["2"] = Stage.ConsciousCompetence,
+        ["3"] = Stage.UnconsciousCompetence,
+    };
+
+    /// <summary>Competency names, plus <c>all</c>.</summary>
+    public static IReadOnlyDictionary<string, CompetencySet> CompetencyNames { get; } =
+        Competencies.All.ToDictionary(Competencies.Name, CompetencySet.Of, StringComparer.Ordinal)
+            .Append(new KeyValuePair<string, CompetencySet>("all", CompetencySet.All))
+            .ToDictionary(StringComparer.Ordinal);
+
+    /// <summary>The file name of <paramref name="strategy"/>.</summary>
+    public static string Name(SeedingStrategy strategy) => Strategies.First(kv => kv.Value == strategy).Key;
+}
