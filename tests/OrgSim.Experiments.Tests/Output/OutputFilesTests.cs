@@ -1,0 +1,111 @@
+using System.Globalization;
+using OrgSim.Experiments.Output;
+using OrgSim.Experiments.Running;
+using OrgSim.Experiments.Scenarios;
+using OrgSim.Experiments.Statistics;
+
+namespace OrgSim.Experiments.Tests.Output;
+
+public class OutputFilesTests
+{
+    [Fact]
+    public void TimeseriesCsv_HasTheDocumentedHeaderAndOneRowPerArmReplicateTickAndCompetency()
+    {
+        ScenarioSpec spec = TestScenarios.Small(replicates: 2, horizon: 5).Spec;
+        var writer = new StringWriter();
+        TimeseriesCsv.Write(writer, ExperimentRunner.Run(spec, 1));
+        string[] lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            "arm,replicate,tick,competency,unconscious_incompetence,conscious_incompetence,conscious_competence,unconscious_competence",
+            lines[0]);
+        Assert.Equal(1 + (2 * 2 * 6 * 4), lines.Length);
+        Assert.Equal("top-down,0,0,decisiveness,280,0,20,0", lines[1]);
+        Assert.All(lines.Skip(1), l => Assert.Equal(300, l.Split(',').Skip(4).Sum(int.Parse)));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("de-DE")]
+    [InlineData("fr-FR")]
+    public void SummaryCsv_MatchesTheApprovedSnapshotInAnyCulture(string culture)
+    {
+        CultureInfo saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+            ExperimentResult result = ExperimentRunner.Run(TestScenarios.Small(horizon: 100).Spec, 2);
+            var writer = new StringWriter();
+            SummaryCsv.Write(writer, SummaryBuilder.Build(result));
+            Snapshot.Verify("small.summary.csv", writer.ToString());
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
+    public void RunManifest_MatchesTheApprovedSnapshot()
+    {
+        LoadedScenario scenario = TestScenarios.Small();
+        var writer = new StringWriter();
+        RunManifest.Write(writer, scenario, scenario.Spec with { Replicates = 3 }, [new("replicates", "3")]);
+        string text = writer.ToString().Replace(RunManifest.ToolVersion, "VERSION", StringComparison.Ordinal);
+        Snapshot.Verify("small.run.json", text);
+    }
+
+    [Fact]
+    public void AtomicFileSet_LeavesTargetsUntouchedAndNoTemporaryFilesWhenAWriteFails()
+    {
+        string dir = TestPaths.TempDirectory();
+        string first = Path.Combine(dir, "a.csv"), second = Path.Combine(dir, "b.csv");
+        File.WriteAllText(first, "old");
+        Assert.Throws<InvalidOperationException>(() =>
+        {
+            using var files = new AtomicFileSet();
+            files.Stage(first, w => w.Write("new"));
+            files.Stage(second, w => throw new InvalidOperationException("disk full"));
+            files.Commit();
+        });
+        Assert.Equal("old", File.ReadAllText(first));
+        Assert.Equal(["a.csv"], Directory.GetFiles(dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void AtomicFileSet_ReplacesTargetsOnCommit()
+    {
+        string dir = TestPaths.TempDirectory();
+        string target = Path.Combine(dir, "a.csv");
+        File.WriteAllText(target, "old");
+        using (var files = new AtomicFileSet())
+        {
+            files.Stage(target, w => w.Write("new"));
+            files.Commit();
+        }
+
+        Assert.Equal("new", File.ReadAllText(target));
+        Assert.Single(Directory.GetFiles(dir));
+    }
+
+    [Fact]
+    public void OutputDirectory_NeverPicksADefaultFolderThatHoldsResults()
+    {
+        string root = TestPaths.TempDirectory();
+        Assert.Equal(Path.Combine(root, "q"), OutputDirectory.Resolve(null, "q", false, root).Directory);
+        Directory.CreateDirectory(Path.Combine(root, "q"));
+        File.WriteAllText(Path.Combine(root, "q", "summary.csv"), "x");
+        Assert.Equal(Path.Combine(root, "q-2"), OutputDirectory.Resolve(null, "q", false, root).Directory);
+    }
+
+    [Fact]
+    public void OutputDirectory_RefusesToOverwriteResultsUnlessAsked()
+    {
+        string dir = TestPaths.TempDirectory();
+        File.WriteAllText(Path.Combine(dir, "run.json"), "{}");
+        var (refused, error) = OutputDirectory.Resolve(dir, "q", overwrite: false);
+        Assert.Null(refused);
+        Assert.Contains("already holds results (run.json)", error, StringComparison.Ordinal);
+        Assert.Contains("--overwrite", error, StringComparison.Ordinal);
+        Assert.Equal(dir, OutputDirectory.Resolve(dir, "q", overwrite: true).Directory);
+    }
+}

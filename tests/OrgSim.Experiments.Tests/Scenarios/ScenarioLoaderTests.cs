@@ -1,0 +1,148 @@
+using OrgSim.Core.Agents;
+using OrgSim.Core.Model;
+using OrgSim.Core.Seeding;
+using OrgSim.Experiments.Scenarios;
+
+namespace OrgSim.Experiments.Tests.Scenarios;
+
+public class ScenarioLoaderTests
+{
+    private const string Minimal = """
+        name: tiny
+        arms:
+          - name: a
+            seeding: {strategy: random, budget: 5}
+        """;
+
+    [Fact]
+    public void Load_ReadsTheQuickstart()
+    {
+        LoadedScenario loaded = ScenarioLoader.Load(TestPaths.Scenario("quickstart.yaml"));
+        ScenarioSpec spec = loaded.Spec;
+        Assert.Equal("quickstart", spec.Name);
+        Assert.Equal(1_000, spec.Organisation.Agents);
+        Assert.Equal(104, spec.HorizonWeeks);
+        Assert.Equal(20, spec.Replicates);
+        Assert.Equal(["top-down", "bottom-up"], spec.Arms.Select(a => a.Name));
+        Assert.Equal(spec.Arms[0].Seeding.Budget, spec.Arms[1].Seeding.Budget);
+        Assert.Equal(64, loaded.Sha256.Length);
+    }
+
+    [Fact]
+    public void Parse_AppliesTheDocumentedDefaultsToOmittedKeys()
+    {
+        ScenarioSpec spec = ScenarioLoader.Parse(Minimal, "tiny.yaml").Spec;
+        Assert.Equal(new ModelParameters(), spec.Model);
+        Assert.Equal(1_000, spec.Organisation.Agents);
+        Assert.Equal(8, spec.Organisation.Span);
+        Assert.Equal(104, spec.HorizonWeeks);
+        Assert.Equal(20, spec.Replicates);
+        Assert.Equal(1UL, spec.Seed);
+        Assert.Equal(new SeedingPlan(SeedingStrategy.Random, 5, CompetencySet.All, Stage.ConsciousCompetence), spec.Arms[0].Seeding);
+    }
+
+    [Fact]
+    public void Parse_ReadsEveryModelKey()
+    {
+        const string text = """
+            model:
+              transmission: 0.3
+              deploy_probability: {conscious_competence: 0.4, unconscious_competence: 0.8}
+              practice: {base: 0.2, from_exposure: 0.05, repetitions_to_practised: 3, repetitions_to_habit: 9}
+              forgetting: {grace_weeks: 2, rate: 0.25}
+              relationships:
+                manager: {weight: 2, interactions_per_week: 1}
+                report: {weight: 0.25, interactions_per_week: 0.5}
+                team_peer: {weight: 1.5, interactions_per_week: 5}
+                cross_team: {weight: 0.1, interactions_per_week: 0.23}
+            arms:
+              - name: a
+                seeding: {strategy: top-down, budget: 3, competencies: [pacing, feedforward], stage: 3}
+            """;
+        ScenarioSpec spec = ScenarioLoader.Parse(text, "m.yaml").Spec;
+        var expected = new ModelParameters
+        {
+            Transmission = 0.3,
+            DeployProbabilityPractised = 0.4,
+            DeployProbabilityHabit = 0.8,
+            PracticeBase = 0.2,
+            PracticeFromExposure = 0.05,
+            RepetitionsToPractised = 3,
+            RepetitionsToHabit = 9,
+            ForgetGraceWeeks = 2,
+            ForgetRate = 0.25,
+            Relationships = new Relationships
+            {
+                Manager = new(2, 1),
+                Report = new(0.25, 0.5),
+                TeamPeer = new(1.5, 5),
+                CrossTeam = new(0.1, 0.23),
+            },
+        };
+        Assert.Equal(expected, spec.Model);
+        Assert.Equal(CompetencySet.Of(Competency.Pacing).With(Competency.Feedforward), spec.Arms[0].Seeding.Competencies);
+        Assert.Equal(Stage.UnconsciousCompetence, spec.Arms[0].Seeding.Stage);
+    }
+
+    [Theory]
+    [InlineData("name: x\norganisation:\n  agnets: 10\narms: [{name: a, seeding: {strategy: random, budget: 1}}]", 3, 3, "unknown key 'agnets' in organisation; did you mean 'agents'?")]
+    [InlineData("name: x\nmodel:\n  transmission: 1.5\narms: [{name: a, seeding: {strategy: random, budget: 1}}]", 3, 17, "model.transmission is 1.5; must be in range [0, 1]")]
+    [InlineData("name: x\nmodel:\n  transmission: high\narms: [{name: a, seeding: {strategy: random, budget: 1}}]", 3, 17, "model.transmission is 'high'; must be a number in range [0, 1]")]
+    [InlineData("name: x\nhorizon_weeks: 0\narms: [{name: a, seeding: {strategy: random, budget: 1}}]", 2, 16, "horizon_weeks is 0; must be in range [1, 5,200]")]
+    [InlineData("name: x\nreplicates: 2.5\narms: [{name: a, seeding: {strategy: random, budget: 1}}]", 2, 13, "replicates is '2.5'; must be a whole number")]
+    [InlineData("name: x\narms:\n  - name: a\n    seeding: {strategy: top-dwn, budget: 1}", 4, 25, "arms[0].seeding.strategy is 'top-dwn'; did you mean 'top-down'?")]
+    [InlineData("name: x\narms:\n  - name: a\n    seeding: {strategy: random, budget: 1, competencies: [decisivenes]}", 4, 59, "arms[0].seeding.competencies is 'decisivenes'; did you mean 'decisiveness'?")]
+    [InlineData("name: x\narms: []", 2, 7, "arms is empty")]
+    [InlineData("name: x", 1, 1, "arms is missing")]
+    [InlineData("name: x\narms:\n  - name: a\n    seeding: {strategy: random, budget: 1}\n  - name: a\n    seeding: {strategy: random, budget: 1}", 5, 11, "arms[1].name 'a' is used by an earlier arm")]
+    [InlineData("name: x\narms:\n  - name: a\n    seeding: {budget: 1}", 4, 14, "arms[0].seeding.strategy is missing")]
+    [InlineData("name: x\narms:\n  - name: a", 3, 5, "arms[0].seeding is missing")]
+    [InlineData("name: 'my run/1'\narms: [{name: a, seeding: {strategy: random, budget: 1}}]", 1, 7, "name is 'my run/1'; use letters, digits")]
+    [InlineData("name: x\norganisation:\n  agents: 1000\n  span: 1\narms: [{name: a, seeding: {strategy: random, budget: 1}}]", 4, 9, "needs more than 256 levels; raise the span")]
+    [InlineData("name: x\nmodel: 3\narms: [{name: a, seeding: {strategy: random, budget: 1}}]", 2, 8, "model should be a mapping")]
+    [InlineData("- just\n- a list", 1, 1, "the file should be a mapping")]
+    [InlineData("name: x\n  bad indent: [", 2, 13, "is not valid YAML")]
+    [InlineData("nmae: x\narms: [{name: a, seeding: {strategy: random, budget: 1}}]", 1, 1, "unknown key 'nmae' at the top level; did you mean 'name'?")]
+    public void Parse_ReportsBadInputWithLineColumnAndFix(string text, int line, int column, string message)
+    {
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "bad.yaml"));
+        ScenarioError first = error.Errors.First(e => e.Message.Contains(message, StringComparison.Ordinal));
+        Assert.Equal("bad.yaml", first.File);
+        Assert.Equal((line, column), (first.Line, first.Column));
+        Assert.StartsWith($"bad.yaml:{line}:{column}: ", first.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', first.ToString());
+    }
+
+    [Fact]
+    public void Parse_ReportsEveryErrorAtOnceInFileOrder()
+    {
+        const string text = "name: x\nseed: -1\nmodel:\n  transmission: 2\n  forgetting: {rate: -1}\narms: [{name: a, seeding: {strategy: random, budget: 1}}]";
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "bad.yaml"));
+        Assert.Equal([2, 4, 5], error.Errors.Select(e => e.Line));
+    }
+
+    [Fact]
+    public void Load_ReportsAMissingFileWithoutALine()
+    {
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load("no/such/file.yaml"));
+        Assert.Equal("no/such/file.yaml: file not found; check the path and the working directory", error.Errors.Single().ToString());
+    }
+
+    [Fact]
+    public void Parse_ReportsAnEmptyFile()
+    {
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse("# nothing here\n", "empty.yaml"));
+        Assert.Contains("is empty", error.Errors.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_AcceptsUnderscoresInNumbersAndDigitStages()
+    {
+        const string text = "organisation: {agents: 10_000}\narms: [{name: a, seeding: {strategy: random, budget: 1_000, stage: 1}}]";
+        ScenarioSpec spec = ScenarioLoader.Parse(text, "n.yaml").Spec;
+        Assert.Equal(10_000, spec.Organisation.Agents);
+        Assert.Equal(1_000, spec.Arms[0].Seeding.Budget);
+        Assert.Equal(Stage.ConsciousIncompetence, spec.Arms[0].Seeding.Stage);
+        Assert.Equal("n", spec.Name);
+    }
+}

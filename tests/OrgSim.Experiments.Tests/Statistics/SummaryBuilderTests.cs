@@ -1,0 +1,45 @@
+using OrgSim.Core.Metrics;
+using OrgSim.Experiments.Running;
+using OrgSim.Experiments.Scenarios;
+using OrgSim.Experiments.Statistics;
+
+namespace OrgSim.Experiments.Tests.Statistics;
+
+public class SummaryBuilderTests
+{
+    [Fact]
+    public void Build_ReportsRunsThatNeverReachAThresholdInTheReachedRow()
+    {
+        // One agent, horizon 2. Run 0 reaches 50% at tick 1; run 1 never does.
+        ScenarioSpec spec = TestScenarios.Small().Spec with { Arms = [TestScenarios.Small().Spec.Arms[0]] };
+        RunResult Run(int replicate, params int[][] ticks)
+        {
+            var series = new StageSeries(1, ticks.Length - 1);
+            foreach (int[] counts in ticks)
+            {
+                series.Record(counts);
+            }
+
+            return new RunResult("top-down", replicate, 0, series);
+        }
+
+        int[] none = [1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0];
+        int[] half = [0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0];
+        var result = new ExperimentResult(spec, [Run(0, none, half, half), Run(1, none, none, none)]);
+
+        var rows = SummaryBuilder.Build(result).ToDictionary(r => r.Metric, r => r.Estimate);
+
+        Assert.Equal(
+            ["competent_share_final", "weeks_to_50pct", "reached_50pct", "weeks_to_90pct", "reached_90pct"],
+            SummaryBuilder.Build(result).Select(r => r.Metric));
+        Assert.Equal(0.25, rows["competent_share_final"].Mean);
+        Assert.Equal(2, rows["competent_share_final"].N);
+        Assert.Equal(1.0, rows["weeks_to_50pct"].Mean);
+        Assert.Equal(1, rows["weeks_to_50pct"].N);
+        Assert.Equal(0.5, rows["reached_50pct"].Mean);
+        Assert.Equal(2, rows["reached_50pct"].N);
+        Assert.Null(rows["weeks_to_90pct"].Mean);
+        Assert.Equal(0, rows["weeks_to_90pct"].N);
+        Assert.Equal(0.0, rows["reached_90pct"].Mean);
+    }
+}
