@@ -1,0 +1,155 @@
+namespace OrgSim.Cli.Tests;
+
+public class RunCommandTests
+{
+    private static readonly string Quickstart = Path.Combine(CliHarness.RepoRoot, "scenarios", "quickstart.yaml");
+
+    private const string Small = """
+        name: small
+        horizon_weeks: 20
+        replicates: 3
+        organisation: {agents: 200}
+        arms:
+          - name: top-down
+            seeding: {strategy: top-down, budget: 10}
+          - name: bottom-up
+            seeding: {strategy: bottom-up-teams, budget: 10}
+        """;
+
+    [Fact]
+    public void Run_OnTheQuickstartWritesTheThreeFilesWithTheDocumentedHeaders()
+    {
+        string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
+        var (code, stdout, stderr) = CliHarness.Run("run", Quickstart, "--out", outDir);
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal(
+            "arm,replicate,tick,competency,unconscious_incompetence,conscious_incompetence,conscious_competence,unconscious_competence",
+            File.ReadLines(Path.Combine(outDir, "timeseries.csv")).First());
+        Assert.Equal("arm,metric,mean,ci_low,ci_high,n", File.ReadLines(Path.Combine(outDir, "summary.csv")).First());
+        Assert.Equal(1 + (2 * 20 * 105 * 4), File.ReadLines(Path.Combine(outDir, "timeseries.csv")).Count());
+        string manifest = File.ReadAllText(Path.Combine(outDir, "run.json"));
+        Assert.Contains("\"sha256\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"seed\": 20261122", manifest, StringComparison.Ordinal);
+        Assert.Contains("top-down", stdout, StringComparison.Ordinal);
+        Assert.Contains("bottom-up", stdout, StringComparison.Ordinal);
+        Assert.Equal(["run.json", "summary.csv", "timeseries.csv"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void Run_OnTheQuickstartShowsTopDownAndBottomUpCurvesThatDiffer()
+    {
+        string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
+        Assert.Equal(0, CliHarness.Run("run", Quickstart, "--out", outDir).ExitCode);
+        var final = File.ReadLines(Path.Combine(outDir, "summary.csv"))
+            .Select(l => l.Split(','))
+            .Where(f => f[1] == "competent_share_final")
+            .ToDictionary(f => f[0], f => (Low: double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture), High: double.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture)));
+        bool disjoint = final["top-down"].Low > final["bottom-up"].High || final["bottom-up"].Low > final["top-down"].High;
+        Assert.True(disjoint, "the 95% intervals of the two arms' final competent share should not overlap");
+    }
+
+    [Fact]
+    public void Run_WritesByteIdenticalFilesForOneAndFourThreads()
+    {
+        string scenario = CliHarness.WriteScenario(Small);
+        string one = Path.Combine(CliHarness.TempDirectory(), "one"), four = Path.Combine(CliHarness.TempDirectory(), "four");
+        Assert.Equal(0, CliHarness.Run("run", scenario, "--out", one, "--threads", "1").ExitCode);
+        Assert.Equal(0, CliHarness.Run("run", scenario, "--out", four, "--threads", "4").ExitCode);
+        foreach (string file in new[] { "timeseries.csv", "summary.csv", "run.json" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(one, file)), File.ReadAllBytes(Path.Combine(four, file)));
+        }
+    }
+
+    [Fact]
+    public void Run_WithTheSameSeedIsIdenticalAndWithAnotherDiffers()
+    {
+        string scenario = CliHarness.WriteScenario(Small);
+        string a = Path.Combine(CliHarness.TempDirectory(), "a"), b = Path.Combine(CliHarness.TempDirectory(), "b"), c = Path.Combine(CliHarness.TempDirectory(), "c");
+        Assert.Equal(0, CliHarness.Run("run", scenario, "--out", a, "--seed", "9").ExitCode);
+        Assert.Equal(0, CliHarness.Run("run", scenario, "--out", b, "--seed", "9").ExitCode);
+        Assert.Equal(0, CliHarness.Run("run", scenario, "--out", c, "--seed", "10").ExitCode);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(a, "timeseries.csv")), File.ReadAllBytes(Path.Combine(b, "timeseries.csv")));
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(a, "timeseries.csv")), File.ReadAllBytes(Path.Combine(c, "timeseries.csv")));
+        Assert.Contains("\"seed\": \"9\"", File.ReadAllText(Path.Combine(a, "run.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_ReplicatesOverrideChangesTheNumberOfRuns()
+    {
+        string scenario = CliHarness.WriteScenario(Small);
+        string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
+        Assert.Equal(0, CliHarness.Run("run", scenario, "--out", outDir, "--replicates", "2").ExitCode);
+        Assert.Equal(1 + (2 * 2 * 21 * 4), File.ReadLines(Path.Combine(outDir, "timeseries.csv")).Count());
+    }
+
+    public static TheoryData<string, string> BadScenarios() => new()
+    {
+        { "name: x\n  broken: [", ":2:" },
+        { Small.Replace("agents: 200", "agnets: 200", StringComparison.Ordinal), "unknown key 'agnets' in organisation; did you mean 'agents'?" },
+        { Small.Replace("horizon_weeks: 20", "horizon_weeks: -4", StringComparison.Ordinal), "horizon_weeks is -4; must be in range [1, 5,200]" },
+        { Small.Replace("budget: 10}\n  - name: bottom-up", "budget: 500}\n  - name: bottom-up", StringComparison.Ordinal), "lower the budget to at most 200" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadScenarios))]
+    public void Run_OnBadInputExitsNonZeroWithOneLocatedLineAndWritesNothing(string text, string expected)
+    {
+        string scenario = CliHarness.WriteScenario(text);
+        string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
+        var (code, stdout, stderr) = CliHarness.Run("run", scenario, "--out", outDir);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(scenario + ":", line, StringComparison.Ordinal);
+        Assert.Matches(@"^.+:\d+:\d+: ", line);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stdout);
+        Assert.False(Directory.Exists(outDir), "no output folder may be created for bad input");
+    }
+
+    [Fact]
+    public void Run_OnAMissingFileNamesItAndExitsNonZero()
+    {
+        var (code, _, stderr) = CliHarness.Run("run", "missing/nowhere.yaml", "--out", CliHarness.TempDirectory());
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("missing/nowhere.yaml: file not found; check the path and the working directory", stderr.Trim());
+    }
+
+    [Theory]
+    [InlineData("--threads", "0", "--threads is 0; must be in range [1, 256]")]
+    [InlineData("--replicates", "0", "--replicates is 0; must be in range [1, 100000]")]
+    public void Run_RejectsOutOfRangeOptions(string option, string value, string expected)
+    {
+        string scenario = CliHarness.WriteScenario(Small);
+        var (code, _, stderr) = CliHarness.Run("run", scenario, "--out", Path.Combine(CliHarness.TempDirectory(), "o"), option, value);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_RefusesToOverwriteEarlierResultsUnlessAsked()
+    {
+        string scenario = CliHarness.WriteScenario(Small);
+        string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
+        Assert.Equal(0, CliHarness.Run("run", scenario, "--out", outDir).ExitCode);
+        File.WriteAllText(Path.Combine(outDir, "summary.csv"), "mine");
+
+        var (code, _, stderr) = CliHarness.Run("run", scenario, "--out", outDir);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("already holds results", stderr, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(outDir, "summary.csv")));
+
+        Assert.Equal(0, CliHarness.Run("run", scenario, "--out", outDir, "--overwrite").ExitCode);
+        Assert.StartsWith("arm,metric", File.ReadAllText(Path.Combine(outDir, "summary.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_WithUnknownOptionIsAUsageError()
+    {
+        var (code, _, stderr) = CliHarness.Run("run", Quickstart, "--thread", "2");
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.Contains("thread", stderr, StringComparison.Ordinal);
+    }
+}
