@@ -1,1 +1,10 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+
+namespace OrgSim.Benchmarks;
+
+/// <summary>Entry point: hands the command line to BenchmarkDotNet (see benchmarks/README.md).</summary>
+public static class Program
+{
+    /// <summary>Runs the benchmarks selected by <paramref name="args"/>, e.g. <c>--filter '*'</c>.</summary>
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}

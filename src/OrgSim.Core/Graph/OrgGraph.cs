@@ -9,7 +9,7 @@ namespace OrgSim.Core.Graph;
 /// <remarks>
 /// The row of <c>v</c> lists the agents <c>v</c> interacts with and observes. Undirected ties
 /// are stored as two directed edges. Memory: 9 bytes per directed edge (target, weight, type)
-/// and 17 bytes per node (offset, manager, team, level, role). Built and validated once by
+/// and 14 bytes per node (offset, manager, team, level, role). Built and validated once by
 /// <see cref="OrgGraphBuilder"/>; read without checks in the engine's hot loop.
 /// </remarks>
 public sealed class OrgGraph

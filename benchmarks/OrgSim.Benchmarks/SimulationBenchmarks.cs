@@ -1,0 +1,85 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using OrgSim.Core.Agents;
+using OrgSim.Core.Engine;
+using OrgSim.Core.Graph;
+using OrgSim.Core.Model;
+using OrgSim.Core.Seeding;
+
+namespace OrgSim.Benchmarks;
+
+/// <summary>
+/// The cost of one tick (<see cref="Simulation.Step"/>) of an organisation in mid-spread.
+/// </summary>
+/// <remarks>
+/// <para>Global setup generates the hierarchy (span 8, two cross-team ties per agent, seed 42),
+/// seeds 5% of the agents at random at conscious competence in all four competencies and steps
+/// <see cref="WarmTicks"/> weeks, so that the first measured tick sees a spread under way rather
+/// than an organisation where almost nobody deploys anything.</para>
+/// <para>The state is not reset between iterations: every invocation advances the same
+/// simulation, so later iterations measure later weeks (for the small organisations, many
+/// hundreds of weeks later, when most agents have settled into habits). Resetting in an
+/// <c>[IterationSetup]</c> is not an option for ticks well under a millisecond (BenchmarkDotNet
+/// then measures a single invocation per iteration and warns), so the drift is accepted and made
+/// visible instead: global cleanup prints the number of ticks run and the final stage shares.
+/// <see cref="TickBySpreadPhaseBenchmarks"/> measures the 10^6-agent tick at fixed phases of the
+/// spread without that drift.</para>
+/// </remarks>
+[MemoryDiagnoser]
+[SuiteJob]
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "BenchmarkDotNet owns the instance's lifetime; [GlobalCleanup] disposes the simulation.")]
+public class SimulationBenchmarks
+{
+    /// <summary>Weeks stepped in global setup before measuring.</summary>
+    public const int WarmTicks = 20;
+
+    private Simulation? _simulation;
+
+    /// <summary>The number of agents in the organisation.</summary>
+    [Params(10_000, 100_000, 1_000_000)]
+    public int Agents { get; set; }
+
+    /// <summary>Worker threads for a tick (the benchmark machine has two cores).</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    /// <summary>Builds the organisation and brings it to mid-spread.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        OrgGraph graph = HierarchyGenerator.Generate(
+            new HierarchyOptions { Agents = Agents, Span = 8, CrossTeamTiesPerAgent = 2 }, seed: 42);
+        _simulation = new Simulation(graph, new ModelParameters(), seed: 42, threads: Threads);
+        int[] seeds = SeedSelector.Select(graph, SeedingStrategy.Random, budget: Agents / 20, seed: 42);
+        _simulation.Seed(seeds, CompetencySet.All, Stage.ConsciousCompetence);
+        for (int t = 0; t < WarmTicks; t++)
+        {
+            _simulation.Step();
+        }
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"// OrgSim setup: agents={graph.NodeCount} edges={graph.EdgeCount} threads={Threads} {StageShares.Describe(_simulation)}"));
+    }
+
+    /// <summary>Advances the simulation one week.</summary>
+    [Benchmark]
+    public void Tick() => _simulation!.Step();
+
+    /// <summary>Reports how far the measured ticks moved the state, then stops the workers.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (_simulation is null)
+        {
+            return;
+        }
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"// OrgSim cleanup: agents={Agents} threads={Threads} {StageShares.Describe(_simulation)}"));
+        _simulation.Dispose();
+        _simulation = null;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using OrgSim.Core.Agents;
+using OrgSim.Core.Engine;
+using OrgSim.Core.Graph;
+using OrgSim.Core.Model;
+using OrgSim.Core.Seeding;
+
+namespace OrgSim.Benchmarks;
+
+/// <summary>
+/// One tick of the 10^6-agent organisation at a chosen phase of the spread, with almost no drift.
+/// </summary>
+/// <remarks>
+/// <para>The cost of a tick depends on the state: the more agents deploy, the more edges carry a
+/// signal and the more random draws an update makes. <see cref="SimulationBenchmarks"/> keeps
+/// stepping one simulation for as many invocations as BenchmarkDotNet wants, so its small
+/// organisations end up all habits. Here each iteration is a single tick (no
+/// <c>[IterationSetup]</c>, so nothing is rebuilt): the two warm-up, eight measured and one
+/// memory-diagnoser iterations advance the state by only eleven weeks past
+/// <see cref="WarmTicks"/>. BenchmarkDotNet warns that iterations under 100 ms are short; for
+/// ticks of tens of milliseconds the timer is still precise enough.</para>
+/// <para>Global setup first runs a small organisation for a few hundred ticks so that the tick
+/// code is fully jitted before the large one is warmed, then prints the stage shares at the
+/// first measured tick and, in cleanup, at the last.</para>
+/// </remarks>
+[MemoryDiagnoser]
+[Config(typeof(SingleTickConfig))]
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "BenchmarkDotNet owns the instance's lifetime; [GlobalCleanup] disposes the simulation.")]
+public class TickBySpreadPhaseBenchmarks
+{
+    private Simulation? _simulation;
+
+    /// <summary>The number of agents in the organisation.</summary>
+    [Params(1_000_000)]
+    public int Agents { get; set; }
+
+    /// <summary>Worker threads for a tick (the benchmark machine has two cores).</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    /// <summary>Weeks stepped before measuring: 20 is early spread, 60 mid-spread, 100 late.</summary>
+    [Params(20, 60, 100)]
+    public int WarmTicks { get; set; }
+
+    /// <summary>Builds the organisation and steps it to <see cref="WarmTicks"/>.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        using (Simulation warm = Create(10_000, Threads))
+        {
+            for (int t = 0; t < 300; t++)
+            {
+                warm.Step();
+            }
+        }
+
+        Thread.Sleep(500); // lets the tiered JIT finish compiling the hot methods in the background
+
+        _simulation = Create(Agents, Threads);
+        for (int t = 0; t < WarmTicks; t++)
+        {
+            _simulation.Step();
+        }
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"// OrgSim phase setup: agents={Agents} threads={Threads} {StageShares.Describe(_simulation)}"));
+    }
+
+    /// <summary>Advances the simulation one week.</summary>
+    [Benchmark]
+    public void Tick() => _simulation!.Step();
+
+    /// <summary>Reports the state after the measured ticks, then stops the workers.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (_simulation is null)
+        {
+            return;
+        }
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"// OrgSim phase cleanup: agents={Agents} threads={Threads} {StageShares.Describe(_simulation)}"));
+        _simulation.Dispose();
+        _simulation = null;
+    }
+
+    private static Simulation Create(int agents, int threads)
+    {
+        OrgGraph graph = HierarchyGenerator.Generate(
+            new HierarchyOptions { Agents = agents, Span = 8, CrossTeamTiesPerAgent = 2 }, seed: 42);
+        var simulation = new Simulation(graph, new ModelParameters(), seed: 42, threads: threads);
+        int[] seeds = SeedSelector.Select(graph, SeedingStrategy.Random, budget: agents / 20, seed: 42);
+        simulation.Seed(seeds, CompetencySet.All, Stage.ConsciousCompetence);
+        return simulation;
+    }
+
+    /// <summary>One launch, two warm-up and eight measured iterations of exactly one tick each.</summary>
+    private sealed class SingleTickConfig : ManualConfig
+    {
+        public SingleTickConfig()
+        {
+            AddJob(Job.Default
+                .WithLaunchCount(SuiteJobAttribute.Launches)
+                .WithWarmupCount(SuiteJobAttribute.Warmups)
+                .WithIterationCount(SuiteJobAttribute.Iterations)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1)
+                .WithId("SingleTick"));
+        }
+    }
+}
