@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using OrgSim.Core.Agents;
 using OrgSim.Core.Graph;
 using OrgSim.Core.Model;
@@ -10,41 +11,36 @@ namespace OrgSim.Core.Engine;
 /// Steps the learning dynamics of every agent of an organisation, one week per <see cref="Step"/>.
 /// </summary>
 /// <remarks>
-/// <para>A tick runs in two synchronous phases. Phase 1 draws, for every agent and competency,
-/// whether the agent deploys it this week, from last week's stages, into a one-byte signal per
-/// agent. Phase 2 lets every agent read only its contacts' signals and update only its own
-/// state, so the update is synchronous without a second copy of the state.</para>
-/// <para>Determinism: every draw is <see cref="CounterRng"/> keyed by (seed, tick) at counter
-/// (agent, purpose, competency), and stage counts are integer sums, so the same seed gives the
-/// same states and counts whatever <c>threads</c> is.</para>
+/// <para>Synchronous update: each agent's week depends only on the state at the start of the
+/// week. What an agent shows its contacts in week <c>t</c> — which competencies it deploys, drawn
+/// from its stage at the start of week <c>t</c> — is a one-byte signal per agent, written while
+/// the agent's week <c>t − 1</c> is applied and read by its contacts in week <c>t</c>. Agents read
+/// only their contacts' signals and write only their own state and next signal, so the two
+/// signal buffers are the only double buffering needed.</para>
+/// <para>Determinism: every draw is <see cref="CounterRng"/> keyed by (seed, week) at a counter
+/// that packs (agent, purpose, competency), and stage counts are integer sums, so the same seed
+/// gives the same states and counts whatever <c>threads</c> is.</para>
 /// <para>All buffers are allocated in the constructor; <see cref="Step"/> allocates nothing.</para>
 /// </remarks>
 public sealed class Simulation : IDisposable
 {
     private const int CountsPerWorker = Competencies.Count * Stages.Count;
     private const int CountsStride = 32; // 128 bytes: keeps two workers' tallies off one cache line.
+    private const uint AllHabits = 0x03030303; // Four stage-3 bytes read as one word, in either byte order.
+    private const int CompetentShift = 4;
 
     private readonly OrgGraph _graph;
     private readonly AgentState _state;
-    private readonly byte[] _signals;
-    private readonly double[] _strengthByType = new double[EdgeTypes.Count];
-    private readonly double _transmission;
-    private readonly double _deployPractised;
-    private readonly double _deployHabit;
-    private readonly double _practiceBase;
-    private readonly double _practiceFromExposure;
-    private readonly int _repetitionsToPractised;
-    private readonly int _repetitionsToHabit;
-    private readonly int _forgetGraceWeeks;
-    private readonly double _forgetRate;
+    private readonly WeeklyRules _rules;
+    private readonly ContactObserver _observer;
     private readonly ulong _seed;
     private readonly RangeWorkers _workers;
     private readonly int[] _rangeStarts;
     private readonly int[] _partialCounts;
     private readonly int[] _counts = new int[CountsPerWorker];
-    private readonly Action<int> _signalJob;
-    private readonly Action<int> _updateJob;
-    private ulong _tickKey;
+    private readonly Action<int> _weekJob;
+    private byte[] _signals;
+    private byte[] _nextSignals;
 
     /// <summary>Creates a simulation at tick 0 with every agent at stage 0 in every competency.</summary>
     /// <param name="graph">The organisation.</param>
@@ -64,21 +60,10 @@ public sealed class Simulation : IDisposable
         _graph = graph;
         Parameters = parameters;
         _state = new AgentState(graph.NodeCount);
+        _rules = new WeeklyRules(parameters);
         _signals = new byte[graph.NodeCount];
-        foreach (EdgeType type in EdgeTypes.All)
-        {
-            _strengthByType[(int)type] = parameters.Relationships.For(type).Strength;
-        }
-
-        _transmission = parameters.Transmission;
-        _deployPractised = parameters.DeployProbabilityPractised;
-        _deployHabit = parameters.DeployProbabilityHabit;
-        _practiceBase = parameters.PracticeBase;
-        _practiceFromExposure = parameters.PracticeFromExposure;
-        _repetitionsToPractised = parameters.RepetitionsToPractised;
-        _repetitionsToHabit = parameters.RepetitionsToHabit;
-        _forgetGraceWeeks = parameters.ForgetGraceWeeks;
-        _forgetRate = parameters.ForgetRate;
+        _nextSignals = new byte[graph.NodeCount];
+        _observer = new ContactObserver(graph, parameters);
         _seed = seed;
 
         // No more workers than blocks of 1,024 agents: below that, coordination costs more than it saves.
@@ -91,9 +76,8 @@ public sealed class Simulation : IDisposable
         }
 
         _partialCounts = new int[workerCount * CountsStride];
-        _signalJob = ComputeSignals;
-        _updateJob = UpdateAgents;
-        RecountStages();
+        _weekJob = ApplyWeek;
+        Refresh();
     }
 
     /// <summary>The organisation being simulated.</summary>
@@ -133,15 +117,14 @@ public sealed class Simulation : IDisposable
             }
         }
 
-        RecountStages();
+        Refresh();
     }
 
     /// <summary>Advances one week.</summary>
     public void Step()
     {
-        _tickKey = CounterRng.Key(_seed, (ulong)Tick);
-        _workers.Run(_signalJob);
-        _workers.Run(_updateJob);
+        _workers.Run(_weekJob);
+        (_signals, _nextSignals) = (_nextSignals, _signals);
         Array.Clear(_counts);
         for (int w = 0; w < _workers.Count; w++)
         {
@@ -157,143 +140,131 @@ public sealed class Simulation : IDisposable
     /// <summary>Stops the worker threads.</summary>
     public void Dispose() => _workers.Dispose();
 
+    /// <summary>
+    /// The counter of a draw: 8 slots per agent — slots 0 and 1 decide deployment of competencies
+    /// 0–1 and 2–3 (32 bits each), slots 2–5 learning and forgetting of competencies 0–3.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Counter(int agent, RandomPurpose purpose, int competency) =>
-        ((ulong)(uint)agent << 6) | ((ulong)purpose << 2) | (uint)competency;
+    private static ulong Counter(int agent, int slot) => ((ulong)(uint)agent << 3) | (uint)slot;
 
-    private void ComputeSignals(int worker)
+    /// <summary>What agent <paramref name="v"/>, at the stages of <paramref name="stageWord"/>, shows in the week of <paramref name="weekKey"/>: deploy bits 0–3, competent bits 4–7.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private byte Signal(int v, uint stageWord, ulong weekKey)
     {
-        byte[] stages = _state.Stages;
-        for (int v = _rangeStarts[worker]; v < _rangeStarts[worker + 1]; v++)
+        // Stages 2 and 3 have bit 1 set: an agent with no competent competency draws nothing.
+        if ((stageWord & 0x02020202) == 0)
         {
-            int signal = 0;
-            for (int c = 0; c < Competencies.Count; c++)
-            {
-                int stage = stages[(v * Competencies.Count) + c];
-                if (stage < (int)Stage.ConsciousCompetence)
-                {
-                    continue;
-                }
-
-                signal |= 1 << (c + 4);
-                double p = stage == (int)Stage.ConsciousCompetence ? _deployPractised : _deployHabit;
-                if (p > 0 && CounterRng.Uniform(_tickKey, Counter(v, RandomPurpose.Deploy, c)) < p)
-                {
-                    signal |= 1 << c;
-                }
-            }
-
-            _signals[v] = (byte)signal;
+            return 0;
         }
+
+        ulong low = CounterRng.Bits(weekKey, Counter(v, 0)), high = CounterRng.Bits(weekKey, Counter(v, 1));
+        int signal = 0;
+        for (int c = 0; c < Competencies.Count; c++)
+        {
+            int stage = (int)(stageWord >> (8 * c)) & 0xFF;
+            ulong bits = c < 2 ? low : high;
+            uint random = (uint)(bits >> (32 * (c & 1)));
+            signal |= ((stage >> 1) << (c + CompetentShift)) | ((_rules.Deploys(stage, random) ? 1 : 0) << c);
+        }
+
+        return (byte)signal;
     }
 
-    private void UpdateAgents(int worker)
+    /// <summary>Recomputes the week's signals and the stage counts after the state was set directly.</summary>
+    private void Refresh()
+    {
+        ulong weekKey = CounterRng.Key(_seed, (ulong)Tick);
+        for (int v = 0; v < _graph.NodeCount; v++)
+        {
+            _signals[v] = Signal(v, StageWord(_state.Stages, v), weekKey);
+        }
+
+        Array.Clear(_counts);
+        var tally = new StageTally();
+        for (int v = 0; v < _graph.NodeCount; v++)
+        {
+            if (v % StageTally.Capacity == 0)
+            {
+                tally.MoveTo(_counts);
+            }
+
+            tally.Add(StageWord(_state.Stages, v));
+        }
+
+        tally.MoveTo(_counts);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint StageWord(byte[] stages, int v)
+    {
+        // Little-endian packing, byte c = competency c, so shifts by 8·c pick competencies on any machine.
+        int i = v * Competencies.Count;
+        return stages[i] | ((uint)stages[i + 1] << 8) | ((uint)stages[i + 2] << 16) | ((uint)stages[i + 3] << 24);
+    }
+
+    private void ApplyWeek(int worker)
     {
         Span<int> counts = _partialCounts.AsSpan(worker * CountsStride, CountsPerWorker);
         counts.Clear();
-        Span<double> keep = stackalloc double[Competencies.Count];
-        Span<double> exposure = stackalloc double[Competencies.Count];
-        int[] offsets = _graph.Offsets, targets = _graph.Targets;
-        float[] weights = _graph.Weights;
-        EdgeType[] types = _graph.Types;
+        var tally = new StageTally();
+        int untallied = 0;
+        ulong weekKey = CounterRng.Key(_seed, (ulong)Tick), nextWeekKey = CounterRng.Key(_seed, (ulong)Tick + 1);
+        byte[] stages = _state.Stages, repetitions = _state.Repetitions, idleWeeks = _state.IdleWeeks;
+        byte[] signals = _signals, nextSignals = _nextSignals;
+        WeeklyRules rules = _rules;
         for (int v = _rangeStarts[worker]; v < _rangeStarts[worker + 1]; v++)
         {
-            keep.Fill(1.0);
-            exposure.Clear();
-            for (int e = offsets[v]; e < offsets[v + 1]; e++)
+            if (++untallied == StageTally.Capacity)
             {
-                int deploying = _signals[targets[e]] & 0xF;
-                if (deploying == 0)
-                {
-                    continue;
-                }
-
-                double strength = _strengthByType[(int)types[e]] * weights[e];
-                double miss = 1.0 - Math.Min(1.0, _transmission * strength);
-                for (int c = 0; c < Competencies.Count; c++)
-                {
-                    if ((deploying & (1 << c)) != 0)
-                    {
-                        keep[c] *= miss;
-                        exposure[c] += strength;
-                    }
-                }
+                tally.MoveTo(counts);
+                untallied = 0;
             }
 
+            uint stageWord = StageWord(stages, v);
+            if (stageWord == AllHabits)
+            {
+                // Habits do not change: nothing to read, draw or write but next week's deployments.
+                tally.Add(stageWord);
+                nextSignals[v] = Signal(v, stageWord, nextWeekKey);
+                continue;
+            }
+
+            int own = signals[v];
+            int needs = 0;
             for (int c = 0; c < Competencies.Count; c++)
             {
-                int stage = UpdateCompetency(v, c, keep[c], exposure[c]);
-                counts[(c * Stages.Count) + stage]++;
+                // Only the unaware, the aware, and practitioners who did not deploy this week read
+                // their contacts; habits and deploying practitioners skip the edge loop.
+                int stage = (int)(stageWord >> (8 * c)) & 0xFF;
+                needs |= stage < (int)Stage.ConsciousCompetence || (stage == (int)Stage.ConsciousCompetence && (own & (1 << c)) == 0) ? 1 << c : 0;
             }
-        }
-    }
 
-    /// <summary>Applies one week of learning or forgetting to one competency of one agent; returns its new stage.</summary>
-    private int UpdateCompetency(int v, int c, double keep, double exposure)
-    {
-        int i = (v * Competencies.Count) + c;
-        byte[] stages = _state.Stages;
-        int stage = stages[i];
-        switch (stage)
-        {
-            case (int)Stage.UnconsciousIncompetence:
-                double aware = 1.0 - keep;
-                if (aware > 0 && CounterRng.Uniform(_tickKey, Counter(v, RandomPurpose.Learn, c)) < aware)
+            Vector256<double> keep = Vector256<double>.One, exposure = Vector256<double>.Zero;
+            if (needs != 0)
+            {
+                _observer.Observe(v, needs, signals, out keep, out exposure);
+            }
+
+            uint nextWord = 0;
+            for (int c = 0; c < Competencies.Count; c++)
+            {
+                int i = (v * Competencies.Count) + c;
+                int stage = (int)(stageWord >> (8 * c)) & 0xFF;
+                if (stage != (int)Stage.UnconsciousCompetence)
                 {
-                    stages[i] = (byte)Stage.ConsciousIncompetence;
-                    _state.Repetitions[i] = 0;
-                    _state.IdleWeeks[i] = 0;
-                    return (int)Stage.ConsciousIncompetence;
+                    stage = rules.Apply(stage, ref repetitions[i], ref idleWeeks[i], (own & (1 << c)) != 0,
+                        1.0 - keep.GetElement(c), exposure.GetElement(c), CounterRng.Bits(weekKey, Counter(v, 2 + c)));
+                    stages[i] = (byte)stage;
                 }
 
-                return stage;
+                nextWord |= (uint)stage << (8 * c);
+            }
 
-            case (int)Stage.ConsciousIncompetence:
-            case (int)Stage.ConsciousCompetence:
-                bool practisedByDeploying = stage == (int)Stage.ConsciousCompetence && (_signals[v] & (1 << c)) != 0;
-                double repetition = Math.Min(1.0, _practiceBase + (_practiceFromExposure * exposure));
-                if (practisedByDeploying
-                    || (repetition > 0 && CounterRng.Uniform(_tickKey, Counter(v, RandomPurpose.Learn, c)) < repetition))
-                {
-                    _state.IdleWeeks[i] = 0;
-                    int repetitions = _state.Repetitions[i] + 1;
-                    int needed = stage == (int)Stage.ConsciousIncompetence ? _repetitionsToPractised : _repetitionsToHabit;
-                    if (repetitions >= needed)
-                    {
-                        stages[i] = (byte)(stage + 1);
-                        _state.Repetitions[i] = 0;
-                        return stage + 1;
-                    }
+            tally.Add(nextWord);
 
-                    _state.Repetitions[i] = (byte)repetitions;
-                    return stage;
-                }
-
-                int idle = Math.Min(byte.MaxValue, _state.IdleWeeks[i] + 1);
-                if (idle >= _forgetGraceWeeks && _forgetRate > 0
-                    && CounterRng.Uniform(_tickKey, Counter(v, RandomPurpose.Forget, c)) < _forgetRate)
-                {
-                    stages[i] = (byte)(stage - 1);
-                    _state.Repetitions[i] = 0;
-                    _state.IdleWeeks[i] = 0;
-                    return stage - 1;
-                }
-
-                _state.IdleWeeks[i] = (byte)idle;
-                return stage;
-
-            default:
-                return stage; // Habits do not decay.
+            nextSignals[v] = Signal(v, nextWord, nextWeekKey);
         }
-    }
 
-    private void RecountStages()
-    {
-        Array.Clear(_counts);
-        byte[] stages = _state.Stages;
-        for (int i = 0; i < stages.Length; i++)
-        {
-            _counts[((i % Competencies.Count) * Stages.Count) + stages[i]]++;
-        }
+        tally.MoveTo(counts);
     }
 }

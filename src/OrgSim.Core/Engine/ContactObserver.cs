@@ -1,0 +1,164 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using OrgSim.Core.Agents;
+using OrgSim.Core.Graph;
+using OrgSim.Core.Model;
+
+namespace OrgSim.Core.Engine;
+
+/// <summary>
+/// What one agent sees of its contacts in a week: for each competency, the chance that no
+/// deploying contact makes it aware, <c>keep = Π(1 − hit)</c>, and its exposure
+/// <c>Σ strength</c>, both over the contacts that deploy that competency. The four
+/// competencies are the four lanes of a vector.
+/// </summary>
+/// <remarks>
+/// <para>When every edge weight is 1, strength and hit depend on the edge type alone, so it
+/// suffices to count deploying contacts by type: one byte lane per (type, competency), one
+/// vector add per edge, no branch and no floating point in the edge loop; then
+/// <c>keep = Π_type (1 − hit_type)^count</c> from a table of powers built by repeated
+/// multiplication. Rows with more than 255 edges, and graphs with other weights, take the edge
+/// by edge path. Each agent always takes the same path, so results do not depend on threads.</para>
+/// <para>Measured on a 10^6-agent hierarchy at mid-spread, one thread: the edge loop took 43 ms
+/// a tick edge by edge with a branch per edge, and the counting path TBD (benchmarks/README.md).</para>
+/// </remarks>
+internal sealed class ContactObserver
+{
+    private const int MaxCountedDegree = byte.MaxValue;
+
+    /// <summary>Index <c>type * 16 + deploying bits</c>: 1 in lane <c>type * 4 + c</c> for each competency c deploying.</summary>
+    private static readonly Vector256<byte>[] CountIncrements = BuildIncrements();
+
+    /// <summary>For each 4-bit set of competencies, a vector with 1 in the lanes of the set and 0 elsewhere.</summary>
+    private static readonly Vector256<double>[] LaneMasks = Enumerable.Range(0, 16)
+        .Select(bits => Vector256.Create((double)(bits & 1), (bits >> 1) & 1, (bits >> 2) & 1, (bits >> 3) & 1))
+        .ToArray();
+
+    private readonly int[] _offsets;
+    private readonly int[] _targets;
+    private readonly EdgeType[] _types;
+    private readonly float[] _weights;
+    private readonly bool _unitWeights;
+    private readonly double _transmission;
+    private readonly double[] _strengthByType = new double[EdgeTypes.Count];
+    private readonly double[] _hitByType = new double[EdgeTypes.Count];
+    private readonly double[] _missPowers = new double[EdgeTypes.Count * (MaxCountedDegree + 1)];
+
+    public ContactObserver(OrgGraph graph, ModelParameters parameters)
+    {
+        _offsets = graph.Offsets;
+        _targets = graph.Targets;
+        _types = graph.Types;
+        _weights = graph.Weights;
+        _unitWeights = Array.TrueForAll(graph.Weights, w => w == 1f);
+        _transmission = parameters.Transmission;
+        foreach (EdgeType type in EdgeTypes.All)
+        {
+            int k = (int)type;
+            _strengthByType[k] = parameters.Relationships.For(type).Strength;
+            _hitByType[k] = Math.Min(1.0, _transmission * _strengthByType[k]);
+            double power = 1.0;
+            for (int n = 0; n <= MaxCountedDegree; n++)
+            {
+                _missPowers[(k * (MaxCountedDegree + 1)) + n] = power;
+                power *= 1.0 - _hitByType[k];
+            }
+        }
+    }
+
+    /// <summary>Observes the contacts of <paramref name="v"/> deploying a competency in <paramref name="needs"/> (a 4-bit set).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Observe(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure)
+    {
+        if (_unitWeights && _offsets[v + 1] - _offsets[v] <= MaxCountedDegree)
+        {
+            ObserveByCounting(v, needs, signals, out keep, out exposure);
+        }
+        else
+        {
+            ObserveEdgeByEdge(v, needs, signals, out keep, out exposure);
+        }
+    }
+
+    internal void ObserveByCounting(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure)
+    {
+        int[] targets = _targets;
+        EdgeType[] types = _types;
+        Vector256<byte>[] increments = CountIncrements;
+        Vector256<byte> counts = Vector256<byte>.Zero;
+        int end = _offsets[v + 1];
+        for (int e = _offsets[v]; e < end; e++)
+        {
+            counts += increments[((int)types[e] << 4) | (signals[targets[e]] & needs)];
+        }
+
+        if (counts == Vector256<byte>.Zero)
+        {
+            // No contact deploys anything this agent needs: the common case early in a spread.
+            keep = Vector256<double>.One;
+            exposure = Vector256<double>.Zero;
+            return;
+        }
+
+        Span<byte> n = stackalloc byte[Vector256<byte>.Count];
+        counts.CopyTo(n);
+        Span<double> k = stackalloc double[Competencies.Count];
+        Span<double> x = stackalloc double[Competencies.Count];
+        for (int c = 0; c < Competencies.Count; c++)
+        {
+            double product = 1.0, sum = 0.0;
+            for (int type = 0; type < EdgeTypes.Count; type++)
+            {
+                int count = n[(type * Competencies.Count) + c];
+                product *= _missPowers[(type * (MaxCountedDegree + 1)) + count];
+                sum += count * _strengthByType[type];
+            }
+
+            k[c] = product;
+            x[c] = sum;
+        }
+
+        keep = Vector256.Create(k[0], k[1], k[2], k[3]);
+        exposure = Vector256.Create(x[0], x[1], x[2], x[3]);
+    }
+
+    internal void ObserveEdgeByEdge(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure)
+    {
+        keep = Vector256<double>.One;
+        exposure = Vector256<double>.Zero;
+        int end = _offsets[v + 1];
+        for (int e = _offsets[v]; e < end; e++)
+        {
+            int deploying = signals[_targets[e]] & needs;
+            if (deploying != 0)
+            {
+                // A lane whose mask is 0 multiplies by exactly 1 and adds exactly 0.
+                double strength = _strengthByType[(int)_types[e]] * _weights[e];
+                Vector256<double> mask = LaneMasks[deploying];
+                keep *= Vector256<double>.One - (mask * Math.Min(1.0, _transmission * strength));
+                exposure += mask * strength;
+            }
+        }
+    }
+
+    private static Vector256<byte>[] BuildIncrements()
+    {
+        var table = new Vector256<byte>[EdgeTypes.Count * 16];
+        Span<byte> lanes = stackalloc byte[Vector256<byte>.Count];
+        for (int type = 0; type < EdgeTypes.Count; type++)
+        {
+            for (int bits = 0; bits < 16; bits++)
+            {
+                lanes.Clear();
+                for (int c = 0; c < Competencies.Count; c++)
+                {
+                    lanes[(type * Competencies.Count) + c] = (byte)((bits >> c) & 1);
+                }
+
+                table[(type * 16) + bits] = Vector256.Create<byte>(lanes);
+            }
+        }
+
+        return table;
+    }
+}
