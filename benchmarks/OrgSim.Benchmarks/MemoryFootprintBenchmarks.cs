@@ -52,9 +52,10 @@ public class MemoryFootprintBenchmarks
         Print($"agents={n} directedEdges={e} edgesPerAgent={(double)e / n:F3}");
         Print($"graph retained={graphBytes} B (OrgGraph.SizeInBytes={graph.SizeInBytes} B); simulation retained={simulationBytes} B; total={total} B");
         Print($"simulation per agent={(double)simulationBytes / n:F2} B; total per agent (edges included)={(double)total / n:F2} B");
-        // Per agent: graph offset, manager, team (4 B each), level, role (1 B each) = 14 B; state 12 B; signal 1 B.
-        long nodePart = (14L + 12 + 1) * n;
-        Print($"total minus 27 B/agent of per-agent arrays, per directed edge={(double)(total - nodePart) / e:F2} B (target, weight, type: 9 B expected)");
+        // Per agent: graph offset, manager, team (4 B each), level, role (1 B each) = 14 B; state 12 B; two signal buffers 2 B.
+        const long perAgentArrays = 14 + 12 + 2;
+        long nodePart = perAgentArrays * n;
+        Print($"total minus {perAgentArrays} B/agent of per-agent arrays, per directed edge={(double)(total - nodePart) / e:F2} B (target, weight, type: 9 B expected)");
         Print($"budget 200 B/agent + 12 B/edge = {(200L * n) + (12L * e)} B; used {(double)total / ((200L * n) + (12L * e)):P1} of it");
     }
 

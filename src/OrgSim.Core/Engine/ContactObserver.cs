@@ -19,8 +19,10 @@ namespace OrgSim.Core.Engine;
 /// <c>keep = Π_type (1 − hit_type)^count</c> from a table of powers built by repeated
 /// multiplication. Rows with more than 255 edges, and graphs with other weights, take the edge
 /// by edge path. Each agent always takes the same path, so results do not depend on threads.</para>
-/// <para>Measured on a 10^6-agent hierarchy at mid-spread, one thread: the edge loop took 43 ms
-/// a tick edge by edge with a branch per edge, and the counting path TBD (benchmarks/README.md).</para>
+/// <para>Why: on a 10^6-agent hierarchy at mid-spread (week 60, one thread) the edge-by-edge loop
+/// was two thirds of a 65 ms tick, its branch per edge unpredictable. With counting and the other
+/// v3 changes a tick on two threads went from 63 to 45 ms (benchmarks/README.md,
+/// TickBySpreadPhaseBenchmarks).</para>
 /// </remarks>
 internal sealed class ContactObserver
 {

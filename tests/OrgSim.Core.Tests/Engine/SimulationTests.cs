@@ -201,6 +201,26 @@ public class SimulationTests
     }
 
     [Fact]
+    public void Step_AllocatesNothing()
+    {
+        // One thread, so every allocation the step could make is on this thread's counter, which
+        // other tests running in parallel cannot touch. Five warm-up steps let the JIT settle.
+        using Simulation simulation = Seeded(new ModelParameters(), SeedingStrategy.Random, 100, seed: 4);
+        for (int t = 0; t < 5; t++)
+        {
+            simulation.Step();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int t = 0; t < 40; t++)
+        {
+            simulation.Step();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Seed_IsRejectedAfterTheFirstStep()
     {
         using var simulation = new Simulation(Graph, new ModelParameters(), seed: 1);
