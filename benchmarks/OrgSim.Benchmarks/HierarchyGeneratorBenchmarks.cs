@@ -16,7 +16,7 @@ public class HierarchyGeneratorBenchmarks
 
     /// <summary>Fixes the options for <see cref="Agents"/>.</summary>
     [GlobalSetup]
-    public void Setup() => _options = new HierarchyOptions { Agents = Agents, Span = 8, CrossTeamTiesPerAgent = 2 };
+    public void Setup() => _options = BenchmarkSimulations.Organisation(Agents);
 
     /// <summary>Generates the organisation from seed 42.</summary>
     [Benchmark]

@@ -34,7 +34,7 @@ public class MemoryFootprintBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _options = new HierarchyOptions { Agents = Agents, Span = 8, CrossTeamTiesPerAgent = 2 };
+        _options = BenchmarkSimulations.Organisation(Agents);
 
         long before = GC.GetTotalMemory(forceFullCollection: true);
         OrgGraph graph = HierarchyGenerator.Generate(_options, seed: 42);

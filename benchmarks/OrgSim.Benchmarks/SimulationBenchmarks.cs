@@ -48,19 +48,13 @@ public class SimulationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        OrgGraph graph = HierarchyGenerator.Generate(
-            new HierarchyOptions { Agents = Agents, Span = 8, CrossTeamTiesPerAgent = 2 }, seed: 42);
-        _simulation = new Simulation(graph, new ModelParameters(), seed: 42, threads: Threads);
-        int[] seeds = SeedSelector.Select(graph, SeedingStrategy.Random, budget: Agents / 20, seed: 42);
-        _simulation.Seed(seeds, CompetencySet.All, Stage.ConsciousCompetence);
+        _simulation = BenchmarkSimulations.CreateSeeded(Agents, Threads);
         for (int t = 0; t < WarmTicks; t++)
         {
             _simulation.Step();
         }
 
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"// OrgSim setup: agents={graph.NodeCount} edges={graph.EdgeCount} threads={Threads} {StageShares.Describe(_simulation)}"));
+        BenchmarkSimulations.Report($"setup threads={Threads}", _simulation);
     }
 
     /// <summary>Advances the simulation one week.</summary>
@@ -76,9 +70,7 @@ public class SimulationBenchmarks
             return;
         }
 
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"// OrgSim cleanup: agents={Agents} threads={Threads} {StageShares.Describe(_simulation)}"));
+        BenchmarkSimulations.Report($"cleanup threads={Threads}", _simulation);
         _simulation.Dispose();
         _simulation = null;
     }

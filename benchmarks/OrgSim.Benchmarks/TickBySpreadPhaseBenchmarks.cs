@@ -50,7 +50,7 @@ public class TickBySpreadPhaseBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        using (Simulation warm = Create(10_000, Threads))
+        using (Simulation warm = BenchmarkSimulations.CreateSeeded(10_000, Threads))
         {
             for (int t = 0; t < 300; t++)
             {
@@ -60,15 +60,13 @@ public class TickBySpreadPhaseBenchmarks
 
         Thread.Sleep(500); // lets the tiered JIT finish compiling the hot methods in the background
 
-        _simulation = Create(Agents, Threads);
+        _simulation = BenchmarkSimulations.CreateSeeded(Agents, Threads);
         for (int t = 0; t < WarmTicks; t++)
         {
             _simulation.Step();
         }
 
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"// OrgSim phase setup: agents={Agents} threads={Threads} {StageShares.Describe(_simulation)}"));
+        BenchmarkSimulations.Report($"phase setup threads={Threads}", _simulation);
     }
 
     /// <summary>Advances the simulation one week.</summary>
@@ -84,21 +82,9 @@ public class TickBySpreadPhaseBenchmarks
             return;
         }
 
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"// OrgSim phase cleanup: agents={Agents} threads={Threads} {StageShares.Describe(_simulation)}"));
+        BenchmarkSimulations.Report($"phase cleanup threads={Threads}", _simulation);
         _simulation.Dispose();
         _simulation = null;
-    }
-
-    private static Simulation Create(int agents, int threads)
-    {
-        OrgGraph graph = HierarchyGenerator.Generate(
-            new HierarchyOptions { Agents = agents, Span = 8, CrossTeamTiesPerAgent = 2 }, seed: 42);
-        var simulation = new Simulation(graph, new ModelParameters(), seed: 42, threads: threads);
-        int[] seeds = SeedSelector.Select(graph, SeedingStrategy.Random, budget: agents / 20, seed: 42);
-        simulation.Seed(seeds, CompetencySet.All, Stage.ConsciousCompetence);
-        return simulation;
     }
 
     /// <summary>One launch, two warm-up and eight measured iterations of exactly one tick each.</summary>
