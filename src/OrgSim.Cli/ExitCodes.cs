@@ -12,6 +12,9 @@ public static class ExitCodes
     /// <summary>The command line itself could not be parsed (unknown verb or option).</summary>
     public const int BadUsage = 2;
 
+    /// <summary>An unexpected failure inside orgsim; the message asks for a report.</summary>
+    public const int InternalError = 70;
+
     /// <summary>The run was cancelled with Ctrl-C; nothing was written.</summary>
     public const int Cancelled = 130;
 }

@@ -1,24 +1,119 @@
 using CommandLine;
+using CommandLine.Text;
 using OrgSim.Cli.Commands;
+using OrgSim.Experiments.Scenarios;
 
 namespace OrgSim.Cli;
 
 /// <summary>The <c>orgsim</c> command line: parses the verb and hands over to its command.</summary>
 public static class OrgSimCli
 {
+    private static readonly Dictionary<string, string> ExpectedValues = new(StringComparer.Ordinal)
+    {
+        ["seed"] = "a whole number from 0 to 18446744073709551615",
+        ["replicates"] = $"a whole number from 1 to {ScenarioSpec.MaxReplicates}",
+        ["threads"] = $"a whole number from 1 to {RunCommand.MaxThreads}",
+        ["out"] = "a folder",
+    };
+
     /// <summary>Runs the command line <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {
-        using var parser = new Parser(settings =>
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        try
         {
-            settings.HelpWriter = stderr;
-            settings.CaseSensitive = true;
-            settings.AutoVersion = true;
-        });
-        return parser.ParseArguments(args, typeof(RunOptions)).MapResult(
-            (RunOptions options) => RunCommand.Execute(options, stdout, stderr, cancellation),
-            errors => errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.VersionRequestedError or ErrorType.HelpVerbRequestedError)
-                ? ExitCodes.Success
-                : ExitCodes.BadUsage);
+            if (MissingOptionValue(args) is { } option)
+            {
+                stderr.WriteLine($"orgsim: --{option} needs a value: {Expected(option)}");
+                return ExitCodes.BadUsage;
+            }
+
+            // The parser's own help writer prints the whole help for any mistake; we print one line per mistake.
+            using var parser = new Parser(settings =>
+            {
+                settings.HelpWriter = null;
+                settings.CaseSensitive = true;
+                settings.AutoVersion = true;
+                settings.AutoHelp = true;
+            });
+            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions));
+            return result.MapResult(
+                (RunOptions options) => RunCommand.Execute(options, stdout, stderr, cancellation),
+                errors => ReportParseErrors(result, errors.ToList(), stdout, stderr));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            stderr.WriteLine($"orgsim: internal error ({e.GetType().Name}: {e.Message}); no result file was replaced. Please report it with the scenario file.");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static int ReportParseErrors(ParserResult<object> result, List<Error> errors, TextWriter stdout, TextWriter stderr)
+    {
+        if (errors.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError))
+        {
+            string heading = $"orgsim {RunManifestVersion()}";
+            bool verbChosen = result.TypeInfo.Current == typeof(RunOptions);
+            stdout.WriteLine(errors.Any(e => e.Tag == ErrorType.VersionRequestedError)
+                ? heading
+                : HelpText.AutoBuild(
+                    result,
+                    h =>
+                    {
+                        h.Heading = heading;
+                        h.Copyright = "Simulates how micro competencies spread through an organisation. Docs: README.md and docs/.";
+                        return h;
+                    },
+                    e => e,
+                    verbsIndex: !verbChosen).ToString());
+            return ExitCodes.Success;
+        }
+
+        foreach (Error error in errors)
+        {
+            stderr.WriteLine(Describe(error));
+        }
+
+        return ExitCodes.BadUsage;
+    }
+
+    private static string Describe(Error error) => error switch
+    {
+        NoVerbSelectedError => "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')",
+        BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the command is 'run', e.g. 'orgsim run scenarios/quickstart.yaml'",
+        MissingRequiredOptionError => "orgsim run: the scenario file is missing; e.g. 'orgsim run scenarios/quickstart.yaml'",
+        MissingValueOptionError missing => $"orgsim: --{missing.NameInfo.LongName} needs a value: {Expected(missing.NameInfo.LongName)}",
+        BadFormatConversionError bad => $"orgsim: the value of --{bad.NameInfo.LongName} is not {Expected(bad.NameInfo.LongName)}",
+        UnknownOptionError unknown => UnknownOption(unknown.Token),
+        RepeatedOptionError repeated => $"orgsim: --{repeated.NameInfo.LongName} is given more than once; keep one",
+        _ => $"orgsim: the command line could not be read ({error.Tag}); see 'orgsim run --help'",
+    };
+
+    private static string RunManifestVersion() => OrgSim.Experiments.Output.RunManifest.ToolVersion;
+
+    /// <summary>An option that takes a value but is last or followed by another option: the parser would silently take it as unset.</summary>
+    private static string? MissingOptionValue(string[] args)
+    {
+        for (int i = 0; i < args.Length; i++)
+        {
+            string name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..] : string.Empty;
+            if (ExpectedValues.ContainsKey(name) && (i == args.Length - 1 || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Expected(string option) => ExpectedValues.GetValueOrDefault(option, "valid");
+
+    private static string UnknownOption(string token)
+    {
+        string? near = NameSuggester.Suggest(token, ExpectedValues.Keys.Append("overwrite"));
+        return near is null
+            ? $"orgsim: unknown option '{token}'; see 'orgsim run --help'"
+            : $"orgsim: unknown option '{token}'; did you mean '--{near}'?";
     }
 }

@@ -72,7 +72,7 @@ public class RunCommandTests
         Assert.Equal(0, CliHarness.Run("run", scenario, "--out", c, "--seed", "10").ExitCode);
         Assert.Equal(File.ReadAllBytes(Path.Combine(a, "timeseries.csv")), File.ReadAllBytes(Path.Combine(b, "timeseries.csv")));
         Assert.NotEqual(File.ReadAllBytes(Path.Combine(a, "timeseries.csv")), File.ReadAllBytes(Path.Combine(c, "timeseries.csv")));
-        Assert.Contains("\"seed\": \"9\"", File.ReadAllText(Path.Combine(a, "run.json")), StringComparison.Ordinal);
+        Assert.Contains("\"seed\": 9", File.ReadAllText(Path.Combine(a, "run.json")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,6 +90,12 @@ public class RunCommandTests
         { Small.Replace("agents: 200", "agnets: 200", StringComparison.Ordinal), "unknown key 'agnets' in organisation; did you mean 'agents'?" },
         { Small.Replace("horizon_weeks: 20", "horizon_weeks: -4", StringComparison.Ordinal), "horizon_weeks is -4; must be in range [1, 5,200]" },
         { Small.Replace("budget: 10}\n  - name: bottom-up", "budget: 500}\n  - name: bottom-up", StringComparison.Ordinal), "lower the budget to at most 200" },
+        { Small.Replace("  - name: top-down", "\t- name: top-down", StringComparison.Ordinal), ":6:1: is indented with a tab; YAML needs spaces" },
+        { "replicates: 2\n" + Small, ":4:1: replicates is given twice in the same mapping; keep one" },
+        { "name: x\narms:\n  top-down: {seeding: {strategy: top-down, budget: 1}}", "arms should be a list of arms" },
+        { Small.Replace("budget: 10}\n  - name: bottom-up", "budget: 10, stage: 0}\n  - name: bottom-up", StringComparison.Ordinal), "arms[0].seeding.stage is '0'" },
+        { Small.Replace("replicates: 3", "replicates: 100000\nhorizon_weeks: 5200", StringComparison.Ordinal).Replace("horizon_weeks: 20\n", string.Empty, StringComparison.Ordinal), "GB of memory" },
+        { "organisation: {agents: 20000000, span: 1000}\narms: [{name: a, seeding: {strategy: random, budget: 1}}]", "directed edges; at most 2,147,483,591 fit" },
     };
 
     [Theory]
@@ -107,6 +113,57 @@ public class RunCommandTests
         Assert.Contains(expected, line, StringComparison.Ordinal);
         Assert.Equal(string.Empty, stdout);
         Assert.False(Directory.Exists(outDir), "no output folder may be created for bad input");
+    }
+
+    [Fact]
+    public void Run_OnAFolderOrAnEmptyOrUtf16FileSaysWhatToDo()
+    {
+        string folder = CliHarness.TempDirectory();
+        string empty = CliHarness.WriteScenario(string.Empty);
+        string utf16 = Path.Combine(CliHarness.TempDirectory(), "utf16.yaml");
+        File.WriteAllText(utf16, Small, System.Text.Encoding.Unicode);
+        foreach (var (file, expected) in new[] { (folder, "is a folder"), (empty, "is empty"), (utf16, "save it as UTF-8") })
+        {
+            var (code, _, stderr) = CliHarness.Run("run", file, "--out", Path.Combine(CliHarness.TempDirectory(), "o"));
+            Assert.Equal(ExitCodes.BadInput, code);
+            string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith(file + ": ", line, StringComparison.Ordinal);
+            Assert.Contains(expected, line, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { "run", "SCENARIO", "--replicates", "abc" }, "orgsim: the value of --replicates is not a whole number from 1 to 100000")]
+    [InlineData(new[] { "run", "SCENARIO", "--seed", "-1" }, "orgsim: the value of --seed is not a whole number from 0 to 18446744073709551615")]
+    [InlineData(new[] { "run", "SCENARIO", "--out" }, "orgsim: --out needs a value: a folder")]
+    [InlineData(new[] { "run" }, "orgsim run: the scenario file is missing; e.g. 'orgsim run scenarios/quickstart.yaml'")]
+    [InlineData(new string[0], "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')")]
+    [InlineData(new[] { "walk", "SCENARIO" }, "orgsim: unknown command 'walk'; the command is 'run', e.g. 'orgsim run scenarios/quickstart.yaml'")]
+    public void Run_WithAMalformedCommandLinePrintsOneLineAndExitsTwo(string[] args, string expected)
+    {
+        string scenario = CliHarness.WriteScenario(Small);
+        var (code, stdout, stderr) = CliHarness.Run(args.Select(a => a == "SCENARIO" ? scenario : a).ToArray());
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.Equal(expected, stderr.TrimEnd('\n'));
+        Assert.Equal(string.Empty, stdout);
+    }
+
+    [Fact]
+    public void Run_WithAnEmptyOutIsRejectedBeforeRunning()
+    {
+        var (code, stdout, stderr) = CliHarness.Run("run", CliHarness.WriteScenario(Small), "--out", "");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("orgsim: --out is empty; name a folder, e.g. --out results/my-run", stderr.TrimEnd('\n'));
+        Assert.Equal(string.Empty, stdout);
+    }
+
+    [Fact]
+    public void Help_GoesToStandardOutputAndExitsZero()
+    {
+        var (code, stdout, stderr) = CliHarness.Run("run", "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("--replicates", stdout, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stderr);
     }
 
     [Fact]

@@ -30,12 +30,12 @@ public static class RunCommand
         }
 
         var problems = new List<string>();
-        var overrides = new List<KeyValuePair<string, string>>();
+        var overrides = new List<KeyValuePair<string, ulong>>();
         ScenarioSpec spec = loaded.Spec;
         if (options.Seed is { } seed)
         {
             spec = spec with { Seed = seed };
-            overrides.Add(new("seed", seed.ToString(CultureInfo.InvariantCulture)));
+            overrides.Add(new("seed", seed));
         }
 
         if (options.Replicates is { } replicates)
@@ -46,7 +46,7 @@ public static class RunCommand
             }
 
             spec = spec with { Replicates = replicates };
-            overrides.Add(new("replicates", replicates.ToString(CultureInfo.InvariantCulture)));
+            overrides.Add(new("replicates", (ulong)Math.Max(0, replicates)));
         }
 
         int threads = options.Threads ?? Environment.ProcessorCount;
@@ -55,50 +55,57 @@ public static class RunCommand
             problems.Add($"orgsim: --threads is {threads}; must be in range [1, {MaxThreads}]");
         }
 
-        problems.AddRange(ExperimentRunner.Preflight(loaded with { Spec = spec }).Select(x => x.ToString()));
-        var (directory, outputError) = OutputDirectory.Resolve(options.Out, spec.Name, options.Overwrite);
-        if (outputError is not null)
-        {
-            problems.Add("orgsim: " + outputError);
-        }
-
         if (problems.Count > 0)
         {
             return Fail(stderr, problems);
         }
 
-        int runCount = spec.Arms.Count * spec.Replicates;
-        stdout.WriteLine($"Running '{spec.Name}': {spec.Arms.Count} arms x {spec.Replicates} replicates, {spec.HorizonWeeks} weeks, {spec.Organisation.Agents:N0} agents, {threads} threads.");
-        var clock = Stopwatch.StartNew();
-        ExperimentResult result;
-        try
+        var (output, outputError) = OutputDirectory.Claim(options.Out, spec.Name, options.Overwrite);
+        if (output is null)
         {
-            result = ExperimentRunner.Run(spec, threads, onRunDone: null, cancellation);
-        }
-        catch (OperationCanceledException)
-        {
-            stderr.WriteLine("orgsim: cancelled; nothing was written");
-            return ExitCodes.Cancelled;
+            return Fail(stderr, ["orgsim: " + outputError]);
         }
 
-        IReadOnlyList<SummaryRow> summary = SummaryBuilder.Build(result);
-        try
+        using (output)
         {
-            Directory.CreateDirectory(directory!);
-            using var files = new AtomicFileSet();
-            files.Stage(Path.Combine(directory!, "timeseries.csv"), w => TimeseriesCsv.Write(w, result));
-            files.Stage(Path.Combine(directory!, "summary.csv"), w => SummaryCsv.Write(w, summary));
-            files.Stage(Path.Combine(directory!, "run.json"), w => RunManifest.Write(w, loaded, spec, overrides));
-            files.Commit();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Fail(stderr, [$"orgsim: cannot write results to {directory}: {e.Message}; check the folder's permissions and free space"]);
-        }
+            IReadOnlyList<ScenarioError> preflight = ExperimentRunner.Preflight(loaded with { Spec = spec });
+            if (preflight.Count > 0)
+            {
+                return Fail(stderr, preflight.Select(x => x.ToString()));
+            }
 
-        SummaryTable.Print(stdout, spec, summary);
-        stdout.WriteLine($"{runCount} runs in {clock.Elapsed.TotalSeconds:F1} s. Results in {directory}{Path.DirectorySeparatorChar}");
-        return ExitCodes.Success;
+            int runCount = spec.Arms.Count * spec.Replicates;
+            stdout.WriteLine($"Running '{spec.Name}': {spec.Arms.Count} arms x {spec.Replicates} replicates, {spec.HorizonWeeks} weeks, {spec.Organisation.Agents:N0} agents, {threads} threads.");
+            var clock = Stopwatch.StartNew();
+            ExperimentResult result;
+            try
+            {
+                result = ExperimentRunner.Run(spec, threads, onRunDone: null, cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                stderr.WriteLine("orgsim: cancelled; nothing was written");
+                return ExitCodes.Cancelled;
+            }
+
+            IReadOnlyList<SummaryRow> summary = SummaryBuilder.Build(result);
+            try
+            {
+                using var files = new AtomicFileSet(output.AllowOverwrite);
+                files.Stage(Path.Combine(output.Path, "timeseries.csv"), w => TimeseriesCsv.Write(w, result));
+                files.Stage(Path.Combine(output.Path, "summary.csv"), w => SummaryCsv.Write(w, summary));
+                files.Stage(Path.Combine(output.Path, "run.json"), w => RunManifest.Write(w, loaded, spec, overrides));
+                files.Commit();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Fail(stderr, [$"orgsim: cannot write results to {output.Path}: {e.Message}; check the folder's permissions and free space"]);
+            }
+
+            SummaryTable.Print(stdout, spec, summary);
+            stdout.WriteLine($"{runCount} runs in {clock.Elapsed.TotalSeconds:F1} s. Results in {output.Path}{Path.DirectorySeparatorChar}");
+            return ExitCodes.Success;
+        }
     }
 
     private static int Fail(TextWriter stderr, IEnumerable<string> lines)

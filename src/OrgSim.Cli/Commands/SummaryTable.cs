@@ -38,7 +38,7 @@ internal static class SummaryTable
                 new Text(Weeks(Get("weeks_to_90pct"), Get("reached_90pct"))));
         }
 
-        table.Caption(Markup.Escape($"mean [95% CI] over {spec.Replicates} replicates; a/b = runs that reached the threshold"));
+        table.Caption(Markup.Escape($"mean [95% CI] over {spec.Replicates} replicates; (a/b) = runs that reached the threshold; ≥ = runs that did not count as week {spec.HorizonWeeks + 1}"));
         console.Write(table);
     }
 
@@ -51,14 +51,16 @@ internal static class SummaryTable
     {
         int hits = (int)Math.Round((reached.Mean ?? 0) * reached.N);
         string count = string.Create(CultureInfo.InvariantCulture, $"({hits}/{reached.N})");
-        if (weeks.Mean is not { } m)
+        if (hits == 0 || weeks.Mean is not { } m)
         {
             return $"never {count}";
         }
 
+        // With censored runs the mean is a lower bound: say so with "≥".
+        string bound = hits < reached.N ? "≥" : string.Empty;
         string interval = weeks.Low is { } lo && weeks.High is { } hi
-            ? string.Create(CultureInfo.InvariantCulture, $"{m:F1} [{lo:F1}, {hi:F1}]")
-            : string.Create(CultureInfo.InvariantCulture, $"{m:F1}");
+            ? string.Create(CultureInfo.InvariantCulture, $"{bound}{m:F1} [{lo:F1}, {hi:F1}]")
+            : string.Create(CultureInfo.InvariantCulture, $"{bound}{m:F1}");
         return $"{interval} {count}";
     }
 }

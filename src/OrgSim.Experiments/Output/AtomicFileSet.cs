@@ -7,7 +7,8 @@ namespace OrgSim.Experiments.Output;
 /// temporary file beside its target, and only when every one is complete are they renamed
 /// into place. If anything fails, the temporary files are removed and targets are untouched.
 /// </summary>
-public sealed class AtomicFileSet : IDisposable
+/// <param name="overwrite">Whether committing may replace existing files.</param>
+public sealed class AtomicFileSet(bool overwrite = true) : IDisposable
 {
     private readonly List<(string Temporary, string Target)> _staged = [];
     private bool _committed;
@@ -25,12 +26,20 @@ public sealed class AtomicFileSet : IDisposable
         stream.Flush(flushToDisk: true);
     }
 
-    /// <summary>Renames every staged file onto its target.</summary>
+    /// <summary>
+    /// Renames every staged file onto its target. Without <c>overwrite</c> an existing target is an
+    /// error (<see cref="IOException"/>) rather than a silent replacement.
+    /// </summary>
     public void Commit()
     {
+        if (!overwrite && _staged.FirstOrDefault(s => File.Exists(s.Target)) is { Target: { } taken })
+        {
+            throw new IOException($"{taken} appeared while the run was going; nothing was replaced");
+        }
+
         foreach (var (temporary, target) in _staged)
         {
-            File.Move(temporary, target, overwrite: true);
+            File.Move(temporary, target, overwrite);
         }
 
         _committed = true;

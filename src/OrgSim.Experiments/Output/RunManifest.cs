@@ -25,8 +25,8 @@ public static class RunManifest
     /// <param name="writer">Where to write.</param>
     /// <param name="scenario">The file as loaded.</param>
     /// <param name="spec">The scenario actually run (after command-line overrides).</param>
-    /// <param name="overrides">Command-line overrides as "key: value" pairs, in the order given.</param>
-    public static void Write(TextWriter writer, LoadedScenario scenario, ScenarioSpec spec, IReadOnlyList<KeyValuePair<string, string>> overrides)
+    /// <param name="overrides">Command-line overrides (key, value), in the order given.</param>
+    public static void Write(TextWriter writer, LoadedScenario scenario, ScenarioSpec spec, IReadOnlyList<KeyValuePair<string, ulong>> overrides)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -45,7 +45,7 @@ public static class RunManifest
             json.WriteStartObject("overrides");
             foreach (var (key, value) in overrides)
             {
-                json.WriteString(key, value);
+                json.WriteNumber(key, value);
             }
 
             json.WriteEndObject();

@@ -18,13 +18,19 @@ public static class ExperimentRunner
     public const int ParallelTickThreshold = 50_000;
 
     /// <summary>
-    /// Checks what can only be checked against a generated organisation: that every arm's budget
-    /// fits the agents its strategy can choose. The hierarchy's shape does not depend on the
-    /// seed, so replicate 0's organisation answers for all.
+    /// Checks what the parser cannot: first that the scenario fits in memory
+    /// (<see cref="ScenarioLimits"/>), then, against a generated organisation, that every arm's
+    /// budget fits the agents its strategy can choose. The hierarchy's shape does not depend on
+    /// the seed, so replicate 0's organisation answers for all.
     /// </summary>
     public static IReadOnlyList<ScenarioError> Preflight(LoadedScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        if (ScenarioLimits.Check(scenario) is { Count: > 0 } tooLarge)
+        {
+            return tooLarge;
+        }
+
         ScenarioSpec spec = scenario.Spec;
         OrgGraph graph = HierarchyGenerator.Generate(spec.Organisation, RunSeeds.Organisation(spec.Seed, 0));
         var errors = new List<ScenarioError>();
@@ -32,7 +38,13 @@ public static class ExperimentRunner
         {
             SeedingPlan plan = spec.Arms[i].Seeding;
             int eligible = SeedSelector.EligibleCount(graph, plan.Strategy);
-            if (plan.Budget > eligible)
+            if (eligible == 0)
+            {
+                errors.Add(scenario.ErrorAt(
+                    $"arms[{i}].seeding.strategy",
+                    $"arms[{i}].seeding.strategy {ScenarioNames.Name(plan.Strategy)} has no agent to choose from in this organisation (all are executives or managers); use more agents, fewer organisation.executive_levels, or another strategy"));
+            }
+            else if (plan.Budget > eligible)
             {
                 errors.Add(scenario.ErrorAt(
                     $"arms[{i}].seeding.budget",

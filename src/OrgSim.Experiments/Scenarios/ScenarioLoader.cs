@@ -21,6 +21,11 @@ public static partial class ScenarioLoader
     public static LoadedScenario Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            throw new ScenarioException([new ScenarioError(path, 0, 0, "is a folder; name a scenario file, e.g. scenarios/quickstart.yaml")]);
+        }
+
         byte[] bytes;
         try
         {
@@ -45,7 +50,18 @@ public static partial class ScenarioLoader
     {
         var context = new ParseContext(file);
         string sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            throw new ScenarioException([new ScenarioError(file, 0, 0, "is saved as UTF-16; save it as UTF-8 (in most editors: Save with Encoding, UTF-8)")]);
+        }
+
         string text = new UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF');
+        if (FirstTabIndentedLine(text) is int tabLine)
+        {
+            // YamlDotNet reports a tab in the indentation at 1:1; point at the line instead.
+            throw new ScenarioException([new ScenarioError(file, tabLine, 1, "is indented with a tab; YAML needs spaces, so replace the tab with spaces")]);
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -53,8 +69,11 @@ public static partial class ScenarioLoader
         }
         catch (YamlException e)
         {
-            string reason = e.InnerException?.Message ?? e.Message;
-            throw new ScenarioException([new ScenarioError(file, (int)e.Start.Line, (int)e.Start.Column, $"is not valid YAML: {OneLine(reason)}; check the indentation and the ':' after each key")]);
+            string reason = OneLine(e.InnerException?.Message ?? e.Message);
+            string message = reason.StartsWith("Duplicate key", StringComparison.Ordinal)
+                ? $"{reason[("Duplicate key".Length)..].Trim()} is given twice in the same mapping; keep one"
+                : $"is not valid YAML: {reason}; check the indentation and the ':' after each key";
+            throw new ScenarioException([new ScenarioError(file, (int)e.Start.Line, (int)e.Start.Column, message)]);
         }
 
         if (stream.Documents.Count == 0)
@@ -280,7 +299,7 @@ public static partial class ScenarioLoader
             reader.Choice("strategy", fallback.Strategy, ScenarioNames.Strategies),
             reader.Int("budget", fallback.Budget, 1, HierarchyOptions.MaxAgents),
             ReadCompetencies(context, reader.Node("competencies"), $"{path}.competencies"),
-            reader.Choice("stage", Stage.ConsciousCompetence, ScenarioNames.StageNames));
+            reader.Choice("stage", Stage.ConsciousCompetence, ScenarioNames.SeedStageNames));
         reader.RejectUnknownKeys();
         return plan;
     }
@@ -295,23 +314,43 @@ public static partial class ScenarioLoader
             _ => [node],
         };
         var set = CompetencySet.None;
+        bool itemErrors = false;
         foreach (YamlNode item in items)
         {
+            int before = context.Errors.Count;
             if (item is not YamlScalarNode scalar)
             {
                 context.Error(item.Start, $"{path} should list competency names: {string.Join(", ", ScenarioNames.CompetencyNames.Keys)}");
-                continue;
+            }
+            else
+            {
+                set = new CompetencySet((byte)(set.Bits | YamlMappingReader.ChoiceOf(context, scalar, path, CompetencySet.None, ScenarioNames.CompetencyNames).Bits));
             }
 
-            set = new CompetencySet((byte)(set.Bits | YamlMappingReader.ChoiceOf(context, scalar, path, CompetencySet.None, ScenarioNames.CompetencyNames).Bits));
+            itemErrors |= context.Errors.Count > before;
         }
 
-        if (node is not null && set.Count == 0 && context.Errors.Count == 0)
+        if (node is not null && set.Count == 0 && !itemErrors)
         {
             context.Error(node.Start, $"{path} is empty; list at least one competency or write 'all'");
         }
 
         return node is null ? CompetencySet.All : set;
+    }
+
+    private static int? FirstTabIndentedLine(string text)
+    {
+        string[] lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string indent = lines[i][..(lines[i].Length - lines[i].TrimStart(' ', '\t').Length)];
+            if (indent.Contains('\t', StringComparison.Ordinal) && lines[i].Trim().Length > 0 && !lines[i].TrimStart().StartsWith('#'))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
     }
 
     private static string DefaultName(string file)

@@ -28,6 +28,10 @@ public static class ScenarioNames
         ["3"] = Stage.UnconsciousCompetence,
     };
 
+    /// <summary>The stages an intervention can seed: 1 to 3 (seeding stage 0 would seed nobody).</summary>
+    public static IReadOnlyDictionary<string, Stage> SeedStageNames { get; } =
+        StageNames.Where(kv => kv.Value != Stage.UnconsciousIncompetence).ToDictionary(StringComparer.Ordinal);
+
     /// <summary>Competency names, plus <c>all</c>.</summary>
     public static IReadOnlyDictionary<string, CompetencySet> CompetencyNames { get; } =
         Competencies.All.ToDictionary(Competencies.Name, CompetencySet.Of, StringComparer.Ordinal)

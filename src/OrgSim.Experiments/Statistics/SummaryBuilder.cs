@@ -8,10 +8,12 @@ namespace OrgSim.Experiments.Statistics;
 /// order, metrics in a fixed order.
 /// </summary>
 /// <remarks>
-/// A run that never reaches a threshold has no "weeks to" value. Rather than drop it silently
-/// or invent a value, each threshold gets two rows: <c>weeks_to_50pct</c> averages the runs
-/// that reached 50% (its <c>n</c> is how many did), and <c>reached_50pct</c> gives the share
-/// of all runs that reached it, with a Wilson interval and <c>n</c> equal to all runs.
+/// A run that never reaches a threshold within the horizon H is censored: it counts in
+/// <c>weeks_to_50pct</c> as H + 1 weeks, so every run is in <c>n</c> and the mean is a restricted
+/// mean — a lower bound on the true mean whenever some run was censored. <c>reached_50pct</c>
+/// reports the share of runs that did reach it (Wilson interval), which says how much
+/// censoring there was. Averaging only the runs that reached it instead would drop the slow
+/// runs silently and flatter the arm.
 /// </remarks>
 public static class SummaryBuilder
 {
@@ -31,10 +33,11 @@ public static class SummaryBuilder
             foreach (double threshold in Thresholds)
             {
                 string pct = ((int)Math.Round(threshold * 100)).ToString(CultureInfo.InvariantCulture) + "pct";
-                List<double> weeks = runs.Select(r => r.Series.FirstTickReaching(threshold))
-                    .Where(t => t.HasValue).Select(t => (double)t!.Value).ToList();
+                List<int?> firstTicks = runs.Select(r => r.Series.FirstTickReaching(threshold)).ToList();
+                int censoredAt = result.Scenario.HorizonWeeks + 1;
+                List<double> weeks = firstTicks.Select(t => (double)(t ?? censoredAt)).ToList();
                 rows.Add(new SummaryRow(arm.Name, $"weeks_to_{pct}", ConfidenceIntervals.StudentMean(weeks)));
-                rows.Add(new SummaryRow(arm.Name, $"reached_{pct}", ConfidenceIntervals.WilsonProportion(weeks.Count, runs.Count)));
+                rows.Add(new SummaryRow(arm.Name, $"reached_{pct}", ConfidenceIntervals.WilsonProportion(firstTicks.Count(t => t.HasValue), runs.Count)));
             }
         }
 

@@ -49,7 +49,7 @@ public class OutputFilesTests
     {
         LoadedScenario scenario = TestScenarios.Small();
         var writer = new StringWriter();
-        RunManifest.Write(writer, scenario, scenario.Spec with { Replicates = 3 }, [new("replicates", "3")]);
+        RunManifest.Write(writer, scenario, scenario.Spec with { Replicates = 3 }, [new("replicates", 3UL)]);
         string text = writer.ToString().Replace(RunManifest.ToolVersion, "VERSION", StringComparison.Ordinal);
         Snapshot.Verify("small.run.json", text);
     }
@@ -88,24 +88,96 @@ public class OutputFilesTests
     }
 
     [Fact]
-    public void OutputDirectory_NeverPicksADefaultFolderThatHoldsResults()
+    public void Claim_NeverPicksADefaultFolderThatHoldsResultsOrIsClaimed()
     {
         string root = TestPaths.TempDirectory();
-        Assert.Equal(Path.Combine(root, "q"), OutputDirectory.Resolve(null, "q", false, root).Directory);
-        Directory.CreateDirectory(Path.Combine(root, "q"));
-        File.WriteAllText(Path.Combine(root, "q", "summary.csv"), "x");
-        Assert.Equal(Path.Combine(root, "q-2"), OutputDirectory.Resolve(null, "q", false, root).Directory);
+        using (OutputDirectory first = Claimed(null, root))
+        {
+            Assert.Equal(Path.Combine(root, "q"), first.Path);
+
+            // A second run while the first is still writing must not share its folder.
+            using OutputDirectory second = Claimed(null, root);
+            Assert.Equal(Path.Combine(root, "q-2"), second.Path);
+            File.WriteAllText(Path.Combine(first.Path, "summary.csv"), "x");
+        }
+
+        using OutputDirectory third = Claimed(null, root);
+        Assert.Equal(Path.Combine(root, "q-2"), third.Path);
     }
 
     [Fact]
-    public void OutputDirectory_RefusesToOverwriteResultsUnlessAsked()
+    public void Claim_RefusesToOverwriteResultsUnlessAsked()
     {
         string dir = TestPaths.TempDirectory();
         File.WriteAllText(Path.Combine(dir, "run.json"), "{}");
-        var (refused, error) = OutputDirectory.Resolve(dir, "q", overwrite: false);
+        var (refused, error) = OutputDirectory.Claim(dir, "q", overwrite: false);
         Assert.Null(refused);
         Assert.Contains("already holds results (run.json)", error, StringComparison.Ordinal);
         Assert.Contains("--overwrite", error, StringComparison.Ordinal);
-        Assert.Equal(dir, OutputDirectory.Resolve(dir, "q", overwrite: true).Directory);
+        using OutputDirectory allowed = Claimed(dir, null, overwrite: true);
+        Assert.True(allowed.AllowOverwrite);
+    }
+
+    [Fact]
+    public void Claim_RefusesAFolderAnotherRunIsWriting()
+    {
+        string dir = TestPaths.TempDirectory();
+        using OutputDirectory first = Claimed(dir, null, overwrite: true);
+        var (second, error) = OutputDirectory.Claim(dir, "q", overwrite: true);
+        Assert.Null(second);
+        Assert.Contains("being written by another orgsim run", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Claim_RejectsAnEmptyFolderName(string requested)
+    {
+        var (claim, error) = OutputDirectory.Claim(requested, "q", overwrite: false);
+        Assert.Null(claim);
+        Assert.Contains("--out is empty", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dispose_RemovesTheMarkerAndAFolderItCreatedThatStayedEmpty()
+    {
+        string root = TestPaths.TempDirectory();
+        string kept, dropped;
+        using (OutputDirectory used = Claimed(Path.Combine(root, "used"), null))
+        {
+            kept = used.Path;
+            File.WriteAllText(Path.Combine(kept, "summary.csv"), "x");
+        }
+
+        using (OutputDirectory unused = Claimed(Path.Combine(root, "unused"), null))
+        {
+            dropped = unused.Path;
+        }
+
+        Assert.Equal(["summary.csv"], Directory.GetFiles(kept).Select(Path.GetFileName));
+        Assert.False(Directory.Exists(dropped));
+    }
+
+    [Fact]
+    public void AtomicFileSet_WithoutOverwriteRefusesATargetThatAppeared()
+    {
+        string dir = TestPaths.TempDirectory();
+        string target = Path.Combine(dir, "a.csv");
+        Assert.Throws<IOException>(() =>
+        {
+            using var files = new AtomicFileSet(overwrite: false);
+            files.Stage(target, w => w.Write("new"));
+            File.WriteAllText(target, "someone else's");
+            files.Commit();
+        });
+        Assert.Equal("someone else's", File.ReadAllText(target));
+        Assert.Single(Directory.GetFiles(dir));
+    }
+
+    private static OutputDirectory Claimed(string? requested, string? root, bool overwrite = false)
+    {
+        var (claim, error) = OutputDirectory.Claim(requested, "q", overwrite, root ?? "results");
+        Assert.True(claim is not null, error);
+        return claim!;
     }
 }

@@ -8,10 +8,10 @@ namespace OrgSim.Experiments.Tests.Statistics;
 public class SummaryBuilderTests
 {
     [Fact]
-    public void Build_ReportsRunsThatNeverReachAThresholdInTheReachedRow()
+    public void Build_CountsRunsThatNeverReachAThresholdAsCensoredAtHorizonPlusOne()
     {
-        // One agent, horizon 2. Run 0 reaches 50% at tick 1; run 1 never does.
-        ScenarioSpec spec = TestScenarios.Small().Spec with { Arms = [TestScenarios.Small().Spec.Arms[0]] };
+        // One agent, horizon 2. Run 0 reaches 50% at tick 1; run 1 never does, so it counts as week 3.
+        ScenarioSpec spec = TestScenarios.Small().Spec with { Arms = [TestScenarios.Small().Spec.Arms[0]], HorizonWeeks = 2 };
         RunResult Run(int replicate, params int[][] ticks)
         {
             var series = new StageSeries(1, ticks.Length - 1);
@@ -34,12 +34,12 @@ public class SummaryBuilderTests
             SummaryBuilder.Build(result).Select(r => r.Metric));
         Assert.Equal(0.25, rows["competent_share_final"].Mean);
         Assert.Equal(2, rows["competent_share_final"].N);
-        Assert.Equal(1.0, rows["weeks_to_50pct"].Mean);
-        Assert.Equal(1, rows["weeks_to_50pct"].N);
+        Assert.Equal(2.0, rows["weeks_to_50pct"].Mean); // (1 + 3) / 2
+        Assert.Equal(2, rows["weeks_to_50pct"].N);
         Assert.Equal(0.5, rows["reached_50pct"].Mean);
         Assert.Equal(2, rows["reached_50pct"].N);
-        Assert.Null(rows["weeks_to_90pct"].Mean);
-        Assert.Equal(0, rows["weeks_to_90pct"].N);
+        Assert.Equal(3.0, rows["weeks_to_90pct"].Mean);
+        Assert.Equal(2, rows["weeks_to_90pct"].N);
         Assert.Equal(0.0, rows["reached_90pct"].Mean);
     }
 }
