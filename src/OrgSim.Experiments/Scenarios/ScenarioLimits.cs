@@ -23,7 +23,7 @@ public static class ScenarioLimits
         long n = o.Agents, span = o.Span;
         long fullTeams = (n - 1) / span, rest = (n - 1) % span;
         long peerTies = (fullTeams * span * (span - 1) / 2) + (rest * (rest - 1) / 2);
-        long crossTies = (long)Math.Round(n * o.CrossTeamTiesPerAgent / 2.0, MidpointRounding.AwayFromZero);
+        long crossTies = n < 2 ? 0 : (long)Math.Round(n * o.CrossTeamTiesPerAgent / 2.0, MidpointRounding.AwayFromZero);
         return 2 * ((n - 1) + peerTies + crossTies);
     }
 
