@@ -9,7 +9,8 @@ namespace OrgSim.Core.Engine;
 /// <summary>
 /// What one agent sees of its contacts in a week: for each competency, the chance that no
 /// deploying contact makes it aware, <c>keep = Π(1 − hit)</c>, and its exposure
-/// <c>Σ strength</c>, both over the contacts that deploy that competency. The four
+/// <c>Σ strength</c> (strength = weight × interactions per week × edge weight), both over the
+/// contacts that deploy that competency; <see cref="Hit"/> defines a contact's hit. The four
 /// competencies are the four lanes of a vector.
 /// </summary>
 /// <remarks>
@@ -42,6 +43,8 @@ internal sealed class ContactObserver
     private readonly float[] _weights;
     private readonly bool _unitWeights;
     private readonly double _transmission;
+    private readonly double[] _weightByType = new double[EdgeTypes.Count];
+    private readonly double[] _interactionsByType = new double[EdgeTypes.Count];
     private readonly double[] _strengthByType = new double[EdgeTypes.Count];
     private readonly double[] _hitByType = new double[EdgeTypes.Count];
     private readonly double[] _missPowers = new double[EdgeTypes.Count * (MaxCountedDegree + 1)];
@@ -52,13 +55,16 @@ internal sealed class ContactObserver
         _targets = graph.Targets;
         _types = graph.Types;
         _weights = graph.Weights;
-        _unitWeights = Array.TrueForAll(graph.Weights, w => w == 1f);
+        _unitWeights = graph.HasUnitWeights;
         _transmission = parameters.Transmission;
         foreach (EdgeType type in EdgeTypes.All)
         {
             int k = (int)type;
-            _strengthByType[k] = parameters.Relationships.For(type).Strength;
-            _hitByType[k] = Math.Min(1.0, _transmission * _strengthByType[k]);
+            Relationship relationship = parameters.Relationships.For(type);
+            _weightByType[k] = relationship.Weight;
+            _interactionsByType[k] = relationship.InteractionsPerWeek;
+            _strengthByType[k] = relationship.Strength;
+            _hitByType[k] = Hit(_transmission, relationship.Weight, relationship.InteractionsPerWeek);
             double power = 1.0;
             for (int n = 0; n <= MaxCountedDegree; n++)
             {
@@ -135,13 +141,23 @@ internal sealed class ContactObserver
             if (deploying != 0)
             {
                 // A lane whose mask is 0 multiplies by exactly 1 and adds exactly 0.
-                double strength = _strengthByType[(int)_types[e]] * _weights[e];
+                int type = (int)_types[e];
+                float weight = _unitWeights ? 1f : _weights[e];
+                double hit = weight == 1f ? _hitByType[type] : Hit(_transmission, _weightByType[type] * weight, _interactionsByType[type]);
                 Vector256<double> mask = LaneMasks[deploying];
-                keep *= Vector256<double>.One - (mask * Math.Min(1.0, _transmission * strength));
-                exposure += mask * strength;
+                keep *= Vector256<double>.One - (mask * hit);
+                exposure += mask * (_strengthByType[type] * weight);
             }
         }
     }
+
+    /// <summary>
+    /// The chance that a deploying contact makes the observer aware in a week: each of the
+    /// <paramref name="interactionsPerWeek"/> interactions does so with probability
+    /// min(1, β · weight), independently; a fractional count interpolates (0.25 ≈ one week in four).
+    /// </summary>
+    internal static double Hit(double transmission, double weight, double interactionsPerWeek) =>
+        1.0 - Math.Pow(1.0 - Math.Min(1.0, transmission * weight), interactionsPerWeek);
 
     private static Vector256<byte>[] BuildIncrements()
     {

@@ -27,7 +27,6 @@ public sealed class Simulation : IDisposable
     private const int CountsPerWorker = Competencies.Count * Stages.Count;
     private const int CountsStride = 32; // 128 bytes: keeps two workers' tallies off one cache line.
     private const uint AllHabits = 0x03030303; // Four stage-3 bytes read as one word, in either byte order.
-    private const int CompetentShift = 4;
 
     private readonly OrgGraph _graph;
     private readonly AgentState _state;
@@ -147,7 +146,7 @@ public sealed class Simulation : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Counter(int agent, int slot) => ((ulong)(uint)agent << 3) | (uint)slot;
 
-    /// <summary>What agent <paramref name="v"/>, at the stages of <paramref name="stageWord"/>, shows in the week of <paramref name="weekKey"/>: deploy bits 0–3, competent bits 4–7.</summary>
+    /// <summary>What agent <paramref name="v"/>, at the stages of <paramref name="stageWord"/>, shows in the week of <paramref name="weekKey"/>: bit c set if it deploys competency c.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private byte Signal(int v, uint stageWord, ulong weekKey)
     {
@@ -164,7 +163,7 @@ public sealed class Simulation : IDisposable
             int stage = (int)(stageWord >> (8 * c)) & 0xFF;
             ulong bits = c < 2 ? low : high;
             uint random = (uint)(bits >> (32 * (c & 1)));
-            signal |= ((stage >> 1) << (c + CompetentShift)) | ((_rules.Deploys(stage, random) ? 1 : 0) << c);
+            signal |= (_rules.Deploys(stage, random) ? 1 : 0) << c;
         }
 
         return (byte)signal;

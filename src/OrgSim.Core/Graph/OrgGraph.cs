@@ -8,14 +8,16 @@ namespace OrgSim.Core.Graph;
 /// </summary>
 /// <remarks>
 /// The row of <c>v</c> lists the agents <c>v</c> interacts with and observes. Undirected ties
-/// are stored as two directed edges. Memory: 9 bytes per directed edge (target, weight, type)
-/// and 14 bytes per node (offset, manager, team, level, role). Built and validated once by
-/// <see cref="OrgGraphBuilder"/>; read without checks in the engine's hot loop.
+/// are stored as two directed edges. Memory: 5 bytes per directed edge (target, type), plus 4
+/// for its weight unless every weight is 1, and 14 bytes per node (offset, manager, team, level,
+/// role). Built and validated once by <see cref="OrgGraphBuilder"/>; read without checks in the
+/// engine's hot loop.
 /// </remarks>
 public sealed class OrgGraph
 {
     internal readonly int[] Offsets;
     internal readonly int[] Targets;
+    /// <summary>Per-edge weights, or empty when every weight is 1 (<see cref="HasUnitWeights"/>).</summary>
     internal readonly float[] Weights;
     internal readonly EdgeType[] Types;
     internal readonly int[] Managers;
@@ -30,7 +32,15 @@ public sealed class OrgGraph
         Debug.Assert(offsets.Length == managers.Length + 1, "one offset per node plus one");
         Offsets = offsets;
         Targets = targets;
-        Weights = weights;
+        HasUnitWeights = Array.TrueForAll(weights, w => w == 1f);
+        Weights = HasUnitWeights ? [] : weights;
+        int maxDegree = 0;
+        for (int v = 0; v + 1 < offsets.Length; v++)
+        {
+            maxDegree = Math.Max(maxDegree, offsets[v + 1] - offsets[v]);
+        }
+
+        _unitRow = HasUnitWeights ? Enumerable.Repeat(1f, maxDegree).ToArray() : [];
         Types = types;
         Managers = managers;
         Teams = teams;
@@ -40,8 +50,13 @@ public sealed class OrgGraph
         LevelCount = levels.Length == 0 ? 0 : levels.Max() + 1;
     }
 
+    private readonly float[] _unitRow;
+
     /// <summary>The number of agents.</summary>
     public int NodeCount => Managers.Length;
+
+    /// <summary>Whether every edge weight is 1, as in generated hierarchies; then no weight is stored.</summary>
+    public bool HasUnitWeights { get; }
 
     /// <summary>The number of directed edges (twice the number of ties).</summary>
     public int EdgeCount => Targets.Length;
@@ -59,7 +74,9 @@ public sealed class OrgGraph
     public ReadOnlySpan<EdgeType> EdgeTypesOf(int v) => Types.AsSpan(Offsets[v], Offsets[v + 1] - Offsets[v]);
 
     /// <summary>The per-edge weight multipliers of <see cref="Neighbours"/> (1 by default; remote ties lower).</summary>
-    public ReadOnlySpan<float> EdgeWeightsOf(int v) => Weights.AsSpan(Offsets[v], Offsets[v + 1] - Offsets[v]);
+    public ReadOnlySpan<float> EdgeWeightsOf(int v) => HasUnitWeights
+        ? _unitRow.AsSpan(0, Degree(v))
+        : Weights.AsSpan(Offsets[v], Offsets[v + 1] - Offsets[v]);
 
     /// <summary>The number of edges leaving <paramref name="v"/>.</summary>
     public int Degree(int v) => Offsets[v + 1] - Offsets[v];
@@ -78,6 +95,6 @@ public sealed class OrgGraph
 
     /// <summary>An estimate of the bytes this graph holds in its arrays.</summary>
     public long SizeInBytes =>
-        (Offsets.LongLength * 4) + (Targets.LongLength * 4) + (Weights.LongLength * 4) + Types.LongLength
+        (Offsets.LongLength * 4) + (Targets.LongLength * 4) + (Weights.LongLength * 4) + (_unitRow.LongLength * 4) + Types.LongLength
         + (Managers.LongLength * 4) + (Teams.LongLength * 4) + Levels.LongLength + Roles.LongLength;
 }

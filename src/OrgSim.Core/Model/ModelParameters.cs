@@ -8,7 +8,7 @@ namespace OrgSim.Core.Model;
 /// </summary>
 public sealed record ModelParameters
 {
-    /// <summary>β, the chance that one deploying contact of strength 1 makes an unaware agent aware in a week, in [0, 1]. Default 0.15.</summary>
+    /// <summary>β, the chance that one interaction with a deploying contact of weight 1 makes an unaware agent aware, in [0, 1]. Default 0.15.</summary>
     public double Transmission { get; init; } = 0.15;
 
     /// <summary>Chance that an agent at stage 2 (conscious competence) deploys the competency in a given week, in [0, 1]. Default 0.5.</summary>

@@ -33,9 +33,10 @@ public class ContactObserverTests
                     int u = Graph.Neighbours(v)[i];
                     if ((needs & signals[u] & (1 << c)) != 0)
                     {
-                        double strength = Parameters.Relationships.For(Graph.EdgeTypesOf(v)[i]).Strength;
-                        expectedKeep *= 1 - Math.Min(1, Parameters.Transmission * strength);
-                        expectedExposure += strength;
+                        var relationship = Parameters.Relationships.For(Graph.EdgeTypesOf(v)[i]);
+                        double hitPerInteraction = Math.Min(1, Parameters.Transmission * relationship.Weight);
+                        expectedKeep *= Math.Pow(1 - hitPerInteraction, relationship.InteractionsPerWeek);
+                        expectedExposure += relationship.Weight * relationship.InteractionsPerWeek;
                     }
                 }
 
@@ -63,6 +64,27 @@ public class ContactObserverTests
     }
 
     [Fact]
+    public void Observe_OnAWeightedGraphScalesEachContactByItsEdgeWeight()
+    {
+        // Agent 0 sees three team peers with edge weights 1, 0.5 and 0.25, all deploying competency 0.
+        OrgGraph weighted = new OrgGraphBuilder(4)
+            .AddTie(0, 1, EdgeType.TeamPeer, 1f).AddTie(0, 2, EdgeType.TeamPeer, 0.5f).AddTie(0, 3, EdgeType.TeamPeer, 0.25f)
+            .Build();
+        var observer = new ContactObserver(weighted, Parameters);
+        observer.Observe(0, 0b0001, [0, 1, 1, 1], out var keep, out var exposure);
+        Relationship peer = Parameters.Relationships.TeamPeer;
+        double expectedKeep = 1;
+        foreach (double m in new[] { 1, 0.5, 0.25 })
+        {
+            expectedKeep *= 1 - ContactObserver.Hit(Parameters.Transmission, peer.Weight * m, peer.InteractionsPerWeek);
+        }
+
+        Assert.Equal(expectedKeep, keep.GetElement(0), 12);
+        Assert.Equal(peer.Strength * 1.75, exposure.GetElement(0), 12);
+        Assert.Equal(1.0, keep.GetElement(1));
+    }
+
+    [Fact]
     public void Observe_WithNothingNeededSeesNothing()
     {
         var observer = new ContactObserver(Graph, Parameters);
@@ -71,6 +93,15 @@ public class ContactObserverTests
         Assert.Equal(Vector256<double>.One, keep);
         Assert.Equal(Vector256<double>.Zero, exposure);
     }
+
+    [Theory]
+    [InlineData(0.15, 1.0, 1.0, 0.15)]
+    [InlineData(0.15, 1.0, 5.0, 0.556295)] // 1 − 0.85⁵: five daily chances in a week
+    [InlineData(0.15, 1.0, 0.0, 0.0)]
+    [InlineData(1.0, 1.0, 1.0, 1.0)]
+    [InlineData(0.5, 4.0, 0.25, 1.0)] // β·w capped at 1: any interaction transmits
+    public void Hit_CompoundsIndependentInteractions(double beta, double weight, double interactions, double expected) =>
+        Assert.Equal(expected, ContactObserver.Hit(beta, weight, interactions), 6);
 
     private static byte[] RandomSignals(int n, ulong seed) =>
         Enumerable.Range(0, n).Select(i => (byte)CounterRng.Below(seed, (ulong)i, 256)).ToArray();

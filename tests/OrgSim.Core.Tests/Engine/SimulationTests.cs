@@ -221,6 +221,25 @@ public class SimulationTests
     }
 
     [Fact]
+    public void Seed_SetsExactlyTheRequestedCompetenciesAndStageOfTheChosenAgents()
+    {
+        using var simulation = new Simulation(Graph, new ModelParameters(), seed: 1);
+        CompetencySet chosen = CompetencySet.Of(Competency.Decisiveness).With(Competency.Pacing);
+        simulation.Seed([3, 70, 1999], chosen, Stage.ConsciousIncompetence);
+        for (int v = 0; v < Graph.NodeCount; v++)
+        {
+            foreach (Competency c in Competencies.All)
+            {
+                bool seeded = v is 3 or 70 or 1999 && chosen.Contains(c);
+                Assert.Equal(seeded ? Stage.ConsciousIncompetence : Stage.UnconsciousIncompetence, simulation.State.GetStage(v, c));
+            }
+        }
+
+        Assert.Equal(3, simulation.StageCounts[((int)Competency.Pacing * 4) + (int)Stage.ConsciousIncompetence]);
+        Assert.Equal(Graph.NodeCount, simulation.StageCounts[((int)Competency.Circularity * 4) + (int)Stage.UnconsciousIncompetence]);
+    }
+
+    [Fact]
     public void Seed_IsRejectedAfterTheFirstStep()
     {
         using var simulation = new Simulation(Graph, new ModelParameters(), seed: 1);

@@ -29,6 +29,16 @@ public class OrgGraphBuilderTests
     }
 
     [Fact]
+    public void Build_StoresNoWeightsWhenEveryWeightIsOne()
+    {
+        OrgGraph graph = new OrgGraphBuilder(3).AddTie(0, 1, EdgeType.TeamPeer).AddTie(1, 2, EdgeType.TeamPeer).Build();
+        Assert.True(graph.HasUnitWeights);
+        Assert.Empty(graph.Weights);
+        Assert.Equal([1f, 1f], graph.EdgeWeightsOf(1).ToArray());
+        Assert.Equal((4L * 4) + (4 * 4) + (2 * 4) + 4 + (3 * 4) + (3 * 4) + 3 + 3, graph.SizeInBytes);
+    }
+
+    [Fact]
     public void AddTie_RejectsSelfLoop()
     {
         var builder = new OrgGraphBuilder(2);
