@@ -12,7 +12,7 @@ using OrgSim.Core.Seeding;
 namespace OrgSim.Benchmarks;
 
 /// <summary>
-/// One tick of the 10^6-agent organisation at a chosen phase of the spread, with almost no drift.
+/// One tick at a chosen phase of the spread, for each organisation size, with almost no drift.
 /// </summary>
 /// <remarks>
 /// <para>The cost of a tick depends on the state: the more agents deploy, the more edges carry a
@@ -35,7 +35,7 @@ public class TickBySpreadPhaseBenchmarks
     private Simulation? _simulation;
 
     /// <summary>The number of agents in the organisation.</summary>
-    [Params(1_000_000)]
+    [Params(10_000, 100_000, 1_000_000)]
     public int Agents { get; set; }
 
     /// <summary>Worker threads for a tick (the benchmark machine has two cores).</summary>
