@@ -26,6 +26,7 @@ public sealed class Simulation : IDisposable
 {
     private const int CountsPerWorker = Competencies.Count * Stages.Count;
     private const int CountsStride = 32; // 128 bytes: keeps two workers' tallies off one cache line.
+    private const int AgentCostInEdges = 8; // An agent's own rules cost about as much as eight contacts.
     private const uint AllHabits = 0x03030303; // Four stage-3 bytes read as one word, in either byte order.
 
     private readonly OrgGraph _graph;
@@ -68,11 +69,7 @@ public sealed class Simulation : IDisposable
         // No more workers than blocks of 1,024 agents: below that, coordination costs more than it saves.
         int workerCount = Math.Max(1, Math.Min(threads, graph.NodeCount / 1024));
         _workers = new RangeWorkers(workerCount);
-        _rangeStarts = new int[workerCount + 1];
-        for (int w = 0; w <= workerCount; w++)
-        {
-            _rangeStarts[w] = (int)((long)graph.NodeCount * w / workerCount);
-        }
+        _rangeStarts = BalancedRanges(graph, workerCount);
 
         _partialCounts = new int[workerCount * CountsStride];
         _weekJob = ApplyWeek;
@@ -138,6 +135,33 @@ public sealed class Simulation : IDisposable
 
     /// <summary>Stops the worker threads.</summary>
     public void Dispose() => _workers.Dispose();
+
+    /// <summary>
+    /// Splits the agents into <paramref name="workers"/> contiguous ranges of about equal work,
+    /// counting an agent as its contacts plus <see cref="AgentCostInEdges"/>: with agents numbered
+    /// breadth first, managers (more contacts) come first, and an even split by agents left the
+    /// first worker with the heavier half.
+    /// </summary>
+    internal static int[] BalancedRanges(OrgGraph graph, int workers)
+    {
+        int n = graph.NodeCount;
+        long total = graph.Offsets[n] + ((long)AgentCostInEdges * n);
+        var starts = new int[workers + 1];
+        int v = 0;
+        for (int w = 1; w < workers; w++)
+        {
+            long target = total * w / workers;
+            while (v < n && graph.Offsets[v] + ((long)AgentCostInEdges * v) < target)
+            {
+                v++;
+            }
+
+            starts[w] = v;
+        }
+
+        starts[workers] = n;
+        return starts;
+    }
 
     /// <summary>
     /// The counter of a draw: 8 slots per agent — slots 0 and 1 decide deployment of competencies
