@@ -55,7 +55,7 @@ public class MemoryFootprintBenchmarks
         // Per agent: graph offset, manager, team (4 B each), level, role (1 B each) = 14 B; state 12 B; two signal buffers 2 B.
         const long perAgentArrays = 14 + 12 + 2;
         long nodePart = perAgentArrays * n;
-        Print($"total minus {perAgentArrays} B/agent of per-agent arrays, per directed edge={(double)(total - nodePart) / e:F2} B (target, weight, type: 9 B expected)");
+        Print($"total minus {perAgentArrays} B/agent of per-agent arrays, per directed edge={(double)(total - nodePart) / e:F2} B (target and type: 5 B expected with unit weights, 9 B with weights)");
         Print($"budget 200 B/agent + 12 B/edge = {(200L * n) + (12L * e)} B; used {(double)total / ((200L * n) + (12L * e)):P1} of it");
     }
 
