@@ -1,0 +1,233 @@
+using OrgSim.Core.Randomness;
+
+namespace OrgSim.Core.Graph;
+
+/// <summary>
+/// The classic networks of diffusion research, for validating the engine against published
+/// results: complete graph, ring lattice, 2-D grid, Erdős–Rényi, Watts–Strogatz and
+/// Barabási–Albert. Each is deterministic from its seed and built in time linear in its edges.
+/// </summary>
+/// <remarks>
+/// These networks have no hierarchy: every agent is a front-line agent at level 0 in team 0, and
+/// every tie is a <see cref="EdgeType.TeamPeer"/> tie of weight 1, so the <c>team_peer</c>
+/// relationship sets their strength.
+/// </remarks>
+public static class ClassicNetworks
+{
+    /// <summary>Every pair of the <paramref name="n"/> agents tied: n(n − 1)/2 ties.</summary>
+    public static OrgGraph Complete(int n)
+    {
+        OrgGraphBuilder builder = Flat(n);
+        for (int a = 0; a < n; a++)
+        {
+            for (int b = a + 1; b < n; b++)
+            {
+                builder.AddTie(a, b, EdgeType.TeamPeer);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>A ring of <paramref name="n"/> agents, each tied to its <paramref name="k"/>/2 nearest neighbours on either side (k even, 2 ≤ k &lt; n).</summary>
+    public static OrgGraph RingLattice(int n, int k)
+    {
+        if (k < 2 || k % 2 != 0 || k >= n)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, $"should be even and in range [2, {n - 1}]");
+        }
+
+        OrgGraphBuilder builder = Flat(n);
+        foreach (var (a, b) in RingTies(n, k))
+        {
+            builder.AddTie(a, b, EdgeType.TeamPeer);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>A <paramref name="width"/> × <paramref name="height"/> grid, each agent tied to its up to four orthogonal neighbours; agent id = row · width + column.</summary>
+    public static OrgGraph Grid(int width, int height)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        OrgGraphBuilder builder = Flat(checked(width * height));
+        for (int row = 0; row < height; row++)
+        {
+            for (int column = 0; column < width; column++)
+            {
+                int v = (row * width) + column;
+                if (column + 1 < width)
+                {
+                    builder.AddTie(v, v + 1, EdgeType.TeamPeer);
+                }
+
+                if (row + 1 < height)
+                {
+                    builder.AddTie(v, v + width, EdgeType.TeamPeer);
+                }
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Erdős–Rényi G(n, m) with m = round(n · <paramref name="meanDegree"/> / 2) distinct ties drawn
+    /// uniformly, so the mean degree is exact.
+    /// </summary>
+    public static OrgGraph ErdosRenyi(int n, double meanDegree, ulong seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        long ties = (long)Math.Round(n * meanDegree / 2.0, MidpointRounding.AwayFromZero);
+        if (meanDegree < 0 || ties > (long)n * (n - 1) / 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(meanDegree), meanDegree, $"should be in range [0, {n - 1}]");
+        }
+
+        OrgGraphBuilder builder = Flat(n);
+        var chosen = new HashSet<long>();
+        ulong key = CounterRng.Key(seed, 1);
+        for (ulong draw = 0; chosen.Count < ties; draw += 2)
+        {
+            int a = CounterRng.Below(key, draw, n), b = CounterRng.Below(key, draw + 1, n);
+            if (a != b && chosen.Add(Pair(a, b)))
+            {
+                builder.AddTie(a, b, EdgeType.TeamPeer);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Watts–Strogatz: a ring lattice of degree <paramref name="k"/> in which each tie's far end is,
+    /// with probability <paramref name="rewire"/>, moved to a uniformly drawn agent (never making a
+    /// self-loop or a duplicate tie).
+    /// </summary>
+    public static OrgGraph WattsStrogatz(int n, int k, double rewire, ulong seed)
+    {
+        if (!(rewire >= 0 && rewire <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rewire), rewire, "should be in range [0, 1]");
+        }
+
+        if (k < 2 || k % 2 != 0 || k >= n - 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, $"should be even and in range [2, {n - 2}]");
+        }
+
+        List<(int A, int B)> ties = RingTies(n, k);
+        var present = ties.Select(t => Pair(t.A, t.B)).ToHashSet();
+        ulong key = CounterRng.Key(seed, 2);
+        ulong draw = 0;
+        for (int i = 0; i < ties.Count; i++)
+        {
+            if (CounterRng.Uniform(key, draw++) >= rewire)
+            {
+                continue;
+            }
+
+            var (a, b) = ties[i];
+            for (int attempt = 0; attempt < 64; attempt++)
+            {
+                int c = CounterRng.Below(key, draw++, n);
+                if (c != a && !present.Contains(Pair(a, c)))
+                {
+                    present.Remove(Pair(a, b));
+                    present.Add(Pair(a, c));
+                    ties[i] = (a, c);
+                    break;
+                }
+            }
+        }
+
+        OrgGraphBuilder builder = Flat(n);
+        foreach (var (a, b) in ties)
+        {
+            builder.AddTie(a, b, EdgeType.TeamPeer);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Barabási–Albert preferential attachment: a complete core of <paramref name="m"/> + 1 agents,
+    /// then each new agent ties to <paramref name="m"/> distinct earlier agents drawn with
+    /// probability proportional to their degree.
+    /// </summary>
+    public static OrgGraph BarabasiAlbert(int n, int m, ulong seed)
+    {
+        if (m < 1 || m >= n)
+        {
+            throw new ArgumentOutOfRangeException(nameof(m), m, $"should be in range [1, {n - 1}]");
+        }
+
+        OrgGraphBuilder builder = Flat(n);
+
+        // Every tie adds both its ends to this list, so a uniform pick from it is a pick by degree.
+        var ends = new List<int>(2 * n * m);
+        for (int a = 0; a <= m; a++)
+        {
+            for (int b = a + 1; b <= m; b++)
+            {
+                builder.AddTie(a, b, EdgeType.TeamPeer);
+                ends.Add(a);
+                ends.Add(b);
+            }
+        }
+
+        ulong key = CounterRng.Key(seed, 3);
+        ulong draw = 0;
+        var targets = new List<int>(m);
+        for (int v = m + 1; v < n; v++)
+        {
+            targets.Clear();
+            while (targets.Count < m)
+            {
+                int u = ends[CounterRng.Below(key, draw++, ends.Count)];
+                if (!targets.Contains(u))
+                {
+                    targets.Add(u);
+                }
+            }
+
+            foreach (int u in targets)
+            {
+                builder.AddTie(v, u, EdgeType.TeamPeer);
+                ends.Add(v);
+                ends.Add(u);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private static OrgGraphBuilder Flat(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        var builder = new OrgGraphBuilder(n);
+        for (int v = 0; v < n; v++)
+        {
+            builder.SetNode(v, manager: -1, team: 0, level: 0, Role.FrontLine);
+        }
+
+        return builder;
+    }
+
+    private static List<(int A, int B)> RingTies(int n, int k)
+    {
+        var ties = new List<(int A, int B)>(n * (k / 2));
+        for (int a = 0; a < n; a++)
+        {
+            for (int j = 1; j <= k / 2; j++)
+            {
+                ties.Add((a, (a + j) % n));
+            }
+        }
+
+        return ties;
+    }
+
+    private static long Pair(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
+}
