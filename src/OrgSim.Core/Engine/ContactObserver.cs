@@ -75,20 +75,38 @@ internal sealed class ContactObserver
     }
 
     /// <summary>Observes the contacts of <paramref name="v"/> deploying a competency in <paramref name="needs"/> (a 4-bit set).</summary>
+    /// <param name="v">The observing agent.</param>
+    /// <param name="needs">The competencies it needs to observe, one bit each.</param>
+    /// <param name="signals">Every agent's deployments this week.</param>
+    /// <param name="keep">Per competency, Π(1 − hit) over deploying contacts.</param>
+    /// <param name="exposure">Per competency, Σ strength over deploying contacts.</param>
+    /// <param name="count">Per competency, the number of deploying contacts.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Observe(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure)
+    public void Observe(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count)
     {
         if (_unitWeights && _offsets[v + 1] - _offsets[v] <= MaxCountedDegree)
         {
-            ObserveByCounting(v, needs, signals, out keep, out exposure);
+            ObserveByCounting(v, needs, signals, out keep, out exposure, out count);
         }
         else
         {
-            ObserveEdgeByEdge(v, needs, signals, out keep, out exposure);
+            ObserveEdgeByEdge(v, needs, signals, out keep, out exposure, out count);
         }
     }
 
-    internal void ObserveByCounting(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure)
+    /// <summary>Σ strength over all contacts of <paramref name="v"/>, deploying or not: the denominator of a weighted share.</summary>
+    public double TotalStrength(int v)
+    {
+        double total = 0;
+        for (int e = _offsets[v]; e < _offsets[v + 1]; e++)
+        {
+            total += _strengthByType[(int)_types[e]] * (_unitWeights ? 1f : _weights[e]);
+        }
+
+        return total;
+    }
+
+    internal void ObserveByCounting(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count)
     {
         int[] targets = _targets;
         EdgeType[] types = _types;
@@ -105,6 +123,7 @@ internal sealed class ContactObserver
             // No contact deploys anything this agent needs: the common case early in a spread.
             keep = Vector256<double>.One;
             exposure = Vector256<double>.Zero;
+            count = Vector256<double>.Zero;
             return;
         }
 
@@ -112,28 +131,34 @@ internal sealed class ContactObserver
         counts.CopyTo(n);
         Span<double> k = stackalloc double[Competencies.Count];
         Span<double> x = stackalloc double[Competencies.Count];
+        Span<double> m = stackalloc double[Competencies.Count];
         for (int c = 0; c < Competencies.Count; c++)
         {
             double product = 1.0, sum = 0.0;
+            int contacts = 0;
             for (int type = 0; type < EdgeTypes.Count; type++)
             {
-                int count = n[(type * Competencies.Count) + c];
-                product *= _missPowers[(type * (MaxCountedDegree + 1)) + count];
-                sum += count * _strengthByType[type];
+                int deploying = n[(type * Competencies.Count) + c];
+                product *= _missPowers[(type * (MaxCountedDegree + 1)) + deploying];
+                sum += deploying * _strengthByType[type];
+                contacts += deploying;
             }
 
             k[c] = product;
             x[c] = sum;
+            m[c] = contacts;
         }
 
         keep = Vector256.Create(k[0], k[1], k[2], k[3]);
         exposure = Vector256.Create(x[0], x[1], x[2], x[3]);
+        count = Vector256.Create(m[0], m[1], m[2], m[3]);
     }
 
-    internal void ObserveEdgeByEdge(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure)
+    internal void ObserveEdgeByEdge(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count)
     {
         keep = Vector256<double>.One;
         exposure = Vector256<double>.Zero;
+        count = Vector256<double>.Zero;
         int end = _offsets[v + 1];
         for (int e = _offsets[v]; e < end; e++)
         {
@@ -147,6 +172,7 @@ internal sealed class ContactObserver
                 Vector256<double> mask = LaneMasks[deploying];
                 keep *= Vector256<double>.One - (mask * hit);
                 exposure += mask * (_strengthByType[type] * weight);
+                count += mask;
             }
         }
     }

@@ -26,6 +26,7 @@ public sealed class Simulation : IDisposable
 {
     private const int CountsPerWorker = Competencies.Count * Stages.Count;
     private const int CountsStride = 32; // 128 bytes: keeps two workers' tallies off one cache line.
+    private const ulong ThresholdStream = 0x7468726573686F6C; // "threshol": thresholds have their own stream, apart from the weeks'.
     private const int AgentCostInEdges = 8; // An agent's own rules cost about as much as eight contacts.
     private const uint AllHabits = 0x03030303; // Four stage-3 bytes read as one word, in either byte order.
 
@@ -33,6 +34,9 @@ public sealed class Simulation : IDisposable
     private readonly AgentState _state;
     private readonly WeeklyRules _rules;
     private readonly ContactObserver _observer;
+    private readonly float[] _thresholds;
+    private readonly float[] _totalStrengths;
+    private readonly int _activeWeeks;
     private readonly ulong _seed;
     private readonly RangeWorkers _workers;
     private readonly int[] _rangeStarts;
@@ -64,6 +68,13 @@ public sealed class Simulation : IDisposable
         _signals = new byte[graph.NodeCount];
         _nextSignals = new byte[graph.NodeCount];
         _observer = new ContactObserver(graph, parameters);
+        _activeWeeks = parameters.ActiveWeeks;
+
+        // Per-agent thresholds and contact strengths cost 4 bytes an agent each, so only the rules that read them get them.
+        bool threshold = parameters.Adoption is AdoptionRule.FractionalThreshold or AdoptionRule.AbsoluteThreshold;
+        bool share = parameters.Adoption is AdoptionRule.FractionalThreshold or AdoptionRule.Bass;
+        _thresholds = threshold ? DrawThresholds(parameters.Threshold, graph.NodeCount, seed) : [];
+        _totalStrengths = share ? Enumerable.Range(0, graph.NodeCount).Select(v => (float)_observer.TotalStrength(v)).ToArray() : [];
         _seed = seed;
 
         // No more workers than blocks of 1,024 agents: below that, coordination costs more than it saves.
@@ -114,6 +125,39 @@ public sealed class Simulation : IDisposable
         }
 
         Refresh();
+    }
+
+    /// <summary>
+    /// Replaces every agent's adoption threshold (a share for the fractional rule, a count for the
+    /// absolute rule) instead of drawing them from <see cref="ModelParameters.Threshold"/>; for
+    /// thresholds known agent by agent, such as Granovetter's riot. Allowed only before the first step.
+    /// </summary>
+    public void SetThresholds(ReadOnlySpan<float> thresholds)
+    {
+        if (Tick != 0)
+        {
+            throw new InvalidOperationException("thresholds can be set only at tick 0");
+        }
+
+        if (_thresholds.Length == 0)
+        {
+            throw new InvalidOperationException($"the adoption rule {Parameters.Adoption} uses no thresholds");
+        }
+
+        if (thresholds.Length != _thresholds.Length)
+        {
+            throw new ArgumentException($"should hold one threshold per agent ({_thresholds.Length})", nameof(thresholds));
+        }
+
+        foreach (float t in thresholds)
+        {
+            if (!(t >= 0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(thresholds), t, "every threshold should be at least 0");
+            }
+        }
+
+        thresholds.CopyTo(_thresholds);
     }
 
     /// <summary>Advances one week.</summary>
@@ -190,7 +234,35 @@ public sealed class Simulation : IDisposable
             signal |= (_rules.Deploys(stage, random) ? 1 : 0) << c;
         }
 
-        return (byte)signal;
+        // Kept out of the loop above: a branch per competency there cost 8% of a tick.
+        return _activeWeeks == 0 ? (byte)signal : (byte)(signal & StillActive(v, stageWord));
+    }
+
+    private static float[] DrawThresholds(ThresholdDistribution distribution, int agents, ulong seed)
+    {
+        ulong key = CounterRng.Key(seed, ThresholdStream);
+        var thresholds = new float[agents];
+        for (int v = 0; v < agents; v++)
+        {
+            thresholds[v] = (float)distribution.Draw(CounterRng.Uniform(key, 2 * (ulong)v), CounterRng.Uniform(key, (2 * (ulong)v) + 1));
+        }
+
+        return thresholds;
+    }
+
+    /// <summary>The competencies in which <paramref name="v"/> may still deploy: all but the habits older than the active weeks.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int StillActive(int v, uint stageWord)
+    {
+        int active = 0;
+        for (int c = 0; c < Competencies.Count; c++)
+        {
+            int stage = (int)(stageWord >> (8 * c)) & 0xFF;
+            bool expired = stage == (int)Stage.UnconsciousCompetence && _state.Repetitions[(v * Competencies.Count) + c] >= _activeWeeks;
+            active |= (expired ? 0 : 1) << c;
+        }
+
+        return active;
     }
 
     /// <summary>Recomputes the week's signals and the stage counts after the state was set directly.</summary>
@@ -244,7 +316,7 @@ public sealed class Simulation : IDisposable
             }
 
             uint stageWord = StageWord(stages, v);
-            if (stageWord == AllHabits)
+            if (stageWord == AllHabits && _activeWeeks == 0)
             {
                 // Habits do not change: nothing to read, draw or write but next week's deployments.
                 tally.Add(stageWord);
@@ -262,21 +334,27 @@ public sealed class Simulation : IDisposable
                 needs |= stage < (int)Stage.ConsciousCompetence || (stage == (int)Stage.ConsciousCompetence && (own & (1 << c)) == 0) ? 1 << c : 0;
             }
 
-            Vector256<double> keep = Vector256<double>.One, exposure = Vector256<double>.Zero;
+            Vector256<double> keep = Vector256<double>.One, exposure = Vector256<double>.Zero, count = Vector256<double>.Zero;
             if (needs != 0)
             {
-                _observer.Observe(v, needs, signals, out keep, out exposure);
+                _observer.Observe(v, needs, signals, out keep, out exposure, out count);
             }
+
+            float threshold = _thresholds.Length == 0 ? 0f : _thresholds[v];
+            float totalStrength = _totalStrengths.Length == 0 ? 0f : _totalStrengths[v];
 
             uint nextWord = 0;
             for (int c = 0; c < Competencies.Count; c++)
             {
                 int i = (v * Competencies.Count) + c;
                 int stage = (int)(stageWord >> (8 * c)) & 0xFF;
-                if (stage != (int)Stage.UnconsciousCompetence)
+                if (stage != (int)Stage.UnconsciousCompetence || _activeWeeks > 0)
                 {
+                    double adoption = stage == (int)Stage.UnconsciousIncompetence
+                        ? rules.AdoptionChance(keep.GetElement(c), exposure.GetElement(c), count.GetElement(c), threshold, totalStrength)
+                        : 0.0;
                     stage = rules.Apply(stage, ref repetitions[i], ref idleWeeks[i], (own & (1 << c)) != 0,
-                        1.0 - keep.GetElement(c), exposure.GetElement(c), CounterRng.Bits(weekKey, Counter(v, 2 + c)));
+                        adoption, exposure.GetElement(c), CounterRng.Bits(weekKey, Counter(v, 2 + c)));
                     stages[i] = (byte)stage;
                 }
 

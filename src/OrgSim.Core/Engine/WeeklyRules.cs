@@ -25,9 +25,19 @@ internal readonly struct WeeklyRules
     private readonly int _repetitionsToHabit;
     private readonly int _forgetGraceWeeks;
     private readonly ulong _forgetThreshold;
+    private readonly AdoptionRule _adoption;
+    private readonly double _bassInnovation;
+    private readonly double _bassImitation;
+    private readonly bool _learning;
+    private readonly bool _countWeeksAtHabit;
 
     public WeeklyRules(ModelParameters parameters)
     {
+        _adoption = parameters.Adoption;
+        _bassInnovation = parameters.BassInnovation;
+        _bassImitation = parameters.BassImitation;
+        _learning = parameters.Learning;
+        _countWeeksAtHabit = parameters.ActiveWeeks > 0;
         _deployPractisedThreshold = Threshold(parameters.DeployProbabilityPractised);
         _deployHabitThreshold = Threshold(parameters.DeployProbabilityHabit);
         _practiceBase = parameters.PracticeBase;
@@ -48,15 +58,36 @@ internal readonly struct WeeklyRules
     }
 
     /// <summary>
+    /// The chance that an unaware agent adopts this week under the adoption rule, from what it saw
+    /// of its contacts deploying the competency.
+    /// </summary>
+    /// <param name="keep">Π(1 − hit) over deploying contacts.</param>
+    /// <param name="exposure">Σ strength over deploying contacts.</param>
+    /// <param name="count">The number of deploying contacts.</param>
+    /// <param name="threshold">The agent's threshold (share or count), for the threshold rules.</param>
+    /// <param name="totalStrength">Σ strength over all the agent's contacts, for the shares.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double AdoptionChance(double keep, double exposure, double count, double threshold, double totalStrength) => _adoption switch
+    {
+        AdoptionRule.SimpleContagion => 1.0 - keep,
+
+        // A share with no contacts at all is 0, so an isolated agent adopts only at threshold 0.
+        AdoptionRule.FractionalThreshold => (totalStrength > 0 ? exposure / totalStrength : 0) >= threshold ? 1.0 : 0.0,
+        AdoptionRule.AbsoluteThreshold => count >= threshold ? 1.0 : 0.0,
+        AdoptionRule.Bass => _bassInnovation + (_bassImitation * (totalStrength > 0 ? exposure / totalStrength : 0)),
+        _ => 0.0,
+    };
+
+    /// <summary>
     /// Applies one week to a competency at <paramref name="stage"/> with counters
     /// <paramref name="repetitions"/> and <paramref name="idleWeeks"/>; returns the new stage,
     /// which differs from the old by at most one.
     /// </summary>
     /// <param name="stage">The stage at the start of the week, 0..3.</param>
-    /// <param name="repetitions">Repetitions towards the next stage; updated.</param>
+    /// <param name="repetitions">Repetitions towards the next stage (at stage 3 with limited active weeks: weeks at stage 3); updated.</param>
     /// <param name="idleWeeks">Weeks without a repetition; updated.</param>
     /// <param name="deployed">Whether the agent deployed the competency itself this week.</param>
-    /// <param name="aware">Chance of becoming aware this week: 1 − Π(1 − hit) over deploying contacts.</param>
+    /// <param name="aware">Chance of adopting this week, from <see cref="AdoptionChance"/>; used at stage 0 only.</param>
     /// <param name="exposure">Σ strength over deploying contacts.</param>
     /// <param name="random">64 random bits for this agent, competency and week.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -69,13 +100,20 @@ internal readonly struct WeeklyRules
                 {
                     repetitions = 0;
                     idleWeeks = 0;
-                    return (int)Stage.ConsciousIncompetence;
+
+                    // Without learning, adopting is deploying: straight to habit (classic mode).
+                    return _learning ? (int)Stage.ConsciousIncompetence : (int)Stage.UnconsciousCompetence;
                 }
 
                 return stage;
 
             case (int)Stage.ConsciousIncompetence:
             case (int)Stage.ConsciousCompetence:
+                if (!_learning)
+                {
+                    return stage; // Classic mode: no practice, no forgetting.
+                }
+
                 // Practising by doing: a week in which the agent deployed counts as a repetition.
                 if (deployed || Learn(random) < _practiceBase + (_practiceFromExposure * exposure))
                 {
@@ -104,7 +142,13 @@ internal readonly struct WeeklyRules
                 return stage;
 
             default:
-                return stage; // Habits do not decay.
+                // Habits do not decay. With limited active weeks, count the weeks since reaching it.
+                if (_countWeeksAtHabit && repetitions < byte.MaxValue)
+                {
+                    repetitions++;
+                }
+
+                return stage;
         }
     }
 

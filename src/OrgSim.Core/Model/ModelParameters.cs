@@ -38,6 +38,34 @@ public sealed record ModelParameters
     /// <summary>Weight and frequency of each kind of relationship.</summary>
     public Relationships Relationships { get; init; } = new();
 
+    /// <summary>How an unaware agent becomes aware from its contacts. Default <see cref="AdoptionRule.SimpleContagion"/>.</summary>
+    public AdoptionRule Adoption { get; init; } = AdoptionRule.SimpleContagion;
+
+    /// <summary>Each agent's threshold for the threshold rules: a share in [0, 1] (fractional) or a count in [0, 10,000] (absolute). Default fixed 0.25.</summary>
+    public ThresholdDistribution Threshold { get; init; } = ThresholdDistribution.Fixed(0.25);
+
+    /// <summary>Bass p: weekly chance of adopting with no deploying contact (innovation), in [0, 1]. Default 0.01.</summary>
+    public double BassInnovation { get; init; } = 0.01;
+
+    /// <summary>Bass q: added weekly chance per unit share of deploying contacts (imitation), in [0, 1]. Default 0.3.</summary>
+    public double BassImitation { get; init; } = 0.3;
+
+    /// <summary>
+    /// Whether agents learn through the four stages. Default true. When false (classic mode), an
+    /// agent that adopts moves straight to stage 3 and deploys from the next week, and stages 1
+    /// and 2 neither practise nor forget: the engine is then a classic diffusion model.
+    /// </summary>
+    public bool Learning { get; init; } = true;
+
+    /// <summary>
+    /// Weeks after reaching stage 3 during which an agent deploys, in [0, 255]; 0 (default) means
+    /// for ever. 1 gives every adopter one chance to pass it on: the independent cascade.
+    /// </summary>
+    public int ActiveWeeks { get; init; }
+
+    /// <summary>The largest absolute threshold accepted.</summary>
+    public const double MaxAbsoluteThreshold = 10_000;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first parameter out of range.</summary>
     public void Validate()
     {
@@ -50,6 +78,20 @@ public sealed record ModelParameters
         Count(RepetitionsToPractised, nameof(RepetitionsToPractised));
         Count(RepetitionsToHabit, nameof(RepetitionsToHabit));
         Count(ForgetGraceWeeks, nameof(ForgetGraceWeeks));
+        Probability(BassInnovation, nameof(BassInnovation));
+        Probability(BassImitation, nameof(BassImitation));
+        if (ActiveWeeks is < 0 or > 255)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ActiveWeeks), ActiveWeeks, "should be in range [0, 255]");
+        }
+
+        ArgumentNullException.ThrowIfNull(Threshold);
+        double max = Adoption == AdoptionRule.AbsoluteThreshold ? MaxAbsoluteThreshold : 1;
+        if (!(Threshold.A >= 0 && Threshold.A <= max) || !(Threshold.B >= 0 && Threshold.B <= max))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, $"threshold parameters should be in range [0, {max}]");
+        }
+
         ArgumentNullException.ThrowIfNull(Relationships);
         foreach (EdgeType type in EdgeTypes.All)
         {

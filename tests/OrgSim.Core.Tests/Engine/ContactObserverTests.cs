@@ -24,10 +24,10 @@ public class ContactObserverTests
         for (int v = 0; v < Graph.NodeCount; v += 7)
         {
             int needs = v % 16;
-            observer.Observe(v, needs, signals, out Vector256<double> keep, out Vector256<double> exposure);
+            observer.Observe(v, needs, signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count);
             for (int c = 0; c < 4; c++)
             {
-                double expectedKeep = 1, expectedExposure = 0;
+                double expectedKeep = 1, expectedExposure = 0, expectedCount = 0;
                 for (int i = 0; i < Graph.Degree(v); i++)
                 {
                     int u = Graph.Neighbours(v)[i];
@@ -37,11 +37,13 @@ public class ContactObserverTests
                         double hitPerInteraction = Math.Min(1, Parameters.Transmission * relationship.Weight);
                         expectedKeep *= Math.Pow(1 - hitPerInteraction, relationship.InteractionsPerWeek);
                         expectedExposure += relationship.Weight * relationship.InteractionsPerWeek;
+                        expectedCount++;
                     }
                 }
 
                 Assert.Equal(expectedKeep, keep.GetElement(c), 12);
                 Assert.Equal(expectedExposure, exposure.GetElement(c), 12);
+                Assert.Equal(expectedCount, count.GetElement(c));
             }
         }
     }
@@ -53,12 +55,13 @@ public class ContactObserverTests
         byte[] signals = RandomSignals(Graph.NodeCount, seed: 2);
         for (int v = 0; v < Graph.NodeCount; v++)
         {
-            observer.ObserveByCounting(v, 0b1111, signals, out var keepA, out var exposureA);
-            observer.ObserveEdgeByEdge(v, 0b1111, signals, out var keepB, out var exposureB);
+            observer.ObserveByCounting(v, 0b1111, signals, out var keepA, out var exposureA, out var countA);
+            observer.ObserveEdgeByEdge(v, 0b1111, signals, out var keepB, out var exposureB, out var countB);
             for (int c = 0; c < 4; c++)
             {
                 Assert.Equal(keepB.GetElement(c), keepA.GetElement(c), 12);
                 Assert.Equal(exposureB.GetElement(c), exposureA.GetElement(c), 12);
+                Assert.Equal(countB.GetElement(c), countA.GetElement(c));
             }
         }
     }
@@ -71,7 +74,7 @@ public class ContactObserverTests
             .AddTie(0, 1, EdgeType.TeamPeer, 1f).AddTie(0, 2, EdgeType.TeamPeer, 0.5f).AddTie(0, 3, EdgeType.TeamPeer, 0.25f)
             .Build();
         var observer = new ContactObserver(weighted, Parameters);
-        observer.Observe(0, 0b0001, [0, 1, 1, 1], out var keep, out var exposure);
+        observer.Observe(0, 0b0001, [0, 1, 1, 1], out var keep, out var exposure, out var count);
         Relationship peer = Parameters.Relationships.TeamPeer;
         double expectedKeep = 1;
         foreach (double m in new[] { 1, 0.5, 0.25 })
@@ -81,6 +84,7 @@ public class ContactObserverTests
 
         Assert.Equal(expectedKeep, keep.GetElement(0), 12);
         Assert.Equal(peer.Strength * 1.75, exposure.GetElement(0), 12);
+        Assert.Equal(3.0, count.GetElement(0));
         Assert.Equal(1.0, keep.GetElement(1));
     }
 
@@ -89,9 +93,10 @@ public class ContactObserverTests
     {
         var observer = new ContactObserver(Graph, Parameters);
         byte[] signals = Enumerable.Repeat((byte)0xFF, Graph.NodeCount).ToArray();
-        observer.Observe(5, 0, signals, out var keep, out var exposure);
+        observer.Observe(5, 0, signals, out var keep, out var exposure, out var count);
         Assert.Equal(Vector256<double>.One, keep);
         Assert.Equal(Vector256<double>.Zero, exposure);
+        Assert.Equal(Vector256<double>.Zero, count);
     }
 
     [Theory]
