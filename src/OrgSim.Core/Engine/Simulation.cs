@@ -27,6 +27,7 @@ public sealed class Simulation : IDisposable
     private const int CountsPerWorker = Competencies.Count * Stages.Count;
     private const int CountsStride = 32; // 128 bytes: keeps two workers' tallies off one cache line.
     private const ulong ThresholdStream = 0x7468726573686F6C; // "threshol": thresholds have their own stream, apart from the weeks'.
+    private const int ChangedSlot = CountsPerWorker; // In each worker's padding: how many of its agents changed stage.
     private const int AgentCostInEdges = 8; // An agent's own rules cost about as much as eight contacts.
     private const uint AllHabits = 0x03030303; // Four stage-3 bytes read as one word, in either byte order.
 
@@ -99,6 +100,9 @@ public sealed class Simulation : IDisposable
     /// <summary>Weeks simulated so far; 0 before the first <see cref="Step"/>.</summary>
     public int Tick { get; private set; }
 
+    /// <summary>How many agents changed stage in some competency in the last <see cref="Step"/>; 0 means the week was quiescent.</summary>
+    public int AgentsChangedLastStep { get; private set; }
+
     /// <summary>The number of agents at each stage, indexed <c>competency * 4 + stage</c>, at the current tick.</summary>
     public ReadOnlySpan<int> StageCounts => _counts;
 
@@ -166,14 +170,18 @@ public sealed class Simulation : IDisposable
         _workers.Run(_weekJob);
         (_signals, _nextSignals) = (_nextSignals, _signals);
         Array.Clear(_counts);
+        int changed = 0;
         for (int w = 0; w < _workers.Count; w++)
         {
             for (int i = 0; i < CountsPerWorker; i++)
             {
                 _counts[i] += _partialCounts[(w * CountsStride) + i];
             }
+
+            changed += _partialCounts[(w * CountsStride) + ChangedSlot];
         }
 
+        AgentsChangedLastStep = changed;
         Tick++;
     }
 
@@ -302,7 +310,7 @@ public sealed class Simulation : IDisposable
         Span<int> counts = _partialCounts.AsSpan(worker * CountsStride, CountsPerWorker);
         counts.Clear();
         var tally = new StageTally();
-        int untallied = 0;
+        int untallied = 0, changedAgents = 0;
         ulong weekKey = CounterRng.Key(_seed, (ulong)Tick), nextWeekKey = CounterRng.Key(_seed, (ulong)Tick + 1);
         byte[] stages = _state.Stages, repetitions = _state.Repetitions, idleWeeks = _state.IdleWeeks;
         byte[] signals = _signals, nextSignals = _nextSignals;
@@ -362,10 +370,12 @@ public sealed class Simulation : IDisposable
             }
 
             tally.Add(nextWord);
+            changedAgents += nextWord != stageWord ? 1 : 0;
 
             nextSignals[v] = Signal(v, nextWord, nextWeekKey);
         }
 
         tally.MoveTo(counts);
+        _partialCounts[(worker * CountsStride) + ChangedSlot] = changedAgents;
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using OrgSim.Core.Agents;
 using OrgSim.Core.Graph;
 using OrgSim.Core.Model;
+using OrgSim.Experiments.Organisations;
 using OrgSim.Experiments.Scenarios;
 
 namespace OrgSim.Experiments.Output;
@@ -54,6 +55,7 @@ public static class RunManifest
             json.WriteNumber("seed", spec.Seed);
             json.WriteNumber("horizon_weeks", spec.HorizonWeeks);
             json.WriteNumber("replicates", spec.Replicates);
+            json.WriteBoolean("stop_at_quiescence", spec.StopAtQuiescence);
             WriteOrganisation(json, spec.Organisation);
             WriteModel(json, spec.Model);
             json.WriteStartArray("arms");
@@ -84,14 +86,33 @@ public static class RunManifest
         writer.Write('\n');
     }
 
-    private static void WriteOrganisation(Utf8JsonWriter json, HierarchyOptions o)
+    private static void WriteOrganisation(Utf8JsonWriter json, OrganisationSpec o)
     {
         json.WriteStartObject("organisation");
-        json.WriteString("generator", "hierarchy");
+        json.WriteString("generator", ScenarioNames.Name(o.Kind));
         json.WriteNumber("agents", o.Agents);
-        json.WriteNumber("span", o.Span);
-        json.WriteNumber("cross_team_ties_per_agent", o.CrossTeamTiesPerAgent);
-        json.WriteNumber("executive_levels", o.ExecutiveLevels);
+        switch (o.Kind)
+        {
+            case NetworkKind.Hierarchy:
+                json.WriteNumber("span", o.Hierarchy.Span);
+                json.WriteNumber("cross_team_ties_per_agent", o.Hierarchy.CrossTeamTiesPerAgent);
+                json.WriteNumber("executive_levels", o.Hierarchy.ExecutiveLevels);
+                break;
+            case NetworkKind.Ring or NetworkKind.ErdosRenyi:
+                json.WriteNumber("degree", o.Degree);
+                break;
+            case NetworkKind.WattsStrogatz:
+                json.WriteNumber("degree", o.Degree);
+                json.WriteNumber("rewire", o.Rewire);
+                break;
+            case NetworkKind.BarabasiAlbert:
+                json.WriteNumber("attachments", o.Attachments);
+                break;
+            case NetworkKind.Grid:
+                json.WriteNumber("width", o.GridWidth);
+                break;
+        }
+
         json.WriteEndObject();
     }
 
@@ -99,6 +120,31 @@ public static class RunManifest
     {
         json.WriteStartObject("model");
         json.WriteNumber("transmission", m.Transmission);
+        json.WriteBoolean("learning", m.Learning);
+        json.WriteNumber("active_weeks", m.ActiveWeeks);
+        json.WriteStartObject("adoption");
+        json.WriteString("rule", ScenarioNames.Name(m.Adoption));
+        json.WriteStartObject("threshold");
+        json.WriteString("distribution", ScenarioNames.Name(m.Threshold.Kind));
+        switch (m.Threshold.Kind)
+        {
+            case ThresholdKind.Uniform:
+                json.WriteNumber("low", m.Threshold.A);
+                json.WriteNumber("high", m.Threshold.B);
+                break;
+            case ThresholdKind.Normal:
+                json.WriteNumber("mean", m.Threshold.A);
+                json.WriteNumber("sd", m.Threshold.B);
+                break;
+            default:
+                json.WriteNumber("value", m.Threshold.A);
+                break;
+        }
+
+        json.WriteEndObject();
+        json.WriteNumber("innovation", m.BassInnovation);
+        json.WriteNumber("imitation", m.BassImitation);
+        json.WriteEndObject();
         json.WriteStartObject("deploy_probability");
         json.WriteNumber("conscious_competence", m.DeployProbabilityPractised);
         json.WriteNumber("unconscious_competence", m.DeployProbabilityHabit);

@@ -2,6 +2,7 @@ using OrgSim.Core.Engine;
 using OrgSim.Core.Graph;
 using OrgSim.Core.Metrics;
 using OrgSim.Core.Seeding;
+using OrgSim.Experiments.Organisations;
 using OrgSim.Experiments.Scenarios;
 
 namespace OrgSim.Experiments.Running;
@@ -20,8 +21,8 @@ public static class ExperimentRunner
     /// <summary>
     /// Checks what the parser cannot: first that the scenario fits in memory
     /// (<see cref="ScenarioLimits"/>), then, against a generated organisation, that every arm's
-    /// budget fits the agents its strategy can choose. The hierarchy's shape does not depend on
-    /// the seed, so replicate 0's organisation answers for all.
+    /// budget fits the agents its strategy can choose. Which agents are front line does not depend
+    /// on the seed (random networks are flat: everyone is), so replicate 0's organisation answers for all.
     /// </summary>
     public static IReadOnlyList<ScenarioError> Preflight(LoadedScenario scenario)
     {
@@ -32,7 +33,7 @@ public static class ExperimentRunner
         }
 
         ScenarioSpec spec = scenario.Spec;
-        OrgGraph graph = HierarchyGenerator.Generate(spec.Organisation, RunSeeds.Organisation(spec.Seed, 0));
+        OrgGraph graph = OrganisationFactory.Build(spec.Organisation, RunSeeds.Organisation(spec.Seed, 0));
         var errors = new List<ScenarioError>();
         for (int i = 0; i < spec.Arms.Count; i++)
         {
@@ -69,7 +70,7 @@ public static class ExperimentRunner
         };
         Parallel.For(0, spec.Replicates, options, replicate =>
         {
-            OrgGraph graph = HierarchyGenerator.Generate(spec.Organisation, RunSeeds.Organisation(spec.Seed, replicate));
+            OrgGraph graph = OrganisationFactory.Build(spec.Organisation, RunSeeds.Organisation(spec.Seed, replicate));
             for (int a = 0; a < spec.Arms.Count; a++)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -91,12 +92,22 @@ public static class ExperimentRunner
         simulation.Seed(seeds, arm.Seeding.Competencies, arm.Seeding.Stage);
         var series = new StageSeries(graph.NodeCount, spec.HorizonWeeks);
         series.Record(simulation.StageCounts);
-        for (int t = 0; t < spec.HorizonWeeks; t++)
+        int? quiescence = null;
+        for (int t = 1; t <= spec.HorizonWeeks; t++)
         {
-            simulation.Step();
+            // After a stop at quiescence the state stands still, so later weeks repeat it.
+            if (!(spec.StopAtQuiescence && quiescence is not null))
+            {
+                simulation.Step();
+                if (quiescence is null && simulation.AgentsChangedLastStep == 0)
+                {
+                    quiescence = t;
+                }
+            }
+
             series.Record(simulation.StageCounts);
         }
 
-        return new RunResult(arm.Name, replicate, dynamicsSeed, series);
+        return new RunResult(arm.Name, replicate, dynamicsSeed, series, quiescence);
     }
 }

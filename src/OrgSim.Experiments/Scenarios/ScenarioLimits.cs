@@ -1,6 +1,6 @@
 using System.Globalization;
 using OrgSim.Core.Agents;
-using OrgSim.Core.Graph;
+using OrgSim.Experiments.Organisations;
 
 namespace OrgSim.Experiments.Scenarios;
 
@@ -16,17 +16,6 @@ public static class ScenarioLimits
     /// <summary>The most bytes of stage counts a run of the whole scenario may hold in memory: 2 GiB.</summary>
     public const long MaxResultBytes = 2L << 30;
 
-    /// <summary>The directed edges the hierarchy generator makes for <paramref name="o"/>, to within the rare cross-team shortfall.</summary>
-    public static long DirectedEdges(HierarchyOptions o)
-    {
-        ArgumentNullException.ThrowIfNull(o);
-        long n = o.Agents, span = o.Span;
-        long fullTeams = (n - 1) / span, rest = (n - 1) % span;
-        long peerTies = (fullTeams * span * (span - 1) / 2) + (rest * (rest - 1) / 2);
-        long crossTies = n < 2 ? 0 : (long)Math.Round(n * o.CrossTeamTiesPerAgent / 2.0, MidpointRounding.AwayFromZero);
-        return 2 * ((n - 1) + peerTies + crossTies);
-    }
-
     /// <summary>Bytes of stage counts held for all runs: runs × (horizon + 1) × 16 counts × 4 bytes.</summary>
     public static long ResultBytes(ScenarioSpec spec)
     {
@@ -40,11 +29,12 @@ public static class ScenarioLimits
         ArgumentNullException.ThrowIfNull(scenario);
         ScenarioSpec spec = scenario.Spec;
         var errors = new List<ScenarioError>();
-        long edges = DirectedEdges(spec.Organisation);
+        long edges = OrganisationFactory.DirectedEdges(spec.Organisation);
         if (edges > MaxDirectedEdges)
         {
-            errors.Add(scenario.ErrorAt("organisation.span", string.Create(CultureInfo.InvariantCulture,
-                $"organisation: {spec.Organisation.Agents:N0} agents with span {spec.Organisation.Span} and {spec.Organisation.CrossTeamTiesPerAgent} cross-team ties each make {edges:N0} directed edges; at most {MaxDirectedEdges:N0} fit, so lower the span, the cross-team ties or the agents")));
+            string path = spec.Organisation.Kind == NetworkKind.Hierarchy ? "organisation.span" : "organisation.agents";
+            errors.Add(scenario.ErrorAt(path, string.Create(CultureInfo.InvariantCulture,
+                $"organisation: this {ScenarioNames.Name(spec.Organisation.Kind)} of {spec.Organisation.Agents:N0} agents makes {edges:N0} directed edges; at most {MaxDirectedEdges:N0} fit, so lower the agents or the ties per agent")));
         }
 
         long bytes = ResultBytes(spec);

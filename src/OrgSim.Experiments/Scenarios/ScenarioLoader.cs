@@ -5,6 +5,7 @@ using OrgSim.Core.Agents;
 using OrgSim.Core.Graph;
 using OrgSim.Core.Model;
 using OrgSim.Core.Seeding;
+using OrgSim.Experiments.Organisations;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -116,38 +117,105 @@ public static partial class ScenarioLoader
             Seed = root.ULong("seed", defaults.Seed),
             HorizonWeeks = root.Int("horizon_weeks", defaults.HorizonWeeks, 1, ScenarioSpec.MaxHorizonWeeks),
             Replicates = root.Int("replicates", defaults.Replicates, 1, ScenarioSpec.MaxReplicates),
+            StopAtQuiescence = root.Bool("stop_at_quiescence", defaults.StopAtQuiescence),
             Organisation = ReadOrganisation(context, root.Mapping("organisation")),
             Model = ReadModel(root.Mapping("model")),
-            Arms = ReadArms(context, root),
         };
+        spec = spec with { Arms = ReadArms(context, root, spec.Organisation.Agents) };
         root.RejectUnknownKeys();
         return spec;
     }
 
-    private static HierarchyOptions ReadOrganisation(ParseContext context, YamlMappingReader? reader)
+    private static readonly string[] GeneratorKeys = ["span", "cross_team_ties_per_agent", "executive_levels", "degree", "rewire", "attachments", "width"];
+
+    private static OrganisationSpec ReadOrganisation(ParseContext context, YamlMappingReader? reader)
     {
-        var d = new HierarchyOptions();
+        var d = new OrganisationSpec();
         if (reader is null)
         {
             return d;
         }
 
-        reader.Choice("generator", "hierarchy", new Dictionary<string, string> { ["hierarchy"] = "hierarchy" });
-        var options = new HierarchyOptions
+        NetworkKind kind = reader.Choice("generator", NetworkKind.Hierarchy, ScenarioNames.Generators);
+        var h = new HierarchyOptions();
+        var spec = new OrganisationSpec
         {
-            Agents = reader.Int("agents", d.Agents, 1, HierarchyOptions.MaxAgents),
-            Span = reader.Int("span", d.Span, 1, HierarchyOptions.MaxSpan),
-            CrossTeamTiesPerAgent = reader.Double("cross_team_ties_per_agent", d.CrossTeamTiesPerAgent, 0, HierarchyOptions.MaxCrossTeamTies),
-            ExecutiveLevels = reader.Int("executive_levels", d.ExecutiveLevels, 0, 255),
+            Kind = kind,
+            Hierarchy = new HierarchyOptions
+            {
+                Agents = reader.Int("agents", h.Agents, 1, HierarchyOptions.MaxAgents),
+                Span = reader.Int("span", h.Span, 1, HierarchyOptions.MaxSpan),
+                CrossTeamTiesPerAgent = reader.Double("cross_team_ties_per_agent", h.CrossTeamTiesPerAgent, 0, HierarchyOptions.MaxCrossTeamTies),
+                ExecutiveLevels = reader.Int("executive_levels", h.ExecutiveLevels, 0, 255),
+            },
+            Degree = reader.Double("degree", d.Degree, 0, HierarchyOptions.MaxAgents),
+            Rewire = reader.Double("rewire", d.Rewire, 0, 1),
+            Attachments = reader.Int("attachments", d.Attachments, 1, HierarchyOptions.MaxAgents),
+            Width = reader.Int("width", d.Width, 1, HierarchyOptions.MaxAgents),
         };
         reader.RejectUnknownKeys();
-        int levels = HierarchyGenerator.LevelCount(options.Agents, options.Span);
-        if (levels > HierarchyGenerator.MaxLevels)
+
+        // A key that the chosen generator ignores is a mistake the user should hear about.
+        string[] own = kind switch
         {
-            context.Error(context.Locate("organisation.span"), $"organisation.span {options.Span} with {options.Agents} agents needs more than {HierarchyGenerator.MaxLevels} levels; raise the span");
+            NetworkKind.Hierarchy => ["span", "cross_team_ties_per_agent", "executive_levels"],
+            NetworkKind.Ring or NetworkKind.ErdosRenyi => ["degree"],
+            NetworkKind.WattsStrogatz => ["degree", "rewire"],
+            NetworkKind.BarabasiAlbert => ["attachments"],
+            NetworkKind.Grid => ["width"],
+            _ => [],
+        };
+        foreach (string key in GeneratorKeys.Except(own))
+        {
+            if (reader.Has(key))
+            {
+                context.Error(context.Locate($"organisation.{key}"), $"organisation.{key} does not apply to generator {ScenarioNames.Name(kind)}; remove it");
+            }
         }
 
-        return options;
+        CheckShape(context, spec);
+        return spec;
+    }
+
+    private static void CheckShape(ParseContext context, OrganisationSpec spec)
+    {
+        int n = spec.Agents;
+        switch (spec.Kind)
+        {
+            case NetworkKind.Hierarchy when HierarchyGenerator.LevelCount(n, spec.Hierarchy.Span) > HierarchyGenerator.MaxLevels:
+                context.Error(context.Locate("organisation.span"), $"organisation.span {spec.Hierarchy.Span} with {n} agents needs more than {HierarchyGenerator.MaxLevels} levels; raise the span");
+                break;
+            case NetworkKind.Ring or NetworkKind.WattsStrogatz:
+                int most = spec.Kind == NetworkKind.Ring ? n - 1 : n - 2;
+                if (spec.Degree != Math.Floor(spec.Degree) || spec.Degree % 2 != 0 || spec.Degree < 2 || spec.Degree > most)
+                {
+                    context.Error(context.Locate("organisation.degree"), $"organisation.degree is {spec.Degree}; a {ScenarioNames.Name(spec.Kind)} needs an even whole number from 2 to {most}");
+                }
+
+                break;
+            case NetworkKind.ErdosRenyi when spec.Degree > n - 1:
+                context.Error(context.Locate("organisation.degree"), $"organisation.degree is {spec.Degree}; with {n} agents it can be at most {n - 1}");
+                break;
+            case NetworkKind.BarabasiAlbert when spec.Attachments >= n:
+                context.Error(context.Locate("organisation.attachments"), $"organisation.attachments is {spec.Attachments}; with {n} agents it must be below {n}");
+                break;
+            case NetworkKind.Grid when n % spec.GridWidth != 0:
+                context.Error(context.Locate(spec.Width > 0 ? "organisation.width" : "organisation.agents"), $"a grid of {n} agents needs a width that divides {n} (width is {spec.GridWidth}); set organisation.width, e.g. to {Divisor(n)}");
+                break;
+        }
+    }
+
+    private static int Divisor(int n)
+    {
+        for (int w = (int)Math.Sqrt(n); w > 1; w--)
+        {
+            if (n % w == 0)
+            {
+                return w;
+            }
+        }
+
+        return n;
     }
 
     private static ModelParameters ReadModel(YamlMappingReader? reader)
@@ -158,7 +226,26 @@ public static partial class ScenarioLoader
             return d;
         }
 
-        var model = d with { Transmission = reader.Double("transmission", d.Transmission, 0, 1) };
+        var model = d with
+        {
+            Transmission = reader.Double("transmission", d.Transmission, 0, 1),
+            Learning = reader.Bool("learning", d.Learning),
+            ActiveWeeks = reader.Int("active_weeks", d.ActiveWeeks, 0, 255),
+        };
+        if (reader.Mapping("adoption") is { } adoption)
+        {
+            AdoptionRule rule = adoption.Choice("rule", d.Adoption, ScenarioNames.AdoptionRules);
+            double most = rule == AdoptionRule.AbsoluteThreshold ? ModelParameters.MaxAbsoluteThreshold : 1;
+            model = model with
+            {
+                Adoption = rule,
+                BassInnovation = adoption.Double("innovation", d.BassInnovation, 0, 1),
+                BassImitation = adoption.Double("imitation", d.BassImitation, 0, 1),
+                Threshold = ReadThreshold(adoption.Mapping("threshold"), d.Threshold, most),
+            };
+            adoption.RejectUnknownKeys();
+        }
+
         if (reader.Mapping("deploy_probability") is { } deploy)
         {
             model = model with
@@ -225,7 +312,25 @@ public static partial class ScenarioLoader
         return model;
     }
 
-    private static List<ArmSpec> ReadArms(ParseContext context, YamlMappingReader root)
+    private static ThresholdDistribution ReadThreshold(YamlMappingReader? reader, ThresholdDistribution fallback, double most)
+    {
+        if (reader is null)
+        {
+            return fallback;
+        }
+
+        ThresholdKind kind = reader.Choice("distribution", ThresholdKind.Fixed, ScenarioNames.ThresholdKinds);
+        var threshold = kind switch
+        {
+            ThresholdKind.Uniform => new ThresholdDistribution(kind, reader.Double("low", 0, 0, most), reader.Double("high", most, 0, most)),
+            ThresholdKind.Normal => new ThresholdDistribution(kind, reader.Double("mean", fallback.A, 0, most), reader.Double("sd", 0.1, 0, most)),
+            _ => ThresholdDistribution.Fixed(reader.Double("value", fallback.A, 0, most)),
+        };
+        reader.RejectUnknownKeys();
+        return threshold;
+    }
+
+    private static List<ArmSpec> ReadArms(ParseContext context, YamlMappingReader root, int agents)
     {
         var arms = new List<ArmSpec>();
         YamlSequenceNode? sequence = root.Sequence("arms", "arms, each with a name and a seeding");
@@ -269,7 +374,7 @@ public static partial class ScenarioLoader
                 context.Error(arm.Start, $"{path}.seeding is missing; add e.g. 'seeding: {{strategy: bottom-up-teams, budget: 50}}'");
             }
 
-            SeedingPlan seeding = ReadSeeding(context, arm.Mapping("seeding"), $"{path}.seeding");
+            SeedingPlan seeding = ReadSeeding(context, arm.Mapping("seeding"), $"{path}.seeding", agents);
             arm.RejectUnknownKeys();
             arms.Add(new ArmSpec(name, seeding));
         }
@@ -277,7 +382,7 @@ public static partial class ScenarioLoader
         return arms;
     }
 
-    private static SeedingPlan ReadSeeding(ParseContext context, YamlMappingReader? reader, string path)
+    private static SeedingPlan ReadSeeding(ParseContext context, YamlMappingReader? reader, string path, int agents)
     {
         var fallback = new SeedingPlan(SeedingStrategy.TopDown, 1, CompetencySet.All);
         if (reader is null)
@@ -290,14 +395,19 @@ public static partial class ScenarioLoader
             context.Error(reader.Start, $"{path}.strategy is missing; use one of {string.Join(", ", ScenarioNames.Strategies.Keys)}");
         }
 
-        if (!reader.Has("budget"))
+        if (reader.Has("budget") == reader.Has("share"))
         {
-            context.Error(reader.Start, $"{path}.budget is missing; give the number of agents the intervention reaches");
+            context.Error(reader.Start, $"{path} needs exactly one of budget (a number of agents) and share (a share of all agents, e.g. 0.05)");
         }
 
+        // A share becomes a budget here, so that every strategy sees a number of agents.
+        double share = reader.Double("share", 0, 0, 1);
+        int budget = reader.Has("share")
+            ? Math.Max(1, (int)Math.Round(share * agents, MidpointRounding.AwayFromZero))
+            : reader.Int("budget", fallback.Budget, 1, HierarchyOptions.MaxAgents);
         var plan = new SeedingPlan(
             reader.Choice("strategy", fallback.Strategy, ScenarioNames.Strategies),
-            reader.Int("budget", fallback.Budget, 1, HierarchyOptions.MaxAgents),
+            budget,
             ReadCompetencies(context, reader.Node("competencies"), $"{path}.competencies"),
             reader.Choice("stage", Stage.ConsciousCompetence, ScenarioNames.SeedStageNames));
         reader.RejectUnknownKeys();

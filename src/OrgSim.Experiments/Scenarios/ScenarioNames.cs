@@ -1,5 +1,7 @@
 using OrgSim.Core.Agents;
+using OrgSim.Core.Model;
 using OrgSim.Core.Seeding;
+using OrgSim.Experiments.Organisations;
 
 namespace OrgSim.Experiments.Scenarios;
 
@@ -38,6 +40,44 @@ public static class ScenarioNames
             .Append(new KeyValuePair<string, CompetencySet>("all", CompetencySet.All))
             .ToDictionary(StringComparer.Ordinal);
 
+    /// <summary>Organisation generator names.</summary>
+    public static IReadOnlyDictionary<string, NetworkKind> Generators { get; } = new Dictionary<string, NetworkKind>(StringComparer.Ordinal)
+    {
+        ["hierarchy"] = NetworkKind.Hierarchy,
+        ["complete"] = NetworkKind.Complete,
+        ["ring"] = NetworkKind.Ring,
+        ["grid"] = NetworkKind.Grid,
+        ["erdos-renyi"] = NetworkKind.ErdosRenyi,
+        ["watts-strogatz"] = NetworkKind.WattsStrogatz,
+        ["barabasi-albert"] = NetworkKind.BarabasiAlbert,
+    };
+
+    /// <summary>Adoption rule names.</summary>
+    public static IReadOnlyDictionary<string, AdoptionRule> AdoptionRules { get; } = new Dictionary<string, AdoptionRule>(StringComparer.Ordinal)
+    {
+        ["simple-contagion"] = AdoptionRule.SimpleContagion,
+        ["fractional-threshold"] = AdoptionRule.FractionalThreshold,
+        ["absolute-threshold"] = AdoptionRule.AbsoluteThreshold,
+        ["bass"] = AdoptionRule.Bass,
+    };
+
+    /// <summary>Threshold distribution names.</summary>
+    public static IReadOnlyDictionary<string, ThresholdKind> ThresholdKinds { get; } = new Dictionary<string, ThresholdKind>(StringComparer.Ordinal)
+    {
+        ["fixed"] = ThresholdKind.Fixed,
+        ["uniform"] = ThresholdKind.Uniform,
+        ["normal"] = ThresholdKind.Normal,
+    };
+
     /// <summary>The file name of <paramref name="strategy"/>.</summary>
     public static string Name(SeedingStrategy strategy) => Strategies.First(kv => kv.Value == strategy).Key;
+
+    /// <summary>The file name of <paramref name="kind"/>.</summary>
+    public static string Name(NetworkKind kind) => Generators.First(kv => kv.Value == kind).Key;
+
+    /// <summary>The file name of <paramref name="rule"/>.</summary>
+    public static string Name(AdoptionRule rule) => AdoptionRules.First(kv => kv.Value == rule).Key;
+
+    /// <summary>The file name of <paramref name="kind"/>.</summary>
+    public static string Name(ThresholdKind kind) => ThresholdKinds.First(kv => kv.Value == kind).Key;
 }

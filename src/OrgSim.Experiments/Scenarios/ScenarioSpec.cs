@@ -1,4 +1,4 @@
-using OrgSim.Core.Graph;
+using OrgSim.Experiments.Organisations;
 using OrgSim.Core.Model;
 
 namespace OrgSim.Experiments.Scenarios;
@@ -21,8 +21,15 @@ public sealed record ScenarioSpec
     /// <summary>Independent replicates of every arm, in [1, 100,000]. Default 20.</summary>
     public int Replicates { get; init; } = 20;
 
-    /// <summary>The organisation generator's parameters.</summary>
-    public HierarchyOptions Organisation { get; init; } = new();
+    /// <summary>
+    /// Whether a run stops at the first quiescent week (no agent changed stage), carrying its state
+    /// to the horizon in the outputs. Default false. Exact for deterministic rules (thresholds in
+    /// classic mode); with chance in the rules a quiet week need not last.
+    /// </summary>
+    public bool StopAtQuiescence { get; init; }
+
+    /// <summary>The organisation: which generator, with which parameters.</summary>
+    public OrganisationSpec Organisation { get; init; } = new();
 
     /// <summary>The learning dynamics' parameters.</summary>
     public ModelParameters Model { get; init; } = new();

@@ -102,6 +102,25 @@ internal sealed class YamlMappingReader
         return value;
     }
 
+    public bool Bool(string key, bool fallback)
+    {
+        if (Scalar(key, "true or false") is not { } scalar)
+        {
+            return fallback;
+        }
+
+        switch (scalar.Value)
+        {
+            case "true" or "yes" or "on":
+                return true;
+            case "false" or "no" or "off":
+                return false;
+            default:
+                _context.Error(scalar.Start, $"{Describe(Child(key))} is '{scalar.Value}'; must be true or false");
+                return fallback;
+        }
+    }
+
     public string String(string key, string fallback)
     {
         if (Scalar(key, "a text") is not { } scalar)

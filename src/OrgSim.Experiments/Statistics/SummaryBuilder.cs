@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrgSim.Core.Agents;
 using OrgSim.Experiments.Running;
 
 namespace OrgSim.Experiments.Statistics;
@@ -28,19 +29,41 @@ public static class SummaryBuilder
         foreach (var arm in result.Scenario.Arms)
         {
             List<RunResult> runs = result.Runs.Where(r => r.Arm == arm.Name).ToList();
+            int censoredAt = result.Scenario.HorizonWeeks + 1;
             rows.Add(new SummaryRow(arm.Name, "competent_share_final",
                 ConfidenceIntervals.StudentMean(runs.Select(r => r.Series.CompetentShare(r.Series.RecordedTicks - 1)).ToList())));
+            rows.Add(new SummaryRow(arm.Name, "adoption_share_final",
+                ConfidenceIntervals.StudentMean(runs.Select(r => AdoptionShare(r, arm.Seeding.Competencies)).ToList())));
             foreach (double threshold in Thresholds)
             {
                 string pct = ((int)Math.Round(threshold * 100)).ToString(CultureInfo.InvariantCulture) + "pct";
                 List<int?> firstTicks = runs.Select(r => r.Series.FirstTickReaching(threshold)).ToList();
-                int censoredAt = result.Scenario.HorizonWeeks + 1;
                 List<double> weeks = firstTicks.Select(t => (double)(t ?? censoredAt)).ToList();
                 rows.Add(new SummaryRow(arm.Name, $"weeks_to_{pct}", ConfidenceIntervals.StudentMean(weeks)));
                 rows.Add(new SummaryRow(arm.Name, $"reached_{pct}", ConfidenceIntervals.WilsonProportion(firstTicks.Count(t => t.HasValue), runs.Count)));
             }
+
+            rows.Add(new SummaryRow(arm.Name, "weeks_to_quiescence",
+                ConfidenceIntervals.StudentMean(runs.Select(r => (double)(r.QuiescenceTick ?? censoredAt)).ToList())));
+            rows.Add(new SummaryRow(arm.Name, "reached_quiescence",
+                ConfidenceIntervals.WilsonProportion(runs.Count(r => r.QuiescenceTick.HasValue), runs.Count)));
         }
 
         return rows;
+    }
+
+    /// <summary>At the horizon, the share of agents at stage 2 or 3 in the competencies the arm seeded, averaged over them.</summary>
+    private static double AdoptionShare(RunResult run, CompetencySet seeded)
+    {
+        int tick = run.Series.RecordedTicks - 1;
+        List<Competency> competencies = Competencies.All.Where(seeded.Contains).ToList();
+        if (competencies.Count == 0 || run.Series.AgentCount == 0)
+        {
+            return 0;
+        }
+
+        double competent = competencies.Sum(c =>
+            run.Series.Count(tick, c, Stage.ConsciousCompetence) + run.Series.Count(tick, c, Stage.UnconsciousCompetence));
+        return competent / ((double)run.Series.AgentCount * competencies.Count);
     }
 }

@@ -46,7 +46,7 @@ public class ExperimentRunnerTests
     {
         ScenarioSpec spec = TestScenarios.Small().Spec;
         ExperimentResult all = ExperimentRunner.Run(spec, threads: 2);
-        var graph = OrgSim.Core.Graph.HierarchyGenerator.Generate(spec.Organisation, RunSeeds.Organisation(spec.Seed, 2));
+        var graph = OrgSim.Experiments.Organisations.OrganisationFactory.Build(spec.Organisation, RunSeeds.Organisation(spec.Seed, 2));
         RunResult alone = ExperimentRunner.RunOne(spec, spec.Arms[1], graph, replicate: 2, threads: 1);
         RunResult inside = all.Runs.Single(r => r.Arm == spec.Arms[1].Name && r.Replicate == 2);
         for (int t = 0; t <= spec.HorizonWeeks; t++)

@@ -1,4 +1,5 @@
 using OrgSim.Core.Graph;
+using OrgSim.Experiments.Organisations;
 using OrgSim.Experiments.Scenarios;
 
 namespace OrgSim.Experiments.Tests.Scenarios;
@@ -13,7 +14,27 @@ public class ScenarioLimitsTests
     public void DirectedEdges_MatchesWhatTheGeneratorBuilds(int agents, int span, double crossTeam)
     {
         var options = new HierarchyOptions { Agents = agents, Span = span, CrossTeamTiesPerAgent = crossTeam };
-        Assert.Equal(HierarchyGenerator.Generate(options, 3).EdgeCount, ScenarioLimits.DirectedEdges(options));
+        var spec = new OrganisationSpec { Hierarchy = options };
+        Assert.Equal(HierarchyGenerator.Generate(options, 3).EdgeCount, OrganisationFactory.DirectedEdges(spec));
+    }
+
+    [Theory]
+    [InlineData("complete", 0.0)]
+    [InlineData("ring", 6.0)]
+    [InlineData("grid", 0.0)]
+    [InlineData("erdos-renyi", 5.0)]
+    [InlineData("watts-strogatz", 4.0)]
+    [InlineData("barabasi-albert", 0.0)]
+    public void DirectedEdges_MatchesEveryClassicNetwork(string generator, double degree)
+    {
+        var spec = new OrganisationSpec
+        {
+            Kind = ScenarioNames.Generators[generator],
+            Hierarchy = new HierarchyOptions { Agents = 400 },
+            Degree = degree,
+            Attachments = 3,
+        };
+        Assert.Equal(OrganisationFactory.Build(spec, 5).EdgeCount, OrganisationFactory.DirectedEdges(spec));
     }
 
     [Fact]
@@ -24,6 +45,7 @@ public class ScenarioLimitsTests
         ScenarioError error = Assert.Single(ScenarioLimits.Check(scenario));
         Assert.Equal(3, error.Line);
         Assert.Contains("at most 2,147,483,591 fit", error.Message, StringComparison.Ordinal);
+        Assert.Contains("hierarchy of 20,000,000 agents", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

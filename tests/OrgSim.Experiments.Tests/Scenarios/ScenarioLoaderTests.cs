@@ -34,7 +34,7 @@ public class ScenarioLoaderTests
         ScenarioSpec spec = ScenarioLoader.Parse(Minimal, "tiny.yaml").Spec;
         Assert.Equal(new ModelParameters(), spec.Model);
         Assert.Equal(1_000, spec.Organisation.Agents);
-        Assert.Equal(8, spec.Organisation.Span);
+        Assert.Equal(8, spec.Organisation.Hierarchy.Span);
         Assert.Equal(104, spec.HorizonWeeks);
         Assert.Equal(20, spec.Replicates);
         Assert.Equal(1UL, spec.Seed);

@@ -20,7 +20,7 @@ public class SummaryBuilderTests
                 series.Record(counts);
             }
 
-            return new RunResult("top-down", replicate, 0, series);
+            return new RunResult("top-down", replicate, 0, series, QuiescenceTick: replicate == 0 ? 2 : null);
         }
 
         int[] none = [1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0];
@@ -30,7 +30,7 @@ public class SummaryBuilderTests
         var rows = SummaryBuilder.Build(result).ToDictionary(r => r.Metric, r => r.Estimate);
 
         Assert.Equal(
-            ["competent_share_final", "weeks_to_50pct", "reached_50pct", "weeks_to_90pct", "reached_90pct"],
+            ["competent_share_final", "adoption_share_final", "weeks_to_50pct", "reached_50pct", "weeks_to_90pct", "reached_90pct", "weeks_to_quiescence", "reached_quiescence"],
             SummaryBuilder.Build(result).Select(r => r.Metric));
         Assert.Equal(0.25, rows["competent_share_final"].Mean);
         Assert.Equal(2, rows["competent_share_final"].N);
@@ -41,5 +41,8 @@ public class SummaryBuilderTests
         Assert.Equal(3.0, rows["weeks_to_90pct"].Mean);
         Assert.Equal(2, rows["weeks_to_90pct"].N);
         Assert.Equal(0.0, rows["reached_90pct"].Mean);
+        Assert.Equal(0.25, rows["adoption_share_final"].Mean); // the arm seeds all four competencies
+        Assert.Equal(2.5, rows["weeks_to_quiescence"].Mean); // (2 + 3) / 2: run 1 is censored at week 3
+        Assert.Equal(0.5, rows["reached_quiescence"].Mean);
     }
 }

@@ -1,0 +1,53 @@
+using OrgSim.Core.Graph;
+
+namespace OrgSim.Experiments.Organisations;
+
+/// <summary>Builds the organisation a scenario names, deterministic from the seed.</summary>
+public static class OrganisationFactory
+{
+    /// <summary>Generates <paramref name="spec"/> from <paramref name="seed"/>.</summary>
+    public static OrgGraph Build(OrganisationSpec spec, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        int n = spec.Agents;
+        return spec.Kind switch
+        {
+            NetworkKind.Hierarchy => HierarchyGenerator.Generate(spec.Hierarchy, seed),
+            NetworkKind.Complete => ClassicNetworks.Complete(n),
+            NetworkKind.Ring => ClassicNetworks.RingLattice(n, (int)spec.Degree),
+            NetworkKind.Grid => ClassicNetworks.Grid(spec.GridWidth, n / spec.GridWidth),
+            NetworkKind.ErdosRenyi => ClassicNetworks.ErdosRenyi(n, spec.Degree, seed),
+            NetworkKind.WattsStrogatz => ClassicNetworks.WattsStrogatz(n, (int)spec.Degree, spec.Rewire, seed),
+            NetworkKind.BarabasiAlbert => ClassicNetworks.BarabasiAlbert(n, spec.Attachments, seed),
+            _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown generator"),
+        };
+    }
+
+    /// <summary>The directed edges <paramref name="spec"/> will have, computed without building it (exact but for the hierarchy's rare cross-team shortfall).</summary>
+    public static long DirectedEdges(OrganisationSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        long n = spec.Agents;
+        return spec.Kind switch
+        {
+            NetworkKind.Hierarchy => HierarchyEdges(spec.Hierarchy),
+            NetworkKind.Complete => n * (n - 1),
+            NetworkKind.Ring or NetworkKind.WattsStrogatz => n * (long)spec.Degree,
+            NetworkKind.Grid => GridEdges(spec.GridWidth, n / spec.GridWidth),
+            NetworkKind.ErdosRenyi => 2 * (long)Math.Round(n * spec.Degree / 2.0, MidpointRounding.AwayFromZero),
+            NetworkKind.BarabasiAlbert => 2 * ((spec.Attachments * (spec.Attachments + 1L) / 2) + ((n - spec.Attachments - 1) * spec.Attachments)),
+            _ => 0,
+        };
+    }
+
+    private static long GridEdges(long width, long height) => 2 * (((width - 1) * height) + (width * (height - 1)));
+
+    private static long HierarchyEdges(HierarchyOptions o)
+    {
+        long n = o.Agents, span = o.Span;
+        long fullTeams = (n - 1) / span, rest = (n - 1) % span;
+        long peerTies = (fullTeams * span * (span - 1) / 2) + (rest * (rest - 1) / 2);
+        long crossTies = n < 2 ? 0 : (long)Math.Round(n * o.CrossTeamTiesPerAgent / 2.0, MidpointRounding.AwayFromZero);
+        return 2 * ((n - 1) + peerTies + crossTies);
+    }
+}
