@@ -402,9 +402,12 @@ public static partial class ScenarioLoader
 
         // A share becomes a budget here, so that every strategy sees a number of agents.
         double share = reader.Double("share", 0, 0, 1);
-        int budget = reader.Has("share")
-            ? Math.Max(1, (int)Math.Round(share * agents, MidpointRounding.AwayFromZero))
-            : reader.Int("budget", fallback.Budget, 1, HierarchyOptions.MaxAgents);
+        int budget = reader.Int("budget", fallback.Budget, 1, HierarchyOptions.MaxAgents);
+        if (reader.Has("share"))
+        {
+            budget = Math.Max(1, (int)Math.Round(share * agents, MidpointRounding.AwayFromZero));
+        }
+
         var plan = new SeedingPlan(
             reader.Choice("strategy", fallback.Strategy, ScenarioNames.Strategies),
             budget,
