@@ -362,7 +362,7 @@ public sealed class Simulation : IDisposable
                         ? rules.AdoptionChance(keep.GetElement(c), exposure.GetElement(c), count.GetElement(c), threshold, totalStrength)
                         : 0.0;
                     stage = rules.Apply(stage, ref repetitions[i], ref idleWeeks[i], (own & (1 << c)) != 0,
-                        adoption, exposure.GetElement(c), CounterRng.Bits(weekKey, Counter(v, 2 + c)));
+                        adoption, exposure.GetElement(c), rules.PracticeScale(stageWord, c), CounterRng.Bits(weekKey, Counter(v, 2 + c)));
                     stages[i] = (byte)stage;
                 }
 

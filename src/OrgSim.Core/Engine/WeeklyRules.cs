@@ -30,6 +30,10 @@ internal readonly struct WeeklyRules
     private readonly double _bassImitation;
     private readonly bool _learning;
     private readonly bool _countWeeksAtHabit;
+    private readonly double[] _rubPatScale;
+    private readonly double _prerequisiteScale;
+    private readonly ulong _giveUpThreshold;
+    private readonly ulong _forgetOrGiveUpThreshold;
 
     public WeeklyRules(ModelParameters parameters)
     {
@@ -38,6 +42,10 @@ internal readonly struct WeeklyRules
         _bassImitation = parameters.BassImitation;
         _learning = parameters.Learning;
         _countWeeksAtHabit = parameters.ActiveWeeks > 0;
+        _rubPatScale = Enumerable.Range(0, Competencies.Count + 1).Select(k => Math.Pow(parameters.RubPatFactor, Math.Max(0, k - 1))).ToArray();
+        _prerequisiteScale = 1 + parameters.PrerequisiteBoost;
+        _giveUpThreshold = Threshold(parameters.GiveUpRate);
+        _forgetOrGiveUpThreshold = Threshold(1 - ((1 - parameters.ForgetRate) * (1 - parameters.GiveUpRate)));
         _deployPractisedThreshold = Threshold(parameters.DeployProbabilityPractised);
         _deployHabitThreshold = Threshold(parameters.DeployProbabilityHabit);
         _practiceBase = parameters.PracticeBase;
@@ -55,6 +63,23 @@ internal readonly struct WeeklyRules
     {
         ulong threshold = stage == (int)Stage.UnconsciousCompetence ? _deployHabitThreshold : _deployPractisedThreshold;
         return stage >= (int)Stage.ConsciousCompetence & random < threshold;
+    }
+
+    /// <summary>
+    /// What the agent's own state does to its repetition chance in <paramref name="competency"/>:
+    /// the rub-pat barrier for practising several competencies at once, and the prerequisite boost
+    /// for circularity once decisiveness is competent.
+    /// </summary>
+    /// <param name="stageWord">The agent's four stages, byte c = competency c.</param>
+    /// <param name="competency">The competency practised.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double PracticeScale(uint stageWord, int competency)
+    {
+        // Stages 1 and 2 are the ones being practised: bit 0 xor bit 1 of each byte.
+        uint practising = (stageWord ^ (stageWord >> 1)) & 0x01010101;
+        double scale = _rubPatScale[System.Numerics.BitOperations.PopCount(practising)];
+        bool decisive = (stageWord & 0xFF) >= (int)Stage.ConsciousCompetence;
+        return competency == (int)Competency.Circularity && decisive ? scale * _prerequisiteScale : scale;
     }
 
     /// <summary>
@@ -89,9 +114,10 @@ internal readonly struct WeeklyRules
     /// <param name="deployed">Whether the agent deployed the competency itself this week.</param>
     /// <param name="aware">Chance of adopting this week, from <see cref="AdoptionChance"/>; used at stage 0 only.</param>
     /// <param name="exposure">Σ strength over deploying contacts.</param>
+    /// <param name="practiceScale">The factor from <see cref="PracticeScale"/>.</param>
     /// <param name="random">64 random bits for this agent, competency and week.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Apply(int stage, ref byte repetitions, ref byte idleWeeks, bool deployed, double aware, double exposure, ulong random)
+    public int Apply(int stage, ref byte repetitions, ref byte idleWeeks, bool deployed, double aware, double exposure, double practiceScale, ulong random)
     {
         switch (stage)
         {
@@ -115,7 +141,7 @@ internal readonly struct WeeklyRules
                 }
 
                 // Practising by doing: a week in which the agent deployed counts as a repetition.
-                if (deployed || Learn(random) < _practiceBase + (_practiceFromExposure * exposure))
+                if (deployed || Learn(random) < (_practiceBase + (_practiceFromExposure * exposure)) * practiceScale)
                 {
                     idleWeeks = 0;
                     int done = repetitions + 1;
@@ -130,8 +156,14 @@ internal readonly struct WeeklyRules
                     return stage;
                 }
 
+                // Forgetting (after the grace weeks) and giving up (aware, and no payoff: nobody seen
+                // deploying it) are independent chances of dropping a stage: one draw decides both,
+                // against 1 − (1 − φ)(1 − g), so a probability is still resolved to 2^-32.
                 int idle = Math.Min(byte.MaxValue, idleWeeks + 1);
-                if (idle >= _forgetGraceWeeks && (uint)random < _forgetThreshold)
+                bool forgets = idle >= _forgetGraceWeeks;
+                bool givesUp = stage == (int)Stage.ConsciousIncompetence && exposure == 0;
+                ulong drop = forgets ? (givesUp ? _forgetOrGiveUpThreshold : _forgetThreshold) : (givesUp ? _giveUpThreshold : 0);
+                if ((uint)random < drop)
                 {
                     repetitions = 0;
                     idleWeeks = 0;

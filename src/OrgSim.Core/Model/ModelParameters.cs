@@ -35,6 +35,27 @@ public sealed record ModelParameters
     /// <summary>Weekly chance, once past the grace period, of dropping one stage (1 → 0 or 2 → 1), in [0, 1]. Default 0.1.</summary>
     public double ForgetRate { get; init; } = 0.1;
 
+    /// <summary>
+    /// Rub-pat barrier (seed <c>003_d95c99c2ac01ab95.txt</c>): each further competency an agent
+    /// practises at the same time (stage 1 or 2) multiplies its weekly repetition chance in each by
+    /// this factor, in (0, 1]; 1 switches the barrier off. Default 0.8.
+    /// </summary>
+    public double RubPatFactor { get; init; } = 0.8;
+
+    /// <summary>
+    /// Prerequisite ordering (seed <c>000_4cfcd769e7dde9b2.txt</c>: decisiveness comes first): the
+    /// repetition chance in circularity is multiplied by 1 + this boost once the agent is at stage 2
+    /// or more in decisiveness, in [0, 10]; 0 switches it off. Default 0.
+    /// </summary>
+    public double PrerequisiteBoost { get; init; }
+
+    /// <summary>
+    /// Give-up without payoff (seed <c>003_d95c99c2ac01ab95.txt</c>): weekly chance that an aware
+    /// agent (stage 1) who neither made a repetition nor saw anybody deploy the competency that week
+    /// abandons it (back to stage 0), in [0, 1]; 0 switches it off. Default 0.05.
+    /// </summary>
+    public double GiveUpRate { get; init; } = 0.05;
+
     /// <summary>Weight and frequency of each kind of relationship.</summary>
     public Relationships Relationships { get; init; } = new();
 
@@ -79,6 +100,17 @@ public sealed record ModelParameters
         Count(RepetitionsToHabit, nameof(RepetitionsToHabit));
         Count(ForgetGraceWeeks, nameof(ForgetGraceWeeks));
         Probability(BassInnovation, nameof(BassInnovation));
+        Probability(GiveUpRate, nameof(GiveUpRate));
+        if (!(RubPatFactor > 0 && RubPatFactor <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RubPatFactor), RubPatFactor, "should be in range (0, 1]");
+        }
+
+        if (!(PrerequisiteBoost >= 0 && PrerequisiteBoost <= 10))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PrerequisiteBoost), PrerequisiteBoost, "should be in range [0, 10]");
+        }
+
         Probability(BassImitation, nameof(BassImitation));
         if (ActiveWeeks is < 0 or > 255)
         {

@@ -154,6 +154,9 @@ public static class RunManifest
         json.WriteNumber("from_exposure", m.PracticeFromExposure);
         json.WriteNumber("repetitions_to_practised", m.RepetitionsToPractised);
         json.WriteNumber("repetitions_to_habit", m.RepetitionsToHabit);
+        json.WriteNumber("rub_pat_factor", m.RubPatFactor);
+        json.WriteNumber("prerequisite_boost", m.PrerequisiteBoost);
+        json.WriteNumber("give_up_rate", m.GiveUpRate);
         json.WriteEndObject();
         json.WriteStartObject("forgetting");
         json.WriteNumber("grace_weeks", m.ForgetGraceWeeks);

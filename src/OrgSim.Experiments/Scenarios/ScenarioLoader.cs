@@ -264,6 +264,9 @@ public static partial class ScenarioLoader
                 PracticeFromExposure = practice.Double("from_exposure", d.PracticeFromExposure, 0, 1),
                 RepetitionsToPractised = practice.Int("repetitions_to_practised", d.RepetitionsToPractised, 1, 255),
                 RepetitionsToHabit = practice.Int("repetitions_to_habit", d.RepetitionsToHabit, 1, 255),
+                RubPatFactor = practice.Double("rub_pat_factor", d.RubPatFactor, 0.001, 1),
+                PrerequisiteBoost = practice.Double("prerequisite_boost", d.PrerequisiteBoost, 0, 10),
+                GiveUpRate = practice.Double("give_up_rate", d.GiveUpRate, 0, 1),
             };
             practice.RejectUnknownKeys();
         }

@@ -47,7 +47,7 @@ public class WeeklyRulesTests
         for (ulong i = 0; i < n; i++)
         {
             byte repetitions = 0, idle = 0;
-            aware += rules.Apply(0, ref repetitions, ref idle, false, 0.3, 0, CounterRng.Bits(Key, i));
+            aware += rules.Apply(0, ref repetitions, ref idle, false, 0.3, 0, 1, CounterRng.Bits(Key, i));
         }
 
         Assert.InRange((double)aware / n, 0.3 - 0.0072, 0.3 + 0.0072);
@@ -58,21 +58,21 @@ public class WeeklyRulesTests
     {
         var rules = new WeeklyRules(new ModelParameters { PracticeBase = 0, PracticeFromExposure = 0, RepetitionsToHabit = 3 });
         byte repetitions = 1, idle = 2;
-        Assert.Equal(2, rules.Apply(2, ref repetitions, ref idle, deployed: true, 0, 0, ulong.MaxValue));
+        Assert.Equal(2, rules.Apply(2, ref repetitions, ref idle, deployed: true, 0, 0, 1, ulong.MaxValue));
         Assert.Equal((2, 0), (repetitions, idle));
-        Assert.Equal(3, rules.Apply(2, ref repetitions, ref idle, deployed: true, 0, 0, ulong.MaxValue));
+        Assert.Equal(3, rules.Apply(2, ref repetitions, ref idle, deployed: true, 0, 0, 1, ulong.MaxValue));
         Assert.Equal(0, repetitions);
     }
 
     [Fact]
     public void Apply_ForgetsOnlyAfterTheGracePeriod()
     {
-        var rules = new WeeklyRules(new ModelParameters { PracticeBase = 0, PracticeFromExposure = 0, ForgetGraceWeeks = 3, ForgetRate = 1 });
+        var rules = new WeeklyRules(new ModelParameters { PracticeBase = 0, PracticeFromExposure = 0, ForgetGraceWeeks = 3, ForgetRate = 1, GiveUpRate = 0 });
         byte repetitions = 4, idle = 0;
-        Assert.Equal(1, rules.Apply(1, ref repetitions, ref idle, false, 0, 0, 0));
-        Assert.Equal(1, rules.Apply(1, ref repetitions, ref idle, false, 0, 0, 0));
+        Assert.Equal(1, rules.Apply(1, ref repetitions, ref idle, false, 0, 0, 1, 0));
+        Assert.Equal(1, rules.Apply(1, ref repetitions, ref idle, false, 0, 0, 1, 0));
         Assert.Equal((4, 2), (repetitions, idle));
-        Assert.Equal(0, rules.Apply(1, ref repetitions, ref idle, false, 0, 0, 0));
+        Assert.Equal(0, rules.Apply(1, ref repetitions, ref idle, false, 0, 0, 1, 0));
         Assert.Equal((0, 0), (repetitions, idle));
     }
 
@@ -83,7 +83,62 @@ public class WeeklyRulesTests
         byte repetitions = 0, idle = 200;
         for (ulong i = 0; i < 1_000; i++)
         {
-            Assert.Equal(3, rules.Apply(3, ref repetitions, ref idle, false, 1, 100, CounterRng.Bits(Key, i)));
+            Assert.Equal(3, rules.Apply(3, ref repetitions, ref idle, false, 1, 100, 1, CounterRng.Bits(Key, i)));
+        }
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.0)]
+    [InlineData(0.3, 0.3)]
+    public void Apply_GivesUpOnlyWhenAwareWithoutPayoff(double giveUp, double expected)
+    {
+        // Within the grace weeks, with no repetition: an aware agent who saw nobody deploy drops
+        // to stage 0 with the give-up chance; one who saw a contact deploy (exposure > 0) never
+        // does, nor does a practised agent. 100,000 draws: SE ≤ 0.00145; 5 SE = 0.0073.
+        var rules = new WeeklyRules(new ModelParameters { PracticeBase = 0, PracticeFromExposure = 0, ForgetGraceWeeks = 10, GiveUpRate = giveUp });
+        const int n = 100_000;
+        int gaveUp = 0, gaveUpWithPayoff = 0, practisedDropped = 0;
+        for (ulong i = 0; i < n; i++)
+        {
+            ulong random = CounterRng.Bits(Key, i);
+            byte r = 0, idle = 0;
+            gaveUp += rules.Apply(1, ref r, ref idle, false, 0, 0, 1, random) == 0 ? 1 : 0;
+            r = 0;
+            idle = 0;
+            gaveUpWithPayoff += rules.Apply(1, ref r, ref idle, false, 0, 0.5, 0, random) == 0 ? 1 : 0;
+            r = 0;
+            idle = 0;
+            practisedDropped += rules.Apply(2, ref r, ref idle, false, 0, 0, 1, random) == 1 ? 1 : 0;
+        }
+
+        Assert.InRange((double)gaveUp / n, expected - 0.0073, expected + 0.0073);
+        Assert.Equal(0, gaveUpWithPayoff);
+        Assert.Equal(0, practisedDropped);
+    }
+
+    [Theory]
+    [InlineData(0x00000001u, 0, 1.0)]             // practising one competency: no barrier
+    [InlineData(0x01010101u, 0, 0.512)]           // four at stage 1: 0.8³
+    [InlineData(0x03020101u, 0, 0.64)]            // stages 1, 1, 2, 3: three practised, 0.8²
+    [InlineData(0x00000102u, 1, 0.8 * 1.5)]       // decisiveness at 2 and circularity at 1: barrier for two, prerequisite met
+    [InlineData(0x00000101u, 1, 0.8)]             // decisiveness at 1: prerequisite not met
+    public void PracticeScale_AppliesTheRubPatBarrierAndThePrerequisite(uint stageWord, int competency, double expected)
+    {
+        var rules = new WeeklyRules(new ModelParameters { RubPatFactor = 0.8, PrerequisiteBoost = 0.5 });
+        Assert.Equal(expected, rules.PracticeScale(stageWord, competency), 12);
+    }
+
+    [Fact]
+    public void PracticeScale_IsOneWhenBothMechanismsAreOff()
+    {
+        var rules = new WeeklyRules(new ModelParameters { RubPatFactor = 1, PrerequisiteBoost = 0 });
+        for (uint word = 0; word < 256; word++)
+        {
+            uint spread = (word & 3) | ((word >> 2 & 3) << 8) | ((word >> 4 & 3) << 16) | ((word >> 6 & 3) << 24);
+            for (int c = 0; c < 4; c++)
+            {
+                Assert.Equal(1.0, rules.PracticeScale(spread, c));
+            }
         }
     }
 }

@@ -48,7 +48,7 @@ public class ScenarioLoaderTests
             model:
               transmission: 0.3
               deploy_probability: {conscious_competence: 0.4, unconscious_competence: 0.8}
-              practice: {base: 0.2, from_exposure: 0.05, repetitions_to_practised: 3, repetitions_to_habit: 9}
+              practice: {base: 0.2, from_exposure: 0.05, repetitions_to_practised: 3, repetitions_to_habit: 9, rub_pat_factor: 0.7, prerequisite_boost: 0.5, give_up_rate: 0.02}
               forgetting: {grace_weeks: 2, rate: 0.25}
               relationships:
                 manager: {weight: 2, interactions_per_week: 1}
@@ -69,6 +69,9 @@ public class ScenarioLoaderTests
             PracticeFromExposure = 0.05,
             RepetitionsToPractised = 3,
             RepetitionsToHabit = 9,
+            RubPatFactor = 0.7,
+            PrerequisiteBoost = 0.5,
+            GiveUpRate = 0.02,
             ForgetGraceWeeks = 2,
             ForgetRate = 0.25,
             Relationships = new Relationships

@@ -1,0 +1,96 @@
+using OrgSim.Core.Agents;
+using OrgSim.Core.Engine;
+using OrgSim.Core.Graph;
+using OrgSim.Core.Model;
+using OrgSim.Core.Seeding;
+
+namespace OrgSim.Core.Tests.Engine;
+
+/// <summary>
+/// Each micromastery mechanism switched off changes nothing, and switched on moves its metric in
+/// the direction docs/model.md states. "Changes nothing" is checked bit for bit: a competency's
+/// dynamics read only its own signals and draws, so with the mechanisms that couple competencies
+/// off, what happens in the others cannot touch it.
+/// </summary>
+public class MechanismTests
+{
+    private static readonly OrgGraph Graph = TestOrganisations.Hierarchy(3_000, 8, 2.0);
+
+    private static readonly ModelParameters Uncoupled = new() { RubPatFactor = 1, PrerequisiteBoost = 0 };
+
+    [Fact]
+    public void RubPat_Off_PractisingOtherCompetenciesLeavesEachUntouched()
+    {
+        int[] alone = History(Uncoupled, CompetencySet.Of(Competency.Decisiveness), Competency.Decisiveness);
+        int[] together = History(Uncoupled, CompetencySet.All, Competency.Decisiveness);
+        Assert.Equal(alone, together);
+    }
+
+    [Fact]
+    public void RubPat_On_PractisingFourAtOnceSlowsEach()
+    {
+        // Seeds aware (stage 1) in one competency or in all four; a factor of 0.5 makes each of four
+        // practised competencies learn at 0.5³ = 1/8 of the rate. Competent seeds after 26 weeks:
+        int alone = History(Uncoupled with { RubPatFactor = 0.5 }, CompetencySet.Of(Competency.Decisiveness), Competency.Decisiveness)[^1];
+        int together = History(Uncoupled with { RubPatFactor = 0.5 }, CompetencySet.All, Competency.Decisiveness)[^1];
+        Assert.True(together < alone * 0.6, $"competent in decisiveness: {together} practising four, {alone} practising one");
+    }
+
+    [Fact]
+    public void Prerequisite_Off_DecisivenessLeavesCircularityUntouched()
+    {
+        int[] alone = History(Uncoupled, CompetencySet.Of(Competency.Circularity), Competency.Circularity, decisivenessToo: false);
+        int[] withDecisiveness = History(Uncoupled, CompetencySet.Of(Competency.Circularity), Competency.Circularity, decisivenessToo: true);
+        Assert.Equal(alone, withDecisiveness);
+    }
+
+    [Fact]
+    public void Prerequisite_On_CircularityIsLearntFasterOnceDecisivenessIsCompetent()
+    {
+        ModelParameters ordered = Uncoupled with { PrerequisiteBoost = 2 };
+        int without = History(ordered, CompetencySet.Of(Competency.Circularity), Competency.Circularity, decisivenessToo: false)[^1];
+        int with = History(ordered, CompetencySet.Of(Competency.Circularity), Competency.Circularity, decisivenessToo: true)[^1];
+        Assert.True(with > without * 1.3, $"competent in circularity: {with} with decisiveness, {without} without");
+    }
+
+    [Fact]
+    public void GiveUp_On_FewerAwareAgentsReachCompetence()
+    {
+        int off = History(Uncoupled with { GiveUpRate = 0 }, CompetencySet.Of(Competency.Pacing), Competency.Pacing)[^1];
+        int on = History(Uncoupled with { GiveUpRate = 0.3 }, CompetencySet.Of(Competency.Pacing), Competency.Pacing)[^1];
+        Assert.True(on < off, $"competent in pacing: {on} with give-up, {off} without");
+    }
+
+    /// <summary>
+    /// 300 random agents seeded aware (stage 1) in <paramref name="seeded"/> — and, if asked, at
+    /// stage 2 in decisiveness — then the number competent (stage ≥ 2) in <paramref name="watched"/>
+    /// for each of 26 weeks, summed over 5 replicates.
+    /// </summary>
+    private static int[] History(ModelParameters parameters, CompetencySet seeded, Competency watched, bool decisivenessToo = false)
+    {
+        var history = new int[27];
+        for (ulong replicate = 0; replicate < 5; replicate++)
+        {
+            using var simulation = new Simulation(Graph, parameters, seed: 100 + replicate);
+            int[] seeds = SeedSelector.Select(Graph, SeedingStrategy.Random, 300, 7 + replicate);
+            simulation.Seed(seeds, seeded, Stage.ConsciousIncompetence);
+            if (decisivenessToo)
+            {
+                simulation.Seed(seeds, CompetencySet.Of(Competency.Decisiveness), Stage.ConsciousCompetence);
+            }
+
+            for (int t = 0; t <= 26; t++)
+            {
+                if (t > 0)
+                {
+                    simulation.Step();
+                }
+
+                int w = (int)watched * 4;
+                history[t] += simulation.StageCounts[w + 2] + simulation.StageCounts[w + 3];
+            }
+        }
+
+        return history;
+    }
+}
