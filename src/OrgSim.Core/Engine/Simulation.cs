@@ -349,6 +349,7 @@ public sealed class Simulation : IDisposable
             }
 
             float threshold = _thresholds.Length == 0 ? 0f : _thresholds[v];
+            double practiceScale = rules.RubPatScale(stageWord), prerequisite = rules.PrerequisiteScale(stageWord);
             float totalStrength = _totalStrengths.Length == 0 ? 0f : _totalStrengths[v];
 
             uint nextWord = 0;
@@ -356,13 +357,20 @@ public sealed class Simulation : IDisposable
             {
                 int i = (v * Competencies.Count) + c;
                 int stage = (int)(stageWord >> (8 * c)) & 0xFF;
-                if (stage != (int)Stage.UnconsciousCompetence || _activeWeeks > 0)
+                if (stage == (int)Stage.UnconsciousIncompetence)
                 {
-                    double adoption = stage == (int)Stage.UnconsciousIncompetence
-                        ? rules.AdoptionChance(keep.GetElement(c), exposure.GetElement(c), count.GetElement(c), threshold, totalStrength)
-                        : 0.0;
+                    // Most unaware agents see nobody deploy and cannot adopt: no draw, no write.
+                    double adoption = rules.AdoptionChance(keep.GetElement(c), exposure.GetElement(c), count.GetElement(c), threshold, totalStrength);
+                    if (adoption > 0)
+                    {
+                        stage = rules.Apply(stage, ref repetitions[i], ref idleWeeks[i], false, adoption, 0, 1, CounterRng.Bits(weekKey, Counter(v, 2 + c)));
+                        stages[i] = (byte)stage;
+                    }
+                }
+                else if (stage != (int)Stage.UnconsciousCompetence || _activeWeeks > 0)
+                {
                     stage = rules.Apply(stage, ref repetitions[i], ref idleWeeks[i], (own & (1 << c)) != 0,
-                        adoption, exposure.GetElement(c), rules.PracticeScale(stageWord, c), CounterRng.Bits(weekKey, Counter(v, 2 + c)));
+                        0, exposure.GetElement(c), practiceScale * (c == (int)Competency.Circularity ? prerequisite : 1), CounterRng.Bits(weekKey, Counter(v, 2 + c)));
                     stages[i] = (byte)stage;
                 }
 

@@ -73,14 +73,22 @@ internal readonly struct WeeklyRules
     /// <param name="stageWord">The agent's four stages, byte c = competency c.</param>
     /// <param name="competency">The competency practised.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double PracticeScale(uint stageWord, int competency)
+    public double PracticeScale(uint stageWord, int competency) =>
+        competency == (int)Competency.Circularity ? RubPatScale(stageWord) * PrerequisiteScale(stageWord) : RubPatScale(stageWord);
+
+    /// <summary>The rub-pat factor for an agent practising the competencies at stage 1 or 2 in <paramref name="stageWord"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double RubPatScale(uint stageWord)
     {
         // Stages 1 and 2 are the ones being practised: bit 0 xor bit 1 of each byte.
         uint practising = (stageWord ^ (stageWord >> 1)) & 0x01010101;
-        double scale = _rubPatScale[System.Numerics.BitOperations.PopCount(practising)];
-        bool decisive = (stageWord & 0xFF) >= (int)Stage.ConsciousCompetence;
-        return competency == (int)Competency.Circularity && decisive ? scale * _prerequisiteScale : scale;
+        return _rubPatScale[System.Numerics.BitOperations.PopCount(practising)];
     }
+
+    /// <summary>The factor on circularity's repetition chance: 1 + the boost once decisiveness is at stage 2 or more, else 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double PrerequisiteScale(uint stageWord) =>
+        (stageWord & 0xFF) >= (int)Stage.ConsciousCompetence ? _prerequisiteScale : 1.0;
 
     /// <summary>
     /// The chance that an unaware agent adopts this week under the adoption rule, from what it saw
