@@ -28,7 +28,8 @@ public sealed class Simulation : IDisposable
     private const int CountsStride = 32; // 128 bytes: keeps two workers' tallies off one cache line.
     private const ulong ThresholdStream = 0x7468726573686F6C; // "threshol": thresholds have their own stream, apart from the weeks'.
     private const int ChangedSlot = CountsPerWorker; // In each worker's padding: how many of its agents changed stage.
-    private const int AgentCostInEdges = 8; // An agent's own rules cost about as much as eight contacts.
+    private const int AgentCostInEdges = 8;
+    private const int PacerBit = 4; // An agent's own rules cost about as much as eight contacts.
     private const uint AllHabits = 0x03030303; // Four stage-3 bytes read as one word, in either byte order.
 
     private readonly OrgGraph _graph;
@@ -38,6 +39,7 @@ public sealed class Simulation : IDisposable
     private readonly float[] _thresholds;
     private readonly float[] _totalStrengths;
     private readonly int _activeWeeks;
+    private readonly int _pacingInterval;
     private readonly ulong _seed;
     private readonly RangeWorkers _workers;
     private readonly int[] _rangeStarts;
@@ -70,6 +72,7 @@ public sealed class Simulation : IDisposable
         _nextSignals = new byte[graph.NodeCount];
         _observer = new ContactObserver(graph, parameters);
         _activeWeeks = parameters.ActiveWeeks;
+        _pacingInterval = parameters.PacingIntervalWeeks;
 
         // Per-agent thresholds and contact strengths cost 4 bytes an agent each, so only the rules that read them get them.
         bool threshold = parameters.Adoption is AdoptionRule.FractionalThreshold or AdoptionRule.AbsoluteThreshold;
@@ -232,8 +235,11 @@ public sealed class Simulation : IDisposable
             return 0;
         }
 
+        // Bit 4: competent in pacing, which the quarterly follow-up of the agent's team reads.
+        int pacer = (int)(stageWord >> ((8 * (int)Competency.Pacing) + 1)) & 1;
+
         ulong low = CounterRng.Bits(weekKey, Counter(v, 0)), high = CounterRng.Bits(weekKey, Counter(v, 1));
-        int signal = 0;
+        int signal = pacer << PacerBit;
         for (int c = 0; c < Competencies.Count; c++)
         {
             int stage = (int)(stageWord >> (8 * c)) & 0xFF;
@@ -243,7 +249,7 @@ public sealed class Simulation : IDisposable
         }
 
         // Kept out of the loop above: a branch per competency there cost 8% of a tick.
-        return _activeWeeks == 0 ? (byte)signal : (byte)(signal & StillActive(v, stageWord));
+        return _activeWeeks == 0 ? (byte)signal : (byte)(signal & (StillActive(v, stageWord) | (1 << PacerBit)));
     }
 
     private static float[] DrawThresholds(ThresholdDistribution distribution, int agents, ulong seed)
@@ -256,6 +262,32 @@ public sealed class Simulation : IDisposable
         }
 
         return thresholds;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="v"/> follows up at a quarterly checkpoint: it is competent in pacing
+    /// itself, or a team peer or its manager is. Read from last week's signals, like everything an
+    /// agent learns about others; runs only in checkpoint weeks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool FollowsUp(int v, int own, byte[] signals)
+    {
+        if ((own & (1 << PacerBit)) != 0)
+        {
+            return true;
+        }
+
+        ReadOnlySpan<int> contacts = _graph.Neighbours(v);
+        ReadOnlySpan<EdgeType> types = _graph.EdgeTypesOf(v);
+        for (int i = 0; i < contacts.Length; i++)
+        {
+            if (types[i] is EdgeType.TeamPeer or EdgeType.Manager && (signals[contacts[i]] & (1 << PacerBit)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The competencies in which <paramref name="v"/> may still deploy: all but the habits older than the active weeks.</summary>
@@ -315,6 +347,7 @@ public sealed class Simulation : IDisposable
         byte[] stages = _state.Stages, repetitions = _state.Repetitions, idleWeeks = _state.IdleWeeks;
         byte[] signals = _signals, nextSignals = _nextSignals;
         WeeklyRules rules = _rules;
+        bool checkpoint = _pacingInterval > 0 && (Tick + 1) % _pacingInterval == 0;
         for (int v = _rangeStarts[worker]; v < _rangeStarts[worker + 1]; v++)
         {
             if (++untallied == StageTally.Capacity)
@@ -333,6 +366,7 @@ public sealed class Simulation : IDisposable
             }
 
             int own = signals[v];
+            bool followUp = checkpoint && FollowsUp(v, own, signals);
             int needs = 0;
             for (int c = 0; c < Competencies.Count; c++)
             {
@@ -369,7 +403,7 @@ public sealed class Simulation : IDisposable
                 }
                 else if (stage != (int)Stage.UnconsciousCompetence || _activeWeeks > 0)
                 {
-                    stage = rules.Apply(stage, ref repetitions[i], ref idleWeeks[i], (own & (1 << c)) != 0,
+                    stage = rules.Apply(stage, ref repetitions[i], ref idleWeeks[i], (own & (1 << c)) != 0 || followUp,
                         0, exposure.GetElement(c), practiceScale * (c == (int)Competency.Circularity ? prerequisite : 1), CounterRng.Bits(weekKey, Counter(v, 2 + c)));
                     stages[i] = (byte)stage;
                 }

@@ -119,7 +119,7 @@ internal readonly struct WeeklyRules
     /// <param name="stage">The stage at the start of the week, 0..3.</param>
     /// <param name="repetitions">Repetitions towards the next stage (at stage 3 with limited active weeks: weeks at stage 3); updated.</param>
     /// <param name="idleWeeks">Weeks without a repetition; updated.</param>
-    /// <param name="deployed">Whether the agent deployed the competency itself this week.</param>
+    /// <param name="deployed">Whether the agent deployed the competency itself, or followed up at a pacing checkpoint, this week: either counts as a repetition.</param>
     /// <param name="aware">Chance of adopting this week, from <see cref="AdoptionChance"/>; used at stage 0 only.</param>
     /// <param name="exposure">Σ strength over deploying contacts.</param>
     /// <param name="practiceScale">The factor from <see cref="PracticeScale"/>.</param>

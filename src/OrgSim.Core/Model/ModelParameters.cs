@@ -56,6 +56,14 @@ public sealed record ModelParameters
     /// </summary>
     public double GiveUpRate { get; init; } = 0.05;
 
+    /// <summary>
+    /// Pacing in quarters (seed <c>000_4cfcd769e7dde9b2.txt</c>): every this many weeks, agents at
+    /// stage 2 or more in pacing, and the team peers and reports of such agents, follow up — that
+    /// week counts as a repetition in every competency they are practising (stage 1 or 2), which
+    /// also resets their forgetting. In [0, 520]; 0 switches it off. Default 13 (a quarter).
+    /// </summary>
+    public int PacingIntervalWeeks { get; init; } = 13;
+
     /// <summary>Weight and frequency of each kind of relationship.</summary>
     public Relationships Relationships { get; init; } = new();
 
@@ -112,6 +120,11 @@ public sealed record ModelParameters
         }
 
         Probability(BassImitation, nameof(BassImitation));
+        if (PacingIntervalWeeks is < 0 or > 520)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PacingIntervalWeeks), PacingIntervalWeeks, "should be in range [0, 520]");
+        }
+
         if (ActiveWeeks is < 0 or > 255)
         {
             throw new ArgumentOutOfRangeException(nameof(ActiveWeeks), ActiveWeeks, "should be in range [0, 255]");

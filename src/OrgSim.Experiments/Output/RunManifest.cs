@@ -122,6 +122,7 @@ public static class RunManifest
         json.WriteNumber("transmission", m.Transmission);
         json.WriteBoolean("learning", m.Learning);
         json.WriteNumber("active_weeks", m.ActiveWeeks);
+        json.WriteNumber("pacing_interval_weeks", m.PacingIntervalWeeks);
         json.WriteStartObject("adoption");
         json.WriteString("rule", ScenarioNames.Name(m.Adoption));
         json.WriteStartObject("threshold");

@@ -231,6 +231,7 @@ public static partial class ScenarioLoader
             Transmission = reader.Double("transmission", d.Transmission, 0, 1),
             Learning = reader.Bool("learning", d.Learning),
             ActiveWeeks = reader.Int("active_weeks", d.ActiveWeeks, 0, 255),
+            PacingIntervalWeeks = reader.Int("pacing_interval_weeks", d.PacingIntervalWeeks, 0, 520),
         };
         if (reader.Mapping("adoption") is { } adoption)
         {

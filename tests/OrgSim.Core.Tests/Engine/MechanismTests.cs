@@ -16,7 +16,7 @@ public class MechanismTests
 {
     private static readonly OrgGraph Graph = TestOrganisations.Hierarchy(3_000, 8, 2.0);
 
-    private static readonly ModelParameters Uncoupled = new() { RubPatFactor = 1, PrerequisiteBoost = 0 };
+    private static readonly ModelParameters Uncoupled = new() { RubPatFactor = 1, PrerequisiteBoost = 0, PacingIntervalWeeks = 0 };
 
     [Fact]
     public void RubPat_Off_PractisingOtherCompetenciesLeavesEachUntouched()
@@ -61,12 +61,35 @@ public class MechanismTests
         Assert.True(on < off, $"competent in pacing: {on} with give-up, {off} without");
     }
 
+    [Fact]
+    public void Pacing_Off_PacersLeaveOtherCompetenciesUntouched()
+    {
+        int[] without = History(Uncoupled, CompetencySet.Of(Competency.Decisiveness), Competency.Decisiveness);
+        int[] withPacers = History(Uncoupled, CompetencySet.Of(Competency.Decisiveness).With(Competency.Pacing), Competency.Decisiveness, pacingToo: true);
+        Assert.Equal(without, withPacers);
+    }
+
+    [Fact]
+    public void Pacing_On_QuarterlyFollowUpKeepsPractisedAgentsFromForgetting()
+    {
+        // No practice but follow-ups: practised agents who never deploy forget within weeks, unless
+        // they, or a team peer or their manager, are competent in pacing and follow up each quarter.
+        ModelParameters idle = Uncoupled with
+        {
+            PracticeBase = 0, PracticeFromExposure = 0, DeployProbabilityPractised = 0, Transmission = 0,
+            ForgetGraceWeeks = 8, ForgetRate = 0.05, PacingIntervalWeeks = 13,
+        };
+        int withoutPacers = History(idle, CompetencySet.None, Competency.Decisiveness, decisivenessToo: true)[^1];
+        int withPacers = History(idle, CompetencySet.None, Competency.Decisiveness, decisivenessToo: true, pacingToo: true)[^1];
+        Assert.True(withPacers > withoutPacers * 1.2, $"competent in decisiveness after 26 weeks: {withPacers} with pacers, {withoutPacers} without");
+    }
+
     /// <summary>
     /// 300 random agents seeded aware (stage 1) in <paramref name="seeded"/> — and, if asked, at
-    /// stage 2 in decisiveness — then the number competent (stage ≥ 2) in <paramref name="watched"/>
+    /// stage 2 in decisiveness, and at stage 3 in pacing — then the number competent (stage ≥ 2) in <paramref name="watched"/>
     /// for each of 26 weeks, summed over 5 replicates.
     /// </summary>
-    private static int[] History(ModelParameters parameters, CompetencySet seeded, Competency watched, bool decisivenessToo = false)
+    private static int[] History(ModelParameters parameters, CompetencySet seeded, Competency watched, bool decisivenessToo = false, bool pacingToo = false)
     {
         var history = new int[27];
         for (ulong replicate = 0; replicate < 5; replicate++)
@@ -77,6 +100,11 @@ public class MechanismTests
             if (decisivenessToo)
             {
                 simulation.Seed(seeds, CompetencySet.Of(Competency.Decisiveness), Stage.ConsciousCompetence);
+            }
+
+            if (pacingToo)
+            {
+                simulation.Seed(seeds, CompetencySet.Of(Competency.Pacing), Stage.UnconsciousCompetence);
             }
 
             for (int t = 0; t <= 26; t++)
