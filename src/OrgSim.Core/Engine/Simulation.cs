@@ -29,7 +29,8 @@ public sealed class Simulation : IDisposable
     private const ulong ThresholdStream = 0x7468726573686F6C; // "threshol": thresholds have their own stream, apart from the weeks'.
     private const int ChangedSlot = CountsPerWorker; // In each worker's padding: how many of its agents changed stage.
     private const int AgentCostInEdges = 8;
-    private const int PacerBit = 4; // An agent's own rules cost about as much as eight contacts.
+    private const int CompetentShift = 4;
+    private const int PacerBit = CompetentShift + (int)Competency.Pacing; // An agent's own rules cost about as much as eight contacts.
     private const uint AllHabits = 0x03030303; // Four stage-3 bytes read as one word, in either byte order.
 
     private readonly OrgGraph _graph;
@@ -235,11 +236,14 @@ public sealed class Simulation : IDisposable
             return 0;
         }
 
-        // Bit 4: competent in pacing, which the quarterly follow-up of the agent's team reads.
-        int pacer = (int)(stageWord >> ((8 * (int)Competency.Pacing) + 1)) & 1;
+        // Bits 4-7: competent (stage 2 or 3) in each competency, which the agent's reports read for
+        // background support and its team for the quarterly follow-up. Bit 1 of a stage byte is set
+        // exactly at stages 2 and 3.
+        uint competent = (stageWord >> 1) & 0x01010101;
+        int competentBits = (int)((competent | (competent >> 7) | (competent >> 14) | (competent >> 21)) & 0xF);
 
         ulong low = CounterRng.Bits(weekKey, Counter(v, 0)), high = CounterRng.Bits(weekKey, Counter(v, 1));
-        int signal = pacer << PacerBit;
+        int signal = competentBits << CompetentShift;
         for (int c = 0; c < Competencies.Count; c++)
         {
             int stage = (int)(stageWord >> (8 * c)) & 0xFF;
@@ -249,7 +253,7 @@ public sealed class Simulation : IDisposable
         }
 
         // Kept out of the loop above: a branch per competency there cost 8% of a tick.
-        return _activeWeeks == 0 ? (byte)signal : (byte)(signal & (StillActive(v, stageWord) | (1 << PacerBit)));
+        return _activeWeeks == 0 ? (byte)signal : (byte)(signal & (StillActive(v, stageWord) | 0xF0));
     }
 
     private static float[] DrawThresholds(ThresholdDistribution distribution, int agents, ulong seed)
@@ -347,6 +351,7 @@ public sealed class Simulation : IDisposable
         byte[] stages = _state.Stages, repetitions = _state.Repetitions, idleWeeks = _state.IdleWeeks;
         byte[] signals = _signals, nextSignals = _nextSignals;
         WeeklyRules rules = _rules;
+        int[] managers = _graph.Managers;
         bool checkpoint = _pacingInterval > 0 && (Tick + 1) % _pacingInterval == 0;
         for (int v = _rangeStarts[worker]; v < _rangeStarts[worker + 1]; v++)
         {
@@ -384,6 +389,8 @@ public sealed class Simulation : IDisposable
 
             float threshold = _thresholds.Length == 0 ? 0f : _thresholds[v];
             double practiceScale = rules.RubPatScale(stageWord), prerequisite = rules.PrerequisiteScale(stageWord);
+            int manager = managers[v];
+            int supported = manager < 0 ? 0 : signals[manager] >> CompetentShift;
             float totalStrength = _totalStrengths.Length == 0 ? 0f : _totalStrengths[v];
 
             uint nextWord = 0;
@@ -404,7 +411,7 @@ public sealed class Simulation : IDisposable
                 else if (stage != (int)Stage.UnconsciousCompetence || _activeWeeks > 0)
                 {
                     stage = rules.Apply(stage, ref repetitions[i], ref idleWeeks[i], (own & (1 << c)) != 0 || followUp,
-                        0, exposure.GetElement(c), practiceScale * (c == (int)Competency.Circularity ? prerequisite : 1), CounterRng.Bits(weekKey, Counter(v, 2 + c)));
+                        0, exposure.GetElement(c), practiceScale * (c == (int)Competency.Circularity ? prerequisite : 1) * rules.SupportScale((supported >> c) & 1), CounterRng.Bits(weekKey, Counter(v, 2 + c)));
                     stages[i] = (byte)stage;
                 }
 

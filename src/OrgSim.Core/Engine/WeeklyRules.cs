@@ -34,6 +34,7 @@ internal readonly struct WeeklyRules
     private readonly double _prerequisiteScale;
     private readonly ulong _giveUpThreshold;
     private readonly ulong _forgetOrGiveUpThreshold;
+    private readonly double _supportScale;
 
     public WeeklyRules(ModelParameters parameters)
     {
@@ -45,6 +46,7 @@ internal readonly struct WeeklyRules
         _rubPatScale = Enumerable.Range(0, Competencies.Count + 1).Select(k => Math.Pow(parameters.RubPatFactor, Math.Max(0, k - 1))).ToArray();
         _prerequisiteScale = 1 + parameters.PrerequisiteBoost;
         _giveUpThreshold = Threshold(parameters.GiveUpRate);
+        _supportScale = 1 + parameters.SupportBoost;
         _forgetOrGiveUpThreshold = Threshold(1 - ((1 - parameters.ForgetRate) * (1 - parameters.GiveUpRate)));
         _deployPractisedThreshold = Threshold(parameters.DeployProbabilityPractised);
         _deployHabitThreshold = Threshold(parameters.DeployProbabilityHabit);
@@ -84,6 +86,10 @@ internal readonly struct WeeklyRules
         uint practising = (stageWord ^ (stageWord >> 1)) & 0x01010101;
         return _rubPatScale[System.Numerics.BitOperations.PopCount(practising)];
     }
+
+    /// <summary>The factor background support puts on a repetition chance: 1 + the boost if the agent's manager is competent in it (<paramref name="managerCompetent"/> = 1), else 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double SupportScale(int managerCompetent) => managerCompetent != 0 ? _supportScale : 1.0;
 
     /// <summary>The factor on circularity's repetition chance: 1 + the boost once decisiveness is at stage 2 or more, else 1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

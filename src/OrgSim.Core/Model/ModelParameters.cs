@@ -57,6 +57,13 @@ public sealed record ModelParameters
     public double GiveUpRate { get; init; } = 0.05;
 
     /// <summary>
+    /// Background support (seed <c>003_d95c99c2ac01ab95.txt</c>): an agent's repetition chance in a
+    /// competency is multiplied by 1 + this boost while its manager is at stage 2 or more in it, in
+    /// [0, 10]; 0 switches it off. Default 0.5.
+    /// </summary>
+    public double SupportBoost { get; init; } = 0.5;
+
+    /// <summary>
     /// Pacing in quarters (seed <c>000_4cfcd769e7dde9b2.txt</c>): every this many weeks, agents at
     /// stage 2 or more in pacing, and the team peers and reports of such agents, follow up — that
     /// week counts as a repetition in every competency they are practising (stage 1 or 2), which
@@ -112,6 +119,11 @@ public sealed record ModelParameters
         if (!(RubPatFactor > 0 && RubPatFactor <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(RubPatFactor), RubPatFactor, "should be in range (0, 1]");
+        }
+
+        if (!(SupportBoost >= 0 && SupportBoost <= 10))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SupportBoost), SupportBoost, "should be in range [0, 10]");
         }
 
         if (!(PrerequisiteBoost >= 0 && PrerequisiteBoost <= 10))

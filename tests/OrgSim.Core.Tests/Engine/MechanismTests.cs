@@ -84,6 +84,45 @@ public class MechanismTests
         Assert.True(withPacers > withoutPacers * 1.2, $"competent in decisiveness after 26 weeks: {withPacers} with pacers, {withoutPacers} without");
     }
 
+    [Theory]
+    [InlineData(0.0, false)]
+    [InlineData(2.0, true)]
+    public void Support_ACompetentManagerSpeedsItsReportsPracticeOnlyWhenOn(double boost, bool faster)
+    {
+        // Every manager's reports are aware of circularity; in one world the managers are also
+        // competent in it (stage 2) but never deploy it (d₂ = 0), so they give support and no
+        // exposure. Only background support can tell the worlds apart.
+        ModelParameters parameters = Uncoupled with { SupportBoost = boost, DeployProbabilityPractised = 0, Transmission = 0, GiveUpRate = 0 };
+        int[] managers = Enumerable.Range(0, Graph.NodeCount).Where(v => Graph.EdgeTypesOf(v).ToArray().Contains(EdgeType.Report)).ToArray();
+        int[] reports = Enumerable.Range(0, Graph.NodeCount).Where(v => Graph.Manager(v) >= 0 && managers.Contains(Graph.Manager(v))).Except(managers).ToArray();
+        int Competent(bool managersCompetent)
+        {
+            using var simulation = new Simulation(Graph, parameters, seed: 21);
+            simulation.Seed(reports, CompetencySet.Of(Competency.Circularity), Stage.ConsciousIncompetence);
+            if (managersCompetent)
+            {
+                simulation.Seed(managers, CompetencySet.Of(Competency.Circularity), Stage.ConsciousCompetence);
+            }
+
+            for (int t = 0; t < 26; t++)
+            {
+                simulation.Step();
+            }
+
+            return reports.Count(v => simulation.State.GetStage(v, Competency.Circularity) >= Stage.ConsciousCompetence);
+        }
+
+        int unsupported = Competent(false), supported = Competent(true);
+        if (faster)
+        {
+            Assert.True(supported > unsupported * 1.5, $"reports competent: {supported} supported, {unsupported} not");
+        }
+        else
+        {
+            Assert.Equal(unsupported, supported);
+        }
+    }
+
     /// <summary>
     /// 300 random agents seeded aware (stage 1) in <paramref name="seeded"/> — and, if asked, at
     /// stage 2 in decisiveness, and at stage 3 in pacing — then the number competent (stage ≥ 2) in <paramref name="watched"/>

@@ -141,4 +141,13 @@ public class WeeklyRulesTests
             }
         }
     }
+
+    [Fact]
+    public void SupportScale_AppliesTheBoostOnlyUnderACompetentManager()
+    {
+        var rules = new WeeklyRules(new ModelParameters { SupportBoost = 0.5 });
+        Assert.Equal(1.5, rules.SupportScale(1));
+        Assert.Equal(1.0, rules.SupportScale(0));
+        Assert.Equal(1.0, new WeeklyRules(new ModelParameters { SupportBoost = 0 }).SupportScale(1));
+    }
 }
