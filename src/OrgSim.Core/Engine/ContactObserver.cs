@@ -28,8 +28,16 @@ namespace OrgSim.Core.Engine;
 internal sealed class ContactObserver
 {
     private const int MaxCountedDegree = byte.MaxValue;
+    private const int FeedforwardLane = EdgeTypes.Count * Competencies.Count;
 
-    /// <summary>Index <c>type * 16 + deploying bits</c>: 1 in lane <c>type * 4 + c</c> for each competency c deploying.</summary>
+    /// <summary>The signal bit that says a contact is competent (stage ≥ 2) in feedforward.</summary>
+    internal const int FeedforwardBit = 4 + (int)Competency.Feedforward;
+
+    /// <summary>
+    /// Index <c>type * 32 + 16 · (competent in feedforward) + deploying bits</c>: 1 in lane
+    /// <c>type * 4 + c</c> for each competency c deploying, and 1 in lane <c>16 + type</c> for a
+    /// contact competent in feedforward.
+    /// </summary>
     private static readonly Vector256<byte>[] CountIncrements = BuildIncrements();
 
     /// <summary>For each 4-bit set of competencies, a vector with 1 in the lanes of the set and 0 elsewhere.</summary>
@@ -81,16 +89,17 @@ internal sealed class ContactObserver
     /// <param name="keep">Per competency, Π(1 − hit) over deploying contacts.</param>
     /// <param name="exposure">Per competency, Σ strength over deploying contacts.</param>
     /// <param name="count">Per competency, the number of deploying contacts.</param>
+    /// <param name="feedforward">Σ strength over contacts competent (stage ≥ 2) in feedforward, deploying or not.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Observe(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count)
+    public void Observe(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)
     {
         if (_unitWeights && _offsets[v + 1] - _offsets[v] <= MaxCountedDegree)
         {
-            ObserveByCounting(v, needs, signals, out keep, out exposure, out count);
+            ObserveByCounting(v, needs, signals, out keep, out exposure, out count, out feedforward);
         }
         else
         {
-            ObserveEdgeByEdge(v, needs, signals, out keep, out exposure, out count);
+            ObserveEdgeByEdge(v, needs, signals, out keep, out exposure, out count, out feedforward);
         }
     }
 
@@ -106,7 +115,7 @@ internal sealed class ContactObserver
         return total;
     }
 
-    internal void ObserveByCounting(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count)
+    internal void ObserveByCounting(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)
     {
         int[] targets = _targets;
         EdgeType[] types = _types;
@@ -115,7 +124,8 @@ internal sealed class ContactObserver
         int end = _offsets[v + 1];
         for (int e = _offsets[v]; e < end; e++)
         {
-            counts += increments[((int)types[e] << 4) | (signals[targets[e]] & needs)];
+            int signal = signals[targets[e]];
+            counts += increments[((int)types[e] << 5) | ((signal >> (FeedforwardBit - 4)) & 0x10) | (signal & needs)];
         }
 
         if (counts == Vector256<byte>.Zero)
@@ -124,6 +134,7 @@ internal sealed class ContactObserver
             keep = Vector256<double>.One;
             exposure = Vector256<double>.Zero;
             count = Vector256<double>.Zero;
+            feedforward = 0;
             return;
         }
 
@@ -152,17 +163,29 @@ internal sealed class ContactObserver
         keep = Vector256.Create(k[0], k[1], k[2], k[3]);
         exposure = Vector256.Create(x[0], x[1], x[2], x[3]);
         count = Vector256.Create(m[0], m[1], m[2], m[3]);
+        feedforward = 0;
+        for (int type = 0; type < EdgeTypes.Count; type++)
+        {
+            feedforward += n[FeedforwardLane + type] * _strengthByType[type];
+        }
     }
 
-    internal void ObserveEdgeByEdge(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count)
+    internal void ObserveEdgeByEdge(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)
     {
         keep = Vector256<double>.One;
         exposure = Vector256<double>.Zero;
         count = Vector256<double>.Zero;
+        feedforward = 0;
         int end = _offsets[v + 1];
         for (int e = _offsets[v]; e < end; e++)
         {
-            int deploying = signals[_targets[e]] & needs;
+            int signal = signals[_targets[e]];
+            if ((signal & (1 << FeedforwardBit)) != 0)
+            {
+                feedforward += _strengthByType[(int)_types[e]] * (_unitWeights ? 1f : _weights[e]);
+            }
+
+            int deploying = signal & needs;
             if (deploying != 0)
             {
                 // A lane whose mask is 0 multiplies by exactly 1 and adds exactly 0.
@@ -187,7 +210,7 @@ internal sealed class ContactObserver
 
     private static Vector256<byte>[] BuildIncrements()
     {
-        var table = new Vector256<byte>[EdgeTypes.Count * 16];
+        var table = new Vector256<byte>[EdgeTypes.Count * 32];
         Span<byte> lanes = stackalloc byte[Vector256<byte>.Count];
         for (int type = 0; type < EdgeTypes.Count; type++)
         {
@@ -199,7 +222,10 @@ internal sealed class ContactObserver
                     lanes[(type * Competencies.Count) + c] = (byte)((bits >> c) & 1);
                 }
 
-                table[(type * 16) + bits] = Vector256.Create<byte>(lanes);
+                table[(type * 32) + bits] = Vector256.Create<byte>(lanes);
+                lanes[FeedforwardLane + type] = 1;
+                table[(type * 32) + 16 + bits] = Vector256.Create<byte>(lanes);
+                lanes[FeedforwardLane + type] = 0;
             }
         }
 

@@ -77,7 +77,7 @@ public sealed class Simulation : IDisposable
 
         // Per-agent thresholds and contact strengths cost 4 bytes an agent each, so only the rules that read them get them.
         bool threshold = parameters.Adoption is AdoptionRule.FractionalThreshold or AdoptionRule.AbsoluteThreshold;
-        bool share = parameters.Adoption is AdoptionRule.FractionalThreshold or AdoptionRule.Bass;
+        bool share = parameters.Adoption is AdoptionRule.FractionalThreshold or AdoptionRule.Bass || parameters.FeedforwardBoost > 0;
         _thresholds = threshold ? DrawThresholds(parameters.Threshold, graph.NodeCount, seed) : [];
         _totalStrengths = share ? Enumerable.Range(0, graph.NodeCount).Select(v => (float)_observer.TotalStrength(v)).ToArray() : [];
         _seed = seed;
@@ -382,16 +382,19 @@ public sealed class Simulation : IDisposable
             }
 
             Vector256<double> keep = Vector256<double>.One, exposure = Vector256<double>.Zero, count = Vector256<double>.Zero;
+            double feedforward = 0;
             if (needs != 0)
             {
-                _observer.Observe(v, needs, signals, out keep, out exposure, out count);
+                _observer.Observe(v, needs, signals, out keep, out exposure, out count, out feedforward);
             }
 
             float threshold = _thresholds.Length == 0 ? 0f : _thresholds[v];
-            double practiceScale = rules.RubPatScale(stageWord), prerequisite = rules.PrerequisiteScale(stageWord);
+
             int manager = managers[v];
             int supported = manager < 0 ? 0 : signals[manager] >> CompetentShift;
             float totalStrength = _totalStrengths.Length == 0 ? 0f : _totalStrengths[v];
+            double catalyst = feedforward > 0 ? rules.FeedforwardScale(feedforward / totalStrength) : 1.0;
+            double practiceScale = rules.RubPatScale(stageWord) * catalyst, prerequisite = rules.PrerequisiteScale(stageWord);
 
             uint nextWord = 0;
             for (int c = 0; c < Competencies.Count; c++)

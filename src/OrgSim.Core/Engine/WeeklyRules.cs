@@ -35,6 +35,7 @@ internal readonly struct WeeklyRules
     private readonly ulong _giveUpThreshold;
     private readonly ulong _forgetOrGiveUpThreshold;
     private readonly double _supportScale;
+    private readonly double _feedforwardBoost;
 
     public WeeklyRules(ModelParameters parameters)
     {
@@ -47,6 +48,7 @@ internal readonly struct WeeklyRules
         _prerequisiteScale = 1 + parameters.PrerequisiteBoost;
         _giveUpThreshold = Threshold(parameters.GiveUpRate);
         _supportScale = 1 + parameters.SupportBoost;
+        _feedforwardBoost = parameters.FeedforwardBoost;
         _forgetOrGiveUpThreshold = Threshold(1 - ((1 - parameters.ForgetRate) * (1 - parameters.GiveUpRate)));
         _deployPractisedThreshold = Threshold(parameters.DeployProbabilityPractised);
         _deployHabitThreshold = Threshold(parameters.DeployProbabilityHabit);
@@ -90,6 +92,10 @@ internal readonly struct WeeklyRules
     /// <summary>The factor background support puts on a repetition chance: 1 + the boost if the agent's manager is competent in it (<paramref name="managerCompetent"/> = 1), else 1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double SupportScale(int managerCompetent) => managerCompetent != 0 ? _supportScale : 1.0;
+
+    /// <summary>The feedforward catalyst: 1 + boost × the strength-weighted share of contacts competent in feedforward, in [0, 1].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double FeedforwardScale(double share) => 1.0 + (_feedforwardBoost * Math.Min(1.0, share));
 
     /// <summary>The factor on circularity's repetition chance: 1 + the boost once decisiveness is at stage 2 or more, else 1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -64,6 +64,14 @@ public sealed record ModelParameters
     public double SupportBoost { get; init; } = 0.5;
 
     /// <summary>
+    /// Feedforward as a catalyst (seed <c>000_4cfcd769e7dde9b2.txt</c>: "how do we do better next
+    /// time"): an agent's repetition chance in every competency is multiplied by 1 + this boost
+    /// times the strength-weighted share of its contacts at stage 2 or more in feedforward, in
+    /// [0, 10]; 0 switches it off. Default 0.5.
+    /// </summary>
+    public double FeedforwardBoost { get; init; } = 0.5;
+
+    /// <summary>
     /// Pacing in quarters (seed <c>000_4cfcd769e7dde9b2.txt</c>): every this many weeks, agents at
     /// stage 2 or more in pacing, and the team peers and reports of such agents, follow up — that
     /// week counts as a repetition in every competency they are practising (stage 1 or 2), which
@@ -119,6 +127,11 @@ public sealed record ModelParameters
         if (!(RubPatFactor > 0 && RubPatFactor <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(RubPatFactor), RubPatFactor, "should be in range (0, 1]");
+        }
+
+        if (!(FeedforwardBoost >= 0 && FeedforwardBoost <= 10))
+        {
+            throw new ArgumentOutOfRangeException(nameof(FeedforwardBoost), FeedforwardBoost, "should be in range [0, 10]");
         }
 
         if (!(SupportBoost >= 0 && SupportBoost <= 10))

@@ -158,6 +158,7 @@ public static class RunManifest
         json.WriteNumber("rub_pat_factor", m.RubPatFactor);
         json.WriteNumber("prerequisite_boost", m.PrerequisiteBoost);
         json.WriteNumber("support_boost", m.SupportBoost);
+        json.WriteNumber("feedforward_boost", m.FeedforwardBoost);
         json.WriteNumber("give_up_rate", m.GiveUpRate);
         json.WriteEndObject();
         json.WriteStartObject("forgetting");

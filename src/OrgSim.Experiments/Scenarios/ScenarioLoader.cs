@@ -268,6 +268,7 @@ public static partial class ScenarioLoader
                 RubPatFactor = practice.Double("rub_pat_factor", d.RubPatFactor, 0.001, 1),
                 PrerequisiteBoost = practice.Double("prerequisite_boost", d.PrerequisiteBoost, 0, 10),
                 SupportBoost = practice.Double("support_boost", d.SupportBoost, 0, 10),
+                FeedforwardBoost = practice.Double("feedforward_boost", d.FeedforwardBoost, 0, 10),
                 GiveUpRate = practice.Double("give_up_rate", d.GiveUpRate, 0, 1),
             };
             practice.RejectUnknownKeys();

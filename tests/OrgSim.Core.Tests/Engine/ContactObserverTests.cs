@@ -24,13 +24,19 @@ public class ContactObserverTests
         for (int v = 0; v < Graph.NodeCount; v += 7)
         {
             int needs = v % 16;
-            observer.Observe(v, needs, signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count);
+            observer.Observe(v, needs, signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward);
+            double expectedFeedforward = 0;
             for (int c = 0; c < 4; c++)
             {
                 double expectedKeep = 1, expectedExposure = 0, expectedCount = 0;
                 for (int i = 0; i < Graph.Degree(v); i++)
                 {
                     int u = Graph.Neighbours(v)[i];
+                    if (c == 0 && (signals[u] & (1 << ContactObserver.FeedforwardBit)) != 0)
+                    {
+                        expectedFeedforward += Parameters.Relationships.For(Graph.EdgeTypesOf(v)[i]).Strength;
+                    }
+
                     if ((needs & signals[u] & (1 << c)) != 0)
                     {
                         var relationship = Parameters.Relationships.For(Graph.EdgeTypesOf(v)[i]);
@@ -45,6 +51,8 @@ public class ContactObserverTests
                 Assert.Equal(expectedExposure, exposure.GetElement(c), 12);
                 Assert.Equal(expectedCount, count.GetElement(c));
             }
+
+            Assert.Equal(expectedFeedforward, feedforward, 12);
         }
     }
 
@@ -55,13 +63,14 @@ public class ContactObserverTests
         byte[] signals = RandomSignals(Graph.NodeCount, seed: 2);
         for (int v = 0; v < Graph.NodeCount; v++)
         {
-            observer.ObserveByCounting(v, 0b1111, signals, out var keepA, out var exposureA, out var countA);
-            observer.ObserveEdgeByEdge(v, 0b1111, signals, out var keepB, out var exposureB, out var countB);
+            observer.ObserveByCounting(v, 0b1111, signals, out var keepA, out var exposureA, out var countA, out double feedforwardA);
+            observer.ObserveEdgeByEdge(v, 0b1111, signals, out var keepB, out var exposureB, out var countB, out double feedforwardB);
             for (int c = 0; c < 4; c++)
             {
                 Assert.Equal(keepB.GetElement(c), keepA.GetElement(c), 12);
                 Assert.Equal(exposureB.GetElement(c), exposureA.GetElement(c), 12);
                 Assert.Equal(countB.GetElement(c), countA.GetElement(c));
+                Assert.Equal(feedforwardB, feedforwardA, 12);
             }
         }
     }
@@ -74,7 +83,7 @@ public class ContactObserverTests
             .AddTie(0, 1, EdgeType.TeamPeer, 1f).AddTie(0, 2, EdgeType.TeamPeer, 0.5f).AddTie(0, 3, EdgeType.TeamPeer, 0.25f)
             .Build();
         var observer = new ContactObserver(weighted, Parameters);
-        observer.Observe(0, 0b0001, [0, 1, 1, 1], out var keep, out var exposure, out var count);
+        observer.Observe(0, 0b0001, [0, 1, 1, 1], out var keep, out var exposure, out var count, out double feedforward);
         Relationship peer = Parameters.Relationships.TeamPeer;
         double expectedKeep = 1;
         foreach (double m in new[] { 1, 0.5, 0.25 })
@@ -93,7 +102,7 @@ public class ContactObserverTests
     {
         var observer = new ContactObserver(Graph, Parameters);
         byte[] signals = Enumerable.Repeat((byte)0xFF, Graph.NodeCount).ToArray();
-        observer.Observe(5, 0, signals, out var keep, out var exposure, out var count);
+        observer.Observe(5, 0, signals, out var keep, out var exposure, out var count, out double feedforward);
         Assert.Equal(Vector256<double>.One, keep);
         Assert.Equal(Vector256<double>.Zero, exposure);
         Assert.Equal(Vector256<double>.Zero, count);

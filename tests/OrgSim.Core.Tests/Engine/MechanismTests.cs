@@ -16,7 +16,7 @@ public class MechanismTests
 {
     private static readonly OrgGraph Graph = TestOrganisations.Hierarchy(3_000, 8, 2.0);
 
-    private static readonly ModelParameters Uncoupled = new() { RubPatFactor = 1, PrerequisiteBoost = 0, PacingIntervalWeeks = 0 };
+    private static readonly ModelParameters Uncoupled = new() { RubPatFactor = 1, PrerequisiteBoost = 0, PacingIntervalWeeks = 0, FeedforwardBoost = 0 };
 
     [Fact]
     public void RubPat_Off_PractisingOtherCompetenciesLeavesEachUntouched()
@@ -123,12 +123,29 @@ public class MechanismTests
         }
     }
 
+    [Fact]
+    public void Feedforward_Off_CompetentAdvisersLeaveOtherCompetenciesUntouched()
+    {
+        int[] without = History(Uncoupled, CompetencySet.Of(Competency.Decisiveness), Competency.Decisiveness);
+        int[] withAdvisers = History(Uncoupled, CompetencySet.Of(Competency.Decisiveness), Competency.Decisiveness, feedforwardToo: true);
+        Assert.Equal(without, withAdvisers);
+    }
+
+    [Fact]
+    public void Feedforward_On_CompetentAdvisersAroundSpeedLearning()
+    {
+        ModelParameters catalysed = Uncoupled with { FeedforwardBoost = 3 };
+        int without = History(catalysed, CompetencySet.Of(Competency.Decisiveness), Competency.Decisiveness)[^1];
+        int with = History(catalysed, CompetencySet.Of(Competency.Decisiveness), Competency.Decisiveness, feedforwardToo: true)[^1];
+        Assert.True(with > without * 1.2, $"competent in decisiveness: {with} among feedforward advisers, {without} without");
+    }
+
     /// <summary>
     /// 300 random agents seeded aware (stage 1) in <paramref name="seeded"/> — and, if asked, at
     /// stage 2 in decisiveness, and at stage 3 in pacing — then the number competent (stage ≥ 2) in <paramref name="watched"/>
     /// for each of 26 weeks, summed over 5 replicates.
     /// </summary>
-    private static int[] History(ModelParameters parameters, CompetencySet seeded, Competency watched, bool decisivenessToo = false, bool pacingToo = false)
+    private static int[] History(ModelParameters parameters, CompetencySet seeded, Competency watched, bool decisivenessToo = false, bool pacingToo = false, bool feedforwardToo = false)
     {
         var history = new int[27];
         for (ulong replicate = 0; replicate < 5; replicate++)
@@ -144,6 +161,12 @@ public class MechanismTests
             if (pacingToo)
             {
                 simulation.Seed(seeds, CompetencySet.Of(Competency.Pacing), Stage.UnconsciousCompetence);
+            }
+
+            if (feedforwardToo)
+            {
+                // A tenth of everybody competent in feedforward: the advisers around the learners.
+                simulation.Seed(Enumerable.Range(0, Graph.NodeCount).Where(v => v % 10 == 3).ToArray(), CompetencySet.Of(Competency.Feedforward), Stage.UnconsciousCompetence);
             }
 
             for (int t = 0; t <= 26; t++)
