@@ -140,29 +140,39 @@ internal sealed class ContactObserver
 
         Span<byte> n = stackalloc byte[Vector256<byte>.Count];
         counts.CopyTo(n);
-        Span<double> k = stackalloc double[Competencies.Count];
-        Span<double> x = stackalloc double[Competencies.Count];
-        Span<double> m = stackalloc double[Competencies.Count];
-        for (int c = 0; c < Competencies.Count; c++)
+
+        // Per type, the four competencies' counts are four consecutive bytes: a type with none
+        // deploying (read as one zero word) is skipped, which most types are for most agents.
+        double k0 = 1, k1 = 1, k2 = 1, k3 = 1, x0 = 0, x1 = 0, x2 = 0, x3 = 0;
+        int m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+        for (int type = 0; type < EdgeTypes.Count; type++)
         {
-            double product = 1.0, sum = 0.0;
-            int contacts = 0;
-            for (int type = 0; type < EdgeTypes.Count; type++)
+            uint word = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(n[(type * Competencies.Count)..]);
+            if (word == 0)
             {
-                int deploying = n[(type * Competencies.Count) + c];
-                product *= _missPowers[(type * (MaxCountedDegree + 1)) + deploying];
-                sum += deploying * _strengthByType[type];
-                contacts += deploying;
+                continue;
             }
 
-            k[c] = product;
-            x[c] = sum;
-            m[c] = contacts;
+            int c0 = (int)(word & 0xFF), c1 = (int)((word >> 8) & 0xFF), c2 = (int)((word >> 16) & 0xFF), c3 = (int)(word >> 24);
+            int row = type * (MaxCountedDegree + 1);
+            double strength = _strengthByType[type];
+            k0 *= _missPowers[row + c0];
+            k1 *= _missPowers[row + c1];
+            k2 *= _missPowers[row + c2];
+            k3 *= _missPowers[row + c3];
+            x0 += c0 * strength;
+            x1 += c1 * strength;
+            x2 += c2 * strength;
+            x3 += c3 * strength;
+            m0 += c0;
+            m1 += c1;
+            m2 += c2;
+            m3 += c3;
         }
 
-        keep = Vector256.Create(k[0], k[1], k[2], k[3]);
-        exposure = Vector256.Create(x[0], x[1], x[2], x[3]);
-        count = Vector256.Create(m[0], m[1], m[2], m[3]);
+        keep = Vector256.Create(k0, k1, k2, k3);
+        exposure = Vector256.Create(x0, x1, x2, x3);
+        count = Vector256.Create(m0, m1, m2, (double)m3);
         feedforward = 0;
         for (int type = 0; type < EdgeTypes.Count; type++)
         {
