@@ -242,7 +242,9 @@ public sealed class Simulation : IDisposable
         uint competent = (stageWord >> 1) & 0x01010101;
         int competentBits = (int)((competent | (competent >> 7) | (competent >> 14) | (competent >> 21)) & 0xF);
 
-        ulong low = CounterRng.Bits(weekKey, Counter(v, 0)), high = CounterRng.Bits(weekKey, Counter(v, 1));
+        // Draw only for the pairs of competencies that hold a competent one.
+        ulong low = (stageWord & 0x0202) != 0 ? CounterRng.Bits(weekKey, Counter(v, 0)) : 0;
+        ulong high = (stageWord & 0x02020000) != 0 ? CounterRng.Bits(weekKey, Counter(v, 1)) : 0;
         int signal = competentBits << CompetentShift;
         for (int c = 0; c < Competencies.Count; c++)
         {
@@ -413,8 +415,11 @@ public sealed class Simulation : IDisposable
                 }
                 else if (stage != (int)Stage.UnconsciousCompetence || _activeWeeks > 0)
                 {
-                    stage = rules.Apply(stage, ref repetitions[i], ref idleWeeks[i], (own & (1 << c)) != 0 || followUp,
-                        0, exposure.GetElement(c), practiceScale * (c == (int)Competency.Circularity ? prerequisite : 1) * rules.SupportScale((supported >> c) & 1), CounterRng.Bits(weekKey, Counter(v, 2 + c)));
+                    // A week of deploying or following up is a repetition whatever the dice say: no draw needed.
+                    bool practised = (own & (1 << c)) != 0 || followUp;
+                    stage = rules.Apply(stage, ref repetitions[i], ref idleWeeks[i], practised,
+                        0, exposure.GetElement(c), practiceScale * (c == (int)Competency.Circularity ? prerequisite : 1) * rules.SupportScale((supported >> c) & 1),
+                        practised ? 0 : CounterRng.Bits(weekKey, Counter(v, 2 + c)));
                     stages[i] = (byte)stage;
                 }
 
