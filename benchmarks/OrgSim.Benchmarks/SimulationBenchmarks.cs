@@ -1,11 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using OrgSim.Core.Agents;
 using OrgSim.Core.Engine;
-using OrgSim.Core.Graph;
-using OrgSim.Core.Model;
-using OrgSim.Core.Seeding;
 
 namespace OrgSim.Benchmarks;
 
@@ -23,7 +18,7 @@ namespace OrgSim.Benchmarks;
 /// <c>[IterationSetup]</c> is not an option for ticks well under a millisecond (BenchmarkDotNet
 /// then measures a single invocation per iteration and warns), so the drift is accepted and made
 /// visible instead: global cleanup prints the number of ticks run and the final stage shares.
-/// <see cref="TickBySpreadPhaseBenchmarks"/> measures the 10^6-agent tick at fixed phases of the
+/// <see cref="TickBySpreadPhaseBenchmarks"/> measures the tick of every size at fixed phases of the
 /// spread without that drift.</para>
 /// </remarks>
 [MemoryDiagnoser]

@@ -1,13 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
-using OrgSim.Core.Agents;
 using OrgSim.Core.Engine;
-using OrgSim.Core.Graph;
-using OrgSim.Core.Model;
-using OrgSim.Core.Seeding;
 
 namespace OrgSim.Benchmarks;
 
