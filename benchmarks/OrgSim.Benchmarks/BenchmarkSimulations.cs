@@ -23,6 +23,32 @@ internal static class BenchmarkSimulations
         return simulation;
     }
 
+    /// <summary>A seeded simulation stepped <paramref name="weeks"/> weeks, reported under <paramref name="label"/>.</summary>
+    public static Simulation CreateWarmed(int agents, int threads, int weeks, string label)
+    {
+        Simulation simulation = CreateSeeded(agents, threads);
+        for (int t = 0; t < weeks; t++)
+        {
+            simulation.Step();
+        }
+
+        Report(label, simulation);
+        return simulation;
+    }
+
+    /// <summary>Reports where the measured ticks left <paramref name="simulation"/>, then stops its workers.</summary>
+    public static void Finish(string label, ref Simulation? simulation)
+    {
+        if (simulation is null)
+        {
+            return;
+        }
+
+        Report(label, simulation);
+        simulation.Dispose();
+        simulation = null;
+    }
+
     /// <summary>Prints a <c>// OrgSim</c> log line with the simulation's week and stage shares.</summary>
     public static void Report(string label, Simulation simulation) =>
         Console.WriteLine(string.Create(

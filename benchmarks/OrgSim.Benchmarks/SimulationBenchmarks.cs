@@ -43,13 +43,7 @@ public class SimulationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _simulation = BenchmarkSimulations.CreateSeeded(Agents, Threads);
-        for (int t = 0; t < WarmTicks; t++)
-        {
-            _simulation.Step();
-        }
-
-        BenchmarkSimulations.Report($"setup threads={Threads}", _simulation);
+        _simulation = BenchmarkSimulations.CreateWarmed(Agents, Threads, WarmTicks, $"setup threads={Threads}");
     }
 
     /// <summary>Advances the simulation one week.</summary>
@@ -58,15 +52,5 @@ public class SimulationBenchmarks
 
     /// <summary>Reports how far the measured ticks moved the state, then stops the workers.</summary>
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        if (_simulation is null)
-        {
-            return;
-        }
-
-        BenchmarkSimulations.Report($"cleanup threads={Threads}", _simulation);
-        _simulation.Dispose();
-        _simulation = null;
-    }
+    public void Cleanup() => BenchmarkSimulations.Finish($"cleanup threads={Threads}", ref _simulation);
 }

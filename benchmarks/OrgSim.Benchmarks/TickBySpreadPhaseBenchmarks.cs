@@ -55,13 +55,7 @@ public class TickBySpreadPhaseBenchmarks
 
         Thread.Sleep(500); // lets the tiered JIT finish compiling the hot methods in the background
 
-        _simulation = BenchmarkSimulations.CreateSeeded(Agents, Threads);
-        for (int t = 0; t < WarmTicks; t++)
-        {
-            _simulation.Step();
-        }
-
-        BenchmarkSimulations.Report($"phase setup threads={Threads}", _simulation);
+        _simulation = BenchmarkSimulations.CreateWarmed(Agents, Threads, WarmTicks, $"phase setup threads={Threads}");
     }
 
     /// <summary>Advances the simulation one week.</summary>
@@ -70,17 +64,7 @@ public class TickBySpreadPhaseBenchmarks
 
     /// <summary>Reports the state after the measured ticks, then stops the workers.</summary>
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        if (_simulation is null)
-        {
-            return;
-        }
-
-        BenchmarkSimulations.Report($"phase cleanup threads={Threads}", _simulation);
-        _simulation.Dispose();
-        _simulation = null;
-    }
+    public void Cleanup() => BenchmarkSimulations.Finish($"phase cleanup threads={Threads}", ref _simulation);
 
     /// <summary>One launch, two warm-up and eight measured iterations of exactly one tick each.</summary>
     private sealed class SingleTickConfig : ManualConfig
