@@ -111,23 +111,28 @@ public sealed class Simulation : IDisposable
     public ReadOnlySpan<int> StageCounts => _counts;
 
     /// <summary>
-    /// Puts <paramref name="agents"/> at <paramref name="stage"/> in each of <paramref name="competencies"/>:
-    /// the intervention. Allowed only before the first step.
+    /// The intervention: raises <paramref name="agents"/> to <paramref name="stage"/> in each of
+    /// <paramref name="competencies"/>, at the current tick (between steps), for a training
+    /// delivered in waves. A stage already at or above <paramref name="stage"/> is left alone. Agents
+    /// put at stage 1 were trained: the entry trick gives them
+    /// <see cref="ModelParameters.EntryTrickRepetitions"/> of their first repetitions.
     /// </summary>
     public void Seed(ReadOnlySpan<int> agents, CompetencySet competencies, Stage stage)
     {
-        if (Tick != 0)
+        if ((uint)stage > (uint)Stage.UnconsciousCompetence)
         {
-            throw new InvalidOperationException("seeding is allowed only at tick 0");
+            throw new ArgumentOutOfRangeException(nameof(stage), stage, "should be in range [0, 3]");
         }
 
+        int headStart = stage == Stage.ConsciousIncompetence ? Math.Min(Parameters.EntryTrickRepetitions, Parameters.RepetitionsToPractised - 1) : 0;
         foreach (int agent in agents)
         {
             foreach (Competency c in Competencies.All)
             {
-                if (competencies.Contains(c))
+                if (competencies.Contains(c) && _state.GetStage(agent, c) < stage)
                 {
                     _state.SetStage(agent, c, stage);
+                    _state.Repetitions[(agent * Competencies.Count) + (int)c] = (byte)headStart;
                 }
             }
         }
@@ -397,6 +402,7 @@ public sealed class Simulation : IDisposable
             float totalStrength = _totalStrengths.Length == 0 ? 0f : _totalStrengths[v];
             double catalyst = feedforward > 0 ? rules.FeedforwardScale(feedforward / totalStrength) : 1.0;
             double practiceScale = rules.RubPatScale(stageWord) * catalyst, prerequisite = rules.PrerequisiteScale(stageWord);
+            int stageSum = WeeklyRules.StageSum(stageWord);
 
             uint nextWord = 0;
             for (int c = 0; c < Competencies.Count; c++)
@@ -418,7 +424,7 @@ public sealed class Simulation : IDisposable
                     // A week of deploying or following up is a repetition whatever the dice say: no draw needed.
                     bool practised = (own & (1 << c)) != 0 || followUp;
                     stage = rules.Apply(stage, ref repetitions[i], ref idleWeeks[i], practised,
-                        0, exposure.GetElement(c), practiceScale * (c == (int)Competency.Circularity ? prerequisite : 1) * rules.SupportScale((supported >> c) & 1),
+                        0, exposure.GetElement(c), practiceScale * (c == (int)Competency.Circularity ? prerequisite : 1) * rules.SupportScale((supported >> c) & 1) * rules.FlowScale(stage, stageSum),
                         practised ? 0 : CounterRng.Bits(weekKey, Counter(v, 2 + c)));
                     stages[i] = (byte)stage;
                 }

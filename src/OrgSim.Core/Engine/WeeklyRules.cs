@@ -24,7 +24,9 @@ internal readonly struct WeeklyRules
     private readonly int _repetitionsToPractised;
     private readonly int _repetitionsToHabit;
     private readonly int _forgetGraceWeeks;
-    private readonly ulong _forgetThreshold;
+    private readonly ulong[] _forgetThresholds;
+    private readonly ulong[] _forgetOrGiveUpThresholds;
+    private readonly double[] _flowScale;
     private readonly AdoptionRule _adoption;
     private readonly double _bassInnovation;
     private readonly double _bassImitation;
@@ -33,7 +35,6 @@ internal readonly struct WeeklyRules
     private readonly double[] _rubPatScale;
     private readonly double _prerequisiteScale;
     private readonly ulong _giveUpThreshold;
-    private readonly ulong _forgetOrGiveUpThreshold;
     private readonly double _supportScale;
     private readonly double _feedforwardBoost;
 
@@ -49,7 +50,12 @@ internal readonly struct WeeklyRules
         _giveUpThreshold = Threshold(parameters.GiveUpRate);
         _supportScale = 1 + parameters.SupportBoost;
         _feedforwardBoost = parameters.FeedforwardBoost;
-        _forgetOrGiveUpThreshold = Threshold(1 - ((1 - parameters.ForgetRate) * (1 - parameters.GiveUpRate)));
+
+        // The forgetting curve: the weekly chance after r repetitions at the stage, φ / (1 + σ·r).
+        double[] forgetRate = Enumerable.Range(0, byte.MaxValue + 1).Select(r => parameters.ForgetRate / (1 + (parameters.ForgetStrengthening * r))).ToArray();
+        _forgetThresholds = forgetRate.Select(Threshold).ToArray();
+        _forgetOrGiveUpThresholds = forgetRate.Select(f => Threshold(1 - ((1 - f) * (1 - parameters.GiveUpRate)))).ToArray();
+        _flowScale = FlowTable(parameters.FlowSensitivity);
         _deployPractisedThreshold = Threshold(parameters.DeployProbabilityPractised);
         _deployHabitThreshold = Threshold(parameters.DeployProbabilityHabit);
         _practiceBase = parameters.PracticeBase;
@@ -57,8 +63,18 @@ internal readonly struct WeeklyRules
         _repetitionsToPractised = parameters.RepetitionsToPractised;
         _repetitionsToHabit = parameters.RepetitionsToHabit;
         _forgetGraceWeeks = parameters.ForgetGraceWeeks;
-        _forgetThreshold = Threshold(parameters.ForgetRate);
     }
+
+    /// <summary>The sum of the agent's four stages, 0..12, from its stage word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int StageSum(uint stageWord) => (int)((stageWord * 0x01010101u) >> 24);
+
+    /// <summary>
+    /// Flow: the factor on the repetition chance of a competency at <paramref name="stage"/> for an
+    /// agent whose four stages add up to <paramref name="stageSum"/>: 1 / (1 + sensitivity × |stage − mean stage|).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double FlowScale(int stage, int stageSum) => _flowScale[(stage * FlowSums) + stageSum];
 
     /// <summary>Whether an agent at <paramref name="stage"/> deploys this week, given 32 random bits.</summary>
     /// <remarks>A comparison per stage and a select, not a switch: the stage is unpredictable, a mispredicted branch costs more.</remarks>
@@ -182,7 +198,7 @@ internal readonly struct WeeklyRules
                 int idle = Math.Min(byte.MaxValue, idleWeeks + 1);
                 bool forgets = idle >= _forgetGraceWeeks;
                 bool givesUp = stage == (int)Stage.ConsciousIncompetence && exposure == 0;
-                ulong drop = forgets ? (givesUp ? _forgetOrGiveUpThreshold : _forgetThreshold) : (givesUp ? _giveUpThreshold : 0);
+                ulong drop = forgets ? (givesUp ? _forgetOrGiveUpThresholds[repetitions] : _forgetThresholds[repetitions]) : (givesUp ? _giveUpThreshold : 0);
                 if ((uint)random < drop)
                 {
                     repetitions = 0;
@@ -202,6 +218,23 @@ internal readonly struct WeeklyRules
 
                 return stage;
         }
+    }
+
+    private const int FlowSums = (3 * Competencies.Count) + 1;
+
+    private static double[] FlowTable(double sensitivity)
+    {
+        var table = new double[Stages.Count * FlowSums];
+        for (int stage = 0; stage < Stages.Count; stage++)
+        {
+            for (int sum = 0; sum < FlowSums; sum++)
+            {
+                double mismatch = Math.Abs(stage - (sum / (double)Competencies.Count));
+                table[(stage * FlowSums) + sum] = 1.0 / (1.0 + (sensitivity * mismatch));
+            }
+        }
+
+        return table;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

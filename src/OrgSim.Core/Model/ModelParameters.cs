@@ -36,6 +36,30 @@ public sealed record ModelParameters
     public double ForgetRate { get; init; } = 0.1;
 
     /// <summary>
+    /// Forgetting curve (seed <c>003_d95c99c2ac01ab95.txt</c>): each repetition already made at the
+    /// current stage strengthens the memory, dividing the weekly forgetting chance by
+    /// 1 + this strengthening × repetitions, in [0, 10]; 0 makes the chance the same whatever was
+    /// practised. Default 0.25.
+    /// </summary>
+    public double ForgetStrengthening { get; init; } = 0.25;
+
+    /// <summary>
+    /// Entry trick (seed <c>003_d95c99c2ac01ab95.txt</c>): an agent trained by the intervention
+    /// (seeded at stage 1) starts with this many of the repetitions to stage 2 already made, in
+    /// [0, 254]; at least one repetition is always left to make. 0 switches it off. Default 3.
+    /// </summary>
+    public int EntryTrickRepetitions { get; init; } = 3;
+
+    /// <summary>
+    /// Flow (seed <c>001_2b6610652edaba09.txt</c>: challenge matched to skill): the repetition chance
+    /// of a competency at stage s is divided by 1 + this sensitivity × |s − m|, where m is the
+    /// agent's mean stage over the four competencies — a step one stage above the agent's level
+    /// flows, a step far below (trivial) or far above it does not. In [0, 10]; 0 switches it off.
+    /// Default 0.5.
+    /// </summary>
+    public double FlowSensitivity { get; init; } = 0.5;
+
+    /// <summary>
     /// Rub-pat barrier (seed <c>003_d95c99c2ac01ab95.txt</c>): each further competency an agent
     /// practises at the same time (stage 1 or 2) multiplies its weekly repetition chance in each by
     /// this factor, in (0, 1]; 1 switches the barrier off. Default 0.8.
@@ -124,6 +148,13 @@ public sealed record ModelParameters
         Count(ForgetGraceWeeks, nameof(ForgetGraceWeeks));
         Probability(BassInnovation, nameof(BassInnovation));
         Probability(GiveUpRate, nameof(GiveUpRate));
+        Between(ForgetStrengthening, 0, 10, nameof(ForgetStrengthening));
+        Between(FlowSensitivity, 0, 10, nameof(FlowSensitivity));
+        if (EntryTrickRepetitions is < 0 or > 254)
+        {
+            throw new ArgumentOutOfRangeException(nameof(EntryTrickRepetitions), EntryTrickRepetitions, "should be in range [0, 254]");
+        }
+
         if (!(RubPatFactor > 0 && RubPatFactor <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(RubPatFactor), RubPatFactor, "should be in range (0, 1]");
@@ -184,6 +215,14 @@ public sealed record ModelParameters
         if (!(value >= 0 && value <= 1))
         {
             throw new ArgumentOutOfRangeException(name, value, "should be in range [0, 1]");
+        }
+    }
+
+    private static void Between(double value, double min, double max, string name)
+    {
+        if (!(value >= min && value <= max))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"should be in range [{min}, {max}]");
         }
     }
 

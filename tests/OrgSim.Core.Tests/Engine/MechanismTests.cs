@@ -16,7 +16,7 @@ public class MechanismTests
 {
     private static readonly OrgGraph Graph = TestOrganisations.Hierarchy(3_000, 8, 2.0);
 
-    private static readonly ModelParameters Uncoupled = new() { RubPatFactor = 1, PrerequisiteBoost = 0, PacingIntervalWeeks = 0, FeedforwardBoost = 0 };
+    private static readonly ModelParameters Uncoupled = new() { RubPatFactor = 1, PrerequisiteBoost = 0, PacingIntervalWeeks = 0, FeedforwardBoost = 0, FlowSensitivity = 0 };
 
     [Fact]
     public void RubPat_Off_PractisingOtherCompetenciesLeavesEachUntouched()
@@ -138,6 +138,104 @@ public class MechanismTests
         int without = History(catalysed, CompetencySet.Of(Competency.Decisiveness), Competency.Decisiveness)[^1];
         int with = History(catalysed, CompetencySet.Of(Competency.Decisiveness), Competency.Decisiveness, feedforwardToo: true)[^1];
         Assert.True(with > without * 1.2, $"competent in decisiveness: {with} among feedforward advisers, {without} without");
+    }
+
+    [Fact]
+    public void EntryTrick_Off_TrainedAgentsStartWithNoRepetitions()
+    {
+        using var simulation = new Simulation(Graph, Uncoupled with { EntryTrickRepetitions = 0 }, seed: 1);
+        simulation.Seed([5, 6], CompetencySet.All, Stage.ConsciousIncompetence);
+        Assert.All(Competencies.All, c => Assert.Equal(0, simulation.State.GetRepetitions(5, c)));
+    }
+
+    [Fact]
+    public void EntryTrick_On_TrainedAgentsReachCompetenceSooner()
+    {
+        int without = History(Uncoupled with { EntryTrickRepetitions = 0 }, CompetencySet.Of(Competency.Decisiveness), Competency.Decisiveness)[8];
+        int with = History(Uncoupled with { EntryTrickRepetitions = 4 }, CompetencySet.Of(Competency.Decisiveness), Competency.Decisiveness)[8];
+        Assert.True(with > without * 1.5, $"competent in decisiveness after 8 weeks: {with} with the entry trick, {without} without");
+    }
+
+    [Fact]
+    public void EntryTrick_LeavesAtLeastOneRepetitionToMake()
+    {
+        using var simulation = new Simulation(Graph, Uncoupled with { EntryTrickRepetitions = 200, RepetitionsToPractised = 6 }, seed: 1);
+        simulation.Seed([5], CompetencySet.Of(Competency.Pacing), Stage.ConsciousIncompetence);
+        Assert.Equal(5, simulation.State.GetRepetitions(5, Competency.Pacing));
+    }
+
+    [Fact]
+    public void Flow_Off_LevelsInOtherCompetenciesLeaveEachUntouched()
+    {
+        // Habits in pacing raise the agent's mean stage; with flow off (and pacing's checkpoints off) nothing reads it.
+        int[] alone = History(Uncoupled, CompetencySet.Of(Competency.Decisiveness), Competency.Decisiveness);
+        int[] withHabit = History(Uncoupled, CompetencySet.Of(Competency.Decisiveness), Competency.Decisiveness, pacingToo: true);
+        Assert.Equal(alone, withHabit);
+    }
+
+    [Fact]
+    public void Flow_On_AStepNearTheAgentsLevelIsPractisedFaster()
+    {
+        // Aware of decisiveness (stage 1) and nothing else: mean stage 0.25, mismatch 0.75. With a
+        // habit in pacing too: mean 1, mismatch 0 — the step fits the agent's level.
+        ModelParameters flow = Uncoupled with { FlowSensitivity = 2 };
+        int beyond = History(flow, CompetencySet.Of(Competency.Decisiveness), Competency.Decisiveness)[^1];
+        int fitting = History(flow, CompetencySet.Of(Competency.Decisiveness), Competency.Decisiveness, pacingToo: true)[^1];
+        Assert.True(fitting > beyond * 1.2, $"competent in decisiveness: {fitting} when the step fits, {beyond} when it is beyond");
+    }
+
+    [Fact]
+    public void Flow_Scale_IsOneAtTheAgentsLevelAndFallsBothWays()
+    {
+        var rules = new WeeklyRules(new ModelParameters { FlowSensitivity = 1 });
+        Assert.Equal(1.0, rules.FlowScale(1, 4), 12);           // stage 1, mean 1
+        Assert.Equal(1 / 2.5, rules.FlowScale(1, 10), 12);      // trivial: mean 2.5, mismatch 1.5
+        Assert.Equal(1 / 1.75, rules.FlowScale(1, 1), 12);      // beyond: mean 0.25
+        Assert.Equal(1.0, new WeeklyRules(new ModelParameters { FlowSensitivity = 0 }).FlowScale(2, 0), 12);
+    }
+
+    [Fact]
+    public void ForgettingCurve_Off_RepetitionsMadeDoNotChangeForgetting()
+    {
+        // No practice, nobody to see: aware agents only forget or give up. Without strengthening,
+        // the repetitions the entry trick gave them do not matter.
+        ModelParameters idle = Silent with { ForgetStrengthening = 0 };
+        Assert.Equal(Aware(idle with { EntryTrickRepetitions = 0 }), Aware(idle with { EntryTrickRepetitions = 5 }));
+    }
+
+    [Fact]
+    public void ForgettingCurve_On_RepetitionsMadeSlowForgetting()
+    {
+        ModelParameters idle = Silent with { ForgetStrengthening = 1 };
+        int fresh = Aware(idle with { EntryTrickRepetitions = 0 })[^1];
+        int practised = Aware(idle with { EntryTrickRepetitions = 5 })[^1];
+        Assert.True(practised > fresh * 1.5, $"still aware after 26 weeks: {practised} after 5 repetitions, {fresh} after none");
+    }
+
+    /// <summary>Nobody practises, deploys or transmits: what was seeded can only be forgotten.</summary>
+    private static ModelParameters Silent => Uncoupled with
+    {
+        PracticeBase = 0, PracticeFromExposure = 0, DeployProbabilityPractised = 0, Transmission = 0,
+        GiveUpRate = 0, ForgetGraceWeeks = 2, ForgetRate = 0.1, RepetitionsToPractised = 10,
+    };
+
+    /// <summary>The number of the 300 seeds still aware of decisiveness (stage ≥ 1) each week of 26.</summary>
+    private static int[] Aware(ModelParameters parameters)
+    {
+        using var simulation = new Simulation(Graph, parameters, seed: 40);
+        simulation.Seed(SeedSelector.Select(Graph, SeedingStrategy.Random, 300, 41), CompetencySet.Of(Competency.Decisiveness), Stage.ConsciousIncompetence);
+        var aware = new int[27];
+        for (int t = 0; t <= 26; t++)
+        {
+            if (t > 0)
+            {
+                simulation.Step();
+            }
+
+            aware[t] = 3_000 - simulation.StageCounts[(int)Competency.Decisiveness * 4];
+        }
+
+        return aware;
     }
 
     /// <summary>

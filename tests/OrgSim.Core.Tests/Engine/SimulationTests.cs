@@ -143,7 +143,7 @@ public class SimulationTests
     [Fact]
     public void Step_PromotesAfterTheRequiredRepetitions()
     {
-        var parameters = new ModelParameters { PracticeBase = 1, RepetitionsToPractised = 3, RepetitionsToHabit = 2, Transmission = 0 };
+        var parameters = new ModelParameters { PracticeBase = 1, RepetitionsToPractised = 3, RepetitionsToHabit = 2, Transmission = 0, EntryTrickRepetitions = 0, FlowSensitivity = 0 };
         using var simulation = new Simulation(Graph, parameters, seed: 3);
         simulation.Seed([10], CompetencySet.Of(Competency.Feedforward), Stage.ConsciousIncompetence);
         var stages = new List<Stage>();
@@ -260,11 +260,15 @@ public class SimulationTests
     }
 
     [Fact]
-    public void Seed_IsRejectedAfterTheFirstStep()
+    public void Seed_AfterAStep_RaisesStagesAndNeverLowersThem()
     {
-        using var simulation = new Simulation(Graph, new ModelParameters(), seed: 1);
+        using var simulation = new Simulation(Graph, new ModelParameters { Transmission = 0 }, seed: 1);
+        simulation.Seed([0], CompetencySet.Of(Competency.Pacing), Stage.UnconsciousCompetence);
         simulation.Step();
-        Assert.Throws<InvalidOperationException>(() => simulation.Seed([0], CompetencySet.All, Stage.ConsciousCompetence));
+        simulation.Seed([0, 1], CompetencySet.Of(Competency.Pacing), Stage.ConsciousIncompetence);
+        Assert.Equal(Stage.UnconsciousCompetence, simulation.State.GetStage(0, Competency.Pacing));
+        Assert.Equal(Stage.ConsciousIncompetence, simulation.State.GetStage(1, Competency.Pacing));
+        Assert.Equal(1, simulation.StageCounts[((int)Competency.Pacing * 4) + 1]);
     }
 
     [Fact]
