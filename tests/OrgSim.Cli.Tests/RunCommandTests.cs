@@ -17,7 +17,7 @@ public class RunCommandTests
         """;
 
     [Fact]
-    public void Run_OnTheQuickstartWritesTheThreeFilesWithTheDocumentedHeaders()
+    public void Run_OnTheQuickstartWritesTheFiveFilesWithTheDocumentedHeaders()
     {
         string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
         var (code, stdout, stderr) = CliHarness.Run("run", Quickstart, "--out", outDir);
@@ -28,12 +28,17 @@ public class RunCommandTests
             File.ReadLines(Path.Combine(outDir, "timeseries.csv")).First());
         Assert.Equal("arm,metric,mean,ci_low,ci_high,n", File.ReadLines(Path.Combine(outDir, "summary.csv")).First());
         Assert.Equal(1 + (2 * 20 * 105 * 4), File.ReadLines(Path.Combine(outDir, "timeseries.csv")).Count());
+        Assert.Equal(
+            "arm,replicate,tick,competent_agents,effectiveness_agent_mean,effectiveness_team_mean,front_mean,front_max",
+            File.ReadLines(Path.Combine(outDir, "outcomes.csv")).First());
+        Assert.Equal(1 + (2 * 20 * 105), File.ReadLines(Path.Combine(outDir, "outcomes.csv")).Count());
+        Assert.Equal("arm,replicate,tick,level,agents,competent_share", File.ReadLines(Path.Combine(outDir, "levels.csv")).First());
         string manifest = File.ReadAllText(Path.Combine(outDir, "run.json"));
         Assert.Contains("\"sha256\"", manifest, StringComparison.Ordinal);
         Assert.Contains("\"seed\": 20261122", manifest, StringComparison.Ordinal);
         Assert.Contains("top-down", stdout, StringComparison.Ordinal);
         Assert.Contains("bottom-up", stdout, StringComparison.Ordinal);
-        Assert.Equal(["run.json", "summary.csv", "timeseries.csv"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
+        Assert.Equal(["levels.csv", "outcomes.csv", "run.json", "summary.csv", "timeseries.csv"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
     }
 
     [Fact]

@@ -93,6 +93,8 @@ public static class RunCommand
             {
                 using var files = new AtomicFileSet(output.AllowOverwrite);
                 files.Stage(Path.Combine(output.Path, "timeseries.csv"), w => TimeseriesCsv.Write(w, result));
+                files.Stage(Path.Combine(output.Path, "outcomes.csv"), w => OutcomesCsv.Write(w, result));
+                files.Stage(Path.Combine(output.Path, "levels.csv"), w => LevelsCsv.Write(w, result));
                 files.Stage(Path.Combine(output.Path, "summary.csv"), w => SummaryCsv.Write(w, summary));
                 files.Stage(Path.Combine(output.Path, "run.json"), w => RunManifest.Write(w, loaded, spec, overrides));
                 files.Commit();

@@ -18,6 +18,9 @@ public readonly record struct CompetencySet(byte Bits)
     /// <summary>This set with <paramref name="competency"/> added.</summary>
     public CompetencySet With(Competency competency) => new((byte)(Bits | (1 << (int)competency)));
 
+    /// <summary>The competencies in either set.</summary>
+    public CompetencySet Union(CompetencySet other) => new((byte)(Bits | other.Bits));
+
     /// <summary>The number of competencies in the set, 0..4.</summary>
     public int Count => System.Numerics.BitOperations.PopCount(Bits);
 

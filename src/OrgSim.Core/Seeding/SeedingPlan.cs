@@ -7,8 +7,10 @@ namespace OrgSim.Core.Seeding;
 /// <param name="Budget">How many agents are seeded, at least 1 and at most the eligible agents.</param>
 /// <param name="Competencies">Which competencies the seeds get. Default all four.</param>
 /// <param name="Stage">The stage the seeds start at. Default <see cref="Stage.ConsciousCompetence"/>, as after a training.</param>
+/// <param name="Week">The week the seeds are trained: 0 (default) before the first week, or later for an intervention delivered in waves.</param>
 public sealed record SeedingPlan(
     SeedingStrategy Strategy,
     int Budget,
     CompetencySet Competencies,
-    Stage Stage = Stage.ConsciousCompetence);
+    Stage Stage = Stage.ConsciousCompetence,
+    int Week = 0);

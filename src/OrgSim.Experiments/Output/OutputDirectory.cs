@@ -28,7 +28,7 @@ public sealed class OutputDirectory : IDisposable
     }
 
     /// <summary>The files a run writes, and whose presence marks a folder as holding results.</summary>
-    public static IReadOnlyList<string> ResultFiles { get; } = ["timeseries.csv", "summary.csv", "run.json"];
+    public static IReadOnlyList<string> ResultFiles { get; } = ["timeseries.csv", "outcomes.csv", "levels.csv", "summary.csv", "run.json"];
 
     /// <summary>The claimed folder.</summary>
     public string Path { get; }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using OrgSim.Core.Agents;
 using OrgSim.Core.Graph;
 using OrgSim.Core.Model;
+using OrgSim.Core.Seeding;
 using OrgSim.Experiments.Organisations;
 using OrgSim.Experiments.Scenarios;
 
@@ -58,23 +59,41 @@ public static class RunManifest
             json.WriteBoolean("stop_at_quiescence", spec.StopAtQuiescence);
             WriteOrganisation(json, spec.Organisation);
             WriteModel(json, spec.Model);
+            json.WriteStartObject("metrics");
+            json.WriteNumber("retention_weeks", spec.Metrics.RetentionWeeks);
+            json.WriteStartObject("effectiveness");
+            json.WriteNumber("chaos_penalty", spec.Metrics.Effectiveness.ChaosPenalty);
+            json.WriteNumber("follow_through_penalty", spec.Metrics.Effectiveness.FollowThroughPenalty);
+            json.WriteNumber("imbalance_penalty", spec.Metrics.Effectiveness.ImbalancePenalty);
+            json.WriteEndObject();
+            json.WriteEndObject();
             json.WriteStartArray("arms");
             foreach (ArmSpec arm in spec.Arms)
             {
                 json.WriteStartObject();
                 json.WriteString("name", arm.Name);
-                json.WriteStartObject("seeding");
-                json.WriteString("strategy", ScenarioNames.Name(arm.Seeding.Strategy));
-                json.WriteNumber("budget", arm.Seeding.Budget);
-                json.WriteStartArray("competencies");
-                foreach (Competency c in Competencies.All.Where(arm.Seeding.Competencies.Contains))
+                json.WriteStartArray("seeding");
+                foreach (SeedingPlan wave in arm.Waves)
                 {
-                    json.WriteStringValue(Competencies.Name(c));
+                    json.WriteStartObject();
+                    json.WriteString("strategy", ScenarioNames.Name(wave.Strategy));
+                    json.WriteNumber("budget", wave.Budget);
+                    json.WriteStartArray("competencies");
+                    foreach (Competency c in Competencies.All.Where(wave.Competencies.Contains))
+                    {
+                        json.WriteStringValue(Competencies.Name(c));
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteString("stage", Stages.Name(wave.Stage));
+                    json.WriteNumber("week", wave.Week);
+                    json.WriteEndObject();
                 }
 
                 json.WriteEndArray();
-                json.WriteString("stage", Stages.Name(arm.Seeding.Stage));
-                json.WriteEndObject();
+
+                // The arm's dynamics in full, overrides applied, so a reader needs no merging rules.
+                WriteModel(json, arm.Model);
                 json.WriteEndObject();
             }
 
@@ -160,10 +179,13 @@ public static class RunManifest
         json.WriteNumber("support_boost", m.SupportBoost);
         json.WriteNumber("feedforward_boost", m.FeedforwardBoost);
         json.WriteNumber("give_up_rate", m.GiveUpRate);
+        json.WriteNumber("entry_trick_repetitions", m.EntryTrickRepetitions);
+        json.WriteNumber("flow_sensitivity", m.FlowSensitivity);
         json.WriteEndObject();
         json.WriteStartObject("forgetting");
         json.WriteNumber("grace_weeks", m.ForgetGraceWeeks);
         json.WriteNumber("rate", m.ForgetRate);
+        json.WriteNumber("strengthening", m.ForgetStrengthening);
         json.WriteEndObject();
         json.WriteStartObject("relationships");
         foreach (EdgeType type in EdgeTypes.All)

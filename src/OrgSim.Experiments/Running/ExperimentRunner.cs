@@ -37,19 +37,23 @@ public static class ExperimentRunner
         var errors = new List<ScenarioError>();
         for (int i = 0; i < spec.Arms.Count; i++)
         {
-            SeedingPlan plan = spec.Arms[i].Seeding;
-            int eligible = SeedSelector.EligibleCount(graph, plan.Strategy);
-            if (eligible == 0)
+            for (int w = 0; w < spec.Arms[i].Waves.Count; w++)
             {
-                errors.Add(scenario.ErrorAt(
-                    $"arms[{i}].seeding.strategy",
-                    $"arms[{i}].seeding.strategy {ScenarioNames.Name(plan.Strategy)} has no agent to choose from in this organisation (all are executives or managers); use more agents, fewer organisation.executive_levels, or another strategy"));
-            }
-            else if (plan.Budget > eligible)
-            {
-                errors.Add(scenario.ErrorAt(
-                    $"arms[{i}].seeding.budget",
-                    $"arms[{i}].seeding.budget is {plan.Budget}, but strategy {ScenarioNames.Name(plan.Strategy)} can choose from only {eligible} agents in this organisation; lower the budget to at most {eligible}"));
+                SeedingPlan plan = spec.Arms[i].Waves[w];
+                string path = spec.Arms[i].Waves.Count == 1 && !scenario.Locations.ContainsKey($"arms[{i}].seeding[0]") ? $"arms[{i}].seeding" : $"arms[{i}].seeding[{w}]";
+                int eligible = SeedSelector.EligibleCount(graph, plan.Strategy);
+                if (eligible == 0)
+                {
+                    errors.Add(scenario.ErrorAt(
+                        $"{path}.strategy",
+                        $"{path}.strategy {ScenarioNames.Name(plan.Strategy)} has no agent to choose from in this organisation (all are executives or managers); use more agents, fewer organisation.executive_levels, or another strategy"));
+                }
+                else if (plan.Budget > eligible)
+                {
+                    errors.Add(scenario.ErrorAt(
+                        $"{path}.budget",
+                        $"{path}.budget is {plan.Budget}, but strategy {ScenarioNames.Name(plan.Strategy)} can choose from only {eligible} agents in this organisation; lower the budget to at most {eligible}"));
+                }
             }
         }
 
@@ -82,21 +86,28 @@ public static class ExperimentRunner
     }
 
     /// <summary>Runs one arm on one replicate's organisation.</summary>
+    /// <remarks>
+    /// Every wave draws its agents with the same seed, so waves with the same strategy and budget
+    /// train the same people — a cohort taught one competency after another.
+    /// </remarks>
     public static RunResult RunOne(ScenarioSpec spec, ArmSpec arm, OrgGraph graph, int replicate, int threads)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(arm);
         ulong dynamicsSeed = RunSeeds.Dynamics(spec.Seed, replicate);
-        int[] seeds = SeedSelector.Select(graph, arm.Seeding.Strategy, arm.Seeding.Budget, RunSeeds.Seeding(spec.Seed, arm.Name, replicate));
-        using var simulation = new Simulation(graph, spec.Model, dynamicsSeed, threads);
-        simulation.Seed(seeds, arm.Seeding.Competencies, arm.Seeding.Stage);
+        ulong seedingSeed = RunSeeds.Seeding(spec.Seed, arm.Name, replicate);
+        int[][] waveSeeds = arm.Waves.Select(w => SeedSelector.Select(graph, w.Strategy, w.Budget, seedingSeed)).ToArray();
+        using var simulation = new Simulation(graph, arm.Model, dynamicsSeed, threads);
         var series = new StageSeries(graph.NodeCount, spec.HorizonWeeks);
-        series.Record(simulation.StageCounts);
+        var outcomes = new OutcomeSeries(graph, waveSeeds.SelectMany(s => s).Distinct().ToArray(), spec.Metrics.Effectiveness, spec.HorizonWeeks);
+        Retention? retention = null;
+        double? retained = null;
+        int retentionWeek = arm.EndWeek + spec.Metrics.RetentionWeeks;
         int? quiescence = null;
-        for (int t = 1; t <= spec.HorizonWeeks; t++)
+        for (int t = 0; t <= spec.HorizonWeeks; t++)
         {
             // After a stop at quiescence the state stands still, so later weeks repeat it.
-            if (!(spec.StopAtQuiescence && quiescence is not null))
+            if (t > 0 && !(spec.StopAtQuiescence && quiescence is not null))
             {
                 simulation.Step();
                 if (quiescence is null && simulation.AgentsChangedLastStep == 0)
@@ -105,9 +116,29 @@ public static class ExperimentRunner
                 }
             }
 
+            for (int w = 0; w < arm.Waves.Count; w++)
+            {
+                if (arm.Waves[w].Week == t)
+                {
+                    simulation.Seed(waveSeeds[w], arm.Waves[w].Competencies, arm.Waves[w].Stage);
+                    quiescence = null; // A wave is a change: a quiet week before it does not count.
+                }
+            }
+
+            if (t == arm.EndWeek)
+            {
+                retention = new Retention(simulation.State);
+            }
+
+            if (t == retentionWeek && retention is not null)
+            {
+                retained = retention.Retained(simulation.State);
+            }
+
             series.Record(simulation.StageCounts);
+            outcomes.Record(simulation.State);
         }
 
-        return new RunResult(arm.Name, replicate, dynamicsSeed, series, quiescence);
+        return new RunResult(arm.Name, replicate, dynamicsSeed, series, quiescence) { Outcomes = outcomes, Retained = retained };
     }
 }

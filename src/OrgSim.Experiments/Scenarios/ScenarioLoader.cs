@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using OrgSim.Core.Agents;
 using OrgSim.Core.Graph;
+using OrgSim.Core.Metrics;
 using OrgSim.Core.Model;
 using OrgSim.Core.Seeding;
 using OrgSim.Experiments.Organisations;
@@ -119,9 +120,10 @@ public static partial class ScenarioLoader
             Replicates = root.Int("replicates", defaults.Replicates, 1, ScenarioSpec.MaxReplicates),
             StopAtQuiescence = root.Bool("stop_at_quiescence", defaults.StopAtQuiescence),
             Organisation = ReadOrganisation(context, root.Mapping("organisation")),
-            Model = ReadModel(root.Mapping("model")),
+            Model = ReadModel(root.Mapping("model"), new ModelParameters()),
+            Metrics = ReadMetrics(root.Mapping("metrics")),
         };
-        spec = spec with { Arms = ReadArms(context, root, spec.Organisation.Agents) };
+        spec = spec with { Arms = ReadArms(context, root, spec) };
         root.RejectUnknownKeys();
         return spec;
     }
@@ -218,9 +220,9 @@ public static partial class ScenarioLoader
         return n;
     }
 
-    private static ModelParameters ReadModel(YamlMappingReader? reader)
+    /// <summary>Reads a model section over <paramref name="d"/>: the defaults for the scenario's model, the scenario's model for an arm's.</summary>
+    private static ModelParameters ReadModel(YamlMappingReader? reader, ModelParameters d)
     {
-        var d = new ModelParameters();
         if (reader is null)
         {
             return d;
@@ -270,6 +272,8 @@ public static partial class ScenarioLoader
                 SupportBoost = practice.Double("support_boost", d.SupportBoost, 0, 10),
                 FeedforwardBoost = practice.Double("feedforward_boost", d.FeedforwardBoost, 0, 10),
                 GiveUpRate = practice.Double("give_up_rate", d.GiveUpRate, 0, 1),
+                EntryTrickRepetitions = practice.Int("entry_trick_repetitions", d.EntryTrickRepetitions, 0, 254),
+                FlowSensitivity = practice.Double("flow_sensitivity", d.FlowSensitivity, 0, 10),
             };
             practice.RejectUnknownKeys();
         }
@@ -280,6 +284,7 @@ public static partial class ScenarioLoader
             {
                 ForgetGraceWeeks = forgetting.Int("grace_weeks", d.ForgetGraceWeeks, 1, 255),
                 ForgetRate = forgetting.Double("rate", d.ForgetRate, 0, 1),
+                ForgetStrengthening = forgetting.Double("strengthening", d.ForgetStrengthening, 0, 10),
             };
             forgetting.RejectUnknownKeys();
         }
@@ -336,7 +341,34 @@ public static partial class ScenarioLoader
         return threshold;
     }
 
-    private static List<ArmSpec> ReadArms(ParseContext context, YamlMappingReader root, int agents)
+    private static MetricsSpec ReadMetrics(YamlMappingReader? reader)
+    {
+        var d = new MetricsSpec();
+        if (reader is null)
+        {
+            return d;
+        }
+
+        var metrics = d with { RetentionWeeks = reader.Int("retention_weeks", d.RetentionWeeks, 1, ScenarioSpec.MaxHorizonWeeks) };
+        if (reader.Mapping("effectiveness") is { } effectiveness)
+        {
+            metrics = metrics with
+            {
+                Effectiveness = new EffectivenessWeights
+                {
+                    ChaosPenalty = effectiveness.Double("chaos_penalty", d.Effectiveness.ChaosPenalty, 0, 1),
+                    FollowThroughPenalty = effectiveness.Double("follow_through_penalty", d.Effectiveness.FollowThroughPenalty, 0, 1),
+                    ImbalancePenalty = effectiveness.Double("imbalance_penalty", d.Effectiveness.ImbalancePenalty, 0, 1),
+                },
+            };
+            effectiveness.RejectUnknownKeys();
+        }
+
+        reader.RejectUnknownKeys();
+        return metrics;
+    }
+
+    private static List<ArmSpec> ReadArms(ParseContext context, YamlMappingReader root, ScenarioSpec scenario)
     {
         var arms = new List<ArmSpec>();
         YamlSequenceNode? sequence = root.Sequence("arms", "arms, each with a name and a seeding");
@@ -380,16 +412,49 @@ public static partial class ScenarioLoader
                 context.Error(arm.Start, $"{path}.seeding is missing; add e.g. 'seeding: {{strategy: bottom-up-teams, budget: 50}}'");
             }
 
-            SeedingPlan seeding = ReadSeeding(context, arm.Mapping("seeding"), $"{path}.seeding", agents);
+            List<SeedingPlan> waves = ReadWaves(context, arm, $"{path}.seeding", scenario);
+            ModelParameters model = ReadModel(arm.Mapping("model"), scenario.Model);
             arm.RejectUnknownKeys();
-            arms.Add(new ArmSpec(name, seeding));
+            arms.Add(new ArmSpec(name, waves, model));
         }
 
         return arms;
     }
 
-    private static SeedingPlan ReadSeeding(ParseContext context, YamlMappingReader? reader, string path, int agents)
+    /// <summary>An arm's seeding: one mapping (a single training) or a sequence of them (waves, each with its week).</summary>
+    private static List<SeedingPlan> ReadWaves(ParseContext context, YamlMappingReader arm, string path, ScenarioSpec scenario)
     {
+        if (arm.Node("seeding") is not YamlSequenceNode sequence)
+        {
+            return [ReadSeeding(context, arm.Mapping("seeding"), path, scenario)];
+        }
+
+        if (sequence.Children.Count == 0)
+        {
+            context.Error(sequence.Start, $"{path} is an empty list; give one seeding, or a list of waves each with strategy, budget and week");
+            return [ReadSeeding(context, null, path, scenario)];
+        }
+
+        var waves = new List<SeedingPlan>();
+        for (int w = 0; w < sequence.Children.Count; w++)
+        {
+            string wavePath = $"{path}[{w}]";
+            context.Remember(wavePath, sequence.Children[w].Start);
+            SeedingPlan wave = ReadSeeding(context, YamlMappingReader.For(context, sequence.Children[w], wavePath), wavePath, scenario);
+            if (waves.Count > 0 && wave.Week < waves[^1].Week)
+            {
+                context.Error(context.Locate($"{wavePath}.week"), $"{wavePath}.week is {wave.Week}, before the previous wave's week {waves[^1].Week}; list the waves in week order");
+            }
+
+            waves.Add(wave);
+        }
+
+        return waves;
+    }
+
+    private static SeedingPlan ReadSeeding(ParseContext context, YamlMappingReader? reader, string path, ScenarioSpec scenario)
+    {
+        int agents = scenario.Organisation.Agents;
         var fallback = new SeedingPlan(SeedingStrategy.TopDown, 1, CompetencySet.All);
         if (reader is null)
         {
@@ -418,7 +483,8 @@ public static partial class ScenarioLoader
             reader.Choice("strategy", fallback.Strategy, ScenarioNames.Strategies),
             budget,
             ReadCompetencies(context, reader.Node("competencies"), $"{path}.competencies"),
-            reader.Choice("stage", Stage.ConsciousCompetence, ScenarioNames.SeedStageNames));
+            reader.Choice("stage", Stage.ConsciousCompetence, ScenarioNames.SeedStageNames),
+            reader.Int("week", 0, 0, scenario.HorizonWeeks));
         reader.RejectUnknownKeys();
         return plan;
     }

@@ -34,6 +34,9 @@ public sealed record ScenarioSpec
     /// <summary>The learning dynamics' parameters.</summary>
     public ModelParameters Model { get; init; } = new();
 
+    /// <summary>How outcome metrics are computed.</summary>
+    public MetricsSpec Metrics { get; init; } = new();
+
     /// <summary>The arms to compare, at least one, names unique.</summary>
     public required IReadOnlyList<ArmSpec> Arms { get; init; }
 

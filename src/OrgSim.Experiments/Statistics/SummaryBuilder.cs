@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrgSim.Core.Agents;
+using OrgSim.Core.Metrics;
 using OrgSim.Experiments.Running;
 
 namespace OrgSim.Experiments.Statistics;
@@ -33,7 +34,13 @@ public static class SummaryBuilder
             rows.Add(new SummaryRow(arm.Name, "competent_share_final",
                 ConfidenceIntervals.StudentMean(runs.Select(r => r.Series.CompetentShare(r.Series.RecordedTicks - 1)).ToList())));
             rows.Add(new SummaryRow(arm.Name, "adoption_share_final",
-                ConfidenceIntervals.StudentMean(runs.Select(r => AdoptionShare(r, arm.Seeding.Competencies)).ToList())));
+                ConfidenceIntervals.StudentMean(runs.Select(r => AdoptionShare(r, arm.SeededCompetencies)).ToList())));
+            foreach (Competency c in Competencies.All)
+            {
+                rows.Add(new SummaryRow(arm.Name, $"competent_share_final_{Competencies.Name(c)}",
+                    ConfidenceIntervals.StudentMean(runs.Select(r => CompetentShare(r.Series, c)).ToList())));
+            }
+
             foreach (double threshold in Thresholds)
             {
                 string pct = ((int)Math.Round(threshold * 100)).ToString(CultureInfo.InvariantCulture) + "pct";
@@ -47,9 +54,47 @@ public static class SummaryBuilder
                 ConfidenceIntervals.StudentMean(runs.Select(r => (double)(r.QuiescenceTick ?? censoredAt)).ToList())));
             rows.Add(new SummaryRow(arm.Name, "reached_quiescence",
                 ConfidenceIntervals.WilsonProportion(runs.Count(r => r.QuiescenceTick.HasValue), runs.Count)));
+            AddOutcomes(rows, arm.Name, runs);
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The rows that need the agents: effectiveness, spread front and competent share by level at
+    /// the horizon, and retention. An undefined value (no competent agent for the front, a
+    /// retention week past the horizon) leaves its run out, so <c>n</c> counts the runs that have it.
+    /// </summary>
+    private static void AddOutcomes(List<SummaryRow> rows, string arm, List<RunResult> runs)
+    {
+        List<OutcomeSeries> outcomes = runs.Select(r => r.Outcomes).OfType<OutcomeSeries>().ToList();
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
+
+        Estimate Final(Func<OutcomeSeries, int, double> metric) =>
+            ConfidenceIntervals.StudentMean(outcomes.Select(o => metric(o, o.RecordedTicks - 1)).Where(v => !double.IsNaN(v)).ToList());
+
+        rows.Add(new SummaryRow(arm, "effectiveness_agent_final", Final((o, t) => o.EffectivenessAgentMean(t))));
+        rows.Add(new SummaryRow(arm, "effectiveness_team_final", Final((o, t) => o.EffectivenessTeamMean(t))));
+        rows.Add(new SummaryRow(arm, "front_mean_final", Final((o, t) => o.FrontMean(t))));
+        rows.Add(new SummaryRow(arm, "front_max_final", Final((o, t) => o.FrontMax(t) < 0 ? double.NaN : o.FrontMax(t))));
+        rows.Add(new SummaryRow(arm, "retention", ConfidenceIntervals.StudentMean(runs.Where(r => r.Retained.HasValue).Select(r => r.Retained!.Value).ToList())));
+        int levels = outcomes.Max(o => o.LevelCount);
+        for (int level = 0; level < levels; level++)
+        {
+            int l = level;
+            rows.Add(new SummaryRow(arm, $"competent_share_final_level_{l.ToString(CultureInfo.InvariantCulture)}",
+                Final((o, t) => l < o.LevelCount ? o.LevelCompetentShare(t, l) : double.NaN)));
+        }
+    }
+
+    private static double CompetentShare(StageSeries series, Competency competency)
+    {
+        int tick = series.RecordedTicks - 1;
+        return series.AgentCount == 0 ? 0 :
+            (series.Count(tick, competency, Stage.ConsciousCompetence) + series.Count(tick, competency, Stage.UnconsciousCompetence)) / (double)series.AgentCount;
     }
 
     /// <summary>At the horizon, the share of agents at stage 2 or 3 in the competencies the arm seeded, averaged over them.</summary>

@@ -30,7 +30,8 @@ public class SummaryBuilderTests
         var rows = SummaryBuilder.Build(result).ToDictionary(r => r.Metric, r => r.Estimate);
 
         Assert.Equal(
-            ["competent_share_final", "adoption_share_final", "weeks_to_50pct", "reached_50pct", "weeks_to_90pct", "reached_90pct", "weeks_to_quiescence", "reached_quiescence"],
+            ["competent_share_final", "adoption_share_final", "competent_share_final_decisiveness", "competent_share_final_circularity",
+             "competent_share_final_pacing", "competent_share_final_feedforward", "weeks_to_50pct", "reached_50pct", "weeks_to_90pct", "reached_90pct", "weeks_to_quiescence", "reached_quiescence"],
             SummaryBuilder.Build(result).Select(r => r.Metric));
         Assert.Equal(0.25, rows["competent_share_final"].Mean);
         Assert.Equal(2, rows["competent_share_final"].N);
