@@ -8,8 +8,8 @@ namespace OrgSim.Core.Model;
 /// </summary>
 public sealed record ModelParameters
 {
-    /// <summary>β, the chance that one interaction with a deploying contact of weight 1 makes an unaware agent aware, in [0, 1]. Default 0.15.</summary>
-    public double Transmission { get; init; } = 0.15;
+    /// <summary>β, the chance that one interaction with a deploying contact of weight 1 makes an unaware agent aware, in [0, 1]. Default 0.05.</summary>
+    public double Transmission { get; init; } = 0.05;
 
     /// <summary>Chance that an agent at stage 2 (conscious competence) deploys the competency in a given week, in [0, 1]. Default 0.5.</summary>
     public double DeployProbabilityPractised { get; init; } = 0.5;

@@ -5,8 +5,8 @@ namespace OrgSim.Core.Model;
 /// <summary>
 /// The <see cref="Relationship"/> of each <see cref="EdgeType"/>, seen from the observer.
 /// Defaults follow seed <c>004_d289bc1ef36d191b.txt</c>: weekly one-to-ones with the manager,
-/// weekly team contact, roughly monthly cross-team contact; people model their manager more
-/// than managers model their reports.
+/// daily team contact (five working days), roughly monthly cross-team contact; people model their
+/// manager more than managers model their reports.
 /// </summary>
 public sealed record Relationships
 {
@@ -16,8 +16,8 @@ public sealed record Relationships
     /// <summary>A manager observing a direct report. Default weight 0.5, 1 interaction a week.</summary>
     public Relationship Report { get; init; } = new(0.5, 1.0);
 
-    /// <summary>Observing a team peer. Default weight 1.0, 1 interaction a week.</summary>
-    public Relationship TeamPeer { get; init; } = new(1.0, 1.0);
+    /// <summary>Observing a team peer. Default weight 1.0, 5 interactions a week (daily).</summary>
+    public Relationship TeamPeer { get; init; } = new(1.0, 5.0);
 
     /// <summary>Observing a contact in another team. Default weight 0.5, 0.25 interactions a week.</summary>
     public Relationship CrossTeam { get; init; } = new(0.5, 0.25);
