@@ -14,8 +14,8 @@ public sealed record EffectivenessWeights
     /// <summary>Weight on decisiveness ahead of its follow-through, the mean of circularity and pacing. Default 0.25.</summary>
     public double FollowThroughPenalty { get; init; } = 0.25;
 
-    /// <summary>Weight on the spread between the highest and lowest of the four levels. Default 0.25.</summary>
-    public double ImbalancePenalty { get; init; } = 0.25;
+    /// <summary>Weight on the spread between the highest and lowest of the four levels. Default 0.1.</summary>
+    public double ImbalancePenalty { get; init; } = 0.1;
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first weight out of [0, 1].</summary>
     public void Validate()

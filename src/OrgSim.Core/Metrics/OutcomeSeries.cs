@@ -138,10 +138,10 @@ public sealed class OutcomeSeries
         RecordedTicks++;
     }
 
-    /// <summary>Mean effectiveness score over agents at <paramref name="tick"/>, in [0, 1].</summary>
+    /// <summary>Mean effectiveness score over agents at <paramref name="tick"/>, in [−1, 1].</summary>
     public double EffectivenessAgentMean(int tick) => _effectivenessAgents[Checked(tick)];
 
-    /// <summary>Mean over teams of each team's score from its members' mean levels, at <paramref name="tick"/>, in [0, 1].</summary>
+    /// <summary>Mean over teams of each team's score from its members' mean levels, at <paramref name="tick"/>, in [−1, 1].</summary>
     public double EffectivenessTeamMean(int tick) => _effectivenessTeams[Checked(tick)];
 
     /// <summary>Mean distance from the nearest seed of the competent agents at <paramref name="tick"/>; NaN when none is competent.</summary>

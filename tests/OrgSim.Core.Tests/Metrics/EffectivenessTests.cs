@@ -20,7 +20,14 @@ public class EffectivenessTests
         double chaotic = Effectiveness.Score(decisiveness: 0, circularity: 1, pacing: 1, feedforward: 1, Defaults);
         double decided = Effectiveness.Score(decisiveness: 1, circularity: 0, pacing: 1, feedforward: 1, Defaults);
         Assert.True(chaotic < decided, $"circularity without decisiveness {chaotic}, decisiveness without circularity {decided}");
-        Assert.Equal(0.75 - 0.5 - 0.25, chaotic, 12);
+        Assert.Equal(0.75 - 0.5 - 0.1, chaotic, 12);
+    }
+
+    [Fact]
+    public void Score_ChaoticActionAloneIsWorseThanNothing()
+    {
+        Assert.Equal(0.25 - 0.5 - 0.1, Effectiveness.Score(decisiveness: 0, circularity: 1, pacing: 0, feedforward: 0, Defaults), 12);
+        Assert.Equal(-1.0, Effectiveness.Score(0, 1, 0, 0, new EffectivenessWeights { ChaosPenalty = 1, ImbalancePenalty = 1 }), 12); // 0.25 − 1 − 1, clamped
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public class WavesAndArmModelTests
 
         Assert.Equal(10, spec.Metrics.RetentionWeeks);
         Assert.Equal(0.8, spec.Metrics.Effectiveness.ChaosPenalty);
-        Assert.Equal(0.25, spec.Metrics.Effectiveness.ImbalancePenalty);
+        Assert.Equal(0.1, spec.Metrics.Effectiveness.ImbalancePenalty);
     }
 
     [Theory]
