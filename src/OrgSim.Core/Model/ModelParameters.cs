@@ -29,7 +29,7 @@ public sealed record ModelParameters
     /// <summary>Successful repetitions needed to go from stage 2 to stage 3 (habit), in [1, 255]. Default 12.</summary>
     public int RepetitionsToHabit { get; init; } = 12;
 
-    /// <summary>Weeks without a successful repetition before forgetting can start, in [1, 255]. Default 4.</summary>
+    /// <summary>Forgetting can start in the this-many-th consecutive week without a successful repetition (1 = at once), in [1, 255]. Default 4: three safe weeks.</summary>
     public int ForgetGraceWeeks { get; init; } = 4;
 
     /// <summary>Weekly chance, once past the grace period, of dropping one stage (1 → 0 or 2 → 1), in [0, 1]. Default 0.1.</summary>

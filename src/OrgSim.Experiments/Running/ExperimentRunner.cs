@@ -95,7 +95,7 @@ public static class ExperimentRunner
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(arm);
         ulong dynamicsSeed = RunSeeds.Dynamics(spec.Seed, replicate);
-        ulong seedingSeed = RunSeeds.Seeding(spec.Seed, arm.Name, replicate);
+        ulong seedingSeed = RunSeeds.Seeding(spec.Seed, replicate);
         int[][] waveSeeds = arm.Waves.Select(w => SeedSelector.Select(graph, w.Strategy, w.Budget, seedingSeed)).ToArray();
         using var simulation = new Simulation(graph, arm.Model, dynamicsSeed, threads);
         var series = new StageSeries(graph.NodeCount, spec.HorizonWeeks);
@@ -107,10 +107,11 @@ public static class ExperimentRunner
         for (int t = 0; t <= spec.HorizonWeeks; t++)
         {
             // After a stop at quiescence the state stands still, so later weeks repeat it.
+            // Quiescence counts only after the last wave, so a run never stops while training is still to come.
             if (t > 0 && !(spec.StopAtQuiescence && quiescence is not null))
             {
                 simulation.Step();
-                if (quiescence is null && simulation.AgentsChangedLastStep == 0)
+                if (quiescence is null && t > arm.EndWeek && simulation.AgentsChangedLastStep == 0)
                 {
                     quiescence = t;
                 }
@@ -121,7 +122,6 @@ public static class ExperimentRunner
                 if (arm.Waves[w].Week == t)
                 {
                     simulation.Seed(waveSeeds[w], arm.Waves[w].Competencies, arm.Waves[w].Stage);
-                    quiescence = null; // A wave is a change: a quiet week before it does not count.
                 }
             }
 

@@ -7,7 +7,7 @@ namespace OrgSim.Experiments.Running;
 /// <param name="Replicate">0-based replicate index.</param>
 /// <param name="Seed">The seed of the run's dynamics, derived from the scenario seed and the replicate.</param>
 /// <param name="Series">Stage counts at every tick 0..horizon.</param>
-/// <param name="QuiescenceTick">The first week after which no agent had changed stage, or null if every week saw a change.</param>
+/// <param name="QuiescenceTick">The first week after the last seeding wave in which no agent changed stage, or null if every such week saw a change.</param>
 public sealed record RunResult(string Arm, int Replicate, ulong Seed, StageSeries Series, int? QuiescenceTick = null)
 {
     /// <summary>Effectiveness, spread front and competent share by level at every tick.</summary>

@@ -4,8 +4,10 @@ namespace OrgSim.Experiments.Running;
 
 /// <summary>
 /// The seeds of one run, derived from the scenario seed and the run's coordinates only. All
-/// arms of a replicate share its organisation and its dynamics stream (common random
-/// numbers), so a difference between arms is the intervention's, not the luck of the draw.
+/// arms of a replicate share its organisation, its dynamics stream and its seeding draw (common
+/// random numbers), so a difference between arms is the intervention's, not the luck of the
+/// draw: two arms with the same strategy and budget train the same people, and arms that differ
+/// only in their model compare the same cohort.
 /// </summary>
 public static class RunSeeds
 {
@@ -15,6 +17,6 @@ public static class RunSeeds
     /// <summary>The seed of the dynamics of replicate <paramref name="replicate"/>.</summary>
     public static ulong Dynamics(ulong scenarioSeed, int replicate) => SeedDerivation.Derive(scenarioSeed, "dynamics", replicate);
 
-    /// <summary>The seed that chooses arm <paramref name="arm"/>'s seed agents in replicate <paramref name="replicate"/>.</summary>
-    public static ulong Seeding(ulong scenarioSeed, string arm, int replicate) => SeedDerivation.Derive(scenarioSeed, "seeding/" + arm, replicate);
+    /// <summary>The seed that chooses the seed agents of every arm in replicate <paramref name="replicate"/>.</summary>
+    public static ulong Seeding(ulong scenarioSeed, int replicate) => SeedDerivation.Derive(scenarioSeed, "seeding", replicate);
 }

@@ -1,3 +1,4 @@
+using OrgSim.Core.Agents;
 using OrgSim.Experiments.Running;
 using OrgSim.Experiments.Scenarios;
 using OrgSim.Experiments.Statistics;
@@ -6,9 +7,10 @@ namespace OrgSim.Experiments.Tests.Scenarios;
 
 /// <summary>
 /// Each scenario in scenarios/ shows what its opening comment claims, run in full (1,000 agents,
-/// 104 weeks, 20 replicates, its own seed). A claim that one arm beats another is checked as
-/// non-overlapping 95% intervals of the mean over replicates — the Monte Carlo error of each arm —
-/// so a claim holds only where the scenario's own output would support it.
+/// 104 weeks, 20 replicates, its own seed). Arms of a replicate share its organisation, seed agents
+/// and random numbers, so a claim that arm A beats arm B is checked on the paired differences
+/// A − B, replicate by replicate: the 95% Student t interval of their mean — the Monte Carlo error
+/// of the comparison — must lie above 0.
 /// </summary>
 public class ScenarioClaimsTests
 {
@@ -59,19 +61,42 @@ public class ScenarioClaimsTests
     private static Summary Run(string file)
     {
         ScenarioSpec spec = ScenarioLoader.Load(TestPaths.Scenario(file)).Spec;
-        return new Summary(SummaryBuilder.Build(ExperimentRunner.Run(spec, threads: 2)));
+        return new Summary(ExperimentRunner.Run(spec, threads: 2));
     }
 
-    private sealed class Summary(IReadOnlyList<SummaryRow> rows)
+    private sealed class Summary(ExperimentResult result)
     {
-        public double Mean(string arm, string metric) => Row(arm, metric).Mean!.Value;
+        private readonly IReadOnlyList<SummaryRow> _rows = SummaryBuilder.Build(result);
+
+        public double Mean(string arm, string metric) => _rows.Single(r => r.Arm == arm && r.Metric == metric).Estimate.Mean!.Value;
 
         public void Above(string higher, string lower, string metric)
         {
-            Estimate a = Row(higher, metric), b = Row(lower, metric);
-            Assert.True(a.Low > b.High, $"{metric}: {higher} {a.Mean:F4} [{a.Low:F4}, {a.High:F4}] should be above {lower} {b.Mean:F4} [{b.Low:F4}, {b.High:F4}]");
+            List<double> differences = result.Runs.Where(r => r.Arm == higher).OrderBy(r => r.Replicate)
+                .Zip(result.Runs.Where(r => r.Arm == lower).OrderBy(r => r.Replicate), (a, b) => Final(a, metric) - Final(b, metric))
+                .ToList();
+            Estimate d = ConfidenceIntervals.StudentMean(differences);
+            Assert.True(d.Low > 0, $"{metric}: {higher} − {lower} = {d.Mean:F4} [{d.Low:F4}, {d.High:F4}] over {d.N} paired replicates should be above 0");
         }
 
-        private Estimate Row(string arm, string metric) => rows.Single(r => r.Arm == arm && r.Metric == metric).Estimate;
+        private static double Final(RunResult run, string metric)
+        {
+            int last = run.Series.RecordedTicks - 1;
+            return metric switch
+            {
+                "competent_share_final" => run.Series.CompetentShare(last),
+                "effectiveness_agent_final" => run.Outcomes!.EffectivenessAgentMean(last),
+                "competent_share_final_level_4" => run.Outcomes!.LevelCompetentShare(last, 4),
+                _ when metric.StartsWith("competent_share_final_", StringComparison.Ordinal) => Share(run, metric["competent_share_final_".Length..]),
+                _ => throw new ArgumentException($"no per-run value for {metric}", nameof(metric)),
+            };
+        }
+
+        private static double Share(RunResult run, string competencyName)
+        {
+            Competency c = Competencies.All.Single(x => Competencies.Name(x) == competencyName);
+            int last = run.Series.RecordedTicks - 1;
+            return (run.Series.Count(last, c, Stage.ConsciousCompetence) + run.Series.Count(last, c, Stage.UnconsciousCompetence)) / (double)run.Series.AgentCount;
+        }
     }
 }
