@@ -28,7 +28,8 @@ namespace OrgSim.Core.Engine;
 internal sealed class ContactObserver
 {
     private const int MaxCountedDegree = byte.MaxValue;
-    private const int FeedforwardLane = EdgeTypes.Count * Competencies.Count;
+    private const int CountedTypes = EdgeTypes.StructuralCount;
+    private const int FeedforwardLane = CountedTypes * Competencies.Count;
 
     /// <summary>The signal bit that says a contact is competent (stage ≥ 2) in feedforward.</summary>
     internal const int FeedforwardBit = 4 + (int)Competency.Feedforward;
@@ -56,6 +57,7 @@ internal sealed class ContactObserver
     private readonly double[] _strengthByType = new double[EdgeTypes.Count];
     private readonly double[] _hitByType = new double[EdgeTypes.Count];
     private readonly double[] _missPowers = new double[EdgeTypes.Count * (MaxCountedDegree + 1)];
+    private readonly ulong[] _countable;
 
     public ContactObserver(OrgGraph graph, ModelParameters parameters)
     {
@@ -80,6 +82,8 @@ internal sealed class ContactObserver
                 power *= 1.0 - _hitByType[k];
             }
         }
+
+        _countable = CountableRows(graph);
     }
 
     /// <summary>Observes the contacts of <paramref name="v"/> deploying a competency in <paramref name="needs"/> (a 4-bit set).</summary>
@@ -93,7 +97,7 @@ internal sealed class ContactObserver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Observe(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)
     {
-        if (_unitWeights && _offsets[v + 1] - _offsets[v] <= MaxCountedDegree)
+        if (((_countable[v >> 6] >> v) & 1) != 0)
         {
             ObserveByCounting(v, needs, signals, out keep, out exposure, out count, out feedforward);
         }
@@ -145,7 +149,7 @@ internal sealed class ContactObserver
         // deploying (read as one zero word) is skipped, which most types are for most agents.
         double k0 = 1, k1 = 1, k2 = 1, k3 = 1, x0 = 0, x1 = 0, x2 = 0, x3 = 0;
         int m0 = 0, m1 = 0, m2 = 0, m3 = 0;
-        for (int type = 0; type < EdgeTypes.Count; type++)
+        for (int type = 0; type < CountedTypes; type++)
         {
             uint word = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(n[(type * Competencies.Count)..]);
             if (word == 0)
@@ -174,7 +178,7 @@ internal sealed class ContactObserver
         exposure = Vector256.Create(x0, x1, x2, x3);
         count = Vector256.Create(m0, m1, m2, (double)m3);
         feedforward = 0;
-        for (int type = 0; type < EdgeTypes.Count; type++)
+        for (int type = 0; type < CountedTypes; type++)
         {
             feedforward += n[FeedforwardLane + type] * _strengthByType[type];
         }
@@ -218,11 +222,33 @@ internal sealed class ContactObserver
     internal static double Hit(double transmission, double weight, double interactionsPerWeek) =>
         1.0 - Math.Pow(1.0 - Math.Min(1.0, transmission * weight), interactionsPerWeek);
 
+    /// <summary>
+    /// One bit per agent: whether its row can be counted in byte lanes — unit weights, at most
+    /// 255 contacts, and only the structural edge types. Overlay members (mentors, coaches,
+    /// circles) and weighted graphs take the edge-by-edge path; the bulk of a hierarchy does not.
+    /// </summary>
+    private static ulong[] CountableRows(OrgGraph graph)
+    {
+        var bits = new ulong[(graph.NodeCount + 63) / 64];
+        for (int v = 0; v < graph.NodeCount; v++)
+        {
+            bool countable = graph.HasUnitWeights && graph.Degree(v) <= MaxCountedDegree;
+            foreach (EdgeType type in graph.EdgeTypesOf(v))
+            {
+                countable &= (int)type < CountedTypes;
+            }
+
+            bits[v >> 6] |= countable ? 1UL << (v & 63) : 0;
+        }
+
+        return bits;
+    }
+
     private static Vector256<byte>[] BuildIncrements()
     {
-        var table = new Vector256<byte>[EdgeTypes.Count * 32];
+        var table = new Vector256<byte>[CountedTypes * 32];
         Span<byte> lanes = stackalloc byte[Vector256<byte>.Count];
-        for (int type = 0; type < EdgeTypes.Count; type++)
+        for (int type = 0; type < CountedTypes; type++)
         {
             for (int bits = 0; bits < 16; bits++)
             {

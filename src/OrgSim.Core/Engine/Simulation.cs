@@ -40,6 +40,7 @@ public sealed class Simulation : IDisposable
     private readonly float[] _thresholds;
     private readonly float[] _totalStrengths;
     private readonly int _activeWeeks;
+    private readonly bool _hasSupporters;
     private readonly int _pacingInterval;
     private readonly ulong _seed;
     private readonly RangeWorkers _workers;
@@ -73,6 +74,7 @@ public sealed class Simulation : IDisposable
         _nextSignals = new byte[graph.NodeCount];
         _observer = new ContactObserver(graph, parameters);
         _activeWeeks = parameters.ActiveWeeks;
+        _hasSupporters = graph.HasSupporters;
         _pacingInterval = parameters.PacingIntervalWeeks;
 
         // Per-agent thresholds and contact strengths cost 4 bytes an agent each, so only the rules that read them get them.
@@ -358,7 +360,7 @@ public sealed class Simulation : IDisposable
         byte[] stages = _state.Stages, repetitions = _state.Repetitions, idleWeeks = _state.IdleWeeks;
         byte[] signals = _signals, nextSignals = _nextSignals;
         WeeklyRules rules = _rules;
-        int[] managers = _graph.Managers;
+        int[] managers = _graph.Managers, supporters = _graph.Supporters;
         bool checkpoint = _pacingInterval > 0 && (Tick + 1) % _pacingInterval == 0;
         for (int v = _rangeStarts[worker]; v < _rangeStarts[worker + 1]; v++)
         {
@@ -397,8 +399,14 @@ public sealed class Simulation : IDisposable
 
             float threshold = _thresholds.Length == 0 ? 0f : _thresholds[v];
 
+            // Background support: the manager's competence bits, and those of the mentor (or coach) if any.
             int manager = managers[v];
             int supported = manager < 0 ? 0 : signals[manager] >> CompetentShift;
+            if (_hasSupporters && supporters[v] >= 0)
+            {
+                supported |= signals[supporters[v]] >> CompetentShift;
+            }
+
             float totalStrength = _totalStrengths.Length == 0 ? 0f : _totalStrengths[v];
             double catalyst = feedforward > 0 ? rules.FeedforwardScale(feedforward / totalStrength) : 1.0;
             double practiceScale = rules.RubPatScale(stageWord) * catalyst, prerequisite = rules.PrerequisiteScale(stageWord);

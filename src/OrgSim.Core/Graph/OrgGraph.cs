@@ -9,8 +9,9 @@ namespace OrgSim.Core.Graph;
 /// <remarks>
 /// The row of <c>v</c> lists the agents <c>v</c> interacts with and observes. Undirected ties
 /// are stored as two directed edges. Memory: 5 bytes per directed edge (target, type), plus 4
-/// for its weight unless every weight is 1, and 14 bytes per node (offset, manager, team, level,
-/// role). Built and validated once by <see cref="OrgGraphBuilder"/>; read without checks in the
+/// for its weight unless every weight is 1, and 27 bytes per node (offset, manager, supporter,
+/// team, function, site, level, role, remote flag), plus the names of imported agents.
+/// Built and validated once by <see cref="OrgGraphBuilder"/>; read without checks in the
 /// engine's hot loop.
 /// </remarks>
 public sealed class OrgGraph
@@ -25,9 +26,17 @@ public sealed class OrgGraph
     internal readonly byte[] Levels;
     internal readonly Role[] Roles;
 
+    /// <summary>Per agent: its mentor, or else its coach, or -1 — the background support besides the manager.</summary>
+    internal readonly int[] Supporters;
+    internal readonly int[] Functions;
+    internal readonly int[] Sites;
+    internal readonly bool[] RemoteFlags;
+    private readonly string[] _names;
+
     internal OrgGraph(
         int[] offsets, int[] targets, float[] weights, EdgeType[] types,
-        int[] managers, int[] teams, byte[] levels, Role[] roles, int teamCount)
+        int[] managers, int[] teams, byte[] levels, Role[] roles, int teamCount,
+        int[] functions, int[] sites, bool[] remote, string[] names)
     {
         Debug.Assert(offsets.Length == managers.Length + 1, "one offset per node plus one");
         Offsets = offsets;
@@ -48,6 +57,14 @@ public sealed class OrgGraph
         Roles = roles;
         TeamCount = teamCount;
         LevelCount = levels.Length == 0 ? 0 : levels.Max() + 1;
+        Functions = functions;
+        Sites = sites;
+        RemoteFlags = remote;
+        _names = names;
+        FunctionCount = functions.Length == 0 ? 0 : functions.Max() + 1;
+        SiteCount = sites.Length == 0 ? 0 : sites.Max() + 1;
+        Supporters = FindSupporters(offsets, targets, types, managers.Length);
+        HasSupporters = Array.Exists(Supporters, s => s >= 0);
     }
 
     private readonly float[] _unitRow;
@@ -93,8 +110,66 @@ public sealed class OrgGraph
     /// <summary>The role of <paramref name="v"/>.</summary>
     public Role Role(int v) => Roles[v];
 
-    /// <summary>An estimate of the bytes this graph holds in its arrays.</summary>
+    /// <summary>The number of functions (departments); function ids are <c>0..FunctionCount-1</c>.</summary>
+    public int FunctionCount { get; }
+
+    /// <summary>The number of sites; site ids are <c>0..SiteCount-1</c>.</summary>
+    public int SiteCount { get; }
+
+    /// <summary>Whether some agent has a mentor or a coach.</summary>
+    public bool HasSupporters { get; }
+
+    /// <summary>Whether agents carry names (imported organisations); generated ones do not.</summary>
+    public bool HasNames => _names.Length > 0;
+
+    /// <summary>The function (department) of <paramref name="v"/>.</summary>
+    public int Function(int v) => Functions[v];
+
+    /// <summary>The site of <paramref name="v"/>.</summary>
+    public int Site(int v) => Sites[v];
+
+    /// <summary>Whether <paramref name="v"/> works remotely.</summary>
+    public bool IsRemote(int v) => RemoteFlags[v];
+
+    /// <summary>The mentor of <paramref name="v"/>, or else its coach, or -1.</summary>
+    public int Supporter(int v) => Supporters[v];
+
+    /// <summary>The name of <paramref name="v"/>: its id in the HR export it was imported from, or its number.</summary>
+    public string Name(int v) => _names.Length > 0 ? _names[v] : v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>An estimate of the bytes this graph holds in its arrays (names not counted).</summary>
     public long SizeInBytes =>
         (Offsets.LongLength * 4) + (Targets.LongLength * 4) + (Weights.LongLength * 4) + (_unitRow.LongLength * 4) + Types.LongLength
-        + (Managers.LongLength * 4) + (Teams.LongLength * 4) + Levels.LongLength + Roles.LongLength;
+        + (Managers.LongLength * 4) + (Supporters.LongLength * 4) + (Teams.LongLength * 4) + (Functions.LongLength * 4) + (Sites.LongLength * 4)
+        + Levels.LongLength + Roles.LongLength + RemoteFlags.LongLength;
+
+    private static int[] FindSupporters(int[] offsets, int[] targets, EdgeType[] types, int n)
+    {
+        var supporters = new int[n];
+        Array.Fill(supporters, -1);
+        for (int v = 0; v < n; v++)
+        {
+            int coach = -1;
+            for (int e = offsets[v]; e < offsets[v + 1]; e++)
+            {
+                if (types[e] == EdgeType.Mentor)
+                {
+                    supporters[v] = targets[e];
+                    break;
+                }
+
+                if (types[e] == EdgeType.Coach && coach < 0)
+                {
+                    coach = targets[e];
+                }
+            }
+
+            if (supporters[v] < 0)
+            {
+                supporters[v] = coach;
+            }
+        }
+
+        return supporters;
+    }
 }

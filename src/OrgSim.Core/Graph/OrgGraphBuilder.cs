@@ -11,6 +11,10 @@ public sealed class OrgGraphBuilder
     private readonly int[] _teams;
     private readonly byte[] _levels;
     private readonly Role[] _roles;
+    private readonly int[] _functions;
+    private readonly int[] _sites;
+    private readonly bool[] _remote;
+    private string[] _names = [];
     private readonly List<int> _from = [];
     private readonly List<int> _to = [];
     private readonly List<EdgeType> _type = [];
@@ -26,6 +30,9 @@ public sealed class OrgGraphBuilder
         _levels = new byte[nodeCount];
         _roles = new Role[nodeCount];
         Array.Fill(_roles, Role.FrontLine);
+        _functions = new int[nodeCount];
+        _sites = new int[nodeCount];
+        _remote = new bool[nodeCount];
     }
 
     /// <summary>The number of agents.</summary>
@@ -52,6 +59,44 @@ public sealed class OrgGraphBuilder
         _roles[v] = role;
         return this;
     }
+
+    /// <summary>Places node <paramref name="v"/> in a function (department) and a site, working remotely or not.</summary>
+    public OrgGraphBuilder SetPlacement(int v, int function, int site, bool remote)
+    {
+        CheckNode(v, nameof(v));
+        ArgumentOutOfRangeException.ThrowIfNegative(function);
+        ArgumentOutOfRangeException.ThrowIfNegative(site);
+        _functions[v] = function;
+        _sites[v] = site;
+        _remote[v] = remote;
+        return this;
+    }
+
+    /// <summary>Names node <paramref name="v"/> (an imported employee id); unnamed nodes are named by their number.</summary>
+    public OrgGraphBuilder SetName(int v, string name)
+    {
+        CheckNode(v, nameof(v));
+        ArgumentNullException.ThrowIfNull(name);
+        if (_names.Length == 0)
+        {
+            _names = Enumerable.Range(0, NodeCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        }
+
+        _names[v] = name;
+        return this;
+    }
+
+    /// <summary>The function of node <paramref name="v"/> as set so far.</summary>
+    public int FunctionOf(int v) => _functions[v];
+
+    /// <summary>The site of node <paramref name="v"/> as set so far.</summary>
+    public int SiteOf(int v) => _sites[v];
+
+    /// <summary>Whether node <paramref name="v"/> works remotely, as set so far.</summary>
+    public bool IsRemote(int v) => _remote[v];
+
+    /// <summary>The number of ties added so far.</summary>
+    public int TieCount => _from.Count;
 
     /// <summary>
     /// Adds the tie <paramref name="a"/>–<paramref name="b"/>, stored as <c>a → b</c> with
@@ -120,7 +165,7 @@ public sealed class OrgGraphBuilder
 
         RejectDuplicateTies(offsets, targets);
         int teamCount = n == 0 ? 0 : _teams.Max() + 1;
-        return new OrgGraph(offsets, targets, weights, types, _managers, _teams, _levels, _roles, teamCount);
+        return new OrgGraph(offsets, targets, weights, types, _managers, _teams, _levels, _roles, teamCount, _functions, _sites, _remote, _names);
     }
 
     private static void RejectDuplicateTies(int[] offsets, int[] targets)

@@ -82,8 +82,8 @@ public sealed record ModelParameters
 
     /// <summary>
     /// Background support (seed <c>003_d95c99c2ac01ab95.txt</c>): an agent's repetition chance in a
-    /// competency is multiplied by 1 + this boost while its manager is at stage 2 or more in it, in
-    /// [0, 10]; 0 switches it off. Default 0.5.
+    /// competency is multiplied by 1 + this boost while its manager, or its mentor (else its coach),
+    /// is at stage 2 or more in it, in [0, 10]; 0 switches it off. Default 0.5.
     /// </summary>
     public double SupportBoost { get; init; } = 0.5;
 

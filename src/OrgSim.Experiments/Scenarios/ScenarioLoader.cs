@@ -305,17 +305,13 @@ public static partial class ScenarioLoader
                 return read;
             }
 
-            var dr = d.Relationships;
-            model = model with
+            Relationships read = d.Relationships;
+            foreach (EdgeType type in EdgeTypes.All)
             {
-                Relationships = new Relationships
-                {
-                    Manager = Read(EdgeTypes.Name(EdgeType.Manager), dr.Manager),
-                    Report = Read(EdgeTypes.Name(EdgeType.Report), dr.Report),
-                    TeamPeer = Read(EdgeTypes.Name(EdgeType.TeamPeer), dr.TeamPeer),
-                    CrossTeam = Read(EdgeTypes.Name(EdgeType.CrossTeam), dr.CrossTeam),
-                },
-            };
+                read = read.With(type, Read(EdgeTypes.Name(type), d.Relationships.For(type)));
+            }
+
+            model = model with { Relationships = read };
             relationships.RejectUnknownKeys();
         }
 

@@ -35,7 +35,8 @@ public class OrgGraphBuilderTests
         Assert.True(graph.HasUnitWeights);
         Assert.Empty(graph.Weights);
         Assert.Equal([1f, 1f], graph.EdgeWeightsOf(1).ToArray());
-        Assert.Equal((4L * 4) + (4 * 4) + (2 * 4) + 4 + (3 * 4) + (3 * 4) + 3 + 3, graph.SizeInBytes);
+        // offsets, targets, unit row, types; managers, supporters, teams, functions, sites (4 B each), levels, roles, remote flags (1 B each).
+        Assert.Equal((4L * 4) + (4 * 4) + (2 * 4) + 4 + (5 * 3 * 4) + (3 * 3), graph.SizeInBytes);
     }
 
     [Fact]
