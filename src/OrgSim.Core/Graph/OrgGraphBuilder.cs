@@ -35,6 +35,43 @@ public sealed class OrgGraphBuilder
         _remote = new bool[nodeCount];
     }
 
+    /// <summary>
+    /// A builder holding every node and tie of <paramref name="graph"/> (each tie once, from its
+    /// lower id, in row order) and <paramref name="extraNodes"/> more nodes after them, to add
+    /// overlays to a built organisation.
+    /// </summary>
+    public static OrgGraphBuilder From(OrgGraph graph, int extraNodes)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentOutOfRangeException.ThrowIfNegative(extraNodes);
+        var builder = new OrgGraphBuilder(graph.NodeCount + extraNodes);
+        for (int v = 0; v < graph.NodeCount; v++)
+        {
+            builder.SetNode(v, graph.Manager(v), graph.Team(v), graph.Level(v), graph.Role(v));
+            builder.SetPlacement(v, graph.Function(v), graph.Site(v), graph.IsRemote(v));
+            if (graph.HasNames)
+            {
+                builder.SetName(v, graph.Name(v));
+            }
+        }
+
+        for (int v = 0; v < graph.NodeCount; v++)
+        {
+            ReadOnlySpan<int> contacts = graph.Neighbours(v);
+            ReadOnlySpan<EdgeType> types = graph.EdgeTypesOf(v);
+            ReadOnlySpan<float> weights = graph.EdgeWeightsOf(v);
+            for (int i = 0; i < contacts.Length; i++)
+            {
+                if (contacts[i] > v)
+                {
+                    builder.AddTie(v, contacts[i], types[i], weights[i]);
+                }
+            }
+        }
+
+        return builder;
+    }
+
     /// <summary>The number of agents.</summary>
     public int NodeCount => _managers.Length;
 

@@ -11,4 +11,7 @@ public enum Role : byte
 
     /// <summary>Has no direct reports: the front line.</summary>
     FrontLine = 2,
+
+    /// <summary>Not an employee: an external coach or the life coach of the mentors, outside the hierarchy.</summary>
+    External = 3,
 }

@@ -50,8 +50,12 @@ public sealed class OutcomeSeries
         _levelAgents = new int[graph.LevelCount];
         for (int v = 0; v < graph.NodeCount; v++)
         {
-            _teamSize[graph.Team(v)]++;
-            _levelAgents[graph.Level(v)]++;
+            // External coaches are outside the hierarchy: not in its levels or teams.
+            if (graph.Role(v) != Role.External)
+            {
+                _teamSize[graph.Team(v)]++;
+                _levelAgents[graph.Level(v)]++;
+            }
         }
 
         int ticks = horizon + 1;
@@ -105,10 +109,14 @@ public sealed class OutcomeSeries
             int i = v * Competencies.Count;
             uint word = stages[i] | ((uint)stages[i + 1] << 8) | ((uint)stages[i + 2] << 16) | ((uint)stages[i + 3] << 24);
             scoreSum += _agentScore[Effectiveness.PackedIndex(word)];
-            int team = _graph.Team(v) * Competencies.Count;
-            for (int c = 0; c < Competencies.Count; c++)
+            bool employee = _graph.Role(v) != Role.External;
+            if (employee)
             {
-                _teamStageSums[team + c] += stages[i + c];
+                int team = _graph.Team(v) * Competencies.Count;
+                for (int c = 0; c < Competencies.Count; c++)
+                {
+                    _teamStageSums[team + c] += stages[i + c];
+                }
             }
 
             // Bit 1 of a stage byte is set exactly at stages 2 and 3.
@@ -119,7 +127,7 @@ public sealed class OutcomeSeries
             }
 
             competent++;
-            _levelCounts[_graph.Level(v)] += System.Numerics.BitOperations.PopCount(competentPairs);
+            _levelCounts[_graph.Level(v)] += employee ? System.Numerics.BitOperations.PopCount(competentPairs) : 0;
             int d = _seedDistance[v];
             if (d != SeedDistances.Unreachable)
             {

@@ -5,7 +5,9 @@ namespace OrgSim.Core.Seeding;
 
 /// <summary>
 /// Chooses the agents an intervention seeds. Every strategy returns exactly the budget, as
-/// distinct agent ids in ascending order, and is deterministic from its seed.
+/// distinct agent ids in ascending order, and is deterministic from its seed. Only the
+/// <see cref="SeedingStrategy.Coaches"/> strategy chooses external agents; every other strategy
+/// chooses among employees.
 /// </summary>
 public static class SeedSelector
 {
@@ -15,10 +17,8 @@ public static class SeedSelector
         ArgumentNullException.ThrowIfNull(graph);
         return strategy switch
         {
-            SeedingStrategy.TopDown or SeedingStrategy.Random => graph.NodeCount,
-            SeedingStrategy.BottomUpScattered => CountFrontLine(graph),
             SeedingStrategy.BottomUpTeams => FrontLineTeams(graph).Sum(t => t.Count),
-            _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "should be a defined strategy"),
+            _ => Eligible(graph, strategy).Length,
         };
     }
 
@@ -35,31 +35,34 @@ public static class SeedSelector
         int[] chosen = strategy switch
         {
             SeedingStrategy.TopDown => MostSenior(graph, budget),
-            SeedingStrategy.Random => Sample(Enumerable.Range(0, graph.NodeCount).ToArray(), budget, seed),
-            SeedingStrategy.BottomUpScattered => Sample(FrontLine(graph), budget, seed),
+            SeedingStrategy.MostConnected => MostConnected(graph, budget),
             SeedingStrategy.BottomUpTeams => WholeTeams(graph, budget, seed),
-            _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "should be a defined strategy"),
+            _ => Sample(Eligible(graph, strategy), budget, seed),
         };
         Array.Sort(chosen);
         return chosen;
     }
 
-    private static int[] MostSenior(OrgGraph graph, int budget) =>
-        Enumerable.Range(0, graph.NodeCount).OrderBy(graph.Level).ThenBy(v => v).Take(budget).ToArray();
-
-    private static int CountFrontLine(OrgGraph graph)
+    /// <summary>The agents a strategy draws from, in ascending id.</summary>
+    private static int[] Eligible(OrgGraph graph, SeedingStrategy strategy)
     {
-        int count = 0;
-        for (int v = 0; v < graph.NodeCount; v++)
+        Func<int, bool> eligible = strategy switch
         {
-            count += graph.Role(v) == Role.FrontLine ? 1 : 0;
-        }
-
-        return count;
+            SeedingStrategy.TopDown or SeedingStrategy.Random or SeedingStrategy.MostConnected => v => graph.Role(v) != Role.External,
+            SeedingStrategy.BottomUpScattered => v => graph.Role(v) == Role.FrontLine,
+            SeedingStrategy.MiddleOut => v => graph.Role(v) == Role.Manager,
+            SeedingStrategy.Mentors => v => graph.Role(v) != Role.External && graph.EdgeTypesOf(v).Contains(EdgeType.Mentee),
+            SeedingStrategy.Coaches => v => graph.Role(v) == Role.External,
+            _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "should be a defined strategy"),
+        };
+        return Enumerable.Range(0, graph.NodeCount).Where(eligible).ToArray();
     }
 
-    private static int[] FrontLine(OrgGraph graph) =>
-        Enumerable.Range(0, graph.NodeCount).Where(v => graph.Role(v) == Role.FrontLine).ToArray();
+    private static int[] MostSenior(OrgGraph graph, int budget) =>
+        Eligible(graph, SeedingStrategy.TopDown).OrderBy(graph.Level).ThenBy(v => v).Take(budget).ToArray();
+
+    private static int[] MostConnected(OrgGraph graph, int budget) =>
+        Eligible(graph, SeedingStrategy.MostConnected).OrderByDescending(graph.Degree).ThenBy(graph.Level).ThenBy(v => v).Take(budget).ToArray();
 
     /// <summary>Teams in which every member is front line, each as its members in ascending id, ordered by team id.</summary>
     private static List<List<int>> FrontLineTeams(OrgGraph graph)

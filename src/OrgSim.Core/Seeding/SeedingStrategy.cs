@@ -14,4 +14,16 @@ public enum SeedingStrategy : byte
 
     /// <summary>Agents drawn uniformly at random from the whole organisation.</summary>
     Random = 3,
+
+    /// <summary>Middle managers (managers below the executive levels) drawn at random: middle-out.</summary>
+    MiddleOut = 4,
+
+    /// <summary>The employees with the most contacts: targeted by degree centrality (ties broken by seniority, then id).</summary>
+    MostConnected = 5,
+
+    /// <summary>Mentors of the mentoring pods drawn at random: a mentoring programme.</summary>
+    Mentors = 6,
+
+    /// <summary>External coaches and the life coach drawn at random: a coaching programme.</summary>
+    Coaches = 7,
 }

@@ -23,4 +23,7 @@ public enum NetworkKind
 
     /// <summary>Barabási–Albert preferential attachment.</summary>
     BarabasiAlbert,
+
+    /// <summary>A flat, self-managed network of teams with no hierarchy (<see cref="Core.Graph.TeamNetworkGenerator"/>).</summary>
+    Teams,
 }

@@ -1,4 +1,5 @@
 using OrgSim.Core.Graph;
+using OrgSim.Core.Graph.Overlays;
 
 namespace OrgSim.Experiments.Organisations;
 
@@ -9,10 +10,18 @@ public static class OrganisationFactory
     public static OrgGraph Build(OrganisationSpec spec, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        OrgGraph organisation = Generate(spec, seed);
+        double remoteTieWeight = spec.Kind == NetworkKind.Hierarchy ? spec.Hierarchy.RemoteTieWeight : 1;
+        return OverlayBuilder.Apply(organisation, spec.Overlays, seed, remoteTieWeight);
+    }
+
+    private static OrgGraph Generate(OrganisationSpec spec, ulong seed)
+    {
         int n = spec.Agents;
         return spec.Kind switch
         {
             NetworkKind.Hierarchy => HierarchyGenerator.Generate(spec.Hierarchy, seed),
+            NetworkKind.Teams => TeamNetworkGenerator.Generate(n, spec.TeamSize, spec.Hierarchy.CrossTeamTiesPerAgent, seed),
             NetworkKind.Complete => ClassicNetworks.Complete(n),
             NetworkKind.Ring => ClassicNetworks.RingLattice(n, (int)spec.Degree),
             NetworkKind.Grid => ClassicNetworks.Grid(spec.GridWidth, n / spec.GridWidth),
@@ -23,14 +32,18 @@ public static class OrganisationFactory
         };
     }
 
-    /// <summary>The directed edges <paramref name="spec"/> will have, computed without building it (exact but for the hierarchy's rare cross-team shortfall).</summary>
+    /// <summary>
+    /// The directed edges <paramref name="spec"/> will have, computed without building it: exact
+    /// but for the rare cross-team shortfall, and an upper bound for the overlays.
+    /// </summary>
     public static long DirectedEdges(OrganisationSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         long n = spec.Agents;
-        return spec.Kind switch
+        return OverlayEdges(spec) + spec.Kind switch
         {
             NetworkKind.Hierarchy => HierarchyEdges(spec.Hierarchy),
+            NetworkKind.Teams => TeamEdges(n, spec.TeamSize, spec.Hierarchy.CrossTeamTiesPerAgent),
             NetworkKind.Complete => n * (n - 1),
             NetworkKind.Ring or NetworkKind.WattsStrogatz => n * (long)spec.Degree,
             NetworkKind.Grid => GridEdges(spec.GridWidth, n / spec.GridWidth),
@@ -38,6 +51,24 @@ public static class OrganisationFactory
             NetworkKind.BarabasiAlbert => 2 * ((spec.Attachments * (spec.Attachments + 1L) / 2) + ((n - spec.Attachments - 1) * spec.Attachments)),
             _ => 0,
         };
+    }
+
+    private static long TeamEdges(long n, long size, double crossTeam)
+    {
+        long full = n / size, rest = n % size;
+        long peerTies = (full * size * (size - 1) / 2) + (rest * (rest - 1) / 2);
+        return 2 * (peerTies + (long)Math.Round(n * crossTeam / 2.0, MidpointRounding.AwayFromZero));
+    }
+
+    /// <summary>At most: one mentor tie per mentee, one coach tie per mentor and client, a circle clique per member, one skip-level and one dotted-line tie per employee.</summary>
+    private static long OverlayEdges(OrganisationSpec spec)
+    {
+        OverlayOptions o = spec.Overlays;
+        long n = spec.Agents;
+        long mentees = (long)Math.Ceiling(n * o.MenteeShare);
+        long ties = mentees + (o.LifeCoach ? mentees : 0) + ((long)o.ExternalCoaches * o.ClientsPerCoach)
+            + (o.CircleSize > 0 ? 2 * mentees * o.CircleSize : 0) + (o.SkipLevelMeetings ? n : 0) + (o.DottedLineShare > 0 ? n : 0);
+        return 2 * ties;
     }
 
     private static long GridEdges(long width, long height) => 2 * (((width - 1) * height) + (width * (height - 1)));

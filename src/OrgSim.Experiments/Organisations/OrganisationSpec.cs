@@ -1,4 +1,5 @@
 using OrgSim.Core.Graph;
+using OrgSim.Core.Graph.Overlays;
 
 namespace OrgSim.Experiments.Organisations;
 
@@ -23,8 +24,17 @@ public sealed record OrganisationSpec
     /// <summary>Grid: agents per row; 0 (default) for a square grid. Agents must be a multiple of it.</summary>
     public int Width { get; init; }
 
-    /// <summary>The number of agents.</summary>
+    /// <summary>Teams: members per team. Default 8.</summary>
+    public int TeamSize { get; init; } = 8;
+
+    /// <summary>Mentoring pods, coaches, quality circles, skip-level meetings and dotted-line managers laid over the organisation. Default none.</summary>
+    public OverlayOptions Overlays { get; init; } = new();
+
+    /// <summary>The number of employees the generator makes (the overlays may add external coaches).</summary>
     public int Agents => Hierarchy.Agents;
+
+    /// <summary>Every agent of the organisation: employees and the overlays' external coaches.</summary>
+    public int TotalAgents => Agents + Overlays.ExtraAgents;
 
     /// <summary>Grid: the width used, <see cref="Width"/> or √agents rounded.</summary>
     public int GridWidth => Width > 0 ? Width : Math.Max(1, (int)Math.Round(Math.Sqrt(Agents)));

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using OrgSim.Core.Agents;
 using OrgSim.Core.Graph;
+using OrgSim.Core.Graph.Overlays;
 using OrgSim.Core.Model;
 using OrgSim.Core.Seeding;
 using OrgSim.Experiments.Organisations;
@@ -113,9 +114,34 @@ public static class RunManifest
         switch (o.Kind)
         {
             case NetworkKind.Hierarchy:
-                json.WriteNumber("span", o.Hierarchy.Span);
+                HierarchyOptions h = o.Hierarchy;
+                if (h.SpanMax == 0)
+                {
+                    json.WriteNumber("span", h.Span);
+                }
+                else
+                {
+                    json.WriteStartObject("span");
+                    json.WriteNumber("min", h.Span);
+                    json.WriteNumber("max", h.SpanMax);
+                    json.WriteEndObject();
+                }
+
+                json.WriteNumber("cross_team_ties_per_agent", h.CrossTeamTiesPerAgent);
+                json.WriteNumber("executive_levels", h.ExecutiveLevels);
+                json.WriteNumber("functions", h.Functions);
+                json.WriteNumber("sites", h.Sites);
+                json.WriteNumber("remote_share", h.RemoteShare);
+                json.WriteNumber("remote_tie_weight", h.RemoteTieWeight);
+                if (h.CrossFunctionShare is { } crossFunction)
+                {
+                    json.WriteNumber("cross_function_share", crossFunction);
+                }
+
+                break;
+            case NetworkKind.Teams:
+                json.WriteNumber("team_size", o.TeamSize);
                 json.WriteNumber("cross_team_ties_per_agent", o.Hierarchy.CrossTeamTiesPerAgent);
-                json.WriteNumber("executive_levels", o.Hierarchy.ExecutiveLevels);
                 break;
             case NetworkKind.Ring or NetworkKind.ErdosRenyi:
                 json.WriteNumber("degree", o.Degree);
@@ -132,6 +158,53 @@ public static class RunManifest
                 break;
         }
 
+        WriteOverlays(json, o.Overlays);
+        json.WriteEndObject();
+    }
+
+    private static void WriteOverlays(Utf8JsonWriter json, OverlayOptions overlays)
+    {
+        if (!overlays.Any)
+        {
+            return;
+        }
+
+        json.WriteStartObject("overlays");
+        if (overlays.MenteeShare > 0)
+        {
+            json.WriteStartObject("mentoring");
+            json.WriteNumber("mentee_share", overlays.MenteeShare);
+            json.WriteStartObject("mentees_per_mentor");
+            json.WriteNumber("min", overlays.PodMin);
+            json.WriteNumber("max", overlays.PodMax);
+            json.WriteEndObject();
+            json.WriteBoolean("life_coach", overlays.LifeCoach);
+            json.WriteEndObject();
+        }
+
+        if (overlays.ExternalCoaches > 0)
+        {
+            json.WriteStartObject("coaches");
+            json.WriteNumber("count", overlays.ExternalCoaches);
+            json.WriteNumber("clients_per_coach", overlays.ClientsPerCoach);
+            json.WriteEndObject();
+        }
+
+        if (overlays.CircleSize > 0)
+        {
+            json.WriteStartObject("quality_circles");
+            json.WriteNumber("size", overlays.CircleSize);
+            json.WriteEndObject();
+        }
+
+        if (overlays.DottedLineShare > 0)
+        {
+            json.WriteStartObject("matrix");
+            json.WriteNumber("dotted_line_share", overlays.DottedLineShare);
+            json.WriteEndObject();
+        }
+
+        json.WriteBoolean("skip_level_meetings", overlays.SkipLevelMeetings);
         json.WriteEndObject();
     }
 

@@ -119,105 +119,13 @@ public static partial class ScenarioLoader
             HorizonWeeks = root.Int("horizon_weeks", defaults.HorizonWeeks, 1, ScenarioSpec.MaxHorizonWeeks),
             Replicates = root.Int("replicates", defaults.Replicates, 1, ScenarioSpec.MaxReplicates),
             StopAtQuiescence = root.Bool("stop_at_quiescence", defaults.StopAtQuiescence),
-            Organisation = ReadOrganisation(context, root.Mapping("organisation")),
+            Organisation = OrganisationReader.Read(context, root.Mapping("organisation")),
             Model = ReadModel(root.Mapping("model"), new ModelParameters()),
             Metrics = ReadMetrics(root.Mapping("metrics")),
         };
         spec = spec with { Arms = ReadArms(context, root, spec) };
         root.RejectUnknownKeys();
         return spec;
-    }
-
-    private static readonly string[] GeneratorKeys = ["span", "cross_team_ties_per_agent", "executive_levels", "degree", "rewire", "attachments", "width"];
-
-    private static OrganisationSpec ReadOrganisation(ParseContext context, YamlMappingReader? reader)
-    {
-        var d = new OrganisationSpec();
-        if (reader is null)
-        {
-            return d;
-        }
-
-        NetworkKind kind = reader.Choice("generator", NetworkKind.Hierarchy, ScenarioNames.Generators);
-        var h = new HierarchyOptions();
-        var spec = new OrganisationSpec
-        {
-            Kind = kind,
-            Hierarchy = new HierarchyOptions
-            {
-                Agents = reader.Int("agents", h.Agents, 1, HierarchyOptions.MaxAgents),
-                Span = reader.Int("span", h.Span, 1, HierarchyOptions.MaxSpan),
-                CrossTeamTiesPerAgent = reader.Double("cross_team_ties_per_agent", h.CrossTeamTiesPerAgent, 0, HierarchyOptions.MaxCrossTeamTies),
-                ExecutiveLevels = reader.Int("executive_levels", h.ExecutiveLevels, 0, 255),
-            },
-            Degree = reader.Double("degree", d.Degree, 0, HierarchyOptions.MaxAgents),
-            Rewire = reader.Double("rewire", d.Rewire, 0, 1),
-            Attachments = reader.Int("attachments", d.Attachments, 1, HierarchyOptions.MaxAgents),
-            Width = reader.Int("width", d.Width, 1, HierarchyOptions.MaxAgents),
-        };
-        reader.RejectUnknownKeys();
-
-        // A key that the chosen generator ignores is a mistake the user should hear about.
-        string[] own = kind switch
-        {
-            NetworkKind.Hierarchy => ["span", "cross_team_ties_per_agent", "executive_levels"],
-            NetworkKind.Ring or NetworkKind.ErdosRenyi => ["degree"],
-            NetworkKind.WattsStrogatz => ["degree", "rewire"],
-            NetworkKind.BarabasiAlbert => ["attachments"],
-            NetworkKind.Grid => ["width"],
-            _ => [],
-        };
-        foreach (string key in GeneratorKeys.Except(own))
-        {
-            if (reader.Has(key))
-            {
-                context.Error(context.Locate($"organisation.{key}"), $"organisation.{key} does not apply to generator {ScenarioNames.Name(kind)}; remove it");
-            }
-        }
-
-        CheckShape(context, spec);
-        return spec;
-    }
-
-    private static void CheckShape(ParseContext context, OrganisationSpec spec)
-    {
-        int n = spec.Agents;
-        switch (spec.Kind)
-        {
-            case NetworkKind.Hierarchy when HierarchyGenerator.LevelCount(n, spec.Hierarchy.Span) > HierarchyGenerator.MaxLevels:
-                context.Error(context.Locate("organisation.span"), $"organisation.span {spec.Hierarchy.Span} with {n} agents needs more than {HierarchyGenerator.MaxLevels} levels; raise the span");
-                break;
-            case NetworkKind.Ring or NetworkKind.WattsStrogatz:
-                int most = spec.Kind == NetworkKind.Ring ? n - 1 : n - 2;
-                if (spec.Degree != Math.Floor(spec.Degree) || spec.Degree % 2 != 0 || spec.Degree < 2 || spec.Degree > most)
-                {
-                    context.Error(context.Locate("organisation.degree"), $"organisation.degree is {spec.Degree}; a {ScenarioNames.Name(spec.Kind)} needs an even whole number from 2 to {most}");
-                }
-
-                break;
-            case NetworkKind.ErdosRenyi when spec.Degree > n - 1:
-                context.Error(context.Locate("organisation.degree"), $"organisation.degree is {spec.Degree}; with {n} agents it can be at most {n - 1}");
-                break;
-            case NetworkKind.BarabasiAlbert when spec.Attachments >= n:
-                context.Error(context.Locate("organisation.attachments"), $"organisation.attachments is {spec.Attachments}; with {n} agents it must be below {n}");
-                break;
-            case NetworkKind.Grid when n % spec.GridWidth != 0:
-                context.Error(context.Locate(spec.Width > 0 ? "organisation.width" : "organisation.agents"), $"a grid of {n} agents needs a width that divides {n} (width is {spec.GridWidth}); set organisation.width, e.g. to {Divisor(n)}");
-                break;
-        }
-    }
-
-    private static int Divisor(int n)
-    {
-        for (int w = (int)Math.Sqrt(n); w > 1; w--)
-        {
-            if (n % w == 0)
-            {
-                return w;
-            }
-        }
-
-        return n;
     }
 
     /// <summary>Reads a model section over <paramref name="d"/>: the defaults for the scenario's model, the scenario's model for an arm's.</summary>

@@ -15,6 +15,10 @@ public static class ScenarioNames
         ["bottom-up-scattered"] = SeedingStrategy.BottomUpScattered,
         ["bottom-up-teams"] = SeedingStrategy.BottomUpTeams,
         ["random"] = SeedingStrategy.Random,
+        ["middle-out"] = SeedingStrategy.MiddleOut,
+        ["most-connected"] = SeedingStrategy.MostConnected,
+        ["mentors"] = SeedingStrategy.Mentors,
+        ["coaches"] = SeedingStrategy.Coaches,
     };
 
     /// <summary>Stage names; the digits 0..3 are accepted too.</summary>
@@ -50,6 +54,7 @@ public static class ScenarioNames
         ["erdos-renyi"] = NetworkKind.ErdosRenyi,
         ["watts-strogatz"] = NetworkKind.WattsStrogatz,
         ["barabasi-albert"] = NetworkKind.BarabasiAlbert,
+        ["teams"] = NetworkKind.Teams,
     };
 
     /// <summary>Adoption rule names.</summary>

@@ -1,0 +1,239 @@
+using OrgSim.Core.Graph;
+using OrgSim.Core.Graph.Overlays;
+using OrgSim.Experiments.Organisations;
+using YamlDotNet.RepresentationModel;
+
+namespace OrgSim.Experiments.Scenarios;
+
+/// <summary>Reads the <c>organisation</c> section of a scenario: the generator, its parameters and the overlays.</summary>
+internal static class OrganisationReader
+{
+    private static readonly string[] GeneratorKeys =
+    [
+        "span", "levels", "cross_team_ties_per_agent", "executive_levels", "functions", "sites", "remote_share", "remote_tie_weight",
+        "cross_function_share", "degree", "rewire", "attachments", "width", "team_size",
+    ];
+
+    private static readonly string[] HierarchyKeys =
+        ["span", "levels", "cross_team_ties_per_agent", "executive_levels", "functions", "sites", "remote_share", "remote_tie_weight", "cross_function_share"];
+
+    public static OrganisationSpec Read(ParseContext context, YamlMappingReader? reader)
+    {
+        var d = new OrganisationSpec();
+        if (reader is null)
+        {
+            return d;
+        }
+
+        NetworkKind kind = reader.Choice("generator", NetworkKind.Hierarchy, ScenarioNames.Generators);
+        var h = new HierarchyOptions();
+        (int spanMin, int spanMax) = ReadSpan(context, reader, h.Span);
+        double? crossFunction = reader.Has("cross_function_share") ? reader.Double("cross_function_share", 0, 0, 1) : null;
+        var hierarchy = new HierarchyOptions
+        {
+            Agents = reader.Int("agents", h.Agents, 1, HierarchyOptions.MaxAgents),
+            Span = spanMin,
+            SpanMax = spanMax,
+            CrossTeamTiesPerAgent = reader.Double("cross_team_ties_per_agent", h.CrossTeamTiesPerAgent, 0, HierarchyOptions.MaxCrossTeamTies),
+            ExecutiveLevels = reader.Int("executive_levels", h.ExecutiveLevels, 0, 255),
+            Functions = reader.Int("functions", h.Functions, 1, 1_000),
+            Sites = reader.Int("sites", h.Sites, 1, 1_000),
+            RemoteShare = reader.Double("remote_share", h.RemoteShare, 0, 1),
+            RemoteTieWeight = reader.Double("remote_tie_weight", h.RemoteTieWeight, 0.001, 1),
+            CrossFunctionShare = crossFunction,
+        };
+        hierarchy = WithLevels(context, reader, hierarchy);
+        var spec = new OrganisationSpec
+        {
+            Kind = kind,
+            Hierarchy = hierarchy,
+            Degree = reader.Double("degree", d.Degree, 0, HierarchyOptions.MaxAgents),
+            Rewire = reader.Double("rewire", d.Rewire, 0, 1),
+            Attachments = reader.Int("attachments", d.Attachments, 1, HierarchyOptions.MaxAgents),
+            Width = reader.Int("width", d.Width, 1, HierarchyOptions.MaxAgents),
+            TeamSize = reader.Int("team_size", d.TeamSize, 1, 1_000),
+            Overlays = ReadOverlays(context, reader.Mapping("overlays")),
+        };
+        reader.RejectUnknownKeys();
+
+        // A key that the chosen generator ignores is a mistake the user should hear about.
+        string[] own = kind switch
+        {
+            NetworkKind.Hierarchy => HierarchyKeys,
+            NetworkKind.Teams => ["team_size", "cross_team_ties_per_agent"],
+            NetworkKind.Ring or NetworkKind.ErdosRenyi => ["degree"],
+            NetworkKind.WattsStrogatz => ["degree", "rewire"],
+            NetworkKind.BarabasiAlbert => ["attachments"],
+            NetworkKind.Grid => ["width"],
+            _ => [],
+        };
+        foreach (string key in GeneratorKeys.Except(own))
+        {
+            if (reader.Has(key))
+            {
+                context.Error(context.Locate($"organisation.{key}"), $"organisation.{key} does not apply to generator {ScenarioNames.Name(kind)}; remove it");
+            }
+        }
+
+        CheckShape(context, spec);
+        return spec;
+    }
+
+    /// <summary>A span is a number (fixed) or a mapping {min, max} (drawn per manager).</summary>
+    private static (int Min, int Max) ReadSpan(ParseContext context, YamlMappingReader reader, int fallback)
+    {
+        if (reader.Node("span") is not YamlMappingNode)
+        {
+            return (reader.Int("span", fallback, 1, HierarchyOptions.MaxSpan), 0);
+        }
+
+        YamlMappingReader range = YamlMappingReader.For(context, reader.Node("span")!, "organisation.span")!;
+        int min = range.Int("min", fallback, 1, HierarchyOptions.MaxSpan);
+        int max = range.Int("max", min, 1, HierarchyOptions.MaxSpan);
+        range.RejectUnknownKeys();
+        if (max < min)
+        {
+            context.Error(context.Locate("organisation.span.max"), $"organisation.span.max is {max}, below span.min {min}; give max ≥ min");
+            max = min;
+        }
+
+        return (min, max == min ? 0 : max);
+    }
+
+    /// <summary>Hierarchy by depth: <c>levels</c> full levels of a fixed span instead of a number of agents.</summary>
+    private static HierarchyOptions WithLevels(ParseContext context, YamlMappingReader reader, HierarchyOptions hierarchy)
+    {
+        if (!reader.Has("levels"))
+        {
+            return hierarchy;
+        }
+
+        int levels = reader.Int("levels", 1, 1, HierarchyGenerator.MaxLevels);
+        if (reader.Has("agents"))
+        {
+            context.Error(context.Locate("organisation.levels"), "organisation.levels and organisation.agents both set the size; give only one");
+            return hierarchy;
+        }
+
+        if (hierarchy.SpanMax != 0)
+        {
+            context.Error(context.Locate("organisation.levels"), "organisation.levels needs a fixed span (a number, not {min, max}); give organisation.agents instead");
+            return hierarchy;
+        }
+
+        long agents = HierarchyGenerator.AgentsForLevels(hierarchy.Span, levels);
+        if (agents > HierarchyOptions.MaxAgents)
+        {
+            context.Error(context.Locate("organisation.levels"), $"organisation.levels {levels} with span {hierarchy.Span} makes {agents:N0} agents, more than {HierarchyOptions.MaxAgents:N0}; lower the levels or the span");
+            return hierarchy;
+        }
+
+        return hierarchy with { Agents = (int)agents };
+    }
+
+    private static OverlayOptions ReadOverlays(ParseContext context, YamlMappingReader? reader)
+    {
+        var d = new OverlayOptions();
+        if (reader is null)
+        {
+            return d;
+        }
+
+        OverlayOptions overlays = d;
+        if (reader.Mapping("mentoring") is { } mentoring)
+        {
+            (int min, int max) = (d.PodMin, d.PodMax);
+            if (mentoring.Mapping("mentees_per_mentor") is { } pod)
+            {
+                min = pod.Int("min", d.PodMin, 1, 50);
+                max = pod.Int("max", Math.Max(min, d.PodMax), 1, 50);
+                pod.RejectUnknownKeys();
+                if (max < min)
+                {
+                    context.Error(context.Locate("organisation.overlays.mentoring.mentees_per_mentor.max"), $"organisation.overlays.mentoring.mentees_per_mentor.max is {max}, below min {min}; give max ≥ min");
+                    max = min;
+                }
+            }
+
+            overlays = overlays with
+            {
+                MenteeShare = mentoring.Double("mentee_share", 0.3, 0, 0.9),
+                PodMin = min,
+                PodMax = max,
+                LifeCoach = mentoring.Bool("life_coach", d.LifeCoach),
+            };
+            mentoring.RejectUnknownKeys();
+        }
+
+        if (reader.Mapping("coaches") is { } coaches)
+        {
+            overlays = overlays with
+            {
+                ExternalCoaches = coaches.Int("count", 1, 0, 10_000),
+                ClientsPerCoach = coaches.Int("clients_per_coach", d.ClientsPerCoach, 1, 1_000),
+            };
+            coaches.RejectUnknownKeys();
+        }
+
+        if (reader.Mapping("quality_circles") is { } circles)
+        {
+            overlays = overlays with { CircleSize = circles.Int("size", 6, 2, 100) };
+            circles.RejectUnknownKeys();
+            if (overlays.MenteeShare == 0)
+            {
+                context.Error(context.Locate("organisation.overlays.quality_circles"), "organisation.overlays.quality_circles are drawn across mentoring pods; add organisation.overlays.mentoring");
+            }
+        }
+
+        if (reader.Mapping("matrix") is { } matrix)
+        {
+            overlays = overlays with { DottedLineShare = matrix.Double("dotted_line_share", 0.2, 0, 1) };
+            matrix.RejectUnknownKeys();
+        }
+
+        overlays = overlays with { SkipLevelMeetings = reader.Bool("skip_level_meetings", d.SkipLevelMeetings) };
+        reader.RejectUnknownKeys();
+        return overlays;
+    }
+
+    private static void CheckShape(ParseContext context, OrganisationSpec spec)
+    {
+        int n = spec.Agents;
+        switch (spec.Kind)
+        {
+            case NetworkKind.Hierarchy when HierarchyGenerator.LevelCount(n, spec.Hierarchy.Span) > HierarchyGenerator.MaxLevels:
+                context.Error(context.Locate("organisation.span"), $"organisation.span {spec.Hierarchy.Span} with {n} agents needs more than {HierarchyGenerator.MaxLevels} levels; raise the span");
+                break;
+            case NetworkKind.Ring or NetworkKind.WattsStrogatz:
+                int most = spec.Kind == NetworkKind.Ring ? n - 1 : n - 2;
+                if (spec.Degree != Math.Floor(spec.Degree) || spec.Degree % 2 != 0 || spec.Degree < 2 || spec.Degree > most)
+                {
+                    context.Error(context.Locate("organisation.degree"), $"organisation.degree is {spec.Degree}; a {ScenarioNames.Name(spec.Kind)} needs an even whole number from 2 to {most}");
+                }
+
+                break;
+            case NetworkKind.ErdosRenyi when spec.Degree > n - 1:
+                context.Error(context.Locate("organisation.degree"), $"organisation.degree is {spec.Degree}; with {n} agents it can be at most {n - 1}");
+                break;
+            case NetworkKind.BarabasiAlbert when spec.Attachments >= n:
+                context.Error(context.Locate("organisation.attachments"), $"organisation.attachments is {spec.Attachments}; with {n} agents it must be below {n}");
+                break;
+            case NetworkKind.Grid when n % spec.GridWidth != 0:
+                context.Error(context.Locate(spec.Width > 0 ? "organisation.width" : "organisation.agents"), $"a grid of {n} agents needs a width that divides {n} (width is {spec.GridWidth}); set organisation.width, e.g. to {Divisor(n)}");
+                break;
+        }
+    }
+
+    private static int Divisor(int n)
+    {
+        for (int w = (int)Math.Sqrt(n); w > 1; w--)
+        {
+            if (n % w == 0)
+            {
+                return w;
+            }
+        }
+
+        return n;
+    }
+}
