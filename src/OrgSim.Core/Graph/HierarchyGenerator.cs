@@ -271,9 +271,17 @@ public static class HierarchyGenerator
                 return _members[_start[f] + CounterRng.Below(key, draw++, size)];
             }
 
-            // Across: uniform over everyone, rejected when it lands in a's own function.
-            int b = CounterRng.Below(key, draw++, _functions.Length);
-            return _functions[b] == _functions[a] ? -1 : b;
+            // Across: uniform over the members of the other functions, which are the members array
+            // without a's own block; no rejection, so the share is exact before the team checks.
+            int own = _functions[a], ownSize = _start[own + 1] - _start[own];
+            int others = _functions.Length - ownSize;
+            if (others == 0)
+            {
+                return -1;
+            }
+
+            int i = CounterRng.Below(key, draw++, others);
+            return _members[i < _start[own] ? i : i + ownSize];
         }
     }
 }
