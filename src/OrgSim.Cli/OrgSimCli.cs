@@ -13,7 +13,10 @@ public static class OrgSimCli
         ["seed"] = "a whole number from 0 to 18446744073709551615",
         ["replicates"] = $"a whole number from 1 to {ScenarioSpec.MaxReplicates}",
         ["threads"] = $"a whole number from 1 to {RunCommand.MaxThreads}",
-        ["out"] = "a folder",
+        ["out"] = "a folder (run) or a file (graph)",
+        ["format"] = "graphml, gexf, dot or edges",
+        ["replicate"] = "a replicate number, from 0",
+        ["arm"] = "the name of an arm of the scenario",
     };
 
     /// <summary>Runs the command line <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
@@ -37,9 +40,10 @@ public static class OrgSimCli
                 settings.AutoVersion = true;
                 settings.AutoHelp = true;
             });
-            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions));
+            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(GraphOptions));
             return result.MapResult(
                 (RunOptions options) => RunCommand.Execute(options, stdout, stderr, cancellation),
+                (GraphOptions options) => GraphCommand.Execute(options, stdout, stderr, cancellation),
                 errors => ReportParseErrors(result, errors.ToList(), stdout, stderr));
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -54,7 +58,7 @@ public static class OrgSimCli
         if (errors.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError))
         {
             string heading = $"orgsim {RunManifestVersion()}";
-            bool verbChosen = result.TypeInfo.Current == typeof(RunOptions);
+            bool verbChosen = result.TypeInfo.Current == typeof(RunOptions) || result.TypeInfo.Current == typeof(GraphOptions);
             stdout.WriteLine(errors.Any(e => e.Tag == ErrorType.VersionRequestedError)
                 ? heading
                 : HelpText.AutoBuild(
@@ -70,24 +74,27 @@ public static class OrgSimCli
             return ExitCodes.Success;
         }
 
+        string verb = result.TypeInfo.Current == typeof(GraphOptions) ? "graph" : "run";
         foreach (Error error in errors)
         {
-            stderr.WriteLine(Describe(error));
+            stderr.WriteLine(Describe(error, verb));
         }
 
         return ExitCodes.BadUsage;
     }
 
-    private static string Describe(Error error) => error switch
+    private static string Describe(Error error, string verb) => error switch
     {
         NoVerbSelectedError => "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')",
-        BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the command is 'run', e.g. 'orgsim run scenarios/quickstart.yaml'",
-        MissingRequiredOptionError => "orgsim run: the scenario file is missing; e.g. 'orgsim run scenarios/quickstart.yaml'",
+        BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are 'run' and 'graph', e.g. 'orgsim run scenarios/quickstart.yaml'",
+        MissingRequiredOptionError => verb == "graph"
+            ? "orgsim graph: the scenario file is missing; e.g. 'orgsim graph scenarios/quickstart.yaml --stats'"
+            : "orgsim run: the scenario file is missing; e.g. 'orgsim run scenarios/quickstart.yaml'",
         MissingValueOptionError missing => $"orgsim: --{missing.NameInfo.LongName} needs a value: {Expected(missing.NameInfo.LongName)}",
         BadFormatConversionError bad => $"orgsim: the value of --{bad.NameInfo.LongName} is not {Expected(bad.NameInfo.LongName)}",
         UnknownOptionError unknown => UnknownOption(unknown.Token),
         RepeatedOptionError repeated => $"orgsim: --{repeated.NameInfo.LongName} is given more than once; keep one",
-        _ => $"orgsim: the command line could not be read ({error.Tag}); see 'orgsim run --help'",
+        _ => $"orgsim: the command line could not be read ({error.Tag}); see 'orgsim {verb} --help'",
     };
 
     private static string RunManifestVersion() => OrgSim.Experiments.Output.RunManifest.ToolVersion;
@@ -111,7 +118,7 @@ public static class OrgSimCli
 
     private static string UnknownOption(string token)
     {
-        string? near = NameSuggester.Suggest(token, ExpectedValues.Keys.Append("overwrite"));
+        string? near = NameSuggester.Suggest(token, ExpectedValues.Keys.Append("overwrite").Append("stats"));
         return near is null
             ? $"orgsim: unknown option '{token}'; see 'orgsim run --help'"
             : $"orgsim: unknown option '{token}'; did you mean '--{near}'?";

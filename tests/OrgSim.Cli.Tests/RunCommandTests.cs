@@ -140,10 +140,10 @@ public class RunCommandTests
     [Theory]
     [InlineData(new[] { "run", "SCENARIO", "--replicates", "abc" }, "orgsim: the value of --replicates is not a whole number from 1 to 100000")]
     [InlineData(new[] { "run", "SCENARIO", "--seed", "-1" }, "orgsim: the value of --seed is not a whole number from 0 to 18446744073709551615")]
-    [InlineData(new[] { "run", "SCENARIO", "--out" }, "orgsim: --out needs a value: a folder")]
+    [InlineData(new[] { "run", "SCENARIO", "--out" }, "orgsim: --out needs a value: a folder (run) or a file (graph)")]
     [InlineData(new[] { "run" }, "orgsim run: the scenario file is missing; e.g. 'orgsim run scenarios/quickstart.yaml'")]
     [InlineData(new string[0], "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')")]
-    [InlineData(new[] { "walk", "SCENARIO" }, "orgsim: unknown command 'walk'; the command is 'run', e.g. 'orgsim run scenarios/quickstart.yaml'")]
+    [InlineData(new[] { "walk", "SCENARIO" }, "orgsim: unknown command 'walk'; the commands are 'run' and 'graph', e.g. 'orgsim run scenarios/quickstart.yaml'")]
     public void Run_WithAMalformedCommandLinePrintsOneLineAndExitsTwo(string[] args, string expected)
     {
         string scenario = CliHarness.WriteScenario(Small);

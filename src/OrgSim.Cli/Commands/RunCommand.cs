@@ -29,6 +29,11 @@ public static class RunCommand
             return Fail(stderr, e.Errors.Select(x => x.ToString()));
         }
 
+        foreach (string warning in loaded.Warnings)
+        {
+            stderr.WriteLine(warning);
+        }
+
         var problems = new List<string>();
         var overrides = new List<KeyValuePair<string, ulong>>();
         ScenarioSpec spec = loaded.Spec;

@@ -26,4 +26,10 @@ public enum NetworkKind
 
     /// <summary>A flat, self-managed network of teams with no hierarchy (<see cref="Core.Graph.TeamNetworkGenerator"/>).</summary>
     Teams,
+
+    /// <summary>Imported from an HR export CSV (<see cref="Import.HrExportImporter"/>).</summary>
+    HrExport,
+
+    /// <summary>Imported from an edge-list CSV (<see cref="Import.EdgeListImporter"/>).</summary>
+    EdgeList,
 }

@@ -1,5 +1,6 @@
 using OrgSim.Core.Graph;
 using OrgSim.Core.Graph.Overlays;
+using OrgSim.Experiments.Import;
 
 namespace OrgSim.Experiments.Organisations;
 
@@ -11,7 +12,12 @@ public static class OrganisationFactory
     {
         ArgumentNullException.ThrowIfNull(spec);
         OrgGraph organisation = Generate(spec, seed);
-        double remoteTieWeight = spec.Kind == NetworkKind.Hierarchy ? spec.Hierarchy.RemoteTieWeight : 1;
+        double remoteTieWeight = spec.Kind switch
+        {
+            NetworkKind.Hierarchy => spec.Hierarchy.RemoteTieWeight,
+            NetworkKind.HrExport => spec.HrImport.RemoteTieWeight,
+            _ => 1,
+        };
         return OverlayBuilder.Apply(organisation, spec.Overlays, seed, remoteTieWeight);
     }
 
@@ -22,6 +28,8 @@ public static class OrganisationFactory
         {
             NetworkKind.Hierarchy => HierarchyGenerator.Generate(spec.Hierarchy, seed),
             NetworkKind.Teams => TeamNetworkGenerator.Generate(n, spec.TeamSize, spec.Hierarchy.CrossTeamTiesPerAgent, seed),
+            NetworkKind.HrExport => HrExportImporter.Import(spec.ImportPath, spec.HrImport, seed).Graph,
+            NetworkKind.EdgeList => EdgeListImporter.Import(spec.ImportPath).Graph,
             NetworkKind.Complete => ClassicNetworks.Complete(n),
             NetworkKind.Ring => ClassicNetworks.RingLattice(n, (int)spec.Degree),
             NetworkKind.Grid => ClassicNetworks.Grid(spec.GridWidth, n / spec.GridWidth),
@@ -44,6 +52,7 @@ public static class OrganisationFactory
         {
             NetworkKind.Hierarchy => HierarchyEdges(spec.Hierarchy),
             NetworkKind.Teams => TeamEdges(n, spec.TeamSize, spec.Hierarchy.CrossTeamTiesPerAgent),
+            NetworkKind.HrExport or NetworkKind.EdgeList => spec.ImportedDirectedEdges,
             NetworkKind.Complete => n * (n - 1),
             NetworkKind.Ring or NetworkKind.WattsStrogatz => n * (long)spec.Degree,
             NetworkKind.Grid => GridEdges(spec.GridWidth, n / spec.GridWidth),

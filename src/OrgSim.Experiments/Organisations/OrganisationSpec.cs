@@ -1,5 +1,6 @@
 using OrgSim.Core.Graph;
 using OrgSim.Core.Graph.Overlays;
+using OrgSim.Experiments.Import;
 
 namespace OrgSim.Experiments.Organisations;
 
@@ -29,6 +30,21 @@ public sealed record OrganisationSpec
 
     /// <summary>Mentoring pods, coaches, quality circles, skip-level meetings and dotted-line managers laid over the organisation. Default none.</summary>
     public OverlayOptions Overlays { get; init; } = new();
+
+    /// <summary>Imports: the data file as written in the scenario (relative to the scenario file).</summary>
+    public string ImportFile { get; init; } = string.Empty;
+
+    /// <summary>Imports: the data file's full path, resolved against the scenario file's folder.</summary>
+    public string ImportPath { get; init; } = string.Empty;
+
+    /// <summary>Imports: lower-case hex SHA-256 of the data file when the scenario was loaded, for provenance.</summary>
+    public string ImportSha256 { get; init; } = string.Empty;
+
+    /// <summary>HR export: columns and options.</summary>
+    public HrImportOptions HrImport { get; init; } = new();
+
+    /// <summary>Imports: the directed edges of the imported organisation before overlays, known once the file was read.</summary>
+    public long ImportedDirectedEdges { get; init; }
 
     /// <summary>The number of employees the generator makes (the overlays may add external coaches).</summary>
     public int Agents => Hierarchy.Agents;

@@ -28,6 +28,9 @@ public sealed class OutputDirectory : IDisposable
     }
 
     /// <summary>The files a run writes, and whose presence marks a folder as holding results.</summary>
+    /// <summary>The folder that holds results when no <c>--out</c> is given.</summary>
+    public const string DefaultRoot = "results";
+
     public static IReadOnlyList<string> ResultFiles { get; } = ["timeseries.csv", "outcomes.csv", "levels.csv", "summary.csv", "run.json"];
 
     /// <summary>The claimed folder.</summary>
@@ -41,7 +44,7 @@ public sealed class OutputDirectory : IDisposable
     /// <param name="scenarioName">The scenario's name, for the default folder.</param>
     /// <param name="overwrite">Whether replacing earlier results in <paramref name="requested"/> is allowed.</param>
     /// <param name="resultsRoot">Where default folders go (<c>results</c>).</param>
-    public static (OutputDirectory? Directory, string? Error) Claim(string? requested, string scenarioName, bool overwrite, string resultsRoot = "results")
+    public static (OutputDirectory? Directory, string? Error) Claim(string? requested, string scenarioName, bool overwrite, string resultsRoot = DefaultRoot)
     {
         try
         {

@@ -143,6 +143,25 @@ public static class RunManifest
                 json.WriteNumber("team_size", o.TeamSize);
                 json.WriteNumber("cross_team_ties_per_agent", o.Hierarchy.CrossTeamTiesPerAgent);
                 break;
+            case NetworkKind.HrExport:
+                WriteImportFile(json, o);
+                json.WriteStartObject("columns");
+                json.WriteString("id", o.HrImport.Columns.Id);
+                json.WriteString("manager", o.HrImport.Columns.Manager);
+                json.WriteString("team", o.HrImport.Columns.Team);
+                json.WriteString("function", o.HrImport.Columns.Function);
+                json.WriteString("site", o.HrImport.Columns.Site);
+                json.WriteString("role", o.HrImport.Columns.Role);
+                json.WriteString("remote", o.HrImport.Columns.Remote);
+                json.WriteEndObject();
+                json.WriteNumber("executive_levels", o.HrImport.ExecutiveLevels);
+                json.WriteNumber("cross_team_ties_per_agent", o.HrImport.CrossTeamTiesPerAgent);
+                json.WriteNumber("remote_tie_weight", o.HrImport.RemoteTieWeight);
+                json.WriteNumber("max_team_size", o.HrImport.MaxTeamSize);
+                break;
+            case NetworkKind.EdgeList:
+                WriteImportFile(json, o);
+                break;
             case NetworkKind.Ring or NetworkKind.ErdosRenyi:
                 json.WriteNumber("degree", o.Degree);
                 break;
@@ -160,6 +179,13 @@ public static class RunManifest
 
         WriteOverlays(json, o.Overlays);
         json.WriteEndObject();
+    }
+
+    /// <summary>The data file as written in the scenario, and the hash of its bytes when it was read: an edited export shows.</summary>
+    private static void WriteImportFile(Utf8JsonWriter json, OrganisationSpec o)
+    {
+        json.WriteString("file", o.ImportFile.Replace('\\', '/'));
+        json.WriteString("file_sha256", o.ImportSha256);
     }
 
     private static void WriteOverlays(Utf8JsonWriter json, OverlayOptions overlays)

@@ -1,3 +1,4 @@
+using OrgSim.Core.Agents;
 using OrgSim.Core.Engine;
 using OrgSim.Core.Graph;
 using OrgSim.Core.Metrics;
@@ -90,7 +91,13 @@ public static class ExperimentRunner
     /// Every wave draws its agents with the same seed, so waves with the same strategy and budget
     /// train the same people — a cohort taught one competency after another.
     /// </remarks>
-    public static RunResult RunOne(ScenarioSpec spec, ArmSpec arm, OrgGraph graph, int replicate, int threads)
+    /// <param name="spec">The scenario.</param>
+    /// <param name="arm">The arm.</param>
+    /// <param name="graph">The replicate's organisation.</param>
+    /// <param name="replicate">The replicate.</param>
+    /// <param name="threads">Threads for each tick; the results do not depend on it.</param>
+    /// <param name="onTick">Called with each recorded tick and the agents' state then, e.g. to log every stage change for an export.</param>
+    public static RunResult RunOne(ScenarioSpec spec, ArmSpec arm, OrgGraph graph, int replicate, int threads, Action<int, AgentState>? onTick = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(arm);
@@ -137,6 +144,7 @@ public static class ExperimentRunner
 
             series.Record(simulation.StageCounts);
             outcomes.Record(simulation.State);
+            onTick?.Invoke(t, simulation.State);
         }
 
         return new RunResult(arm.Name, replicate, dynamicsSeed, series, quiescence) { Outcomes = outcomes, Retained = retained };

@@ -11,6 +11,9 @@ public sealed record LoadedScenario(
     string Sha256,
     IReadOnlyDictionary<string, (int Line, int Column)> Locations)
 {
+    /// <summary>Problems found while loading that do not stop a run (an HR import's warnings), one line each.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>An error located at <paramref name="path"/>'s line, or at its nearest written parent.</summary>
     public ScenarioError ErrorAt(string path, string message)
     {

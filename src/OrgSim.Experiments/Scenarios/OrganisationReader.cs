@@ -1,6 +1,9 @@
 using OrgSim.Core.Graph;
 using OrgSim.Core.Graph.Overlays;
+using System.Security.Cryptography;
+using OrgSim.Experiments.Import;
 using OrgSim.Experiments.Organisations;
+using OrgSim.Experiments.Running;
 using YamlDotNet.RepresentationModel;
 
 namespace OrgSim.Experiments.Scenarios;
@@ -11,7 +14,7 @@ internal static class OrganisationReader
     private static readonly string[] GeneratorKeys =
     [
         "span", "levels", "cross_team_ties_per_agent", "executive_levels", "functions", "sites", "remote_share", "remote_tie_weight",
-        "cross_function_share", "degree", "rewire", "attachments", "width", "team_size",
+        "cross_function_share", "degree", "rewire", "attachments", "width", "team_size", "file", "columns", "max_team_size",
     ];
 
     private static readonly string[] HierarchyKeys =
@@ -53,6 +56,15 @@ internal static class OrganisationReader
             Width = reader.Int("width", d.Width, 1, HierarchyOptions.MaxAgents),
             TeamSize = reader.Int("team_size", d.TeamSize, 1, 1_000),
             Overlays = ReadOverlays(context, reader.Mapping("overlays")),
+            ImportFile = reader.String("file", string.Empty),
+            HrImport = new HrImportOptions
+            {
+                Columns = ReadColumns(reader.Mapping("columns")),
+                ExecutiveLevels = hierarchy.ExecutiveLevels,
+                CrossTeamTiesPerAgent = reader.Has("cross_team_ties_per_agent") ? hierarchy.CrossTeamTiesPerAgent : 0,
+                RemoteTieWeight = hierarchy.RemoteTieWeight,
+                MaxTeamSize = reader.Int("max_team_size", new HrImportOptions().MaxTeamSize, 2, HrImportOptions.LargestMaxTeamSize),
+            },
         };
         reader.RejectUnknownKeys();
 
@@ -61,6 +73,8 @@ internal static class OrganisationReader
         {
             NetworkKind.Hierarchy => HierarchyKeys,
             NetworkKind.Teams => ["team_size", "cross_team_ties_per_agent"],
+            NetworkKind.HrExport => ["file", "columns", "executive_levels", "cross_team_ties_per_agent", "remote_tie_weight", "max_team_size"],
+            NetworkKind.EdgeList => ["file"],
             NetworkKind.Ring or NetworkKind.ErdosRenyi => ["degree"],
             NetworkKind.WattsStrogatz => ["degree", "rewire"],
             NetworkKind.BarabasiAlbert => ["attachments"],
@@ -75,8 +89,96 @@ internal static class OrganisationReader
             }
         }
 
+        if (kind is NetworkKind.HrExport or NetworkKind.EdgeList)
+        {
+            if (reader.Has("agents"))
+            {
+                context.Error(context.Locate("organisation.agents"), $"organisation.agents comes from the file with generator {ScenarioNames.Name(kind)}; remove it");
+            }
+
+            if (spec.ImportFile.Length == 0)
+            {
+                context.Error(reader.Start, $"organisation.file is missing; generator {ScenarioNames.Name(kind)} reads the organisation from a CSV file, e.g. 'file: data/northwind-hr.csv' (relative to the scenario file)");
+            }
+        }
+
         CheckShape(context, spec);
         return spec;
+    }
+
+    /// <summary>
+    /// Reads an imported organisation's file once, at load time: its problems become the scenario's
+    /// errors (file and row of the data file) or warnings, and its size is known before any run.
+    /// </summary>
+    public static OrganisationSpec ImportFile(ParseContext context, OrganisationSpec spec, ulong scenarioSeed)
+    {
+        if (spec.Kind is not (NetworkKind.HrExport or NetworkKind.EdgeList) || spec.ImportFile.Length == 0)
+        {
+            return spec;
+        }
+
+        string folder = Path.GetDirectoryName(Path.GetFullPath(context.File)) ?? string.Empty;
+        string path = Path.GetFullPath(Path.Combine(folder, spec.ImportFile));
+        if (!File.Exists(path))
+        {
+            context.Error(context.Locate("organisation.file"), $"organisation.file '{spec.ImportFile}' is not found (looked for {path}); paths are relative to the scenario file");
+            return spec;
+        }
+
+        // Problems name the data file as the user would reach it from here: the scenario's folder joined with the path written.
+        string shown = Path.Combine(Path.GetDirectoryName(context.File) ?? string.Empty, spec.ImportFile);
+        try
+        {
+            using var text = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            ImportResult result = spec.Kind == NetworkKind.HrExport
+                ? HrExportImporter.Import(text, shown, spec.HrImport, RunSeeds.Organisation(scenarioSeed, 0))
+                : EdgeListImporter.Import(text, shown);
+            context.Warnings.AddRange(result.Warnings.Select(w => w.ToString()));
+            using FileStream bytes = File.OpenRead(path);
+            return spec with
+            {
+                ImportPath = path,
+                ImportSha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+                Hierarchy = spec.Hierarchy with { Agents = result.Graph.NodeCount },
+                ImportedDirectedEdges = result.Graph.EdgeCount,
+            };
+        }
+        catch (ImportException e)
+        {
+            context.Errors.AddRange(e.Problems.Where(p => p.IsError).Select(p => new ScenarioError(p.File, p.Row, 0, p.Message)));
+            return spec;
+        }
+        catch (ArgumentException e)
+        {
+            context.Error(context.Locate("organisation.columns"), $"organisation: {e.Message}");
+            return spec;
+        }
+    }
+
+    /// <summary>The HR export's column names; an optional column set to null (or ~) is not read.</summary>
+    private static HrColumns ReadColumns(YamlMappingReader? reader)
+    {
+        var d = new HrColumns();
+        if (reader is null)
+        {
+            return d;
+        }
+
+        string? Optional(string key, string? fallback) =>
+            reader.Node(key) is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "null" or "~" or "" } ? null : reader.Has(key) ? reader.String(key, fallback ?? key) : fallback;
+
+        var columns = new HrColumns
+        {
+            Id = reader.String("id", d.Id),
+            Manager = reader.String("manager", d.Manager),
+            Team = Optional("team", d.Team),
+            Function = Optional("function", d.Function),
+            Site = Optional("site", d.Site),
+            Role = Optional("role", d.Role),
+            Remote = Optional("remote", d.Remote),
+        };
+        reader.RejectUnknownKeys();
+        return columns;
     }
 
     /// <summary>A span is a number (fixed) or a mapping {min, max} (drawn per manager).</summary>

@@ -11,6 +11,9 @@ internal sealed class ParseContext(string file)
 
     public List<ScenarioError> Errors { get; } = [];
 
+    /// <summary>Problems the run can go on with (an import's warnings), one line each.</summary>
+    public List<string> Warnings { get; } = [];
+
     public void Error(Mark at, string message) =>
         Errors.Add(new ScenarioError(File, (int)at.Line, (int)at.Column, message));
 

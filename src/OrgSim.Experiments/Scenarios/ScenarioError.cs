@@ -8,5 +8,5 @@ namespace OrgSim.Experiments.Scenarios;
 public sealed record ScenarioError(string File, int Line, int Column, string Message)
 {
     /// <summary>The compiler-style one-line form: <c>file:line:column: message</c>.</summary>
-    public override string ToString() => Line > 0 ? $"{File}:{Line}:{Column}: {Message}" : $"{File}: {Message}";
+    public override string ToString() => Line <= 0 ? $"{File}: {Message}" : Column > 0 ? $"{File}:{Line}:{Column}: {Message}" : $"{File}:{Line}: {Message}";
 }

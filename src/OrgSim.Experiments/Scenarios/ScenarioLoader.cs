@@ -99,7 +99,7 @@ public static partial class ScenarioLoader
             throw new ScenarioException(context.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         }
 
-        return new LoadedScenario(spec, file, sha256, context.Locations());
+        return new LoadedScenario(spec, file, sha256, context.Locations()) { Warnings = context.Warnings };
     }
 
     private static ScenarioSpec ReadScenario(ParseContext context, YamlMappingReader root, string defaultName)
@@ -123,6 +123,7 @@ public static partial class ScenarioLoader
             Model = ReadModel(root.Mapping("model"), new ModelParameters()),
             Metrics = ReadMetrics(root.Mapping("metrics")),
         };
+        spec = spec with { Organisation = OrganisationReader.ImportFile(context, spec.Organisation, spec.Seed) };
         spec = spec with { Arms = ReadArms(context, root, spec) };
         root.RejectUnknownKeys();
         return spec;

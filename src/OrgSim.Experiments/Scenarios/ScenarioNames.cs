@@ -55,6 +55,8 @@ public static class ScenarioNames
         ["watts-strogatz"] = NetworkKind.WattsStrogatz,
         ["barabasi-albert"] = NetworkKind.BarabasiAlbert,
         ["teams"] = NetworkKind.Teams,
+        ["hr-export"] = NetworkKind.HrExport,
+        ["edge-list"] = NetworkKind.EdgeList,
     };
 
     /// <summary>Adoption rule names.</summary>

@@ -1,0 +1,80 @@
+using System.Xml.Linq;
+
+namespace OrgSim.Cli.Tests;
+
+public class GraphCommandTests
+{
+    private const string Small = """
+        name: small-graph
+        horizon_weeks: 10
+        replicates: 2
+        organisation:
+          agents: 120
+          span: 5
+          functions: 3
+          overlays:
+            mentoring: {mentee_share: 0.3, life_coach: true}
+        arms:
+          - name: top-down
+            seeding: {strategy: top-down, budget: 10}
+          - name: mentors
+            seeding: {strategy: mentors, budget: 5}
+        """;
+
+    [Fact]
+    public void Graph_Stats_PrintsTheOrganisationsNumbers()
+    {
+        var (code, stdout, stderr) = CliHarness.Run("graph", CliHarness.WriteScenario(Small), "--stats");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("agents", stdout, StringComparison.Ordinal);
+        Assert.Contains("121", stdout, StringComparison.Ordinal); // 120 employees and the life coach
+        Assert.Contains("mentor/mentee ties", stdout, StringComparison.Ordinal);
+        Assert.Contains("clustering coefficient", stdout, StringComparison.Ordinal);
+        Assert.Contains("Most central agents", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("graphml", "http://graphml.graphdrawing.org/xmlns")]
+    [InlineData("gexf", "http://gexf.net/1.3")]
+    public void Graph_Format_WritesWellFormedXmlWithEveryAgent(string format, string ns)
+    {
+        string file = Path.Combine(CliHarness.TempDirectory(), "org." + format);
+        var (code, stdout, stderr) = CliHarness.Run("graph", CliHarness.WriteScenario(Small), "--format", format, "--out", file, "--arm", "mentors");
+        Assert.True(code == 0, stderr);
+        XDocument xml = XDocument.Load(file);
+        Assert.Equal(121, xml.Descendants(XName.Get("node", ns)).Count());
+        Assert.Contains("Wrote 121 agents", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Graph_Format_NeverReplacesAFileWithoutOverwrite()
+    {
+        string file = Path.Combine(CliHarness.TempDirectory(), "org.dot");
+        File.WriteAllText(file, "precious");
+        var (code, _, stderr) = CliHarness.Run("graph", CliHarness.WriteScenario(Small), "--format", "dot", "--out", file);
+        Assert.Equal(1, code);
+        Assert.Contains("exists; give another --out, or --overwrite to replace it", stderr, StringComparison.Ordinal);
+        Assert.Equal("precious", File.ReadAllText(file));
+
+        Assert.Equal(0, CliHarness.Run("graph", CliHarness.WriteScenario(Small), "--format", "dot", "--out", file, "--overwrite").ExitCode);
+        Assert.StartsWith("graph", File.ReadAllText(file), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--format", "graphm" }, "--format is 'graphm'; use graphml, gexf, dot or edges (did you mean 'graphml'?)")]
+    [InlineData(new[] { "--stats", "--replicate", "5" }, "--replicate is 5; the scenario has replicates 0 to 1")]
+    [InlineData(new[] { "--format", "gexf", "--arm", "nobody" }, "--arm 'nobody' is not an arm of")]
+    [InlineData(new string[0], "nothing to do; give --format graphml|gexf|dot|edges to export, or --stats")]
+    public void Graph_BadOptions_SayWhatToFixAndWriteNothing(string[] options, string expected)
+    {
+        string folder = CliHarness.TempDirectory();
+        string scenario = Path.Combine(folder, "s.yaml");
+        File.WriteAllText(scenario, Small);
+        var (code, stdout, stderr) = CliHarness.Run(["graph", scenario, .. options, "--out", Path.Combine(folder, "x.out")]);
+        Assert.Equal(1, code);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.False(File.Exists(Path.Combine(folder, "x.out")));
+        Assert.Empty(stdout);
+    }
+}
