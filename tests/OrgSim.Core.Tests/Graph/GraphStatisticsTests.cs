@@ -261,6 +261,33 @@ public class GraphStatisticsTests
     }
 
     [Fact]
+    public void SampledMeanPath_DrawsItsSourcesFromTheLargestComponent()
+    {
+        // A cycle of 3,001 agents and 500 separate pairs. Every agent of a cycle has the same mean
+        // distance, (n + 1) / 4, so any sample of its agents gives it exactly; a source drawn from
+        // the pairs would pull it towards 1.
+        const int ring = 3_001, pairs = 500;
+        var builder = new OrgGraphBuilder(ring + (2 * pairs));
+        for (int v = 0; v < ring; v++)
+        {
+            builder.AddTie(v, (v + 1) % ring, EdgeType.TeamPeer);
+        }
+
+        for (int p = 0; p < pairs; p++)
+        {
+            builder.AddTie(ring + (2 * p), ring + (2 * p) + 1, EdgeType.TeamPeer);
+        }
+
+        var options = new GraphStatisticsOptions { ExactUpTo = 1_000, SampleSources = 50, Seed = 9 };
+        GraphStatisticsReport report = GraphStatistics.Compute(builder.Build(), options);
+
+        Assert.Equal((1 + pairs, ring), (report.ComponentCount, report.LargestComponent));
+        Assert.Equal((true, 50, true, 50), (report.PathSampled, report.PathSources, report.BetweennessSampled, report.BetweennessSources));
+        Assert.Equal((ring + 1) / 4.0, report.MeanPathLength, Close);
+        Assert.All(report.TopByBetweenness, a => Assert.True(a.Agent < ring));
+    }
+
+    [Fact]
     public void SameSeed_GivesTheSameReportWhateverTheThreadsAndAnotherSeedDiffers()
     {
         OrgGraph graph = TestOrganisations.Hierarchy(20_000, 8, 2.0);

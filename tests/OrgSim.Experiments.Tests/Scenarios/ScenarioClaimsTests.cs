@@ -58,6 +58,39 @@ public class ScenarioClaimsTests
         s.Above("three-competencies", "with-feedforward-no-catalyst", "competent_share_final_decisiveness");
     }
 
+    [Fact]
+    public void MentoringPods_TrainingTheMentorsReachesFurthest()
+    {
+        Summary s = Run("mentoring-pods.yaml");
+        s.Above("mentors", "top-down", "competent_share_final");
+        s.Above("mentors", "volunteers", "competent_share_final");
+        s.Above("mentors", "top-down", "competent_share_final_level_4");
+    }
+
+    [Fact]
+    public void ExternalCoaches_ReachLessThanWellPlacedInsiders()
+    {
+        Summary s = Run("external-coaches.yaml");
+        s.Above("middle-managers", "coaches", "competent_share_final");
+        s.Above("most-connected", "coaches", "competent_share_final");
+    }
+
+    [Fact]
+    public void FlatOrganisation_ScatteredPeopleCarryItIntoTeams()
+    {
+        Summary s = Run("flat-organisation.yaml");
+        s.Above("scattered", "whole-teams", "competent_share_final");
+        s.Above("most-connected", "whole-teams", "competent_share_final");
+    }
+
+    [Fact]
+    public void HrImport_TopDownThenScatteredThenWholeTeams()
+    {
+        Summary s = Run("hr-import.yaml");
+        s.Above("top-down", "bottom-up-scattered", "competent_share_final");
+        s.Above("bottom-up-scattered", "bottom-up-teams", "competent_share_final");
+    }
+
     private static Summary Run(string file)
     {
         ScenarioSpec spec = ScenarioLoader.Load(TestPaths.Scenario(file)).Spec;
