@@ -52,9 +52,11 @@ public class MemoryFootprintBenchmarks
         Print($"agents={n} directedEdges={e} edgesPerAgent={(double)e / n:F3}");
         Print($"graph retained={graphBytes} B (OrgGraph.SizeInBytes={graph.SizeInBytes} B); simulation retained={simulationBytes} B; total={total} B");
         Print($"simulation per agent={(double)simulationBytes / n:F2} B; total per agent (edges included)={(double)total / n:F2} B");
-        // Per agent: graph offset, manager, team (4 B each), level, role (1 B each) = 14 B; state 12 B; two signal buffers 2 B.
-        const long perAgentArrays = 14 + 12 + 2;
-        long nodePart = perAgentArrays * n;
+        // Graph: offset, manager, supporter, team, function, site (4 B each), level, role, remote flag
+        // (1 B each). Simulation: stages, repetitions, idle weeks (4 B each), two signal buffers, the
+        // contact strengths the feedforward share needs (4 B) and one bit for the counting path.
+        const double perAgentArrays = 27 + 12 + 2 + 4 + 0.125;
+        double nodePart = perAgentArrays * n;
         Print($"total minus {perAgentArrays} B/agent of per-agent arrays, per directed edge={(double)(total - nodePart) / e:F2} B (target and type: 5 B expected with unit weights, 9 B with weights)");
         Print($"budget 200 B/agent + 12 B/edge = {(200L * n) + (12L * e)} B; used {(double)total / ((200L * n) + (12L * e)):P1} of it");
     }
