@@ -17,6 +17,10 @@ public static class OrgSimCli
         ["format"] = "graphml, gexf, dot or edges",
         ["replicate"] = "a replicate number, from 0",
         ["arm"] = "the name of an arm of the scenario",
+        ["set"] = "path.to.key=value, e.g. model.transmission=0.08",
+        ["only"] = "point=N,arm=NAME,replicate=N (each part optional)",
+        ["shard"] = "I/N, e.g. 2/3",
+        ["shards"] = "a whole number of shards",
     };
 
     /// <summary>Runs the command line <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
@@ -39,11 +43,15 @@ public static class OrgSimCli
                 settings.CaseSensitive = true;
                 settings.AutoVersion = true;
                 settings.AutoHelp = true;
+                settings.AllowMultiInstance = true; // --set may be given many times.
             });
-            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(GraphOptions));
+            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(GraphOptions), typeof(ValidateOptions), typeof(InitOptions), typeof(MergeOptions));
             return result.MapResult(
                 (RunOptions options) => RunCommand.Execute(options, stdout, stderr, cancellation),
                 (GraphOptions options) => GraphCommand.Execute(options, stdout, stderr, cancellation),
+                (ValidateOptions options) => ValidateCommand.Execute(options, stdout, stderr),
+                (InitOptions options) => InitCommand.Execute(options, stdout, stderr),
+                (MergeOptions options) => MergeCommand.Execute(options, stdout, stderr),
                 errors => ReportParseErrors(result, errors.ToList(), stdout, stderr));
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -58,7 +66,7 @@ public static class OrgSimCli
         if (errors.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError))
         {
             string heading = $"orgsim {RunManifestVersion()}";
-            bool verbChosen = result.TypeInfo.Current == typeof(RunOptions) || result.TypeInfo.Current == typeof(GraphOptions);
+            bool verbChosen = result.TypeInfo.Current != typeof(NullInstance);
             stdout.WriteLine(errors.Any(e => e.Tag == ErrorType.VersionRequestedError)
                 ? heading
                 : HelpText.AutoBuild(
@@ -74,7 +82,10 @@ public static class OrgSimCli
             return ExitCodes.Success;
         }
 
-        string verb = result.TypeInfo.Current == typeof(GraphOptions) ? "graph" : "run";
+        string verb = result.TypeInfo.Current == typeof(GraphOptions) ? "graph"
+            : result.TypeInfo.Current == typeof(ValidateOptions) ? "validate"
+            : result.TypeInfo.Current == typeof(MergeOptions) ? "merge"
+            : "run";
         foreach (Error error in errors)
         {
             stderr.WriteLine(Describe(error, verb));
@@ -86,10 +97,14 @@ public static class OrgSimCli
     private static string Describe(Error error, string verb) => error switch
     {
         NoVerbSelectedError => "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')",
-        BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are 'run' and 'graph', e.g. 'orgsim run scenarios/quickstart.yaml'",
-        MissingRequiredOptionError => verb == "graph"
-            ? "orgsim graph: the scenario file is missing; e.g. 'orgsim graph scenarios/quickstart.yaml --stats'"
-            : "orgsim run: the scenario file is missing; e.g. 'orgsim run scenarios/quickstart.yaml'",
+        BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are run, validate, init, graph and merge, e.g. 'orgsim run scenarios/quickstart.yaml'",
+        MissingRequiredOptionError => verb switch
+        {
+            "graph" => "orgsim graph: the scenario file is missing; e.g. 'orgsim graph scenarios/quickstart.yaml --stats'",
+            "validate" => "orgsim validate: the scenario file is missing; e.g. 'orgsim validate scenarios/quickstart.yaml'",
+            "merge" => "orgsim merge: --out is missing; e.g. 'orgsim merge results/sweep-shard-* --out results/sweep'",
+            _ => "orgsim run: the scenario file is missing; e.g. 'orgsim run scenarios/quickstart.yaml'",
+        },
         MissingValueOptionError missing => $"orgsim: --{missing.NameInfo.LongName} needs a value: {Expected(missing.NameInfo.LongName)}",
         BadFormatConversionError bad => $"orgsim: the value of --{bad.NameInfo.LongName} is not {Expected(bad.NameInfo.LongName)}",
         UnknownOptionError unknown => UnknownOption(unknown.Token),

@@ -17,28 +17,31 @@ public class RunCommandTests
         """;
 
     [Fact]
-    public void Run_OnTheQuickstartWritesTheFiveFilesWithTheDocumentedHeaders()
+    public void Run_OnTheQuickstartWritesEveryFileWithTheDocumentedHeaders()
     {
         string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
         var (code, stdout, stderr) = CliHarness.Run("run", Quickstart, "--out", outDir);
 
         Assert.True(code == 0, stderr);
         Assert.Equal(
-            "arm,replicate,tick,competency,unconscious_incompetence,conscious_incompetence,conscious_competence,unconscious_competence",
+            "point,arm,replicate,tick,competency,unconscious_incompetence,conscious_incompetence,conscious_competence,unconscious_competence",
             File.ReadLines(Path.Combine(outDir, "timeseries.csv")).First());
-        Assert.Equal("arm,metric,mean,ci_low,ci_high,n", File.ReadLines(Path.Combine(outDir, "summary.csv")).First());
+        Assert.Equal("point,arm,metric,mean,ci_low,ci_high,n", File.ReadLines(Path.Combine(outDir, "summary.csv")).First());
+        Assert.Equal("point,arm,reference_arm,metric,difference,ci_low,ci_high,n", File.ReadLines(Path.Combine(outDir, "contrasts.csv")).First());
+        Assert.StartsWith("point,arm,replicate,seed,competent_share_final,", File.ReadLines(Path.Combine(outDir, "runs.csv")).First(), StringComparison.Ordinal);
+        Assert.Equal(1 + (2 * 20), File.ReadLines(Path.Combine(outDir, "runs.csv")).Count());
         Assert.Equal(1 + (2 * 20 * 105 * 4), File.ReadLines(Path.Combine(outDir, "timeseries.csv")).Count());
         Assert.Equal(
-            "arm,replicate,tick,competent_agents,effectiveness_agent_mean,effectiveness_team_mean,front_mean,front_max",
+            "point,arm,replicate,tick,competent_agents,effectiveness_agent_mean,effectiveness_team_mean,front_mean,front_max",
             File.ReadLines(Path.Combine(outDir, "outcomes.csv")).First());
         Assert.Equal(1 + (2 * 20 * 105), File.ReadLines(Path.Combine(outDir, "outcomes.csv")).Count());
-        Assert.Equal("arm,replicate,tick,level,agents,competent_share", File.ReadLines(Path.Combine(outDir, "levels.csv")).First());
+        Assert.Equal("point,arm,replicate,tick,level,agents,competent_share", File.ReadLines(Path.Combine(outDir, "levels.csv")).First());
         string manifest = File.ReadAllText(Path.Combine(outDir, "run.json"));
         Assert.Contains("\"sha256\"", manifest, StringComparison.Ordinal);
         Assert.Contains("\"seed\": 20261122", manifest, StringComparison.Ordinal);
         Assert.Contains("top-down", stdout, StringComparison.Ordinal);
         Assert.Contains("bottom-up", stdout, StringComparison.Ordinal);
-        Assert.Equal(["levels.csv", "outcomes.csv", "run.json", "summary.csv", "timeseries.csv"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
+        Assert.Equal(["contrasts.csv", "levels.csv", "outcomes.csv", "run.json", "runs.csv", "summary.csv", "timeseries.csv"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
     }
 
     [Fact]
@@ -48,8 +51,8 @@ public class RunCommandTests
         Assert.Equal(0, CliHarness.Run("run", Quickstart, "--out", outDir).ExitCode);
         var final = File.ReadLines(Path.Combine(outDir, "summary.csv"))
             .Select(l => l.Split(','))
-            .Where(f => f[1] == "competent_share_final")
-            .ToDictionary(f => f[0], f => (Low: double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture), High: double.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture)));
+            .Where(f => f[2] == "competent_share_final")
+            .ToDictionary(f => f[1], f => (Low: double.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture), High: double.Parse(f[5], System.Globalization.CultureInfo.InvariantCulture)));
         bool disjoint = final["top-down"].Low > final["bottom-up"].High || final["bottom-up"].Low > final["top-down"].High;
         Assert.True(disjoint, "the 95% intervals of the two arms' final competent share should not overlap");
     }
@@ -143,7 +146,7 @@ public class RunCommandTests
     [InlineData(new[] { "run", "SCENARIO", "--out" }, "orgsim: --out needs a value: a folder (run) or a file (graph)")]
     [InlineData(new[] { "run" }, "orgsim run: the scenario file is missing; e.g. 'orgsim run scenarios/quickstart.yaml'")]
     [InlineData(new string[0], "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')")]
-    [InlineData(new[] { "walk", "SCENARIO" }, "orgsim: unknown command 'walk'; the commands are 'run' and 'graph', e.g. 'orgsim run scenarios/quickstart.yaml'")]
+    [InlineData(new[] { "walk", "SCENARIO" }, "orgsim: unknown command 'walk'; the commands are run, validate, init, graph and merge, e.g. 'orgsim run scenarios/quickstart.yaml'")]
     public void Run_WithAMalformedCommandLinePrintsOneLineAndExitsTwo(string[] args, string expected)
     {
         string scenario = CliHarness.WriteScenario(Small);
@@ -191,20 +194,33 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void Run_RefusesToOverwriteEarlierResultsUnlessAsked()
+    public void Run_RefusesToOverwriteResultsOfAnotherScenarioUnlessAsked()
     {
         string scenario = CliHarness.WriteScenario(Small);
+        string other = CliHarness.WriteScenario(Small.Replace("replicates: 3", "replicates: 2", StringComparison.Ordinal));
         string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
         Assert.Equal(0, CliHarness.Run("run", scenario, "--out", outDir).ExitCode);
-        File.WriteAllText(Path.Combine(outDir, "summary.csv"), "mine");
+        string summary = File.ReadAllText(Path.Combine(outDir, "summary.csv"));
 
-        var (code, _, stderr) = CliHarness.Run("run", scenario, "--out", outDir);
+        var (code, _, stderr) = CliHarness.Run("run", other, "--out", outDir);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("holds runs of another scenario", stderr, StringComparison.Ordinal);
+        Assert.Equal(summary, File.ReadAllText(Path.Combine(outDir, "summary.csv")));
+
+        Assert.Equal(0, CliHarness.Run("run", other, "--out", outDir, "--overwrite").ExitCode);
+        Assert.Equal(1 + (2 * 2), File.ReadLines(Path.Combine(outDir, "runs.csv")).Count());
+    }
+
+    [Fact]
+    public void Run_IntoAFolderWithResultsFromOutsideOrgSimNeedsOverwrite()
+    {
+        string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "summary.csv"), "mine");
+        var (code, _, stderr) = CliHarness.Run("run", CliHarness.WriteScenario(Small), "--out", outDir);
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("already holds results", stderr, StringComparison.Ordinal);
         Assert.Equal("mine", File.ReadAllText(Path.Combine(outDir, "summary.csv")));
-
-        Assert.Equal(0, CliHarness.Run("run", scenario, "--out", outDir, "--overwrite").ExitCode);
-        Assert.StartsWith("arm,metric", File.ReadAllText(Path.Combine(outDir, "summary.csv")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,10 @@ internal static class TestScenarios
 {
     /// <summary>A small two-arm scenario that runs in milliseconds.</summary>
     public static LoadedScenario Small(int agents = 300, int replicates = 4, int horizon = 30, ulong seed = 5) =>
-        ScenarioLoader.Parse(
+        ScenarioLoader.Parse(SmallText(agents, replicates, horizon, seed), "small.yaml");
+
+    /// <summary>The text of <see cref="Small"/>.</summary>
+    public static string SmallText(int agents = 300, int replicates = 4, int horizon = 30, ulong seed = 5) =>
             $$"""
             name: small
             seed: {{seed}}
@@ -18,6 +21,5 @@ internal static class TestScenarios
                 seeding: {strategy: top-down, budget: 20}
               - name: bottom-up
                 seeding: {strategy: bottom-up-scattered, budget: 20}
-            """,
-            "small.yaml");
+            """;
 }

@@ -3,7 +3,7 @@ using CommandLine;
 namespace OrgSim.Cli.Commands;
 
 /// <summary>The options of <c>orgsim run</c>.</summary>
-[Verb("run", isDefault: false, HelpText = "Run a scenario's arms and replicates; write timeseries.csv, summary.csv and run.json.")]
+[Verb("run", isDefault: false, HelpText = "Run a scenario's points, arms and replicates; write the tables, summary.csv and run.json. A rerun into the same --out resumes.")]
 public sealed class RunOptions
 {
     /// <summary>The scenario file.</summary>
@@ -11,22 +11,38 @@ public sealed class RunOptions
     public string Scenario { get; set; } = string.Empty;
 
     /// <summary>The output folder.</summary>
-    [Option("out", HelpText = "Folder for the results. Default: results/NAME (or results/NAME-2, -3, … if taken).")]
+    [Option("out", HelpText = "Folder for the results. Default: results/NAME (or results/NAME-2, -3, … if taken). Rerunning into the same folder resumes: finished runs are kept.")]
     public string? Out { get; set; }
 
     /// <summary>Overrides the scenario's seed.</summary>
-    [Option("seed", HelpText = "Override the scenario seed (a whole number).")]
+    [Option("seed", HelpText = "Override the scenario seed (a whole number); the same as --set seed=N.")]
     public ulong? Seed { get; set; }
 
     /// <summary>Overrides the scenario's replicate count.</summary>
-    [Option("replicates", HelpText = "Override the number of replicates per arm.")]
+    [Option("replicates", HelpText = "Override the number of replicates per arm; the same as --set replicates=N.")]
     public int? Replicates { get; set; }
+
+    /// <summary>Overrides of any key.</summary>
+    [Option("set", HelpText = "Override any key, e.g. --set model.transmission=0.08 or --set arms.bottom-up.seeding.budget=80; repeatable; wins over the file, its arms and its sweep.")]
+    public IEnumerable<string> Set { get; set; } = [];
+
+    /// <summary>Runs to do alone.</summary>
+    [Option("only", HelpText = "Run only these runs, e.g. --only point=3,arm=bottom-up,replicate=7 (each part optional); they give the same rows as inside the full run.")]
+    public string? Only { get; set; }
+
+    /// <summary>This machine's shard.</summary>
+    [Option("shard", HelpText = "Run only shard I of N, e.g. --shard 2/3 (also taken from Slurm job arrays and Kubernetes indexed Jobs); merge the shards with 'orgsim merge'.")]
+    public string? Shard { get; set; }
+
+    /// <summary>The shard count for a Kubernetes indexed Job.</summary>
+    [Option("shards", HelpText = "The number of shards when the index comes from JOB_COMPLETION_INDEX (or set ORGSIM_SHARD_COUNT).")]
+    public int? Shards { get; set; }
 
     /// <summary>Worker threads; never changes the results.</summary>
     [Option("threads", HelpText = "Worker threads (default: all cores). Results are identical for any value.")]
     public int? Threads { get; set; }
 
     /// <summary>Allows replacing results already in <see cref="Out"/>.</summary>
-    [Option("overwrite", HelpText = "Replace results already in the --out folder.")]
+    [Option("overwrite", HelpText = "Replace results of another scenario already in the --out folder.")]
     public bool Overwrite { get; set; }
 }

@@ -8,7 +8,8 @@ namespace OrgSim.Cli.Commands;
 /// <summary>The short terminal table <c>orgsim run</c> prints: one row per arm, the headline metrics with 95% intervals.</summary>
 internal static class SummaryTable
 {
-    public static void Print(TextWriter stdout, ScenarioSpec spec, IReadOnlyList<SummaryRow> rows)
+    /// <summary>Prints the table of one point's rows.</summary>
+    public static void Print(TextWriter stdout, ScenarioSpec spec, IReadOnlyList<SummaryRow> rows, string? title = null)
     {
         bool terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -23,12 +24,17 @@ internal static class SummaryTable
             console.Profile.Width = 120; // A log file has no width; don't wrap the table at 80.
         }
 
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("arm")
+        var table = new Table().Border(TableBorder.Rounded);
+        if (title is not null)
+        {
+            table.Title(Markup.Escape(title));
+        }
+
+        table.AddColumn("arm")
             .AddColumn(new TableColumn("competent at end").RightAligned())
             .AddColumn(new TableColumn("weeks to 50%").RightAligned())
             .AddColumn(new TableColumn("weeks to 90%").RightAligned());
-        foreach (ArmSpec arm in spec.Arms)
+        foreach (ArmSpec arm in spec.Arms.Where(a => rows.Any(r => r.Arm == a.Name)))
         {
             Estimate Get(string metric) => rows.First(r => r.Arm == arm.Name && r.Metric == metric).Estimate;
             table.AddRow(

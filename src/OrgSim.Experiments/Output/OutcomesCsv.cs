@@ -1,48 +1,38 @@
-using System.Globalization;
+using CsvHelper;
 using OrgSim.Core.Metrics;
 using OrgSim.Experiments.Running;
 
 namespace OrgSim.Experiments.Output;
 
 /// <summary>
-/// <c>outcomes.csv</c>: one row per arm, replicate and tick with the outcomes that need the agents
+/// <c>outcomes.csv</c>: one row per run and tick with the outcomes that need the agents
 /// themselves — competent agents, effectiveness of agents and teams, and the spread front.
 /// </summary>
 public static class OutcomesCsv
 {
-    /// <summary>The header, in order.</summary>
-    public static IReadOnlyList<string> Header { get; } =
-        ["arm", "replicate", "tick", "competent_agents", "effectiveness_agent_mean", "effectiveness_team_mean", "front_mean", "front_max"];
+    /// <summary>The table's own columns, after the run's coordinates.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+        ["tick", "competent_agents", "effectiveness_agent_mean", "effectiveness_team_mean", "front_mean", "front_max"];
 
     /// <summary>Writes every run of <paramref name="result"/> in arm, replicate, tick order; an undefined front is an empty field.</summary>
-    public static void Write(TextWriter writer, ExperimentResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        using var csv = CsvFormat.Writer(writer);
-        foreach (string column in Header)
-        {
-            csv.WriteField(column);
-        }
+    public static void Write(TextWriter writer, ExperimentResult result) => RunTable.WriteAll(writer, result, Columns, WriteRows);
 
-        csv.EndRecord();
-        foreach (RunResult run in result.Runs)
+    /// <summary>Writes the rows of one run, each starting with <paramref name="prefix"/>.</summary>
+    public static void WriteRows(CsvWriter csv, string[] prefix, RunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        OutcomeSeries outcomes = run.Outcomes ?? throw new ArgumentException($"run {run.Arm}/{run.Replicate} has no outcomes", nameof(run));
+        for (int tick = 0; tick < outcomes.RecordedTicks; tick++)
         {
-            OutcomeSeries outcomes = run.Outcomes ?? throw new ArgumentException($"run {run.Arm}/{run.Replicate} has no outcomes", nameof(result));
-            string replicate = run.Replicate.ToString(CultureInfo.InvariantCulture);
-            for (int tick = 0; tick < outcomes.RecordedTicks; tick++)
-            {
-                double front = outcomes.FrontMean(tick);
-                int farthest = outcomes.FrontMax(tick);
-                csv.WriteField(run.Arm);
-                csv.WriteField(replicate);
-                csv.WriteField(tick.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(outcomes.CompetentAgents(tick).ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(CsvFormat.Number(outcomes.EffectivenessAgentMean(tick)));
-                csv.WriteField(CsvFormat.Number(outcomes.EffectivenessTeamMean(tick)));
-                csv.WriteField(double.IsNaN(front) ? string.Empty : CsvFormat.Number(front));
-                csv.WriteField(farthest < 0 ? string.Empty : farthest.ToString(CultureInfo.InvariantCulture));
-                csv.EndRecord();
-            }
+            double front = outcomes.FrontMean(tick);
+            int farthest = outcomes.FrontMax(tick);
+            RunTable.Row(csv, prefix,
+                RunTable.Invariant(tick),
+                RunTable.Invariant(outcomes.CompetentAgents(tick)),
+                CsvFormat.Number(outcomes.EffectivenessAgentMean(tick)),
+                CsvFormat.Number(outcomes.EffectivenessTeamMean(tick)),
+                double.IsNaN(front) ? string.Empty : CsvFormat.Number(front),
+                farthest < 0 ? string.Empty : RunTable.Invariant(farthest));
         }
     }
 }

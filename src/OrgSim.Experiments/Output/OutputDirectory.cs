@@ -27,11 +27,11 @@ public sealed class OutputDirectory : IDisposable
         _marker = System.IO.Path.Combine(path, ClaimFile);
     }
 
-    /// <summary>The files a run writes, and whose presence marks a folder as holding results.</summary>
     /// <summary>The folder that holds results when no <c>--out</c> is given.</summary>
     public const string DefaultRoot = "results";
 
-    public static IReadOnlyList<string> ResultFiles { get; } = ["timeseries.csv", "outcomes.csv", "levels.csv", "summary.csv", "run.json"];
+    /// <summary>The files and folders a run writes, and whose presence marks a folder as holding results.</summary>
+    public static IReadOnlyList<string> ResultFiles { get; } = ["timeseries.csv", "outcomes.csv", "levels.csv", "runs.csv", "summary.csv", "contrasts.csv", "run.json", ".orgsim-runs"];
 
     /// <summary>The claimed folder.</summary>
     public string Path { get; }
@@ -93,7 +93,7 @@ public sealed class OutputDirectory : IDisposable
             return (null, $"--out {requested} is being written by another orgsim run; wait for it, or choose another folder (if no run is active, delete {claim._marker})");
         }
 
-        string? existing = ResultFiles.FirstOrDefault(f => File.Exists(System.IO.Path.Combine(requested, f)));
+        string? existing = ResultFiles.FirstOrDefault(f => Exists(System.IO.Path.Combine(requested, f)));
         if (existing is not null && !overwrite)
         {
             claim.Dispose();
@@ -121,7 +121,7 @@ public sealed class OutputDirectory : IDisposable
                 continue; // Another run claimed it between our look and our claim.
             }
 
-            if (ResultFiles.Any(f => File.Exists(System.IO.Path.Combine(candidate, f))))
+            if (ResultFiles.Any(f => Exists(System.IO.Path.Combine(candidate, f))))
             {
                 claim.Dispose();
                 continue;
@@ -130,6 +130,8 @@ public sealed class OutputDirectory : IDisposable
             return (claim, null);
         }
     }
+
+    private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
 
     private bool TryCreateMarker()
     {

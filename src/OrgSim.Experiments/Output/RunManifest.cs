@@ -24,17 +24,14 @@ public static class RunManifest
     public static string ToolVersion { get; } =
         typeof(RunManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <summary>Writes the manifest of <paramref name="scenario"/> as run with <paramref name="spec"/>.</summary>
+    /// <summary>Writes the manifest of <paramref name="scenario"/>: its base scenario after every command-line override, and its sweep.</summary>
     /// <param name="writer">Where to write.</param>
-    /// <param name="scenario">The file as loaded.</param>
-    /// <param name="spec">The scenario actually run (after command-line overrides).</param>
-    /// <param name="overrides">Command-line overrides (key, value), in the order given.</param>
-    public static void Write(TextWriter writer, LoadedScenario scenario, ScenarioSpec spec, IReadOnlyList<KeyValuePair<string, ulong>> overrides)
+    /// <param name="scenario">The file as loaded, with its <c>--set</c> overrides and sweep points.</param>
+    public static void Write(TextWriter writer, LoadedScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(overrides);
+        ScenarioSpec spec = scenario.Spec;
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -45,12 +42,34 @@ public static class RunManifest
             json.WriteString("path", scenario.File.Replace('\\', '/'));
             json.WriteString("sha256", scenario.Sha256);
             json.WriteEndObject();
-            json.WriteStartObject("overrides");
-            foreach (var (key, value) in overrides)
+            json.WriteStartArray("overrides");
+            foreach (ScenarioOverride set in scenario.Sets)
             {
-                json.WriteNumber(key, value);
+                json.WriteStringValue($"{set.Path}={set.Text}");
             }
 
+            json.WriteEndArray();
+            json.WriteStartObject("sweep");
+            json.WriteStartArray("parameters");
+            foreach (string path in scenario.ParameterPaths)
+            {
+                json.WriteStringValue(path);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("points");
+            foreach (SweepPoint point in scenario.PointsOrBase)
+            {
+                json.WriteStartArray();
+                foreach (string path in scenario.ParameterPaths)
+                {
+                    json.WriteStringValue(point.ValueOf(path));
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
             json.WriteString("name", spec.Name);
             json.WriteString("description", spec.Description);

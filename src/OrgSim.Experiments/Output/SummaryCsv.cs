@@ -1,34 +1,31 @@
-using System.Globalization;
+using CsvHelper;
 using OrgSim.Experiments.Statistics;
 
 namespace OrgSim.Experiments.Output;
 
-/// <summary><c>summary.csv</c>: one row per arm and metric with mean, 95% interval and the runs that contributed.</summary>
+/// <summary><c>summary.csv</c>: one row per point, arm and metric with mean, 95% interval and the runs that contributed.</summary>
 public static class SummaryCsv
 {
-    /// <summary>The header, in order.</summary>
-    public static IReadOnlyList<string> Header { get; } = ["arm", "metric", "mean", "ci_low", "ci_high", "n"];
+    /// <summary>The columns after the point's coordinates (point, parameters).</summary>
+    public static IReadOnlyList<string> Columns { get; } = ["arm", "metric", "mean", "ci_low", "ci_high", "n"];
 
-    /// <summary>Writes <paramref name="rows"/>; undefined values are empty fields.</summary>
+    /// <summary>Writes <paramref name="rows"/> of a single-point experiment (point 0, no parameters); undefined values are empty fields.</summary>
     public static void Write(TextWriter writer, IEnumerable<SummaryRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        using var csv = CsvFormat.Writer(writer);
-        foreach (string column in Header)
-        {
-            csv.WriteField(column);
-        }
-
-        csv.EndRecord();
+        using CsvWriter csv = CsvFormat.Writer(writer);
+        RunTable.WriteHeader(csv, ["point", .. Columns]);
         foreach (SummaryRow row in rows)
         {
-            csv.WriteField(row.Arm);
-            csv.WriteField(row.Metric);
-            csv.WriteField(CsvFormat.Number(row.Estimate.Mean));
-            csv.WriteField(CsvFormat.Number(row.Estimate.Low));
-            csv.WriteField(CsvFormat.Number(row.Estimate.High));
-            csv.WriteField(row.Estimate.N.ToString(CultureInfo.InvariantCulture));
-            csv.EndRecord();
+            WriteRow(csv, ["0"], row);
         }
+    }
+
+    /// <summary>Writes one row after the point's fields.</summary>
+    public static void WriteRow(CsvWriter csv, string[] point, SummaryRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        RunTable.Row(csv, point, row.Arm, row.Metric,
+            CsvFormat.Number(row.Estimate.Mean), CsvFormat.Number(row.Estimate.Low), CsvFormat.Number(row.Estimate.High), RunTable.Invariant(row.Estimate.N));
     }
 }

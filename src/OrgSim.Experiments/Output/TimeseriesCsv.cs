@@ -1,49 +1,31 @@
-using System.Globalization;
+using CsvHelper;
 using OrgSim.Core.Agents;
 using OrgSim.Experiments.Running;
 
 namespace OrgSim.Experiments.Output;
 
 /// <summary>
-/// <c>timeseries.csv</c>: tidy long form, one row per arm, replicate, tick (0 = start, through
-/// the horizon) and competency, with the number of agents at each of the four stages.
+/// <c>timeseries.csv</c>: tidy long form, one row per run (point, parameters, arm, replicate), tick
+/// (0 = start, through the horizon) and competency, with the number of agents at each of the four stages.
 /// </summary>
 public static class TimeseriesCsv
 {
-    /// <summary>The header, in order.</summary>
-    public static IReadOnlyList<string> Header { get; } =
-        ["arm", "replicate", "tick", "competency", .. Stages.All.Select(Stages.Name)];
+    /// <summary>The table's own columns, after the run's coordinates.</summary>
+    public static IReadOnlyList<string> Columns { get; } = ["tick", "competency", .. Stages.All.Select(Stages.Name)];
 
     /// <summary>Writes every run of <paramref name="result"/> in arm, replicate, tick, competency order.</summary>
-    public static void Write(TextWriter writer, ExperimentResult result)
+    public static void Write(TextWriter writer, ExperimentResult result) => RunTable.WriteAll(writer, result, Columns, WriteRows);
+
+    /// <summary>Writes the rows of one run, each starting with <paramref name="prefix"/>.</summary>
+    public static void WriteRows(CsvWriter csv, string[] prefix, RunResult run)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        using var csv = CsvFormat.Writer(writer);
-        foreach (string column in Header)
+        ArgumentNullException.ThrowIfNull(run);
+        for (int tick = 0; tick < run.Series.RecordedTicks; tick++)
         {
-            csv.WriteField(column);
-        }
-
-        csv.EndRecord();
-        foreach (RunResult run in result.Runs)
-        {
-            string replicate = run.Replicate.ToString(CultureInfo.InvariantCulture);
-            for (int tick = 0; tick < run.Series.RecordedTicks; tick++)
+            string tickText = RunTable.Invariant(tick);
+            foreach (Competency competency in Competencies.All)
             {
-                string tickText = tick.ToString(CultureInfo.InvariantCulture);
-                foreach (Competency competency in Competencies.All)
-                {
-                    csv.WriteField(run.Arm);
-                    csv.WriteField(replicate);
-                    csv.WriteField(tickText);
-                    csv.WriteField(Competencies.Name(competency));
-                    foreach (Stage stage in Stages.All)
-                    {
-                        csv.WriteField(run.Series.Count(tick, competency, stage).ToString(CultureInfo.InvariantCulture));
-                    }
-
-                    csv.EndRecord();
-                }
+                RunTable.Row(csv, prefix, [tickText, Competencies.Name(competency), .. Stages.All.Select(s => RunTable.Invariant(run.Series.Count(tick, competency, s)))]);
             }
         }
     }

@@ -14,6 +14,18 @@ public sealed record LoadedScenario(
     /// <summary>Problems found while loading that do not stop a run (an HR import's warnings), one line each.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The sweep's points in order; one point (index 0, no parameters, <see cref="Spec"/>) without a sweep.</summary>
+    public IReadOnlyList<SweepPoint> Points { get; init; } = [];
+
+    /// <summary>The key paths the sweep varies, in the order they first appear: the parameter columns of the outputs.</summary>
+    public IReadOnlyList<string> ParameterPaths { get; init; } = [];
+
+    /// <summary>The command-line <c>--set</c> overrides applied.</summary>
+    public IReadOnlyList<ScenarioOverride> Sets { get; init; } = [];
+
+    /// <summary>Every point, at least the base when <see cref="Points"/> was not filled.</summary>
+    public IReadOnlyList<SweepPoint> PointsOrBase => Points.Count > 0 ? Points : [new SweepPoint(0, [], Spec)];
+
     /// <summary>An error located at <paramref name="path"/>'s line, or at its nearest written parent.</summary>
     public ScenarioError ErrorAt(string path, string message)
     {

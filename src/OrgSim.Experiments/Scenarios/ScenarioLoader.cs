@@ -20,7 +20,9 @@ public static partial class ScenarioLoader
 {
     /// <summary>Loads and validates <paramref name="path"/>.</summary>
     /// <exception cref="ScenarioException">The file is missing, unreadable, malformed or invalid.</exception>
-    public static LoadedScenario Load(string path)
+    /// <param name="path">The scenario file.</param>
+    /// <param name="sets">Command-line <c>--set</c> overrides, applied over the file and every sweep point.</param>
+    public static LoadedScenario Load(string path, IReadOnlyList<ScenarioOverride>? sets = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path))
@@ -42,13 +44,13 @@ public static partial class ScenarioLoader
             throw new ScenarioException([new ScenarioError(path, 0, 0, $"cannot be read ({e.Message}); check its permissions")]);
         }
 
-        return Parse(bytes, path);
+        return Parse(bytes, path, sets ?? []);
     }
 
     /// <summary>Parses scenario text; <paramref name="file"/> only labels errors and provenance.</summary>
-    public static LoadedScenario Parse(string text, string file) => Parse(Encoding.UTF8.GetBytes(text), file);
+    public static LoadedScenario Parse(string text, string file, IReadOnlyList<ScenarioOverride>? sets = null) => Parse(Encoding.UTF8.GetBytes(text), file, sets ?? []);
 
-    private static LoadedScenario Parse(byte[] bytes, string file)
+    private static LoadedScenario Parse(byte[] bytes, string file, IReadOnlyList<ScenarioOverride> sets)
     {
         var context = new ParseContext(file);
         string sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -88,21 +90,93 @@ public static partial class ScenarioLoader
             throw new ScenarioException([new ScenarioError(file, (int)stream.Documents[1].RootNode.Start.Line, 1, "holds more than one YAML document; keep one scenario per file")]);
         }
 
-        ScenarioSpec? spec = null;
-        if (YamlMappingReader.For(context, stream.Documents[0].RootNode, string.Empty) is { } root)
+        if (stream.Documents[0].RootNode is not YamlMappingNode original)
         {
-            spec = ReadScenario(context, root, DefaultName(file));
+            YamlMappingReader.For(context, stream.Documents[0].RootNode, string.Empty);
+            throw new ScenarioException(context.Errors);
         }
 
-        if (context.Errors.Count > 0 || spec is null)
+        // The sweep is read apart; the base is the file without it, with the --set values applied.
+        // Each point re-reads the text into a fresh tree, which keeps every node's line and column.
+        var sweepKey = new YamlScalarNode("sweep");
+        original.Children.TryGetValue(sweepKey, out YamlNode? sweepNode);
+        original.Children.Remove(sweepKey);
+        if (sweepNode is not null)
+        {
+            context.Remember("sweep", sweepNode.Start);
+        }
+
+        List<List<ScenarioOverride>> pointValues = SweepReader.Read(context, sweepNode);
+        foreach (ScenarioOverride set in sets)
+        {
+            if (YamlOverrides.Apply(original, set) is { } problem)
+            {
+                context.Errors.Add(new ScenarioError(file, 0, 0, problem));
+            }
+        }
+
+        ScenarioSpec spec = ReadScenario(context, YamlMappingReader.For(context, original, string.Empty)!, DefaultName(file), sets);
+        if (context.Errors.Count > 0)
         {
             throw new ScenarioException(context.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         }
 
-        return new LoadedScenario(spec, file, sha256, context.Locations()) { Warnings = context.Warnings };
+        List<SweepPoint> points = sweepNode is null
+            ? [new SweepPoint(0, [], spec)]
+            : ReadPoints(file, context, text, pointValues, sets);
+        List<string> parameterPaths = pointValues.SelectMany(p => p.Select(o => o.Path)).Distinct(StringComparer.Ordinal).ToList();
+        return new LoadedScenario(spec, file, sha256, context.Locations())
+        {
+            Warnings = context.Warnings.Distinct(StringComparer.Ordinal).ToList(),
+            Points = points.Select(p => p with { Parameters = parameterPaths.Select(path => p.Parameters.LastOrDefault(o => o.Path == path) ?? new ScenarioOverride(path, new YamlScalarNode(string.Empty), "base")).ToList() }).ToList(),
+            ParameterPaths = parameterPaths,
+            Sets = sets,
+        };
     }
 
-    private static ScenarioSpec ReadScenario(ParseContext context, YamlMappingReader root, string defaultName)
+    /// <summary>
+    /// Each point is the base with the point's values and then the <c>--set</c> values applied, read
+    /// like a file of its own. Its errors say which point; one without a line (a key the point
+    /// added) is placed at the sweep.
+    /// </summary>
+    private static List<SweepPoint> ReadPoints(string file, ParseContext baseContext, string text, List<List<ScenarioOverride>> pointValues, IReadOnlyList<ScenarioOverride> sets)
+    {
+        var points = new List<SweepPoint>();
+        var errors = new List<ScenarioError>();
+        YamlDotNet.Core.Mark sweepAt = baseContext.Locate("sweep");
+        for (int i = 0; i < pointValues.Count; i++)
+        {
+            var context = new ParseContext(file);
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            var root = (YamlMappingNode)stream.Documents[0].RootNode;
+            root.Children.Remove(new YamlScalarNode("sweep"));
+            string label = $"sweep point {i} ({string.Join(", ", pointValues[i].Select(o => $"{o.Path}={o.Text}"))})";
+            foreach (ScenarioOverride value in pointValues[i].Concat(sets))
+            {
+                if (YamlOverrides.Apply(root, value) is { } problem)
+                {
+                    context.Errors.Add(new ScenarioError(file, (int)sweepAt.Line, (int)sweepAt.Column, $"{label}: {problem}"));
+                }
+            }
+
+            ScenarioSpec spec = ReadScenario(context, YamlMappingReader.For(context, root, string.Empty)!, DefaultName(file), sets);
+            errors.AddRange(context.Errors.Select(e => e.Line > 0 && e.Message.StartsWith("sweep point", StringComparison.Ordinal)
+                ? e
+                : e with { Line = e.Line > 0 ? e.Line : (int)sweepAt.Line, Column = e.Line > 0 ? e.Column : (int)sweepAt.Column, Message = $"{label}: {e.Message}" }));
+            baseContext.Warnings.AddRange(context.Warnings);
+            points.Add(new SweepPoint(i, pointValues[i], spec));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ScenarioException(errors.DistinctBy(e => e.ToString()).OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+        }
+
+        return points;
+    }
+
+    private static ScenarioSpec ReadScenario(ParseContext context, YamlMappingReader root, string defaultName, IReadOnlyList<ScenarioOverride> sets)
     {
         var defaults = new ScenarioSpec { Name = defaultName, Arms = [] };
         string name = root.String("name", defaults.Name);

@@ -16,11 +16,11 @@ public class OutputFilesTests
         TimeseriesCsv.Write(writer, ExperimentRunner.Run(spec, 1));
         string[] lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
-            "arm,replicate,tick,competency,unconscious_incompetence,conscious_incompetence,conscious_competence,unconscious_competence",
+            "point,arm,replicate,tick,competency,unconscious_incompetence,conscious_incompetence,conscious_competence,unconscious_competence",
             lines[0]);
         Assert.Equal(1 + (2 * 2 * 6 * 4), lines.Length);
-        Assert.Equal("top-down,0,0,decisiveness,280,0,20,0", lines[1]);
-        Assert.All(lines.Skip(1), l => Assert.Equal(300, l.Split(',').Skip(4).Sum(int.Parse)));
+        Assert.Equal("0,top-down,0,0,decisiveness,280,0,20,0", lines[1]);
+        Assert.All(lines.Skip(1), l => Assert.Equal(300, l.Split(',').Skip(5).Sum(int.Parse)));
     }
 
     [Theory]
@@ -47,9 +47,8 @@ public class OutputFilesTests
     [Fact]
     public void RunManifest_MatchesTheApprovedSnapshot()
     {
-        LoadedScenario scenario = TestScenarios.Small();
         var writer = new StringWriter();
-        RunManifest.Write(writer, scenario, scenario.Spec with { Replicates = 3 }, [new("replicates", 3UL)]);
+        RunManifest.Write(writer, ScenarioLoader.Parse(TestScenarios.SmallText(), "small.yaml", [ScenarioOverride.FromSet("replicates=3").Override!]));
         string text = writer.ToString().Replace(RunManifest.ToolVersion, "VERSION", StringComparison.Ordinal);
         Snapshot.Verify("small.run.json", text);
     }

@@ -1,0 +1,47 @@
+using YamlDotNet.RepresentationModel;
+
+namespace OrgSim.Experiments.Scenarios;
+
+/// <summary>
+/// One value put into a scenario from outside its base: a sweep point's parameter or a
+/// <c>--set</c> from the command line. <paramref name="Path"/> is a dotted key path such as
+/// <c>model.transmission</c> or <c>arms.bottom-up.seeding.budget</c> (an arm by name).
+/// </summary>
+/// <param name="Path">The key path.</param>
+/// <param name="Value">The YAML value: a scalar, or a mapping or list.</param>
+/// <param name="Source">Where it came from, for messages: <c>--set</c> or <c>sweep point 3</c>.</param>
+public sealed record ScenarioOverride(string Path, YamlNode Value, string Source)
+{
+    /// <summary>The value as it would be written in a file, for output columns and provenance.</summary>
+    public string Text => Value is YamlScalarNode scalar ? scalar.Value ?? string.Empty : Value.ToString();
+
+    /// <summary>A <c>--set path=value</c> argument, or null with the reason.</summary>
+    public static (ScenarioOverride? Override, string? Error) FromSet(string argument)
+    {
+        int equals = argument.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            return (null, $"--set '{argument}' needs the form path.to.key=value, e.g. --set model.transmission=0.08");
+        }
+
+        string path = argument[..equals].Trim();
+        string value = argument[(equals + 1)..].Trim();
+        if (path.Split('.').Any(s => s.Length == 0))
+        {
+            return (null, $"--set '{argument}': the path '{path}' has an empty part; write keys separated by single dots, e.g. model.practice.base");
+        }
+
+        // The value is read as YAML, so lists and mappings work too: --set 'arms.a.seeding.competencies=[pacing]'.
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(value.Length == 0 ? "''" : value));
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            return (null, $"--set '{argument}': the value is not valid YAML ({e.Message}); quote it");
+        }
+
+        return (new ScenarioOverride(path, stream.Documents[0].RootNode, "--set"), null);
+    }
+}

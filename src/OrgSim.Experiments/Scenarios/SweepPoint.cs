@@ -1,0 +1,11 @@
+namespace OrgSim.Experiments.Scenarios;
+
+/// <summary>One point of a sweep: its index, the values it sets, and the scenario they make.</summary>
+/// <param name="Index">0-based, in the order the sweep lists its points (a grid: the last key varies fastest).</param>
+/// <param name="Parameters">The swept keys and the values at this point, in the order of <see cref="LoadedScenario.ParameterPaths"/>; empty without a sweep.</param>
+/// <param name="Spec">The scenario at this point: the base with the point's values (and any <c>--set</c>) applied.</param>
+public sealed record SweepPoint(int Index, IReadOnlyList<ScenarioOverride> Parameters, ScenarioSpec Spec)
+{
+    /// <summary>The value this point gives <paramref name="path"/>, or empty if it leaves it at the base.</summary>
+    public string ValueOf(string path) => Parameters.FirstOrDefault(p => p.Path == path)?.Text ?? string.Empty;
+}

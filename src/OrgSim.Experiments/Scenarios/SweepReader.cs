@@ -1,0 +1,124 @@
+using YamlDotNet.RepresentationModel;
+
+namespace OrgSim.Experiments.Scenarios;
+
+/// <summary>
+/// Reads a scenario's <c>sweep</c> section into its points: <c>grid</c> (a mapping from key path to
+/// a list of values, expanded as a cartesian product, the last key varying fastest) or
+/// <c>points</c> (a list of mappings from key path to value).
+/// </summary>
+internal static class SweepReader
+{
+    private static readonly string[] Fixed = ["name", "seed", "replicates", "arms", "sweep", "description"];
+
+    /// <summary>The points, each a list of overrides; one empty point when there is no sweep.</summary>
+    public static List<List<ScenarioOverride>> Read(ParseContext context, YamlNode? sweep)
+    {
+        if (sweep is null)
+        {
+            return [[]];
+        }
+
+        if (sweep is not YamlMappingNode mapping || mapping.Children.Count != 1)
+        {
+            context.Error(sweep.Start, "sweep should hold exactly one of grid (key path: [values…]) or points (a list of {key path: value})");
+            return [[]];
+        }
+
+        var (key, body) = mapping.Children.First();
+        string kind = (key as YamlScalarNode)?.Value ?? string.Empty;
+        List<List<ScenarioOverride>> points = kind switch
+        {
+            "grid" => Grid(context, body),
+            "points" => Points(context, body),
+            _ => Unknown(context, key, kind),
+        };
+        if (points.Count > MaxPoints)
+        {
+            context.Error(sweep.Start, $"sweep has {points.Count:N0} points; at most {MaxPoints:N0} are allowed, so split it into several scenarios");
+            return [[]];
+        }
+
+        return points.Count == 0 ? [[]] : points;
+    }
+
+    /// <summary>The most points a sweep may have.</summary>
+    public const int MaxPoints = 100_000;
+
+    private static List<List<ScenarioOverride>> Unknown(ParseContext context, YamlNode key, string kind)
+    {
+        string? near = NameSuggester.Suggest(kind, ["grid", "points"]);
+        context.Error(key.Start, $"unknown key '{kind}' in sweep; use grid or points" + (near is null ? string.Empty : $" (did you mean '{near}'?)"));
+        return [];
+    }
+
+    private static List<List<ScenarioOverride>> Grid(ParseContext context, YamlNode body)
+    {
+        if (body is not YamlMappingNode grid || grid.Children.Count == 0)
+        {
+            context.Error(body.Start, "sweep.grid should map key paths to lists of values, e.g. 'model.transmission: [0.02, 0.05, 0.08]'");
+            return [];
+        }
+
+        List<List<ScenarioOverride>> points = [[]];
+        foreach (var (keyNode, valuesNode) in grid.Children)
+        {
+            string path = PathOf(context, keyNode);
+            if (valuesNode is not YamlSequenceNode values || values.Children.Count == 0)
+            {
+                context.Error(valuesNode.Start, $"sweep.grid.{path} should be a non-empty list of values, e.g. [0.02, 0.05]");
+                return [];
+            }
+
+            long size = (long)points.Count * values.Children.Count;
+            if (size > MaxPoints)
+            {
+                context.Error(keyNode.Start, $"sweep.grid makes more than {MaxPoints:N0} points; split it into several scenarios");
+                return [];
+            }
+
+            points = points.SelectMany(p => values.Children.Select(v => (List<ScenarioOverride>)[.. p, new ScenarioOverride(path, v, "sweep")])).ToList();
+        }
+
+        return points;
+    }
+
+    private static List<List<ScenarioOverride>> Points(ParseContext context, YamlNode body)
+    {
+        if (body is not YamlSequenceNode list || list.Children.Count == 0)
+        {
+            context.Error(body.Start, "sweep.points should be a non-empty list of mappings, e.g. '- {model.transmission: 0.02}'");
+            return [];
+        }
+
+        var points = new List<List<ScenarioOverride>>();
+        foreach (YamlNode item in list.Children)
+        {
+            if (item is not YamlMappingNode point)
+            {
+                context.Error(item.Start, "each of sweep.points should be a mapping of key paths to values, e.g. {model.transmission: 0.02}");
+                continue;
+            }
+
+            points.Add(point.Children.Select(kv => new ScenarioOverride(PathOf(context, kv.Key), kv.Value, "sweep")).ToList());
+        }
+
+        return points;
+    }
+
+    private static string PathOf(ParseContext context, YamlNode key)
+    {
+        string path = (key as YamlScalarNode)?.Value ?? string.Empty;
+        string first = path.Split('.')[0];
+        if (path.Length == 0 || path.Split('.').Any(p => p.Length == 0))
+        {
+            context.Error(key.Start, $"sweep key '{path}' should be a dotted key path, e.g. model.transmission");
+        }
+        else if (Fixed.Contains(path) || (first == "arms" && path.Split('.').Length < 3))
+        {
+            context.Error(key.Start, $"sweep key '{path}' cannot vary between points (it fixes the runs every point shares); sweep a model, organisation or arm key such as arms.NAME.seeding.budget");
+        }
+
+        return path;
+    }
+}

@@ -1,0 +1,175 @@
+using OrgSim.Cli.Commands;
+using OrgSim.Core.Model;
+using OrgSim.Core.Seeding;
+using OrgSim.Experiments.Import;
+using OrgSim.Experiments.Organisations;
+using OrgSim.Experiments.Running;
+using OrgSim.Experiments.Scenarios;
+
+namespace OrgSim.Cli.Tests;
+
+public class InitValidateTests
+{
+    private static readonly string Quickstart = Path.Combine(CliHarness.RepoRoot, "scenarios", "quickstart.yaml");
+
+    [Fact]
+    public void Validate_TheQuickstart_PrintsOneSummaryLine()
+    {
+        var (code, stdout, stderr) = Validate(Quickstart);
+        Assert.True(code == 0, stderr);
+        Assert.Empty(stderr);
+        Assert.Equal($"{Quickstart} is valid: 2 arms x 20 replicates = 40 runs of 104 weeks on 1,000 agents.", stdout.TrimEnd());
+    }
+
+    [Fact]
+    public void Validate_AnUnknownKey_NamesFileLineColumnAndSuggestsTheKnownOne()
+    {
+        string scenario = CliHarness.WriteScenario("""
+            name: typo
+            horizon_week: 10
+            arms:
+              - name: top-down
+                seeding: {strategy: top-down, budget: 10}
+            """);
+        var (code, stdout, stderr) = Validate(scenario);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(stdout);
+        Assert.Equal(
+            $"{scenario}:2:1: unknown key 'horizon_week' at the top level; did you mean 'horizon_weeks'?",
+            Assert.Single(stderr.TrimEnd().Split('\n')));
+    }
+
+    [Fact]
+    public void Validate_ABudgetLargerThanTheEligibleAgents_IsAPreflightError()
+    {
+        string scenario = CliHarness.WriteScenario("""
+            name: too-many
+            organisation: {agents: 100}
+            arms:
+              - name: top-down
+                seeding: {strategy: top-down, budget: 10}
+              - name: bottom-up
+                seeding:
+                  strategy: bottom-up-teams
+                  budget: 500
+            """);
+        var (code, stdout, stderr) = Validate(scenario);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(stdout);
+        string line = Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.StartsWith($"{scenario}:9:", line, StringComparison.Ordinal);
+        Assert.Contains("arms[1].seeding.budget is 500, but strategy bottom-up-teams can choose from only", line, StringComparison.Ordinal);
+        Assert.Contains("lower the budget to at most", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_WritesNoFile()
+    {
+        string folder = CliHarness.TempDirectory();
+        string scenario = Path.Combine(folder, "copy.yaml");
+        File.Copy(Quickstart, scenario);
+        string[] before = Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories);
+
+        Assert.Equal(0, Validate(scenario).ExitCode);
+        Assert.Equal(1, Validate(Path.Combine(folder, "missing.yaml")).ExitCode);
+
+        Assert.Equal(before, Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Init_WritesAStarterThatLoadsWithTheDefaultsAndRuns()
+    {
+        string file = Path.Combine(CliHarness.TempDirectory(), "new", "folder", "study.yaml");
+        var (code, stdout, stderr) = Init(file);
+        Assert.True(code == 0, stderr);
+        Assert.Equal($"Wrote {file}. Run it with: orgsim run {file}", stdout.TrimEnd());
+        Assert.Equal(StarterScenario.Text, File.ReadAllText(file));
+
+        LoadedScenario loaded = ScenarioLoader.Load(file);
+        ScenarioSpec spec = loaded.Spec;
+        Assert.Empty(loaded.Warnings);
+        Assert.Equal("study", spec.Name);
+        Assert.Equal(new ModelParameters(), spec.Model);
+        Assert.Equal(new MetricsSpec(), spec.Metrics);
+        Assert.Equal((1UL, 104, 20, false), (spec.Seed, spec.HorizonWeeks, spec.Replicates, spec.StopAtQuiescence));
+
+        // Written out, cross_team_ties_per_agent is also handed to the HR-import options, which a hierarchy never reads.
+        Assert.Equal(new OrganisationSpec() with { HrImport = new HrImportOptions { CrossTeamTiesPerAgent = 2 } }, spec.Organisation);
+        Assert.Equal(new OrganisationSpec(), spec.Organisation with { HrImport = new HrImportOptions() });
+
+        Assert.Equal(["top-down", "bottom-up-teams"], spec.Arms.Select(a => a.Name));
+        Assert.Equal([SeedingStrategy.TopDown, SeedingStrategy.BottomUpTeams], spec.Arms.Select(a => a.Seeding.Strategy));
+        Assert.All(spec.Arms, arm =>
+        {
+            Assert.Equal(new ModelParameters(), arm.Model);
+            SeedingPlan plan = Assert.Single(arm.Waves);
+            Assert.Equal(new SeedingPlan(plan.Strategy, 50, OrgSim.Core.Agents.CompetencySet.All), plan);
+        });
+
+        Assert.Empty(ExperimentRunner.Preflight(loaded));
+        ExperimentResult result = ExperimentRunner.Run(spec with { Replicates = 1, HorizonWeeks = 5 }, threads: 2);
+        Assert.Equal(2, result.Runs.Count);
+
+        var (validated, summary, problems) = Validate(file);
+        Assert.True(validated == 0, problems);
+        Assert.Equal($"{file} is valid: 2 arms x 20 replicates = 40 runs of 104 weeks on 1,000 agents.", summary.TrimEnd());
+    }
+
+    [Fact]
+    public void Init_TheStarterIsShortAndStartsWithItsQuestion()
+    {
+        string[] lines = StarterScenario.Text.Split('\n');
+        Assert.StartsWith("# The question:", lines[0], StringComparison.Ordinal);
+        Assert.True(lines.Length <= 72, $"{lines.Length} lines");
+        Assert.DoesNotContain('\r', StarterScenario.Text);
+        Assert.EndsWith("\n", StarterScenario.Text, StringComparison.Ordinal);
+        Assert.Equal("scenario.yaml", InitOptions.DefaultFile);
+    }
+
+    [Fact]
+    public void Init_NeverReplacesAFileWithoutOverwrite()
+    {
+        string file = Path.Combine(CliHarness.TempDirectory(), "scenario.yaml");
+        File.WriteAllText(file, "precious");
+
+        var (code, stdout, stderr) = Init(file);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(stdout);
+        string line = Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.Contains(file, line, StringComparison.Ordinal);
+        Assert.Contains("--overwrite to replace it", line, StringComparison.Ordinal);
+        Assert.Equal("precious", File.ReadAllText(file));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(file)!));
+
+        var (replaced, _, problems) = Init(file, overwrite: true);
+        Assert.True(replaced == 0, problems);
+        Assert.Equal(StarterScenario.Text, File.ReadAllText(file));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(file)!));
+    }
+
+    [Fact]
+    public void Init_OntoAFolder_SaysToNameAFile()
+    {
+        string folder = CliHarness.TempDirectory();
+        var (code, _, stderr) = Init(folder, overwrite: true);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("is a folder; give a file name", stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    private static (int ExitCode, string Stdout, string Stderr) Validate(string scenario)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = ValidateCommand.Execute(new ValidateOptions { Scenario = scenario }, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static (int ExitCode, string Stdout, string Stderr) Init(string file, bool overwrite = false)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = InitCommand.Execute(new InitOptions { Out = file, Overwrite = overwrite }, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}
