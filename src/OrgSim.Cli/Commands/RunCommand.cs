@@ -106,6 +106,14 @@ public static class RunCommand
                 using var progress = new RunProgress(stdout, plan.Runs.Count, plan.Runs.Count - pending.Count, RunProgress.IsInteractive(stdout), TimeProvider.System);
                 SweepExecutor.Execute(plan, pending, runsFolder, threads, progress.Completed, cancellation);
             }
+            catch (AggregateException e) when (e.InnerExceptions.OfType<RunFailureException>().FirstOrDefault() is { } failure)
+            {
+                return Fail(stderr, [$"{loaded.File}: {failure.Message}; the finished runs are kept and a rerun resumes"]);
+            }
+            catch (RunFailureException failure)
+            {
+                return Fail(stderr, [$"{loaded.File}: {failure.Message}; the finished runs are kept and a rerun resumes"]);
+            }
             catch (OperationCanceledException)
             {
                 int saved = plan.Runs.Count(r => RunRecord.Exists(runsFolder, r));

@@ -277,7 +277,8 @@ public static class HierarchyGenerator
             int others = _functions.Length - ownSize;
             if (others == 0)
             {
-                return -1;
+                // One function: there is no other, so the tie stays within it rather than not being drawn.
+                return _members[_start[own] + CounterRng.Below(key, draw++, ownSize)];
             }
 
             int i = CounterRng.Below(key, draw++, others);

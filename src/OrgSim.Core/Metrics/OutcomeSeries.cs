@@ -11,7 +11,8 @@ namespace OrgSim.Core.Metrics;
 /// <remarks>
 /// An agent is <em>competent</em> when it is at stage 2 or 3 in at least one competency. The spread
 /// front is the graph distance from the nearest seed of the agents competent at that tick;
-/// agents no seed can reach are left out of it.
+/// agents no seed can reach are left out of it. External agents (coaches who are not employees)
+/// are left out of every outcome.
 /// </remarks>
 public sealed class OutcomeSeries
 {
@@ -29,6 +30,7 @@ public sealed class OutcomeSeries
     private readonly int[] _competentAgents;
     private readonly int[] _levelCompetentPairs;
     private readonly int[] _levelCounts;
+    private readonly int _employees;
 
     /// <summary>Creates room for ticks 0..<paramref name="horizon"/>.</summary>
     /// <param name="graph">The organisation.</param>
@@ -55,6 +57,7 @@ public sealed class OutcomeSeries
             {
                 _teamSize[graph.Team(v)]++;
                 _levelAgents[graph.Level(v)]++;
+                _employees++;
             }
         }
 
@@ -108,15 +111,18 @@ public sealed class OutcomeSeries
         {
             int i = v * Competencies.Count;
             uint word = stages[i] | ((uint)stages[i + 1] << 8) | ((uint)stages[i + 2] << 16) | ((uint)stages[i + 3] << 24);
-            scoreSum += _agentScore[Effectiveness.PackedIndex(word)];
-            bool employee = _graph.Role(v) != Role.External;
-            if (employee)
+
+            // External coaches are not part of the organisation's outcomes.
+            if (_graph.Role(v) == Role.External)
             {
-                int team = _graph.Team(v) * Competencies.Count;
-                for (int c = 0; c < Competencies.Count; c++)
-                {
-                    _teamStageSums[team + c] += stages[i + c];
-                }
+                continue;
+            }
+
+            scoreSum += _agentScore[Effectiveness.PackedIndex(word)];
+            int team = _graph.Team(v) * Competencies.Count;
+            for (int c = 0; c < Competencies.Count; c++)
+            {
+                _teamStageSums[team + c] += stages[i + c];
             }
 
             // Bit 1 of a stage byte is set exactly at stages 2 and 3.
@@ -127,7 +133,7 @@ public sealed class OutcomeSeries
             }
 
             competent++;
-            _levelCounts[_graph.Level(v)] += employee ? System.Numerics.BitOperations.PopCount(competentPairs) : 0;
+            _levelCounts[_graph.Level(v)] += System.Numerics.BitOperations.PopCount(competentPairs);
             int d = _seedDistance[v];
             if (d != SeedDistances.Unreachable)
             {
@@ -137,7 +143,7 @@ public sealed class OutcomeSeries
             }
         }
 
-        _effectivenessAgents[tick] = _graph.NodeCount == 0 ? 0 : scoreSum / _graph.NodeCount;
+        _effectivenessAgents[tick] = _employees == 0 ? 0 : scoreSum / _employees;
         _effectivenessTeams[tick] = TeamMeanScore();
         _frontMean[tick] = reached == 0 ? double.NaN : distanceSum / (double)reached;
         _frontMax[tick] = farthest;

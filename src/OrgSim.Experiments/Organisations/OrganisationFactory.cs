@@ -84,10 +84,21 @@ public static class OrganisationFactory
 
     private static long HierarchyEdges(HierarchyOptions o)
     {
-        long n = o.Agents, span = o.Span;
-        long fullTeams = (n - 1) / span, rest = (n - 1) % span;
-        long peerTies = (fullTeams * span * (span - 1) / 2) + (rest * (rest - 1) / 2);
+        long n = o.Agents;
         long crossTies = n < 2 ? 0 : (long)Math.Round(n * o.CrossTeamTiesPerAgent / 2.0, MidpointRounding.AwayFromZero);
-        return 2 * ((n - 1) + peerTies + crossTies);
+        if (o.SpanMax == 0)
+        {
+            long span = o.Span;
+            long fullTeams = (n - 1) / span, rest = (n - 1) % span;
+            long peerTies = (fullTeams * span * (span - 1) / 2) + (rest * (rest - 1) / 2);
+            return 2 * ((n - 1) + peerTies + crossTies);
+        }
+
+        // Spans drawn uniformly from [a, b]: (n − 1) / E[s] teams of E[s(s − 1)] / 2 peer ties each,
+        // with E[s²] = Var + E[s]² for the discrete uniform. An estimate, rounded up.
+        double a = o.Span, b = o.SpanMax, mean = (a + b) / 2, variance = (((b - a + 1) * (b - a + 1)) - 1) / 12;
+        double teams = (n - 1) / mean;
+        long expectedPeerTies = (long)Math.Ceiling(teams * (variance + (mean * mean) - mean) / 2);
+        return 2 * ((n - 1) + expectedPeerTies + crossTies);
     }
 }

@@ -47,7 +47,7 @@ public static class ExperimentRunner
                 {
                     errors.Add(scenario.ErrorAt(
                         $"{path}.strategy",
-                        $"{path}.strategy {ScenarioNames.Name(plan.Strategy)} has no agent to choose from in this organisation (all are executives or managers); use more agents, fewer organisation.executive_levels, or another strategy"));
+                        $"{path}.strategy {ScenarioNames.Name(plan.Strategy)} has no agent to choose from in this organisation ({NobodyBecause(plan.Strategy)}); {NobodyFix(plan.Strategy)}"));
                 }
                 else if (plan.Budget > eligible)
                 {
@@ -60,6 +60,22 @@ public static class ExperimentRunner
 
         return errors;
     }
+
+    private static string NobodyBecause(SeedingStrategy strategy) => strategy switch
+    {
+        SeedingStrategy.BottomUpScattered or SeedingStrategy.BottomUpTeams => "no front-line agents, or no team of front-line agents only",
+        SeedingStrategy.MiddleOut => "no managers below the executive levels",
+        SeedingStrategy.Mentors => "no mentoring pods",
+        SeedingStrategy.Coaches => "no coaches",
+        _ => "no employees",
+    };
+
+    private static string NobodyFix(SeedingStrategy strategy) => strategy switch
+    {
+        SeedingStrategy.Mentors => "add organisation.overlays.mentoring, or choose another strategy",
+        SeedingStrategy.Coaches => "add organisation.overlays.coaches or a life_coach under mentoring, or choose another strategy",
+        _ => "use more agents, fewer organisation.executive_levels, or another strategy",
+    };
 
     /// <summary>Runs <paramref name="spec"/>; <paramref name="onRunDone"/> is called (from any thread) after each run.</summary>
     public static ExperimentResult Run(ScenarioSpec spec, int threads, Action? onRunDone = null, CancellationToken cancellation = default)
@@ -103,9 +119,22 @@ public static class ExperimentRunner
         ArgumentNullException.ThrowIfNull(arm);
         ulong dynamicsSeed = RunSeeds.Dynamics(spec.Seed, replicate);
         ulong seedingSeed = RunSeeds.Seeding(spec.Seed, replicate);
+        foreach (SeedingPlan wave in arm.Waves)
+        {
+            // Preflight checks replicate 0; drawn spans and pods can leave another replicate with fewer to choose from.
+            int eligible = SeedSelector.EligibleCount(graph, wave.Strategy);
+            if (wave.Budget > eligible)
+            {
+                throw new RunFailureException($"arm {arm.Name}: the seeding budget {wave.Budget} is more than the {eligible} agents strategy {ScenarioNames.Name(wave.Strategy)} can choose from in replicate {replicate}'s organisation; lower the budget, or give it as a share");
+            }
+        }
+
         int[][] waveSeeds = arm.Waves.Select(w => SeedSelector.Select(graph, w.Strategy, w.Budget, seedingSeed)).ToArray();
         using var simulation = new Simulation(graph, arm.Model, dynamicsSeed, threads);
-        var series = new StageSeries(graph.NodeCount, spec.HorizonWeeks);
+        // External coaches are agents of the simulation but not of the organisation's outcomes.
+        int[] externals = Enumerable.Range(0, graph.NodeCount).Where(v => graph.Role(v) == Role.External).ToArray();
+        var series = new StageSeries(graph.NodeCount - externals.Length, spec.HorizonWeeks);
+        var employeeCounts = new int[Competencies.Count * Stages.Count];
         var outcomes = new OutcomeSeries(graph, waveSeeds.SelectMany(s => s).Distinct().ToArray(), spec.Metrics.Effectiveness, spec.HorizonWeeks);
         Retention? retention = null;
         double? retained = null;
@@ -142,11 +171,31 @@ public static class ExperimentRunner
                 retained = retention.Retained(simulation.State);
             }
 
-            series.Record(simulation.StageCounts);
+            series.Record(EmployeeCounts(simulation, externals, employeeCounts));
             outcomes.Record(simulation.State);
             onTick?.Invoke(t, simulation.State);
         }
 
         return new RunResult(arm.Name, replicate, dynamicsSeed, series, quiescence) { Outcomes = outcomes, Retained = retained };
+    }
+
+    /// <summary>The stage counts without the external agents: the simulation's counts, less theirs.</summary>
+    private static ReadOnlySpan<int> EmployeeCounts(Simulation simulation, int[] externals, int[] buffer)
+    {
+        if (externals.Length == 0)
+        {
+            return simulation.StageCounts;
+        }
+
+        simulation.StageCounts.CopyTo(buffer);
+        foreach (int v in externals)
+        {
+            foreach (Competency c in Competencies.All)
+            {
+                buffer[((int)c * Stages.Count) + (int)simulation.State.GetStage(v, c)]--;
+            }
+        }
+
+        return buffer;
     }
 }

@@ -301,6 +301,12 @@ internal static class OrganisationReader
     private static void CheckShape(ParseContext context, OrganisationSpec spec)
     {
         int n = spec.Agents;
+        int heads = Math.Min(spec.Hierarchy.Span, Math.Max(0, n - 1));
+        if (spec.Kind == NetworkKind.Hierarchy && spec.Hierarchy.Functions > Math.Max(1, heads))
+        {
+            context.Error(context.Locate("organisation.functions"), $"organisation.functions is {spec.Hierarchy.Functions}, but the chief has only {heads} direct reports to head them; use at most {Math.Max(1, heads)} functions, or a larger span");
+        }
+
         switch (spec.Kind)
         {
             case NetworkKind.Hierarchy when HierarchyGenerator.LevelCount(n, spec.Hierarchy.Span) > HierarchyGenerator.MaxLevels:

@@ -16,7 +16,7 @@ public class OrganisationReaderTests
               generator: hierarchy
               agents: 2000
               span: {min: 4, max: 10}
-              functions: 5
+              functions: 4
               sites: 3
               remote_share: 0.15
               remote_tie_weight: 0.4
@@ -30,7 +30,7 @@ public class OrganisationReaderTests
             """;
         OrganisationSpec o = ScenarioLoader.Parse(text + "\n" + Arm, "o.yaml").Spec.Organisation;
         Assert.Equal((4, 10), (o.Hierarchy.Span, o.Hierarchy.SpanMax));
-        Assert.Equal((5, 3, 0.15, 0.4, 0.3), (o.Hierarchy.Functions, o.Hierarchy.Sites, o.Hierarchy.RemoteShare, o.Hierarchy.RemoteTieWeight, o.Hierarchy.CrossFunctionShare!.Value));
+        Assert.Equal((4, 3, 0.15, 0.4, 0.3), (o.Hierarchy.Functions, o.Hierarchy.Sites, o.Hierarchy.RemoteShare, o.Hierarchy.RemoteTieWeight, o.Hierarchy.CrossFunctionShare!.Value));
         Assert.Equal((0.25, 2, 4, true), (o.Overlays.MenteeShare, o.Overlays.PodMin, o.Overlays.PodMax, o.Overlays.LifeCoach));
         Assert.Equal((4, 6, 5, 0.1, true), (o.Overlays.ExternalCoaches, o.Overlays.ClientsPerCoach, o.Overlays.CircleSize, o.Overlays.DottedLineShare, o.Overlays.SkipLevelMeetings));
         Assert.Equal(2_005, o.TotalAgents);
@@ -61,6 +61,7 @@ public class OrganisationReaderTests
     [InlineData("organisation: {span: {min: 6, max: 4}}", "organisation.span.max is 4, below span.min 6; give max ≥ min")]
     [InlineData("organisation: {generator: teams, span: 4}", "organisation.span does not apply to generator teams; remove it")]
     [InlineData("organisation: {generator: ring, functions: 4}", "organisation.functions does not apply to generator ring; remove it")]
+    [InlineData("organisation: {span: 3, functions: 10}", "organisation.functions is 10, but the chief has only 3 direct reports to head them")]
     [InlineData("organisation: {remote_tie_weight: 0}", "organisation.remote_tie_weight is 0; must be in range [0.001, 1]")]
     [InlineData("organisation: {overlays: {quality_circles: {size: 5}}}", "quality_circles are drawn across mentoring pods; add organisation.overlays.mentoring")]
     [InlineData("organisation: {overlays: {mentoring: {mentee_share: 0.95}}}", "organisation.overlays.mentoring.mentee_share is 0.95; must be in range [0, 0.9]")]

@@ -109,18 +109,35 @@ public static class OverlayBuilder
             int menteeCount = (int)Math.Round(candidates.Length * options.MenteeShare, MidpointRounding.AwayFromZero);
             int[] mentees = candidates[..menteeCount];
             int[] mentors = candidates[menteeCount..].OrderBy(graph.Level).ToArray(); // stable: random order within a level
-            int next = 0;
+
+            // Each mentor takes the next mentees it is not already tied to (its own reports or team
+            // peers stay in the queue for another mentor), so every pod tie is a new relationship.
+            var waiting = new LinkedList<int>(mentees);
             foreach (int mentor in mentors)
             {
-                if (next >= mentees.Length)
+                if (waiting.Count == 0)
                 {
                     break;
                 }
 
                 int size = options.PodMin + CounterRng.Below(key, draw++, options.PodMax - options.PodMin + 1);
-                int take = Math.Min(size, mentees.Length - next);
-                pods.Add([mentor, .. mentees.AsSpan(next, take)]);
-                next += take;
+                var pod = new List<int> { mentor };
+                for (LinkedListNode<int>? node = waiting.First; node is not null && pod.Count <= size;)
+                {
+                    LinkedListNode<int>? next = node.Next;
+                    if (!graph.Neighbours(mentor).Contains(node.Value))
+                    {
+                        pod.Add(node.Value);
+                        waiting.Remove(node);
+                    }
+
+                    node = next;
+                }
+
+                if (pod.Count > 1)
+                {
+                    pods.Add([.. pod]);
+                }
             }
         }
 
