@@ -118,7 +118,12 @@ public static partial class ScenarioLoader
         ScenarioSpec spec = ReadScenario(context, YamlMappingReader.For(context, original, string.Empty)!, DefaultName(file), sets);
         if (context.Errors.Count > 0)
         {
-            throw new ScenarioException(context.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+            // A key a --set added has no place in the file (marked 1:1): name the --set instead.
+            List<ScenarioError> errors = context.Errors.Select(e =>
+                e.Line == 1 && e.Column == 1 && sets.FirstOrDefault(o => e.Message.Contains($"'{o.Path.Split('.')[^1]}'", StringComparison.Ordinal)) is { } cause
+                    ? e with { Line = 0, Column = 0, Message = $"--set {cause.Path}={cause.Text}: {e.Message}" }
+                    : e).ToList();
+            throw new ScenarioException(errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         }
 
         List<SweepPoint> points = sweepNode is null
@@ -161,9 +166,7 @@ public static partial class ScenarioLoader
             }
 
             ScenarioSpec spec = ReadScenario(context, YamlMappingReader.For(context, root, string.Empty)!, DefaultName(file), sets);
-            errors.AddRange(context.Errors.Select(e => e.Line > 0 && e.Message.StartsWith("sweep point", StringComparison.Ordinal)
-                ? e
-                : e with { Line = e.Line > 0 ? e.Line : (int)sweepAt.Line, Column = e.Line > 0 ? e.Column : (int)sweepAt.Column, Message = $"{label}: {e.Message}" }));
+            errors.AddRange(context.Errors.Select(e => e.Message.StartsWith("sweep point", StringComparison.Ordinal) ? e : Locate(e, label, pointValues[i], sweepAt)));
             baseContext.Warnings.AddRange(context.Warnings);
             points.Add(new SweepPoint(i, pointValues[i], spec));
         }
@@ -174,6 +177,22 @@ public static partial class ScenarioLoader
         }
 
         return points;
+    }
+
+    /// <summary>
+    /// A point's error, labelled with the point. A key the point added has no place in the file
+    /// (YamlDotNet marks it 1:1): it is placed at the value of the override that names it, else at the sweep.
+    /// </summary>
+    private static ScenarioError Locate(ScenarioError error, string label, List<ScenarioOverride> values, YamlDotNet.Core.Mark sweepAt)
+    {
+        if (error.Line > 1 || (error.Line == 1 && error.Column > 1))
+        {
+            return error with { Message = $"{label}: {error.Message}" };
+        }
+
+        ScenarioOverride? cause = values.FirstOrDefault(o => error.Message.Contains($"'{o.Path.Split('.')[^1]}'", StringComparison.Ordinal));
+        YamlDotNet.Core.Mark at = cause?.Value.Start ?? sweepAt;
+        return error with { Line = (int)at.Line, Column = (int)at.Column, Message = $"{label}: {error.Message}" };
     }
 
     private static ScenarioSpec ReadScenario(ParseContext context, YamlMappingReader root, string defaultName, IReadOnlyList<ScenarioOverride> sets)

@@ -1,0 +1,169 @@
+using System.Globalization;
+using OrgSim.Experiments.Output;
+
+namespace OrgSim.Cli.Tests;
+
+/// <summary>Sweeps end to end: a run alone equals itself inside the sweep; resume and shards give the files of one uninterrupted run.</summary>
+public class SweepTests
+{
+    private const string Sweep = """
+        name: tiny-sweep
+        seed: 77
+        horizon_weeks: 15
+        replicates: 3
+        organisation: {agents: 150, span: 6}
+        sweep:
+          grid:
+            model.transmission: [0.02, 0.08]
+        arms:
+          - name: top-down
+            seeding: {strategy: top-down, budget: 10}
+          - name: bottom-up
+            seeding: {strategy: bottom-up-teams, budget: 10}
+        """;
+
+    private static readonly string[] Tables = [.. ResultAssembler.Files];
+
+    [Fact]
+    public void Run_WritesParameterColumnsRunsAndContrasts()
+    {
+        string outDir = RunInto(null);
+        Assert.Equal("point,model.transmission,arm,replicate,seed,competent_share_final", string.Join(',', File.ReadLines(Path.Combine(outDir, "runs.csv")).First().Split(',').Take(6)));
+        Assert.Equal(1 + (2 * 2 * 3), File.ReadLines(Path.Combine(outDir, "runs.csv")).Count());
+        Assert.Contains("1,0.08,bottom-up,top-down,competent_share_final,", File.ReadAllText(Path.Combine(outDir, "contrasts.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Contrasts_AreThePairedDifferencesOfTheRunsMeanAndInterval()
+    {
+        string outDir = RunInto(null);
+        string[][] runs = File.ReadLines(Path.Combine(outDir, "runs.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        double Share(string arm, int replicate) => double.Parse(runs.Single(r => r[0] == "1" && r[2] == arm && r[3] == replicate.ToString(CultureInfo.InvariantCulture))[5], CultureInfo.InvariantCulture);
+        double[] d = Enumerable.Range(0, 3).Select(r => Share("bottom-up", r) - Share("top-down", r)).ToArray();
+
+        // Hand-computed Student interval: mean ± t(0.975, 2) · s / √3, t = 4.302653.
+        double mean = d.Average(), s = Math.Sqrt(d.Sum(x => (x - mean) * (x - mean)) / 2), half = 4.302653 * s / Math.Sqrt(3);
+        string[] row = File.ReadLines(Path.Combine(outDir, "contrasts.csv")).Select(l => l.Split(',')).Single(r => r[0] == "1" && r[2] == "bottom-up" && r[4] == "competent_share_final");
+        Assert.Equal(mean, double.Parse(row[5], CultureInfo.InvariantCulture), 5);
+        Assert.Equal(mean - half, double.Parse(row[6], CultureInfo.InvariantCulture), 5);
+        Assert.Equal(mean + half, double.Parse(row[7], CultureInfo.InvariantCulture), 5);
+    }
+
+    [Fact]
+    public void Only_ARunAloneGivesTheRowsItHasInsideTheSweep()
+    {
+        string whole = RunInto(null);
+        string alone = RunInto(null, "--only", "point=1,arm=bottom-up,replicate=2");
+        foreach (string table in new[] { "timeseries.csv", "outcomes.csv", "levels.csv", "runs.csv" })
+        {
+            string[] expected = File.ReadLines(Path.Combine(whole, table)).Where(l => l.StartsWith("1,0.08,bottom-up,2,", StringComparison.Ordinal)).ToArray();
+            string[] actual = File.ReadLines(Path.Combine(alone, table)).Skip(1).ToArray();
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
+    public void Resume_AfterAnInterruptionWritesTheFilesOfAnUninterruptedRun()
+    {
+        string whole = RunInto(null);
+        string resumed = RunInto(null);
+
+        // Simulate a run killed half-way: half the records gone, a half-written record left behind, no tables.
+        string runs = Path.Combine(resumed, RunRecord.Folder);
+        string[] records = Directory.GetFiles(runs, "*.run").Order(StringComparer.Ordinal).ToArray();
+        foreach (string record in records.Where((_, i) => i % 2 == 0))
+        {
+            File.Delete(record);
+        }
+
+        File.WriteAllText(Path.Combine(runs, "p000000-a000-r000000.run.tmp-999-1"), "#seed,1\n#metrics\ncompetent_");
+        foreach (string table in Tables)
+        {
+            File.Delete(Path.Combine(resumed, table));
+        }
+
+        var (code, stdout, stderr) = CliHarness.Run("run", Scenario(), "--out", resumed);
+        Assert.True(code == 0, stderr);
+        Assert.Contains($"Resuming: {records.Length / 2} runs already done.", stdout, StringComparison.Ordinal);
+        Assert.Contains($"{records.Length - (records.Length / 2)} runs in", stdout, StringComparison.Ordinal);
+        AssertSameTables(whole, resumed);
+    }
+
+    [Fact]
+    public void Shards_MergedEqualTheSingleMachineRun()
+    {
+        string whole = RunInto(null);
+        string root = CliHarness.TempDirectory();
+        string[] shards = Enumerable.Range(1, 3).Select(i => Path.Combine(root, $"shard-{i}")).ToArray();
+        for (int i = 0; i < 3; i++)
+        {
+            var (code, _, stderr) = CliHarness.Run("run", Scenario(), "--out", shards[i], "--shard", $"{i + 1}/3");
+            Assert.True(code == 0, stderr);
+        }
+
+        string merged = Path.Combine(root, "merged");
+        var (mergeCode, mergeOut, mergeErr) = CliHarness.Run(["merge", .. shards, "--out", merged]);
+        Assert.True(mergeCode == 0, mergeErr);
+        Assert.Contains("Merged 12 runs from 3 folders", mergeOut, StringComparison.Ordinal);
+        AssertSameTables(whole, merged);
+    }
+
+    [Fact]
+    public void Merge_RefusesAnIncompleteSetOfShards()
+    {
+        string root = CliHarness.TempDirectory();
+        string one = Path.Combine(root, "shard-1");
+        Assert.Equal(0, CliHarness.Run("run", Scenario(), "--out", one, "--shard", "1/3").ExitCode);
+        var (code, _, stderr) = CliHarness.Run("merge", one, "--out", Path.Combine(root, "merged"));
+        Assert.Equal(1, code);
+        Assert.Contains("8 of 12 runs are in none of the folders", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(root, "merged", "summary.csv")));
+    }
+
+    [Fact]
+    public void Set_OverridesTheSweepAndIsRecordedInRunJson()
+    {
+        string outDir = RunInto(null, "--set", "model.transmission=0.05", "--set", "arms.bottom-up.seeding.budget=12");
+        string manifest = File.ReadAllText(Path.Combine(outDir, "run.json"));
+        Assert.Contains("\"model.transmission=0.05\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"arms.bottom-up.seeding.budget=12\"", manifest, StringComparison.Ordinal);
+
+        // --set wins over the sweep: both points now run at 0.05, so their rows are the same.
+        string[] rows = File.ReadLines(Path.Combine(outDir, "runs.csv")).Skip(1).Select(l => string.Join(',', l.Split(',').Skip(2))).ToArray();
+        Assert.Equal(rows[..6], rows[6..]);
+    }
+
+    [Theory]
+    [InlineData("--set", "model.transmision=0.1", "unknown key 'transmision' in model; did you mean 'transmission'?")]
+    [InlineData("--set", "model.transmission", "needs the form path.to.key=value")]
+    [InlineData("--set", "arms.nobody.seeding.budget=3", "there is no arm named 'nobody'")]
+    [InlineData("--only", "point=9", "--only point=9: the scenario has points 0 to 1")]
+    [InlineData("--shard", "4/3", "--shard")]
+    public void Run_BadSweepOptionsSayWhatToFixAndWriteNothing(string option, string value, string expected)
+    {
+        string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
+        var (code, _, stderr) = CliHarness.Run("run", Scenario(), "--out", outDir, option, value);
+        Assert.Equal(1, code);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
+    }
+
+    private static string Scenario() => CliHarness.WriteScenario(Sweep);
+
+    private static string RunInto(string? outDir, params string[] extra)
+    {
+        outDir ??= Path.Combine(CliHarness.TempDirectory(), "out");
+        var (code, _, stderr) = CliHarness.Run(["run", Scenario(), "--out", outDir, "--threads", "2", .. extra]);
+        Assert.True(code == 0, stderr);
+        return outDir;
+    }
+
+    private static void AssertSameTables(string expected, string actual)
+    {
+        foreach (string table in Tables)
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(expected, table)), File.ReadAllText(Path.Combine(actual, table)));
+        }
+    }
+}
