@@ -44,7 +44,7 @@ internal static class SummaryTable
                 new Text(Weeks(Get("weeks_to_90pct"), Get("reached_90pct"))));
         }
 
-        table.Caption(Markup.Escape($"mean [95% CI] over {spec.Replicates} replicates; (a/b): runs that reached it; ≥: the others count as week {spec.HorizonWeeks + 1}"));
+        table.Caption(Markup.Escape($"mean [95% CI], {spec.Replicates} replicates; (a/b): runs that reached it; ≥: others count as week {spec.HorizonWeeks + 1}"));
         console.Write(table);
     }
 
