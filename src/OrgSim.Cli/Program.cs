@@ -7,7 +7,7 @@ internal static class Program
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
-            // First Ctrl-C stops cleanly (no output is written); a second one kills the process.
+            // First Ctrl-C stops cleanly: finished runs stay saved for a resume and no table is half-written; a second one kills the process.
             e.Cancel = !cancellation.IsCancellationRequested;
             cancellation.Cancel();
         };

@@ -135,12 +135,49 @@ public sealed class OutputDirectory : IDisposable
 
     private bool TryCreateMarker()
     {
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            try
+            {
+                using var stream = new FileStream(_marker, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                using var writer = new StreamWriter(stream);
+                writer.Write(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return true;
+            }
+            catch (IOException) when (File.Exists(_marker))
+            {
+                // A marker left by a run that was killed (its process is gone) does not hold the folder:
+                // remove it once and claim the folder, so a killed sweep can be resumed.
+                if (attempt > 0 || !IsStale(_marker))
+                {
+                    return false;
+                }
+
+                File.Delete(_marker);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsStale(string marker)
+    {
         try
         {
-            using var stream = new FileStream(_marker, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            return true;
+            string text = File.ReadAllText(marker).Trim();
+            if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid))
+            {
+                return false; // Empty or unreadable: a claim being written right now; leave it.
+            }
+
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
         }
-        catch (IOException) when (File.Exists(_marker))
+        catch (ArgumentException)
+        {
+            return true; // No such process.
+        }
+        catch (IOException)
         {
             return false;
         }

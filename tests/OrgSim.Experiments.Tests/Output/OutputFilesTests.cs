@@ -127,6 +127,16 @@ public class OutputFilesTests
         Assert.Contains("being written by another orgsim run", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Claim_TakesOverTheMarkerOfARunThatWasKilled()
+    {
+        // A marker naming a process that no longer exists (no process has id int.MaxValue): a killed run's.
+        string dir = TestPaths.TempDirectory();
+        File.WriteAllText(Path.Combine(dir, OutputDirectory.ClaimFile), int.MaxValue.ToString(CultureInfo.InvariantCulture));
+        using OutputDirectory claim = Claimed(dir, null, overwrite: true);
+        Assert.Equal(Environment.ProcessId.ToString(CultureInfo.InvariantCulture), File.ReadAllText(Path.Combine(dir, OutputDirectory.ClaimFile)));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("  ")]
