@@ -29,6 +29,10 @@ public static class ResultAssembler
         files.Stage(Path.Combine(outputFolder, "runs.csv"), w => WriteRuns(w, runsFolder, identity, runs));
         files.Stage(Path.Combine(outputFolder, "summary.csv"), w => WriteSummaries(w, runsFolder, identity, runs));
         files.Stage(Path.Combine(outputFolder, "contrasts.csv"), w => WriteContrasts(w, runsFolder, identity, runs));
+        if (Reporting.OrgChartFiles.Combine(runsFolder, identity.Arms.Count) is { } chart)
+        {
+            files.Stage(Path.Combine(outputFolder, Reporting.OrgChart.FileName), w => w.Write(chart.ToJson()));
+        }
     }
 
     private static void CopyRows(TextWriter writer, IReadOnlyList<string> header, string runsFolder, IReadOnlyList<RunCoordinates> runs, Func<RunRecord.Contents, IReadOnlyList<string>> section)

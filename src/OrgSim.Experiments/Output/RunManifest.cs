@@ -73,6 +73,7 @@ public static class RunManifest
             json.WriteEndObject();
             json.WriteString("name", spec.Name);
             json.WriteString("description", spec.Description);
+            json.WriteString("question", scenario.Question);
             json.WriteNumber("seed", spec.Seed);
             json.WriteNumber("horizon_weeks", spec.HorizonWeeks);
             json.WriteNumber("replicates", spec.Replicates);

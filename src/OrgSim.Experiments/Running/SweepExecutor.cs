@@ -1,6 +1,7 @@
 using OrgSim.Core.Graph;
 using OrgSim.Experiments.Organisations;
 using OrgSim.Experiments.Output;
+using OrgSim.Experiments.Reporting;
 using OrgSim.Experiments.Scenarios;
 using OrgSim.Experiments.Statistics;
 
@@ -41,7 +42,14 @@ public static class SweepExecutor
             {
                 cancellation.ThrowIfCancellationRequested();
                 ArmSpec arm = spec.Arms[at.Arm];
-                RunResult result = ExperimentRunner.RunOne(spec, arm, graph, at.Replicate, parallelTicks ? threads : 1);
+                // The report's org chart shows one run per arm: point 0, replicate 0.
+                OrgChartRecorder? chart = at is { Point: 0, Replicate: 0 } ? new OrgChartRecorder(graph) : null;
+                RunResult result = ExperimentRunner.RunOne(spec, arm, graph, at.Replicate, parallelTicks ? threads : 1, chart is null ? null : chart.Record);
+                if (chart is not null)
+                {
+                    OrgChartFiles.WriteArm(runsFolder, at.Arm, arm.Name, chart);
+                }
+
                 RunRecord.Write(runsFolder, at, ResultAssembler.Prefix(identity, at), result, RunMetrics.Of(result, arm.SeededCompetencies, spec.HorizonWeeks));
                 onRunDone?.Invoke();
             }

@@ -20,6 +20,9 @@ public sealed record LoadedScenario(
     /// <summary>The key paths the sweep varies, in the order they first appear: the parameter columns of the outputs.</summary>
     public IReadOnlyList<string> ParameterPaths { get; init; } = [];
 
+    /// <summary>The scenario's opening comment (the question it asks and how to read the answer), without the '#' marks.</summary>
+    public string Question { get; init; } = string.Empty;
+
     /// <summary>The command-line <c>--set</c> overrides applied.</summary>
     public IReadOnlyList<ScenarioOverride> Sets { get; init; } = [];
 

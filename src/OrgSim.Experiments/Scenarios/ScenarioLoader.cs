@@ -136,7 +136,26 @@ public static partial class ScenarioLoader
             Points = points.Select(p => p with { Parameters = parameterPaths.Select(path => p.Parameters.LastOrDefault(o => o.Path == path) ?? new ScenarioOverride(path, new YamlScalarNode(string.Empty), "base")).ToList() }).ToList(),
             ParameterPaths = parameterPaths,
             Sets = sets,
+            Question = OpeningComment(text),
         };
+    }
+
+    /// <summary>The comment lines at the top of the file, '#' and one space removed, joined by line breaks.</summary>
+    private static string OpeningComment(string text)
+    {
+        var lines = new List<string>();
+        foreach (string line in text.Split('\n'))
+        {
+            string trimmed = line.TrimEnd('\r');
+            if (!trimmed.StartsWith('#'))
+            {
+                break;
+            }
+
+            lines.Add(trimmed.Length > 1 && trimmed[1] == ' ' ? trimmed[2..] : trimmed[1..]);
+        }
+
+        return string.Join('\n', lines).Trim();
     }
 
     /// <summary>

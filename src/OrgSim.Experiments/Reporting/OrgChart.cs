@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OrgSim.Experiments.Reporting;
+
+/// <summary>
+/// The organisation as a tree of teams, and how far the new way of working had reached each team
+/// week by week in one run per arm (point 0, replicate 0): what the report's org chart animates.
+/// Teams, not agents, so the picture stays readable however large the organisation is.
+/// </summary>
+/// <param name="Teams">The teams; a team's parent is the team of its members' manager (-1 at the top).</param>
+/// <param name="Arms">Per arm, in scenario order: its name and per week, per team, the percentage (0–100) of the team's agent–competency pairs at stage ≥ 2.</param>
+/// <param name="FinalCompetencyShares">Per arm, per team, per competency (decisiveness, circularity, pacing, feedforward): the share (0–1) of members at stage ≥ 2 at the horizon, for the per-team competency wheels.</param>
+public sealed record OrgChart(
+    IReadOnlyList<OrgChartTeam> Teams,
+    IReadOnlyList<OrgChartArm> Arms,
+    IReadOnlyList<IReadOnlyList<IReadOnlyList<double>>> FinalCompetencyShares)
+{
+    /// <summary>The file in an output folder.</summary>
+    public const string FileName = "orgchart.json";
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
+    /// <summary>The chart as compact JSON.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Reads <see cref="FileName"/> from <paramref name="folder"/>, or null if the run wrote none.</summary>
+    public static OrgChart? Read(string folder) => ReadFile(Path.Combine(folder, FileName));
+
+    /// <summary>Reads a chart from <paramref name="path"/>, or null if there is no such file.</summary>
+    public static OrgChart? ReadFile(string path) => File.Exists(path) ? JsonSerializer.Deserialize<OrgChart>(File.ReadAllText(path), Json) : null;
+}
+
+/// <summary>One team of the org chart.</summary>
+/// <param name="Id">The team's id in the organisation.</param>
+/// <param name="Parent">The index in <see cref="OrgChart.Teams"/> of the parent team, or -1.</param>
+/// <param name="Level">The hierarchy level of its members.</param>
+/// <param name="Size">Its members.</param>
+/// <param name="Label">Its manager's name, or "team N" when it has none.</param>
+public sealed record OrgChartTeam(int Id, int Parent, int Level, int Size, string Label);
+
+/// <summary>One arm's run on the org chart.</summary>
+/// <param name="Name">The arm.</param>
+/// <param name="Weeks">Per week 0..H, per team (in <see cref="OrgChart.Teams"/> order), the percentage of pairs at stage ≥ 2.</param>
+public sealed record OrgChartArm(string Name, IReadOnlyList<IReadOnlyList<byte>> Weeks);
