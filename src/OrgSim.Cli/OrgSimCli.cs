@@ -45,13 +45,14 @@ public static class OrgSimCli
                 settings.AutoHelp = true;
                 settings.AllowMultiInstance = true; // --set may be given many times.
             });
-            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(GraphOptions), typeof(ValidateOptions), typeof(InitOptions), typeof(MergeOptions));
+            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(GraphOptions), typeof(ValidateOptions), typeof(InitOptions), typeof(MergeOptions), typeof(PlotOptions));
             return result.MapResult(
                 (RunOptions options) => RunCommand.Execute(options, stdout, stderr, cancellation),
                 (GraphOptions options) => GraphCommand.Execute(options, stdout, stderr, cancellation),
                 (ValidateOptions options) => ValidateCommand.Execute(options, stdout, stderr),
                 (InitOptions options) => InitCommand.Execute(options, stdout, stderr),
                 (MergeOptions options) => MergeCommand.Execute(options, stdout, stderr),
+                (PlotOptions options) => PlotCommand.Execute(options, stdout, stderr),
                 errors => ReportParseErrors(result, errors.ToList(), stdout, stderr));
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -97,7 +98,7 @@ public static class OrgSimCli
     private static string Describe(Error error, string verb) => error switch
     {
         NoVerbSelectedError => "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')",
-        BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are run, validate, init, graph and merge, e.g. 'orgsim run scenarios/quickstart.yaml'",
+        BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are run, validate, init, graph, merge and plot, e.g. 'orgsim run scenarios/quickstart.yaml'",
         MissingRequiredOptionError => verb switch
         {
             "graph" => "orgsim graph: the scenario file is missing; e.g. 'orgsim graph scenarios/quickstart.yaml --stats'",
@@ -133,7 +134,7 @@ public static class OrgSimCli
 
     private static string UnknownOption(string token)
     {
-        string? near = NameSuggester.Suggest(token, ExpectedValues.Keys.Append("overwrite").Append("stats"));
+        string? near = NameSuggester.Suggest(token, ExpectedValues.Keys.Append("overwrite").Append("stats").Append("no-report").Append("png"));
         return near is null
             ? $"orgsim: unknown option '{token}'; see 'orgsim run --help'"
             : $"orgsim: unknown option '{token}'; did you mean '--{near}'?";

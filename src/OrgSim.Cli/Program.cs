@@ -11,6 +11,13 @@ internal static class Program
             e.Cancel = !cancellation.IsCancellationRequested;
             cancellation.Cancel();
         };
+        // Schedulers (Slurm, Kubernetes) stop a job with SIGTERM first: treat it as a Ctrl-C, so the
+        // claim on the output folder is released and the finished runs stay saved for a resume.
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancellation.Cancel();
+        });
         return OrgSimCli.Run(args, Console.Out, Console.Error, cancellation.Token);
     }
 }

@@ -41,7 +41,7 @@ public class RunCommandTests
         Assert.Contains("\"seed\": 20261122", manifest, StringComparison.Ordinal);
         Assert.Contains("top-down", stdout, StringComparison.Ordinal);
         Assert.Contains("bottom-up", stdout, StringComparison.Ordinal);
-        Assert.Equal(["contrasts.csv", "levels.csv", "orgchart.json", "outcomes.csv", "run.json", "runs.csv", "summary.csv", "timeseries.csv"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
+        Assert.Equal(["contrasts.csv", "levels.csv", "orgchart.json", "outcomes.csv", "report.html", "run.json", "runs.csv", "summary.csv", "timeseries.csv"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public class RunCommandTests
     [InlineData(new[] { "run", "SCENARIO", "--out" }, "orgsim: --out needs a value: a folder (run) or a file (graph)")]
     [InlineData(new[] { "run" }, "orgsim run: the scenario file is missing; e.g. 'orgsim run scenarios/quickstart.yaml'")]
     [InlineData(new string[0], "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')")]
-    [InlineData(new[] { "walk", "SCENARIO" }, "orgsim: unknown command 'walk'; the commands are run, validate, init, graph and merge, e.g. 'orgsim run scenarios/quickstart.yaml'")]
+    [InlineData(new[] { "walk", "SCENARIO" }, "orgsim: unknown command 'walk'; the commands are run, validate, init, graph, merge and plot, e.g. 'orgsim run scenarios/quickstart.yaml'")]
     public void Run_WithAMalformedCommandLinePrintsOneLineAndExitsTwo(string[] args, string expected)
     {
         string scenario = CliHarness.WriteScenario(Small);

@@ -17,6 +17,17 @@ public static class MergeCommand
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         List<string> folders = options.Folders.ToList();
+        string outFull = Path.GetFullPath(options.Out).TrimEnd(Path.DirectorySeparatorChar);
+        if (folders.Any(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar) == outFull))
+        {
+            return Fail(stderr, $"orgsim merge: --out {options.Out} is one of the shard folders; merge into a new folder");
+        }
+
+        if (folders.FirstOrDefault(f => !File.Exists(Path.Combine(f, "run.json"))) is { } unfinished)
+        {
+            return Fail(stderr, $"orgsim merge: {unfinished} has no run.json, so its run did not finish; resume it (rerun the same command), then merge");
+        }
+
         RunIdentity? identity = null;
         string? first = null;
         var sources = new Dictionary<string, string>(StringComparer.Ordinal); // record file name → folder it comes from
@@ -40,7 +51,10 @@ public static class MergeCommand
 
             foreach (string record in Directory.EnumerateFiles(runs, "*.run"))
             {
-                sources.TryAdd(Path.GetFileName(record), folder);
+                if (!sources.TryAdd(Path.GetFileName(record), folder))
+                {
+                    return Fail(stderr, $"orgsim merge: the run {Path.GetFileNameWithoutExtension(record)} is in both {sources[Path.GetFileName(record)]} and {folder}; give each shard's folder once");
+                }
             }
         }
 
@@ -85,6 +99,12 @@ public static class MergeCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 return Fail(stderr, $"orgsim merge: cannot write {output.Path}: {e.Message}; check the folder's permissions and free space");
+            }
+
+            var (_, reportError) = ReportFiles.Write(output.Path, png: false, stdout);
+            if (reportError is not null)
+            {
+                stderr.WriteLine($"orgsim merge: the tables are written, but not the report: {reportError}");
             }
 
             stdout.WriteLine($"Merged {all.Count} runs from {folders.Count} folders into {output.Path}{Path.DirectorySeparatorChar}");

@@ -75,6 +75,11 @@ public static class RunCommand
         }
 
         RunPlan plan = RunPlan.For(loaded, shard ?? ShardSpec.All, only);
+        if (plan.Runs.Count == 0)
+        {
+            return Fail(stderr, [$"orgsim: --only {options.Only} selects no run of shard {shard}; choose runs the shard owns, or drop --shard"]);
+        }
+
         var identity = RunIdentity.Of(plan);
         string? resumeError = ResumeCheck(options.Out, identity, options.Overwrite, out bool resuming);
         if (resumeError is not null)
@@ -117,20 +122,39 @@ public static class RunCommand
             catch (OperationCanceledException)
             {
                 int saved = plan.Runs.Count(r => RunRecord.Exists(runsFolder, r));
-                stderr.WriteLine($"orgsim: cancelled; {saved} of {plan.Runs.Count} runs are saved in {output.Path}; run the same command again to finish the rest");
+                string again = options.Out is null ? $"run it again with --out {output.Path}" : "run the same command again";
+                stderr.WriteLine($"orgsim: cancelled; {saved} of {plan.Runs.Count} runs are saved in {output.Path}; {again} to finish the rest");
                 return ExitCodes.Cancelled;
             }
 
             try
             {
                 using var files = new AtomicFileSet(overwrite: true);
-                ResultAssembler.Stage(files, output.Path, runsFolder, identity, plan.Runs);
+                // The tables hold every run recorded in the folder: a --only or --shard run into a folder
+                // that holds more runs adds to it, never shrinks it.
+                ResultAssembler.Stage(files, output.Path, runsFolder, identity, identity.AllRuns().Where(r => RunRecord.Exists(runsFolder, r)).ToList());
                 files.Stage(Path.Combine(output.Path, "run.json"), w => RunManifest.Write(w, loaded));
                 files.Commit();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 return Fail(stderr, [$"orgsim: cannot write results to {output.Path}: {e.Message}; check the folder's permissions and free space; the finished runs are kept and a rerun resumes"]);
+            }
+
+            if (!options.NoReport)
+            {
+                try
+                {
+                    var (_, reportError) = ReportFiles.Write(output.Path, options.Png, stdout);
+                    if (reportError is not null)
+                    {
+                        stderr.WriteLine($"orgsim: the tables are written, but not the report: {reportError}");
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    stderr.WriteLine($"orgsim: the tables are written, but not the report ({e.Message}); draw it later with 'orgsim plot {output.Path}'");
+                }
             }
 
             PrintSummary(stdout, loaded, plan, runsFolder, identity);

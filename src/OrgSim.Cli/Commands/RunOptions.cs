@@ -42,6 +42,14 @@ public sealed class RunOptions
     [Option("threads", HelpText = "Worker threads (default: all cores). Results are identical for any value.")]
     public int? Threads { get; set; }
 
+    /// <summary>Skips the charts and the report.</summary>
+    [Option("no-report", HelpText = "Write no plots/*.svg and no report.html (for big sweeps); 'orgsim plot DIR' can draw them later.")]
+    public bool NoReport { get; set; }
+
+    /// <summary>Also writes PNG copies of the charts.</summary>
+    [Option("png", HelpText = "Also write PNG copies of the charts (needs rsvg-convert: apt-get install librsvg2-bin).")]
+    public bool Png { get; set; }
+
     /// <summary>Allows replacing results already in <see cref="Out"/>.</summary>
     [Option("overwrite", HelpText = "Replace results of another scenario already in the --out folder.")]
     public bool Overwrite { get; set; }

@@ -141,7 +141,7 @@ public sealed class OutputDirectory : IDisposable
             {
                 using var stream = new FileStream(_marker, FileMode.CreateNew, FileAccess.Write, FileShare.None);
                 using var writer = new StreamWriter(stream);
-                writer.Write(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                writer.Write(Identity(Environment.ProcessId, System.Diagnostics.Process.GetCurrentProcess().StartTime));
                 return true;
             }
             catch (IOException) when (File.Exists(_marker))
@@ -160,26 +160,34 @@ public sealed class OutputDirectory : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// Whether the run that wrote <paramref name="marker"/> is gone. The marker holds the process id
+    /// and its start time: a process id alone is reused (in a container every run is process 1),
+    /// so a live process with another start time, or this very process, is not the writer.
+    /// </summary>
     private static bool IsStale(string marker)
     {
         try
         {
-            string text = File.ReadAllText(marker).Trim();
-            if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid))
+            string[] parts = File.ReadAllText(marker).Trim().Split(' ');
+            if (parts.Length != 2 || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid))
             {
                 return false; // Empty or unreadable: a claim being written right now; leave it.
             }
 
             using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return process.HasExited;
+            return process.HasExited || Identity(pid, process.StartTime) != $"{parts[0]} {parts[1]}";
         }
         catch (ArgumentException)
         {
             return true; // No such process.
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             return false;
         }
     }
+
+    private static string Identity(int pid, DateTime start) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{pid} {start.ToUniversalTime().Ticks}");
 }

@@ -15,6 +15,8 @@ namespace OrgSim.Experiments.Output;
 /// <param name="Points">For each point, its value of each swept path.</param>
 /// <param name="Arms">The arms' names, in order.</param>
 /// <param name="Replicates">Replicates per arm and point.</param>
+/// <param name="DataSha256">The SHA-256 of every data file the scenario imports (an HR export, an edge list), so an edited export is not mixed with runs of the old one.</param>
+/// <param name="ToolVersion">The version of orgsim that ran them: records of another version are not mixed in.</param>
 public sealed record RunIdentity(
     string ScenarioFile,
     string ScenarioSha256,
@@ -22,7 +24,9 @@ public sealed record RunIdentity(
     IReadOnlyList<string> ParameterPaths,
     IReadOnlyList<IReadOnlyList<string>> Points,
     IReadOnlyList<string> Arms,
-    int Replicates)
+    int Replicates,
+    IReadOnlyList<string> DataSha256,
+    string ToolVersion)
 {
     /// <summary>The file, inside <see cref="RunRecord.Folder"/>, that holds the identity.</summary>
     public const string FileName = "identity.json";
@@ -41,7 +45,9 @@ public sealed record RunIdentity(
             s.ParameterPaths,
             s.PointsOrBase.Select(p => (IReadOnlyList<string>)s.ParameterPaths.Select(p.ValueOf).ToList()).ToList(),
             s.Spec.Arms.Select(a => a.Name).ToList(),
-            s.Spec.Replicates);
+            s.Spec.Replicates,
+            s.PointsOrBase.Select(p => p.Spec.Organisation.ImportSha256).Where(h => h.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
+            RunManifest.ToolVersion);
     }
 
     /// <summary>Every run the scenario has, in canonical order.</summary>

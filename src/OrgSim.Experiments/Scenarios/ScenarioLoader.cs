@@ -133,7 +133,11 @@ public static partial class ScenarioLoader
         return new LoadedScenario(spec, file, sha256, context.Locations())
         {
             Warnings = context.Warnings.Distinct(StringComparer.Ordinal).ToList(),
-            Points = points.Select(p => p with { Parameters = parameterPaths.Select(path => p.Parameters.LastOrDefault(o => o.Path == path) ?? new ScenarioOverride(path, new YamlScalarNode(string.Empty), "base")).ToList() }).ToList(),
+            // A --set of a swept key wins over the sweep (precedence), so the columns show the --set value.
+            Points = points.Select(p => p with
+            {
+                Parameters = parameterPaths.Select(path => sets.LastOrDefault(o => o.Path == path) ?? p.Parameters.LastOrDefault(o => o.Path == path) ?? new ScenarioOverride(path, new YamlScalarNode(string.Empty), "base")).ToList(),
+            }).ToList(),
             ParameterPaths = parameterPaths,
             Sets = sets,
             Question = OpeningComment(text),

@@ -132,9 +132,19 @@ public class OutputFilesTests
     {
         // A marker naming a process that no longer exists (no process has id int.MaxValue): a killed run's.
         string dir = TestPaths.TempDirectory();
-        File.WriteAllText(Path.Combine(dir, OutputDirectory.ClaimFile), int.MaxValue.ToString(CultureInfo.InvariantCulture));
+        File.WriteAllText(Path.Combine(dir, OutputDirectory.ClaimFile), int.MaxValue.ToString(CultureInfo.InvariantCulture) + " 638000000000000000");
         using OutputDirectory claim = Claimed(dir, null, overwrite: true);
-        Assert.Equal(Environment.ProcessId.ToString(CultureInfo.InvariantCulture), File.ReadAllText(Path.Combine(dir, OutputDirectory.ClaimFile)));
+        Assert.StartsWith(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + " ", File.ReadAllText(Path.Combine(dir, OutputDirectory.ClaimFile)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Claim_TakesOverAMarkerWithThisProcessIdFromAnEarlierProcess()
+    {
+        // In a container every run is process 1: a marker with our id but another start time is a dead run's.
+        string dir = TestPaths.TempDirectory();
+        File.WriteAllText(Path.Combine(dir, OutputDirectory.ClaimFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + " 1");
+        using OutputDirectory claim = Claimed(dir, null, overwrite: true);
+        Assert.NotNull(claim);
     }
 
     [Theory]

@@ -1,0 +1,16 @@
+using CommandLine;
+
+namespace OrgSim.Cli.Commands;
+
+/// <summary>The options of <c>orgsim plot</c>.</summary>
+[Verb("plot", HelpText = "Redraw plots/*.svg and report.html from the CSV files of an output folder.")]
+public sealed class PlotOptions
+{
+    /// <summary>The output folder.</summary>
+    [Value(0, MetaName = "DIR", Required = true, HelpText = "A folder written by orgsim run (or orgsim merge).")]
+    public string Folder { get; set; } = string.Empty;
+
+    /// <summary>Also write PNG files.</summary>
+    [Option("png", HelpText = "Also write PNG copies of the charts (needs rsvg-convert: apt-get install librsvg2-bin).")]
+    public bool Png { get; set; }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using OrgSim.Experiments.Charts;
+using OrgSim.Experiments.Output;
+using OrgSim.Experiments.Report;
+using OrgSim.Experiments.Reporting;
+
+namespace OrgSim.Cli.Commands;
+
+/// <summary>
+/// Draws <c>plots/*.svg</c> and <c>report.html</c> from the tables already in an output folder —
+/// the same code for <c>orgsim run</c> and <c>orgsim plot DIR</c> — and, when asked and
+/// <c>rsvg-convert</c> is installed, PNG copies of the charts.
+/// </summary>
+internal static class ReportFiles
+{
+    /// <summary>The folder, inside an output folder, that holds the charts.</summary>
+    public const string PlotsFolder = "plots";
+
+    /// <summary>Writes the charts and the report; returns the number of charts, or an error line.</summary>
+    public static (int Charts, string? Error) Write(string folder, bool png, TextWriter stdout)
+    {
+        ResultTables tables;
+        try
+        {
+            tables = ResultTables.Load(folder);
+        }
+        catch (IOException e)
+        {
+            return (0, e.Message);
+        }
+
+        OrgChart? chart = OrgChart.Read(folder);
+        IReadOnlyList<Chart> charts = ChartSet.Draw(tables, chart);
+        string plots = Path.Combine(folder, PlotsFolder);
+        Directory.CreateDirectory(plots);
+        using (var files = new AtomicFileSet(overwrite: true))
+        {
+            foreach (Chart c in charts)
+            {
+                files.Stage(Path.Combine(plots, c.FileName), w => w.Write(c.Svg));
+            }
+
+            files.Stage(Path.Combine(folder, "report.html"), w => w.Write(ReportBuilder.Build(tables, charts.Select(c => (c.Title, c.Svg)).ToList(), chart)));
+            files.Commit();
+        }
+
+        if (png)
+        {
+            string? error = Png(plots, charts);
+            if (error is not null)
+            {
+                stdout.WriteLine(error);
+            }
+        }
+
+        return (charts.Count, null);
+    }
+
+    /// <summary>PNG copies through rsvg-convert; a missing converter is a note, not a failure.</summary>
+    private static string? Png(string plots, IReadOnlyList<Chart> charts)
+    {
+        foreach (Chart c in charts)
+        {
+            string svg = Path.Combine(plots, c.FileName);
+            var start = new ProcessStartInfo("rsvg-convert", ["--width", "1800", "--background-color", "white", "-o", Path.ChangeExtension(svg, ".png"), svg])
+            {
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            try
+            {
+                using Process process = Process.Start(start)!;
+                string error = process.StandardError.ReadToEnd();
+                process.WaitForExit();
+                if (process.ExitCode != 0)
+                {
+                    return $"orgsim: rsvg-convert could not convert {c.FileName} ({error.Trim()}); the SVG files are written";
+                }
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return "orgsim: --png needs rsvg-convert, which is not installed; on Debian or Ubuntu: sudo apt-get install librsvg2-bin (the SVG files are written)";
+            }
+        }
+
+        return null;
+    }
+}

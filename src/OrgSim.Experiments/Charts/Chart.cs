@@ -1,0 +1,7 @@
+namespace OrgSim.Experiments.Charts;
+
+/// <summary>One drawn chart: a self-contained SVG document that scales through its <c>viewBox</c>.</summary>
+/// <param name="FileName">The file to write it to, e.g. <c>adoption.svg</c>.</param>
+/// <param name="Title">The chart's title, as drawn in it.</param>
+/// <param name="Svg">The SVG text (UTF-8, LF line ends, no XML declaration, so it can also be inlined in HTML); byte-identical for identical input.</param>
+public sealed record Chart(string FileName, string Title, string Svg);

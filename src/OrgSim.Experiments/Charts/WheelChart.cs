@@ -1,0 +1,157 @@
+using System.Globalization;
+using OrgSim.Experiments.Reporting;
+
+namespace OrgSim.Experiments.Charts;
+
+/// <summary>
+/// The competency wheel, drawn the way the coach of seed 002 draws his: four areas, each a quarter
+/// whose arc sits on ring 1 (least) to ring 9 (best). Here the rating is 1 + 8 × the share at
+/// stage ≥ 2 at the horizon. wheel.svg has one wheel per arm for the whole organisation;
+/// wheel-teams.svg the largest teams of the first arm.
+/// </summary>
+internal static class WheelChart
+{
+    public const string FileName = "wheel.svg", TeamsFileName = "wheel-teams.svg", Title = "Competency wheel of the organisation";
+
+    /// <summary>The most team wheels drawn: more would be too small to read on a projector.</summary>
+    public const int MaxTeams = 12;
+
+    private const double TitleHeight = 84, NoteHeight = 44;
+
+    /// <summary>1 + 8 × <paramref name="share"/>: 1 when nobody is competent, 9 when everybody is.</summary>
+    public static double Rating(double share) => 1 + (8 * Math.Clamp(double.IsFinite(share) ? share : 0, 0, 1));
+
+    public static Chart DrawOrganisation(ChartInput input)
+    {
+        const double panelHeight = 330, radius = 100;
+        int columns = Math.Min(3, input.Series.Count), rows = (input.Series.Count + columns - 1) / columns;
+        double panelWidth = Axes.PageWidth / columns, height = TitleHeight + (rows * panelHeight) + NoteHeight;
+        using var svg = new SvgWriter(Axes.PageWidth, height, Title, input.Subtitle);
+        for (int a = 0; a < input.Series.Count; a++)
+        {
+            ArmSeries s = input.Series[a];
+            double[] ratings = s.StageShares.Select(weeks => Rating(weeks[^1][2] + weeks[^1][3])).ToArray();
+            double px = a % columns * panelWidth, py = TitleHeight + (a / columns * panelHeight);
+            double cx = px + (panelWidth / 2), cy = py + 70 + radius;
+            svg.Open("g", ("class", "wheel"));
+            svg.Title(s.Arm);
+            svg.Text(cx, py + 14, SvgWriter.Fit(s.Arm, panelWidth - 20, 17), ("text-anchor", "middle"), ("font-size", 17), ("font-weight", "bold"), ("class", "panel-title"));
+            Wheel(svg, cx, cy, radius, ratings, ringLabels: true);
+            for (int c = 0; c < 4; c++)
+            {
+                bool right = c is 0 or 1, upper = c is 0 or 3;
+                svg.Text(cx + (right ? 8 : -8), upper ? cy - radius - 14 : cy + radius + 28, $"{ResultTables.CompetencyNames[c]} {Fixed(ratings[c])}",
+                    ("text-anchor", right ? "start" : "end"), ("class", "area-label"));
+            }
+
+            svg.Close();
+        }
+
+        Note(svg, height, input.Horizon);
+        return new Chart(FileName, Title, svg.Finish());
+    }
+
+    /// <summary>Small wheels for the largest teams (up to <see cref="MaxTeams"/>) of the first arm, or null when the org chart has none.</summary>
+    public static Chart? DrawTeams(ChartInput input, OrgChart orgChart)
+    {
+        if (orgChart.Arms.Count == 0 || orgChart.FinalCompetencyShares.Count == 0)
+        {
+            return null;
+        }
+
+        var shares = orgChart.FinalCompetencyShares[0];
+        var teams = Enumerable.Range(0, Math.Min(orgChart.Teams.Count, shares.Count))
+            .OrderByDescending(t => orgChart.Teams[t].Size).ThenBy(t => t).Take(MaxTeams).ToList();
+        if (teams.Count == 0)
+        {
+            return null;
+        }
+
+        const double panelWidth = Axes.PageWidth / 4, panelHeight = 240, radius = 62, legendHeight = 40;
+        int rows = (teams.Count + 3) / 4;
+        double height = TitleHeight + (rows * panelHeight) + legendHeight + NoteHeight;
+        string title = "Competency wheels of the largest teams";
+        string subtitle = $"{input.Tables.Name} · arm {orgChart.Arms[0].Name} · one run";
+        using var svg = new SvgWriter(Axes.PageWidth, height, title, subtitle);
+        for (int i = 0; i < teams.Count; i++)
+        {
+            OrgChartTeam team = orgChart.Teams[teams[i]];
+            double[] ratings = Enumerable.Range(0, 4).Select(c => Rating(c < shares[teams[i]].Count ? shares[teams[i]][c] : 0)).ToArray();
+            double px = i % 4 * panelWidth, py = TitleHeight + (i / 4 * panelHeight);
+            double cx = px + (panelWidth / 2), cy = py + 62 + radius;
+            svg.Open("g", ("class", "wheel"));
+            svg.Title(team.Label);
+            svg.Text(cx, py + 14, SvgWriter.Fit(team.Label, panelWidth - 16, SvgWriter.LabelSize), ("text-anchor", "middle"), ("font-weight", "bold"), ("class", "panel-title"));
+            svg.Text(cx, py + 34, string.Create(CultureInfo.InvariantCulture, $"{team.Size} people, level {team.Level}"), ("text-anchor", "middle"), ("font-size", 14), ("fill", Palette.Muted));
+            Wheel(svg, cx, cy, radius, ratings, ringLabels: false);
+            for (int c = 0; c < 4; c++)
+            {
+                double angle = (-45 + (90 * c)) * Math.PI / 180;
+                svg.Text(cx + ((radius + 18) * Math.Cos(angle)), cy + ((radius + 18) * Math.Sin(angle)) + 5, Fixed(ratings[c]), ("text-anchor", "middle"), ("font-size", 14), ("class", "rating"));
+            }
+
+            svg.Close();
+        }
+
+        double ly = TitleHeight + (rows * panelHeight) + 10;
+        svg.Open("g", ("class", "legend"));
+        for (int c = 0; c < 4; c++)
+        {
+            svg.Leaf("rect", ("x", 20 + (c * 215)), ("y", ly), ("width", 24), ("height", 16), ("fill", Palette.Competencies[c]));
+            svg.Text(20 + (c * 215) + 32, ly + 13, ResultTables.CompetencyNames[c]);
+        }
+
+        svg.Close();
+        Note(svg, height, input.Horizon);
+        return new Chart(TeamsFileName, title, svg.Finish());
+    }
+
+    /// <summary>One wheel: the four quarters at their ratings, rings 1–9 over them, the arcs on top.</summary>
+    private static void Wheel(SvgWriter svg, double cx, double cy, double radius, double[] ratings, bool ringLabels)
+    {
+        for (int c = 0; c < 4; c++)
+        {
+            svg.Open("path", ("class", "area"), ("d", Quarter(cx, cy, radius * ratings[c] / 9, c, sector: true)), ("fill", Palette.Competencies[c]), ("fill-opacity", 0.35));
+            svg.Title($"{ResultTables.CompetencyNames[c]}: {Fixed(ratings[c])} of 9");
+            svg.Close();
+        }
+
+        for (int ring = 1; ring <= 9; ring++)
+        {
+            svg.Leaf("circle", ("class", "ring"), ("cx", cx), ("cy", cy), ("r", radius * ring / 9), ("fill", "none"),
+                ("stroke", ring == 9 ? Palette.Axis : Palette.Grid), ("stroke-width", ring == 9 ? 1.5 : 1));
+        }
+
+        svg.Leaf("path", ("d", $"M{SvgWriter.N(cx - radius)} {SvgWriter.N(cy)} H{SvgWriter.N(cx + radius)} M{SvgWriter.N(cx)} {SvgWriter.N(cy - radius)} V{SvgWriter.N(cy + radius)}"),
+            ("stroke", Palette.Axis), ("stroke-width", 1.5));
+        for (int c = 0; c < 4; c++)
+        {
+            svg.Leaf("path", ("class", "arc"), ("d", Quarter(cx, cy, radius * ratings[c] / 9, c, sector: false)), ("fill", "none"),
+                ("stroke", Palette.Competencies[c]), ("stroke-width", 5), ("stroke-linecap", "round"));
+        }
+
+        if (ringLabels)
+        {
+            foreach (int ring in (int[])[1, 3, 5, 7, 9])
+            {
+                svg.Text(cx + 4, cy - (radius * ring / 9) + 5, ring.ToString(CultureInfo.InvariantCulture), ("font-size", 14), ("stroke", "#FFFFFF"),
+                    ("stroke-width", 3), ("paint-order", "stroke"), ("class", "ring-label"));
+            }
+        }
+    }
+
+    /// <summary>Path data for quarter <paramref name="c"/> (clockwise from twelve o'clock) of a circle: the arc alone, or the closed sector.</summary>
+    private static string Quarter(double cx, double cy, double r, int c, bool sector)
+    {
+        double from = (-90 + (90 * c)) * Math.PI / 180, to = from + (Math.PI / 2);
+        string start = $"{SvgWriter.N(cx + (r * Math.Cos(from)))} {SvgWriter.N(cy + (r * Math.Sin(from)))}";
+        string arc = $"A{SvgWriter.N(r)} {SvgWriter.N(r)} 0 0 1 {SvgWriter.N(cx + (r * Math.Cos(to)))} {SvgWriter.N(cy + (r * Math.Sin(to)))}";
+        return sector ? $"M{SvgWriter.N(cx)} {SvgWriter.N(cy)} L{start} {arc} Z" : $"M{start} {arc}";
+    }
+
+    private static string Fixed(double rating) => rating.ToString("F1", CultureInfo.InvariantCulture);
+
+    private static void Note(SvgWriter svg, double height, int horizon) =>
+        svg.Text(20, height - 18, string.Create(CultureInfo.InvariantCulture, $"Rating 1–9 = 1 + 8 × share at stage ≥ 2 at week {horizon} (1 = nobody, 9 = everybody)"),
+            ("font-size", 14), ("fill", Palette.Muted), ("class", "note"));
+}

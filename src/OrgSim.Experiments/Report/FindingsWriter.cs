@@ -1,0 +1,171 @@
+using System.Text;
+using OrgSim.Experiments.Reporting;
+
+namespace OrgSim.Experiments.Report;
+
+/// <summary>
+/// The report's findings in plain sentences with their numbers, from <c>summary.csv</c> and
+/// <c>contrasts.csv</c> at the first sweep point: per arm the weeks to 50% competent and the
+/// competent share at the horizon, then for each compared metric the largest difference from the
+/// reference arm and whether its 95% interval excludes zero.
+/// </summary>
+internal static class FindingsWriter
+{
+    private const string WeeksTo50 = "weeks_to_50pct", Reached50 = "reached_50pct", FinalShare = "competent_share_final";
+
+    /// <summary>The findings as HTML (names escaped).</summary>
+    public static string Html(ResultTables tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        var html = new StringBuilder();
+        if (tables.ParameterPaths.Count > 0 && tables.Points.Count > 0)
+        {
+            string values = string.Join(", ", tables.ParameterPaths.Select((p, i) => p + " = " + (i < tables.Points[0].Count ? tables.Points[0][i] : "?")));
+            html.Append("<p>These findings are for the first point of the sweep (").Append(Markup.Escape(values)).Append("); the charts and <code>summary.csv</code> cover all ")
+                .Append(Markup.Integer(tables.Points.Count)).Append(" points.</p>\n");
+        }
+
+        html.Append("<p>“Competent” means an agent–competency pair at stage 2 (conscious competence) or 3 (habit); “50% competent” is half of all pairs.</p>\n");
+        var arms = tables.Arms.Where(a => tables.Summary.Any(r => r.Point == 0 && r.Arm == a)).ToList();
+        if (arms.Count == 0)
+        {
+            html.Append("<p class=\"note\">summary.csv has no rows for this point, so there are no findings to state.</p>\n");
+            return html.ToString();
+        }
+
+        html.Append("<ul class=\"findings\">\n");
+        foreach (string arm in arms)
+        {
+            html.Append("<li>").Append(TimeToHalf(tables, arm)).Append(FinalShareSentence(tables, arm)).Append("</li>\n");
+        }
+
+        html.Append("</ul>\n");
+        var contrasts = tables.Contrasts.Where(r => r.Point == 0 && r.Mean.HasValue).ToList();
+        if (contrasts.Count > 0)
+        {
+            html.Append("<p>Arms are compared replicate by replicate with the reference arm: the runs of a replicate share their organisation and random numbers, so the comparison is paired.</p>\n<ul class=\"findings\">\n");
+            foreach (var metric in contrasts.GroupBy(r => r.Metric))
+            {
+                StatRow strongest = metric.Aggregate((best, r) => Math.Abs(r.Mean!.Value) > Math.Abs(best.Mean!.Value) ? r : best);
+                html.Append("<li>").Append(Contrast(tables, strongest, metric.Count() > 1)).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        return html.ToString();
+    }
+
+    private static string TimeToHalf(ResultTables tables, string arm)
+    {
+        string name = Name(arm);
+        StatRow? weeks = tables.Stat(0, arm, WeeksTo50);
+        if (weeks?.Mean is not double mean)
+        {
+            return name + " has no time to 50% competent in summary.csv.";
+        }
+
+        int horizon = tables.HorizonWeeks;
+        int n = tables.Stat(0, arm, Reached50) is { } r ? r.N : weeks.N;
+        int reached = Reached(tables, arm, mean, n);
+        if (reached >= n)
+        {
+            return name + " reached 50% competent in " + Markup.OneDecimal(mean) + " weeks " + Interval(weeks, string.Empty) + ".";
+        }
+
+        if (reached == 0)
+        {
+            return name + " did not reach 50% competent within " + Markup.Integer(horizon) + " weeks in any of its " + Runs(n) + ".";
+        }
+
+        return name + " reached 50% competent within " + Markup.Integer(horizon) + " weeks in " + Markup.Integer(reached) + " of " + Runs(n)
+            + " (mean at least " + Markup.OneDecimal(mean) + " weeks, counting the other runs as " + Markup.Integer(horizon + 1) + ").";
+    }
+
+    /// <summary>How many of the arm's <paramref name="n"/> runs reached 50%: from <c>reached_50pct</c>, or, without it, all or none by the mean.</summary>
+    private static int Reached(ResultTables tables, string arm, double meanWeeks, int n) =>
+        tables.Stat(0, arm, Reached50)?.Mean is double share ? (int)Math.Round(share * n, MidpointRounding.AwayFromZero) : meanWeeks <= tables.HorizonWeeks ? n : 0;
+
+    private static string FinalShareSentence(ResultTables tables, string arm)
+    {
+        StatRow? final = tables.Stat(0, arm, FinalShare);
+        if (final?.Mean is not double mean)
+        {
+            return string.Empty;
+        }
+
+        return " By week " + Markup.Integer(tables.HorizonWeeks) + ", " + Markup.OneDecimal(100 * mean) + "% of its pairs were competent "
+            + Interval(final with { Low = 100 * final.Low, High = 100 * final.High }, "%") + ".";
+    }
+
+    private static string Contrast(ResultTables tables, StatRow row, bool severalArms)
+    {
+        double d = row.Mean!.Value;
+        string arm = Name(row.Arm), reference = Name(row.ReferenceArm ?? "the reference arm");
+        string lead = severalArms ? "The largest difference from " + reference + " (the reference arm) in " : "Compared with " + reference + " (the reference arm), in ";
+        bool clear = row is { Low: double low, High: double high, N: >= 2 } && (low > 0 || high < 0);
+        string verdict;
+        string sentence;
+        switch (row.Metric)
+        {
+            case WeeksTo50:
+                sentence = lead + "time to 50% competent: " + arm + " got there "
+                    + (d == 0 ? "at the same time on average" : Markup.OneDecimal(Math.Abs(d)) + " weeks " + (d < 0 ? "sooner" : "later"))
+                    + " " + SignedInterval(row, 1, " weeks", "sooner", "later") + ".";
+                verdict = clear ? " The 95% interval excludes zero: " + arm + " is clearly " + (d < 0 ? "faster" : "slower") + "." : CannotTell(row);
+                bool censored = tables.Arms.Any(a => tables.Stat(0, a, Reached50)?.Mean is double share && share < 1);
+                if (censored)
+                {
+                    verdict += " Runs that never reached 50% count as " + Markup.Integer(tables.HorizonWeeks + 1) + " weeks.";
+                }
+
+                break;
+            case FinalShare:
+                sentence = lead + "the competent share at week " + Markup.Integer(tables.HorizonWeeks) + ": " + arm + " ended with "
+                    + (d == 0 ? "the same share on average" : Markup.OneDecimal(Math.Abs(100 * d)) + " percentage points " + (d > 0 ? "more" : "fewer") + " competent pairs")
+                    + " " + SignedInterval(row, 100, " points", "fewer", "more") + ".";
+                verdict = clear ? " The 95% interval excludes zero: " + arm + " clearly ends " + (d > 0 ? "higher" : "lower") + "." : CannotTell(row);
+                break;
+            default:
+                sentence = lead + Markup.Escape(row.Metric) + ": " + arm + " minus the reference is " + Markup.OneDecimal(d) + " " + SignedInterval(row, 1, string.Empty, "lower", "higher") + ".";
+                verdict = clear ? " The 95% interval excludes zero." : CannotTell(row);
+                break;
+        }
+
+        return sentence + verdict;
+    }
+
+    private static string CannotTell(StatRow row) =>
+        " The 95% interval includes zero: with " + Markup.Integer(row.N) + (row.N == 1 ? " paired run" : " paired runs") + " the two cannot be told apart.";
+
+    /// <summary>A difference's interval in words: "(95% CI 2.0–5.0 weeks sooner)", or "from … sooner to … later" when it spans zero.</summary>
+    private static string SignedInterval(StatRow row, double scale, string unit, string below, string above)
+    {
+        if (row is not { Low: double low, High: double high, N: >= 2 })
+        {
+            return "(one paired run, so no confidence interval)";
+        }
+
+        low *= scale;
+        high *= scale;
+        if (low >= 0)
+        {
+            return "(95% CI " + Markup.OneDecimal(low) + "–" + Markup.OneDecimal(high) + unit + " " + above + ")";
+        }
+
+        if (high <= 0)
+        {
+            return "(95% CI " + Markup.OneDecimal(-high) + "–" + Markup.OneDecimal(-low) + unit + " " + below + ")";
+        }
+
+        return "(95% CI from " + Markup.OneDecimal(-low) + unit + " " + below + " to " + Markup.OneDecimal(high) + unit + " " + above + ")";
+    }
+
+    private static string Interval(StatRow row, string unit) => row is { Low: double low, High: double high, N: >= 2 }
+        ? "(95% CI " + Markup.OneDecimal(low) + "–" + Markup.OneDecimal(high) + unit + ")"
+        : "(a single run, so no confidence interval)";
+
+    private static string Runs(int n) => Markup.Integer(n) + (n == 1 ? " run" : " runs");
+
+    private static string Name(string arm) => "<strong>" + Markup.Escape(arm) + "</strong>";
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Xml;
+
+namespace OrgSim.Experiments.Report;
+
+/// <summary>Text and numbers as they go into SVG and HTML: escaped, and in the invariant culture.</summary>
+internal static class Markup
+{
+    /// <summary>
+    /// <paramref name="text"/> safe as element content or a quoted attribute value in both HTML and
+    /// XML: markup characters and quotes as entities, characters XML forbids (control characters,
+    /// lone surrogates) as U+FFFD, so a name from an HR export shows as written and runs nothing.
+    /// </summary>
+    public static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        StringBuilder? clean = null;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            if (pair || XmlConvert.IsXmlChar(c))
+            {
+                clean?.Append(c);
+                if (pair)
+                {
+                    clean?.Append(text[++i]);
+                }
+
+                continue;
+            }
+
+            clean ??= new StringBuilder(text, 0, i, text.Length);
+            clean.Append('\uFFFD');
+        }
+
+        return WebUtility.HtmlEncode(clean?.ToString() ?? text);
+    }
+
+    /// <summary><paramref name="value"/> with at most two decimals, for coordinates.</summary>
+    public static string Number(double value) => (Math.Round(value, 2, MidpointRounding.AwayFromZero) + 0.0).ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary><paramref name="value"/> with one decimal, for the numbers a reader quotes.</summary>
+    /// <remarks>Adding 0.0 turns a rounded −0 into 0, so "-0.0" never appears.</remarks>
+    public static string OneDecimal(double value) => (Math.Round(value, 1, MidpointRounding.AwayFromZero) + 0.0).ToString("0.0", CultureInfo.InvariantCulture);
+
+    /// <summary><paramref name="value"/> as an invariant integer.</summary>
+    public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

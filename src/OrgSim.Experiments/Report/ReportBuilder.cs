@@ -1,0 +1,250 @@
+using System.Text;
+using System.Text.Json;
+using OrgSim.Experiments.Reporting;
+
+namespace OrgSim.Experiments.Report;
+
+/// <summary>
+/// Writes <c>report.html</c>: one self-contained page for a workshop — the scenario's question,
+/// the findings in plain sentences with their numbers, the charts, and the spread through the
+/// organisation as an org chart animated week by week (arm selector, play/pause, week slider)
+/// with static snapshots below.
+/// </summary>
+/// <remarks>
+/// The page opens offline: style, script, charts and data are inline and nothing refers to a URL
+/// (the SVG namespace aside). Every text that comes from data — scenario, arm and team names — is
+/// HTML-escaped, and the JSON inside the page's script escapes <c>&lt;</c>, <c>&gt;</c> and
+/// <c>&amp;</c> as <c>\u003C</c>, <c>\u003E</c> and <c>\u0026</c>, so no name can close the script
+/// element. The output is a pure function of the input (no clock, invariant culture), LF line ends.
+/// </remarks>
+public static class ReportBuilder
+{
+    /// <summary>The report's HTML for <paramref name="tables"/>, with <paramref name="charts"/> (SVG markup) inlined and the animation of <paramref name="chart"/>, or a note when it is null (a folder written before org charts were recorded).</summary>
+    public static string Build(ResultTables tables, IReadOnlyList<(string Title, string Svg)> charts, OrgChart? chart)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(charts);
+        ReadableChart? readable = chart is null ? null : OrgChartAggregation.Readable(chart);
+        var html = new StringBuilder();
+        html.Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(Markup.Escape(tables.Name)).Append(" — OrgSim report</title>\n")
+            .Append("<link rel=\"icon\" href=\"data:,\">\n") // no favicon request, so no console error for a missing one
+            .Append("<style>\n").Append(ReportAssets.Css).Append("</style>\n</head>\n<body>\n");
+
+        html.Append("<header>\n<h1>").Append(Markup.Escape(tables.Name)).Append("</h1>\n");
+        if (tables.Description.Length > 0)
+        {
+            html.Append("<p class=\"lead\">").Append(Markup.Escape(tables.Description)).Append("</p>\n");
+        }
+
+        html.Append("</header>\n<section id=\"question\">\n<h2>The question</h2>\n").Append(Question(tables.Question)).Append("</section>\n");
+        html.Append("<section id=\"findings\">\n<h2>Findings</h2>\n").Append(FindingsWriter.Html(tables)).Append("</section>\n");
+
+        html.Append("<section id=\"charts\">\n<h2>Charts</h2>\n");
+        if (charts.Count == 0)
+        {
+            html.Append("<p class=\"note\">No charts were drawn for this run.</p>\n");
+        }
+
+        foreach (var (title, svg) in charts)
+        {
+            html.Append("<figure>\n<h3>").Append(Markup.Escape(title)).Append("</h3>\n").Append(Inline(svg)).Append("</figure>\n");
+        }
+
+        html.Append("</section>\n<section id=\"spread\">\n<h2>The spread through the organisation</h2>\n");
+        if (readable is null)
+        {
+            html.Append("<p class=\"note\">This output folder has no ").Append(OrgChart.FileName)
+                .Append(" (it was written by an older OrgSim), so the animation is left out; run the scenario again to get it.</p>\n</section>\n");
+        }
+        else
+        {
+            AppendSpread(html, tables, readable);
+        }
+
+        html.Append("<footer>Made by OrgSim from the files of this output folder: summary.csv and contrasts.csv for the findings, timeseries.csv, levels.csv and outcomes.csv for the charts, ")
+            .Append(OrgChart.FileName).Append(" for the org chart.</footer>\n");
+        if (readable is { Chart.Arms.Count: > 0 })
+        {
+            html.Append("<script type=\"application/json\" id=\"spread-data\">").Append(SpreadJson(tables, readable.Chart)).Append("</script>\n")
+                .Append("<script>\n").Append(ReportAssets.Script).Append("</script>\n");
+        }
+
+        html.Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void AppendSpread(StringBuilder html, ResultTables tables, ReadableChart readable)
+    {
+        OrgChart chart = readable.Chart;
+        html.Append("<p>One run per arm. Each circle is a team")
+            .Append(readable.Note is null ? string.Empty : " or a group of teams")
+            .Append(", placed under the team of its manager, with an area proportional to its people; the darker it is, the larger the share of its competency pairs at stage 2 or 3. Press Play, or drag the slider.</p>\n");
+        if (readable.Note is { } note)
+        {
+            html.Append("<p class=\"note\">").Append(Markup.Escape(note)).Append("</p>\n");
+        }
+
+        if (chart.Arms.Count == 0)
+        {
+            html.Append("<p class=\"note\">The org chart has no arms recorded.</p>\n</section>\n");
+            return;
+        }
+
+        string horizon = Markup.Integer(tables.HorizonWeeks);
+        html.Append("<div class=\"controls\">\n<label for=\"arm\">Arm</label>\n<select id=\"arm\">\n");
+        for (int a = 0; a < chart.Arms.Count; a++)
+        {
+            html.Append("<option value=\"").Append(Markup.Integer(a)).Append('"').Append(a == 0 ? " selected" : string.Empty).Append('>')
+                .Append(Markup.Escape(chart.Arms[a].Name)).Append("</option>\n");
+        }
+
+        html.Append("</select>\n<button id=\"play\" type=\"button\">Play</button>\n")
+            .Append("<input type=\"range\" id=\"week\" min=\"0\" max=\"").Append(horizon).Append("\" step=\"1\" value=\"0\" aria-label=\"Week\">\n")
+            .Append("<span id=\"week-label\">week 0</span>\n</div>\n");
+        html.Append("<div id=\"spread-chart\">\n").Append(OrgChartSvg.Render(readable, 0, 0, interactive: true)).Append("</div>\n");
+
+        html.Append("<h3>Snapshots</h3>\n<p>The same charts at weeks ").Append(string.Join(", ", OrgChartSvg.SnapshotWeeks(tables.HorizonWeeks).Select(Markup.Integer)))
+            .Append(", for printing.</p>\n<div class=\"snapshots\">\n");
+        for (int a = 0; a < chart.Arms.Count; a++)
+        {
+            int last = chart.Arms[a].Weeks.Count - 1;
+            foreach (int week in OrgChartSvg.SnapshotWeeks(tables.HorizonWeeks).Select(w => Math.Min(w, last)).Where(w => w >= 0).Distinct())
+            {
+                html.Append("<figure>\n").Append(OrgChartSvg.Render(readable, a, week, interactive: false)).Append("</figure>\n");
+            }
+        }
+
+        html.Append("</div>\n</section>\n");
+    }
+
+    /// <summary>
+    /// The animation's data. System.Text.Json's default encoder escapes <c>&lt;</c>, <c>&gt;</c>,
+    /// <c>&amp;</c>, quotes and every non-ASCII character as <c>\uXXXX</c>, which keeps the block
+    /// inert inside <c>&lt;script&gt;</c>; the tests check it.
+    /// </summary>
+    private static string SpreadJson(ResultTables tables, OrgChart chart)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("horizon", tables.HorizonWeeks);
+            json.WriteStartArray("arms");
+            foreach (OrgChartArm arm in chart.Arms)
+            {
+                json.WriteStringValue(arm.Name);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("labels");
+            foreach (OrgChartTeam team in chart.Teams)
+            {
+                json.WriteStringValue(team.Label);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("sizes");
+            foreach (OrgChartTeam team in chart.Teams)
+            {
+                json.WriteNumberValue(team.Size);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("colours");
+            foreach (string colour in OrgChartSvg.Colours)
+            {
+                json.WriteStringValue(colour);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("weeks");
+            foreach (OrgChartArm arm in chart.Arms)
+            {
+                json.WriteStartArray();
+                foreach (IReadOnlyList<byte> week in arm.Weeks)
+                {
+                    json.WriteStartArray();
+                    foreach (byte percent in week)
+                    {
+                        json.WriteNumberValue(percent);
+                    }
+
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>
+    /// The question as paragraphs: blank lines separate them, wrapped lines join, and a line that
+    /// starts a list item ("- ", "* ", "1. ") starts a new line.
+    /// </summary>
+    private static string Question(string question)
+    {
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            return "<p class=\"note\">The scenario file does not open with a comment stating its question.</p>\n";
+        }
+
+        var html = new StringBuilder();
+        var paragraph = new StringBuilder();
+        void Flush()
+        {
+            if (paragraph.Length > 0)
+            {
+                html.Append("<p>").Append(paragraph).Append("</p>\n");
+                paragraph.Clear();
+            }
+        }
+
+        foreach (string raw in question.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            string line = raw.Trim();
+            if (line.Length == 0)
+            {
+                Flush();
+                continue;
+            }
+
+            if (paragraph.Length > 0)
+            {
+                paragraph.Append(IsListItem(line) ? "<br>\n" : " ");
+            }
+
+            paragraph.Append(Markup.Escape(line));
+        }
+
+        Flush();
+        return html.ToString();
+    }
+
+    private static bool IsListItem(string line) =>
+        line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith("* ", StringComparison.Ordinal) || line.StartsWith("• ", StringComparison.Ordinal)
+        || (line.Length > 2 && char.IsAsciiDigit(line[0]) && line.TakeWhile(char.IsAsciiDigit).Count() is int digits && digits < line.Length - 1 && line[digits] is '.' or ')' && line[digits + 1] == ' ');
+
+    /// <summary>An SVG document as inline markup: without its XML declaration or doctype, which HTML does not take.</summary>
+    private static string Inline(string svg)
+    {
+        ArgumentNullException.ThrowIfNull(svg);
+        string text = svg.TrimStart('\uFEFF').TrimStart();
+        foreach (string prefix in new[] { "<?xml", "<!DOCTYPE" })
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                int end = text.IndexOf('>', StringComparison.Ordinal);
+                text = end < 0 ? string.Empty : text[(end + 1)..].TrimStart();
+            }
+        }
+
+        return text.EndsWith('\n') ? text : text + "\n";
+    }
+}

@@ -1,0 +1,255 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Text;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using Xunit.Abstractions;
+
+namespace OrgSim.Cli.Tests;
+
+/// <summary>
+/// Opens the <c>report.html</c> that <c>orgsim run</c> writes in a real headless browser (Debian's
+/// <c>chromium</c>, driven through <c>chromium-driver</c> with Selenium): no console errors, the
+/// org-chart animation plays and pauses, the arm can be switched, names from an HR export are shown
+/// as text and never run, and a screenshot is saved.
+/// </summary>
+public sealed class ReportBrowserTests(ITestOutputHelper output)
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private const string ChromeDriverPath = "/usr/bin/chromedriver";
+
+    /// <summary>An employee id and a team name that are markup: the report must show them as text and run nothing.</summary>
+    private const string ScriptName = "<script>alert(1)</script>";
+    private const string ImageTeam = "<img src=x onerror=alert(2)>";
+
+    private static readonly TimeSpan DriverStartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan PlayTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan AnimationTimeout = TimeSpan.FromSeconds(30);
+
+    private const string Scenario = """
+        name: browser
+        description: A small imported organisation whose names are markup.
+        seed: 7
+        horizon_weeks: 20
+        replicates: 2
+        organisation: {generator: hr-export, file: hr.csv}
+        arms:
+          - name: top-down
+            seeding: {strategy: top-down, budget: 3}
+          - name: bottom-up
+            seeding: {strategy: bottom-up-scattered, budget: 3}
+        """;
+
+    /// <summary>
+    /// Without Chromium on the machine this test passes after saying so in its output, so that a
+    /// developer without a browser can still run <c>dotnet test OrgSim.sln</c> (xunit 2 has no
+    /// dynamic skip). With <c>ORGSIM_REQUIRE_BROWSER=1</c>, as <c>.ci/run</c> sets it, a missing
+    /// browser is a failure.
+    /// </summary>
+    [Fact]
+    public void Report_OpensInHeadlessChromiumPlaysTheSpreadAndEscapesHrNames()
+    {
+        if (!File.Exists(ChromiumPath) || !File.Exists(ChromeDriverPath))
+        {
+            string message = $"{ChromiumPath} or {ChromeDriverPath} is missing; install the Debian packages chromium and chromium-driver (apt-get install chromium chromium-driver) to run the browser test";
+            Assert.False(Environment.GetEnvironmentVariable("ORGSIM_REQUIRE_BROWSER") == "1", message);
+            output.WriteLine("Not run: " + message);
+            return;
+        }
+
+        string report = WriteReport();
+        string html = File.ReadAllText(report);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img src=x", html, StringComparison.OrdinalIgnoreCase);
+
+        using ChromeDriverService service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriverPath)!, Path.GetFileName(ChromeDriverPath));
+        service.HideCommandPromptWindow = true;
+        service.SuppressInitialDiagnosticInformation = true;
+        service.InitializationTimeout = DriverStartTimeout;
+        var options = new ChromeOptions { BinaryLocation = ChromiumPath };
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
+        options.SetLoggingPreference(LogType.Browser, LogLevel.All);
+
+        ChromeDriver? driver = null;
+        try
+        {
+            driver = new ChromeDriver(service, options, DriverStartTimeout);
+            var console = new BrowserConsole(driver);
+            driver.Navigate().GoToUrl(new Uri(report).AbsoluteUri);
+            AssertNoAlert(driver);
+            console.AssertNoErrors("after opening the report");
+
+            // Names from the HR export are text: the manager's id labels its team in the org chart.
+            ChromeDriver js = driver;
+            Assert.Equal(0L, js.ExecuteScript("return document.querySelectorAll('[onerror]').length;"));
+            Assert.Equal(0L, js.ExecuteScript("return Array.from(document.scripts).filter(s => s.textContent.trim().startsWith('alert(')).length;"));
+            Assert.Contains(ScriptName, (string?)js.ExecuteScript("return document.body.textContent;") ?? "", StringComparison.Ordinal);
+
+            // Play advances the week; pause stops it; playing on recolours the teams.
+            IWebElement week = driver.FindElement(By.Id("week"));
+            IWebElement weekLabel = driver.FindElement(By.Id("week-label"));
+            IWebElement play = driver.FindElement(By.Id("play"));
+            int lastWeek = int.Parse(week.GetDomAttribute("max") ?? "0", CultureInfo.InvariantCulture);
+            Assert.Equal(0, WeekOf(week));
+            string label0 = weekLabel.Text;
+            string fills0 = TeamFills(js);
+            Assert.False(string.IsNullOrEmpty(fills0), "the org chart has no circles with data-team");
+
+            play.Click();
+            Assert.True(
+                WaitUntil(() => WeekOf(week) > 0 && weekLabel.Text != label0, PlayTimeout),
+                $"pressing play did not advance #week within {PlayTimeout.TotalSeconds} s (week {WeekOf(week)}, label '{weekLabel.Text}')");
+            play.Click();
+            int paused = WeekOf(week);
+            Thread.Sleep(1500);
+            Assert.True(paused == WeekOf(week), $"#week went on from {paused} to {WeekOf(week)} after pressing pause");
+
+            play.Click();
+            Assert.True(
+                WaitUntil(() => TeamFills(js) != fills0 || WeekOf(week) >= lastWeek, AnimationTimeout) && TeamFills(js) != fills0,
+                $"playing to week {WeekOf(week)} of {lastWeek} changed the fill of no team's circle");
+            if (WeekOf(week) < lastWeek)
+            {
+                play.Click();
+            }
+
+            console.AssertNoErrors("after playing and pausing");
+
+            // The other arm.
+            IWebElement arm = driver.FindElement(By.Id("arm"));
+            ReadOnlyCollection<IWebElement> arms = arm.FindElements(By.TagName("option"));
+            Assert.True(arms.Count >= 2, "the #arm select should list both arms");
+            arms[1].Click();
+            Assert.Equal(arms[1].GetDomProperty("value"), arm.GetDomProperty("value"));
+            AssertNoAlert(driver);
+            console.AssertNoErrors("after switching the arm");
+
+            // The screenshot shows the second arm at its last week.
+            AtWeek(js, week, lastWeek);
+            console.AssertNoErrors("after moving the week slider");
+
+            string screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "report.png");
+            Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+            driver.GetScreenshot().SaveAsFile(screenshot);
+            output.WriteLine("Screenshot: " + screenshot);
+            if (Environment.GetEnvironmentVariable("ORGSIM_UPDATE_DOC_IMAGES") == "1")
+            {
+                string docImage = Path.Combine(CliHarness.RepoRoot, "docs", "images", "report.png");
+                Directory.CreateDirectory(Path.GetDirectoryName(docImage)!);
+                File.Copy(screenshot, docImage, overwrite: true);
+                output.WriteLine("Updated " + docImage);
+            }
+        }
+        catch (UnhandledAlertException e)
+        {
+            Assert.Fail("the report opened an alert, so a name from the HR export ran as script: " + e.Message);
+        }
+        finally
+        {
+            driver?.Quit();
+        }
+    }
+
+    /// <summary>Writes the HR export and the scenario to a temporary folder, runs them and returns the report's path.</summary>
+    private static string WriteReport()
+    {
+        string dir = CliHarness.TempDirectory();
+        File.WriteAllText(Path.Combine(dir, "hr.csv"), HrExport());
+        string scenario = Path.Combine(dir, "scenario.yaml");
+        File.WriteAllText(scenario, Scenario);
+        string outDir = Path.Combine(dir, "out");
+        var (code, _, stderr) = CliHarness.Run("run", scenario, "--out", outDir);
+        Assert.True(code == 0, stderr);
+        string report = Path.Combine(outDir, "report.html");
+        Assert.True(File.Exists(report), "orgsim run wrote no report.html");
+        return report;
+    }
+
+    /// <summary>30 employees: a chief, three managers (one of them named <see cref="ScriptName"/>) and their teams (one named <see cref="ImageTeam"/>).</summary>
+    private static string HrExport()
+    {
+        var csv = new StringBuilder("employee_id,manager_id,team,function,site,role\n");
+        csv.Append("E001,,Board,Executive Office,London,executive\n");
+        (string Manager, string Team, int Reports)[] teams =
+        [
+            (ScriptName, ImageTeam, 8),
+            ("M002", "\"Sales, North & South\"", 9),
+            ("M003", "Operations", 9),
+        ];
+        foreach (var (manager, _, _) in teams)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{manager},E001,Leadership,Management,London,manager\n");
+        }
+
+        int next = 1;
+        foreach (var (manager, team, reports) in teams)
+        {
+            for (int i = 0; i < reports; i++, next++)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"F{next:000},{manager},{team},Delivery,Leeds,front_line\n");
+            }
+        }
+
+        return csv.ToString();
+    }
+
+    private static int WeekOf(IWebElement week) => int.Parse(week.GetDomProperty("value") ?? "0", CultureInfo.InvariantCulture);
+
+    /// <summary>Each org-chart circle's team and computed fill, in document order.</summary>
+    private static string TeamFills(ChromeDriver js) => (string?)js.ExecuteScript(
+        "return Array.from(document.querySelectorAll('circle[data-team]')).map(c => c.getAttribute('data-team') + '=' + getComputedStyle(c).fill).join(';');") ?? "";
+
+    /// <summary>Moves the week slider to <paramref name="target"/> as a user would.</summary>
+    private static void AtWeek(ChromeDriver js, IWebElement week, int target)
+    {
+        js.ExecuteScript(
+            "const w = arguments[0]; w.value = arguments[1]; w.dispatchEvent(new Event('input', {bubbles: true})); w.dispatchEvent(new Event('change', {bubbles: true}));",
+            week, target);
+        Assert.Equal(target, WeekOf(week));
+    }
+
+    private static void AssertNoAlert(ChromeDriver driver)
+    {
+        try
+        {
+            string? text = driver.SwitchTo().Alert().Text;
+            Assert.Fail($"the report opened an alert '{text}', so a name from the HR export ran as script");
+        }
+        catch (NoAlertPresentException)
+        {
+            // As it should be.
+        }
+    }
+
+    private static bool WaitUntil(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+
+            Thread.Sleep(100);
+        }
+    }
+
+    /// <summary>The browser's console; reading it empties Chromium's buffer, so every entry read is kept.</summary>
+    private sealed class BrowserConsole(ChromeDriver driver)
+    {
+        private readonly List<LogEntry> entries = [];
+
+        public void AssertNoErrors(string when)
+        {
+            entries.AddRange(driver.Manage().Logs.GetLog(LogType.Browser));
+            var errors = entries.Where(e => e.Level == LogLevel.Severe).Select(e => e.Message).ToList();
+            Assert.True(errors.Count == 0, $"console errors {when}:\n" + string.Join('\n', errors));
+        }
+    }
+}

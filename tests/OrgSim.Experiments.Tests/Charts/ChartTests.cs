@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Xml.Linq;
+using OrgSim.Experiments.Charts;
+using OrgSim.Experiments.Reporting;
+
+namespace OrgSim.Experiments.Tests.Charts;
+
+public class ChartTests
+{
+    private const int H = 10;
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    [Fact]
+    public void Draw_WithOnePoint_WritesEveryChartButTheHeatmap()
+    {
+        Assert.Equal(
+            ["adoption.svg", "stages-decisiveness.svg", "stages-circularity.svg", "stages-pacing.svg", "stages-feedforward.svg",
+             "weeks-to.svg", "levels.svg", "front.svg", "wheel.svg", "wheel-teams.svg"],
+            ChartSet.Draw(Tables(), Org()).Select(c => c.FileName));
+        Assert.DoesNotContain(ChartSet.Draw(Tables(), null), c => c.FileName == "wheel-teams.svg");
+    }
+
+    [Fact]
+    public void Draw_WithoutResults_DrawsNothing() => Assert.Empty(ChartSet.Draw(Tables() with { Series = [] }, null));
+
+    [Fact]
+    public void EverySvg_IsWellFormedAndScalable()
+    {
+        foreach (Chart chart in ChartSet.Draw(Tables(points: 2), Org()))
+        {
+            XElement root = XDocument.Parse(chart.Svg).Root!;
+            Assert.Equal(Svg + "svg", root.Name);
+            Assert.StartsWith("0 0 900 ", (string?)root.Attribute("viewBox"), StringComparison.Ordinal);
+            Assert.Contains(chart.Title, Texts(chart));
+            Assert.DoesNotContain('\r', chart.Svg);
+            Assert.EndsWith(">\n", chart.Svg, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Adoption_HasALineAndABandPerArmAndTitledAxes()
+    {
+        Chart chart = Get("adoption.svg");
+        Assert.Equal(2, Count(chart, "path", "series"));
+        Assert.Equal(2, Count(chart, "path", "band"));
+        Assert.Contains("bottom-up", Texts(chart));
+        Assert.Contains("top-down", Texts(chart));
+        Assert.Contains("weeks", Texts(chart));
+        Assert.Contains("% of agent–competency pairs at stage ≥ 2", Texts(chart));
+        Assert.Equal(["0%", "20%", "40%", "60%", "80%", "100%", "0", "2", "4", "6", "8", "10"], Labels(chart));
+    }
+
+    [Fact]
+    public void Stages_HaveFourAreasPerArmPanelAndTheStageNames()
+    {
+        foreach (string name in ResultTables.CompetencyNames)
+        {
+            Chart chart = Get($"stages-{name}.svg");
+            Assert.Equal(2, Count(chart, "g", "panel"));
+            Assert.Equal(8, Count(chart, "path", "area"));
+            Assert.Contains("stage 3: habit", Texts(chart));
+            Assert.Contains($"Stages of {name} over time", Texts(chart));
+        }
+    }
+
+    [Fact]
+    public void WeeksTo_DrawsBarsWhiskersCensoredBarsAndNever()
+    {
+        // 50%: bottom-up reached in every run, top-down in half; 90%: bottom-up in half, top-down never.
+        Chart chart = Get("weeks-to.svg");
+        Assert.Equal(3, Count(chart, "rect", "bar") + Count(chart, "rect", "bar censored"));
+        Assert.Equal(2, Count(chart, "rect", "bar censored"));
+        Assert.Equal(3, Count(chart, "path", "whisker"));
+        Assert.Equal(["never"], Elements(chart, "text", "never").Select(e => e.Value));
+        Assert.Equal(["4.0", "≥ 7.5", "≥ 9.0"], Elements(chart, "text", "value").Select(e => e.Value));
+        Assert.Contains("weeks", Texts(chart));
+    }
+
+    [Fact]
+    public void Levels_HasABarPerArmAndLevel()
+    {
+        Chart chart = Get("levels.svg");
+        Assert.Equal(6, Count(chart, "rect", "bar"));
+        Assert.Equal(["level 0", "level 1", "level 2"], Elements(chart, "text", "group-label").Select(e => e.Value));
+        Assert.Contains("(top)", Texts(chart));
+        Assert.Contains("hierarchy level (0 = top)", Texts(chart));
+    }
+
+    [Fact]
+    public void Front_HasAMeanAndAMaxLinePerArm_AndSkipsWeeksWithoutData()
+    {
+        Chart chart = Get("front.svg");
+        Assert.Equal(2, Count(chart, "path", "mean"));
+        Assert.Equal(2, Count(chart, "path", "max"));
+        Assert.All(Elements(chart, "path", "mean"), p => Assert.Single(((string)p.Attribute("d")!).Split('M', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Contains("distance from the nearest seed (hops)", Texts(chart));
+    }
+
+    [Fact]
+    public void Heatmap_IsDrawnOnlyForASweep_WithACellPerPointAndArm()
+    {
+        Assert.DoesNotContain(ChartSet.Draw(Tables(), null), c => c.FileName == "heatmap.svg");
+        Chart chart = ChartSet.Draw(Tables(points: 3), null).Single(c => c.FileName == "heatmap.svg");
+        Assert.Equal(6, Count(chart, "rect", "cell"));
+        Assert.Equal(["spread.rate = 0.1", "spread.rate = 0.2", "spread.rate = 0.3"], Elements(chart, "text", "row-label").Select(e => e.Value));
+        Assert.Equal(["bottom-up", "top-down"], Elements(chart, "text", "column-label").Select(e => e.Value));
+        Assert.Contains("100%", Texts(chart));
+    }
+
+    [Fact]
+    public void Wheel_HasFourArcsPerArm_RatedOneToNine()
+    {
+        Chart chart = Get("wheel.svg");
+        Assert.Equal(2, Count(chart, "g", "wheel"));
+        Assert.Equal(8, Count(chart, "path", "arc"));
+        Assert.Equal(18, Count(chart, "circle", "ring"));
+        // bottom-up ends with 50% at stage ≥ 2 in every competency: 1 + 8 × 0.5 = 5.
+        Assert.Contains("decisiveness 5.0", Texts(chart));
+        Assert.Contains("feedforward 5.0", Texts(chart));
+        Assert.Equal(1, WheelChart.Rating(0));
+        Assert.Equal(9, WheelChart.Rating(1));
+    }
+
+    [Fact]
+    public void TeamWheels_ShowTheTwelveLargestTeamsFirst()
+    {
+        Chart chart = Get("wheel-teams.svg");
+        Assert.Equal(12, Count(chart, "g", "wheel"));
+        var titles = Elements(chart, "text", "panel-title").Select(e => e.Value).ToList();
+        Assert.Equal("team 14", titles[0]);
+        Assert.DoesNotContain("team 0", titles);
+        Assert.DoesNotContain("team 1", titles);
+        Assert.Contains("<script>alert(1)</script>", Titles(chart)); // shortened on the panel, whole in its tooltip
+        Assert.Equal(48, Count(chart, "path", "arc"));
+    }
+
+    [Fact]
+    public void NamesFromData_AreEscapedEverywhere()
+    {
+        const string evil = "<script>alert(1)</script>";
+        ResultTables tables = Tables(points: 2, arms: [evil, "top-down & co"]);
+        foreach (Chart chart in ChartSet.Draw(tables, Org(evil)))
+        {
+            Assert.DoesNotContain("<script", chart.Svg, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(evil, Texts(chart).Concat(Titles(chart)));
+        }
+
+        Assert.Contains("top-down & co", Texts(ChartSet.Draw(tables, null)[0]));
+    }
+
+    [Fact]
+    public void Draw_IsDeterministicAndCultureInvariant()
+    {
+        string[] first = ChartSet.Draw(Tables(points: 2), Org()).Select(c => c.Svg).ToArray();
+        CultureInfo culture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+            Assert.Equal(first, ChartSet.Draw(Tables(points: 2), Org()).Select(c => c.Svg));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 1, new[] { 0, 0.2, 0.4, 0.6, 0.8, 1 })]
+    [InlineData(0, 105, new[] { 0.0, 20, 40, 60, 80, 100, 120 })]
+    [InlineData(0, 100, new[] { 0.0, 20, 40, 60, 80, 100 })]
+    [InlineData(0, 10, new[] { 0.0, 2, 4, 6, 8, 10 })]
+    [InlineData(0, 3, new[] { 0, 0.5, 1, 1.5, 2, 2.5, 3 })]
+    [InlineData(-7, 13, new[] { -10.0, -5, 0, 5, 10, 15 })]
+    [InlineData(2, 2, new[] { 2, 2.2, 2.4, 2.6, 2.8, 3 })]
+    [InlineData(0, 0.003, new[] { 0, 0.0005, 0.001, 0.0015, 0.002, 0.0025, 0.003 })]
+    public void NiceTicks_Covering_RoundsOutwardsToOneTwoOrFiveTimesAPowerOfTen(double min, double max, double[] expected) =>
+        Assert.Equal(expected, NiceTicks.Covering(min, max));
+
+    [Theory]
+    [InlineData(0, 104, new[] { 0.0, 20, 40, 60, 80, 100 })]
+    [InlineData(0, 13, new[] { 0.0, 2, 4, 6, 8, 10, 12 })]
+    [InlineData(0, 52, new[] { 0.0, 10, 20, 30, 40, 50 })]
+    public void NiceTicks_Inside_StaysWithinFixedEnds(double min, double max, double[] expected) =>
+        Assert.Equal(expected, NiceTicks.Inside(min, max));
+
+    [Fact]
+    public void NiceTicks_Label_UsesTheStepsDecimalsInTheInvariantCulture()
+    {
+        Assert.Equal("0.6", NiceTicks.Label(0.6, [0, 0.2]));
+        Assert.Equal("40", NiceTicks.Label(40, [0, 20]));
+    }
+
+    private static Chart Get(string fileName) => ChartSet.Draw(Tables(), Org()).Single(c => c.FileName == fileName);
+
+    private static IEnumerable<XElement> Elements(Chart chart, string name, string cssClass) =>
+        XDocument.Parse(chart.Svg).Descendants(Svg + name).Where(e => (string?)e.Attribute("class") == cssClass);
+
+    private static int Count(Chart chart, string name, string cssClass) => Elements(chart, name, cssClass).Count();
+
+    private static List<string> Texts(Chart chart) => XDocument.Parse(chart.Svg).Descendants(Svg + "text").Select(e => e.Value).ToList();
+
+    private static List<string> Titles(Chart chart) => XDocument.Parse(chart.Svg).Descendants(Svg + "title").Select(e => e.Value).ToList();
+
+    /// <summary>The tick labels of both axes, y first.</summary>
+    private static List<string> Labels(Chart chart) =>
+        XDocument.Parse(chart.Svg).Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") is "y-axis" or "x-axis")
+            .SelectMany(g => g.Elements(Svg + "text")).Select(e => e.Value).Where(t => t.Length > 0 && (char.IsDigit(t[0]) || t[0] == '-')).ToList();
+
+    /// <summary>
+    /// Two arms over H = 10 weeks. Arm 0 climbs linearly to 50% at stage ≥ 2 in every competency,
+    /// arm 1 to 30%; three hierarchy levels; the front is undefined at week 0.
+    /// </summary>
+    private static ResultTables Tables(int points = 1, string[]? arms = null)
+    {
+        arms ??= ["bottom-up", "top-down"];
+        var series = new List<ArmSeries>();
+        var summary = new List<StatRow>();
+        for (int p = 0; p < points; p++)
+        {
+            for (int a = 0; a < arms.Length; a++)
+            {
+                double final = a == 0 ? 0.5 : 0.3;
+                List<double> share = Enumerable.Range(0, H + 1).Select(t => final * t / H).ToList();
+                IReadOnlyList<IReadOnlyList<double>> stages = share.Select(s => (IReadOnlyList<double>)[0.4 * (1 - s), 0.6 * (1 - s), s / 2, s / 2]).ToList();
+                series.Add(new ArmSeries(
+                    p, arms[a], 4,
+                    share.Select(s => new Band(s, Math.Max(0, s - 0.05), Math.Min(1, s + 0.05))).ToList(),
+                    [stages, stages, stages, stages],
+                    share.Select(s => (IReadOnlyList<double>)[s, s * 0.8, s * 0.5]).ToList(),
+                    share.Select((s, t) => t == 0 ? double.NaN : 1 + (t * 0.2)).ToList(),
+                    share.Select((s, t) => t == 0 ? double.NaN : 1 + (t * 0.4)).ToList(),
+                    share));
+                summary.Add(new StatRow(p, arms[a], "competent_share_final", final + (0.1 * p), final - 0.05, final + 0.05, 4));
+            }
+
+            summary.AddRange(
+            [
+                new StatRow(p, arms[0], "weeks_to_50pct", 4, 3, 5, 4), new StatRow(p, arms[0], "reached_50pct", 1, 1, 1, 4),
+                new StatRow(p, arms[1], "weeks_to_50pct", 7.5, 5, 10, 4), new StatRow(p, arms[1], "reached_50pct", 0.5, 0, 1, 4),
+                new StatRow(p, arms[0], "weeks_to_90pct", 9, 8, 10, 4), new StatRow(p, arms[0], "reached_90pct", 0.5, 0, 1, 4),
+                new StatRow(p, arms[1], "weeks_to_90pct", H + 1, H + 1, H + 1, 4), new StatRow(p, arms[1], "reached_90pct", 0, 0, 0, 4),
+            ]);
+        }
+
+        return new ResultTables
+        {
+            Name = "charts-test",
+            Description = "two arms by hand",
+            Question = "",
+            HorizonWeeks = H,
+            Arms = arms,
+            ParameterPaths = points > 1 ? ["spread.rate"] : [],
+            Points = Enumerable.Range(0, points).Select(p => (IReadOnlyList<string>)(points > 1 ? [((p + 1) / 10.0).ToString(CultureInfo.InvariantCulture)] : [])).ToList(),
+            Series = series,
+            Summary = summary,
+            Contrasts = [],
+        };
+    }
+
+    /// <summary>Fifteen teams; team t has t + 1 members, so the largest are 14, 13, …; team 3 is named by <paramref name="label3"/>.</summary>
+    private static OrgChart Org(string label3 = "<script>alert(1)</script>")
+    {
+        var teams = Enumerable.Range(0, 15).Select(t => new OrgChartTeam(t, t == 0 ? -1 : 0, t == 0 ? 0 : 1, t + 1, t == 3 ? label3 : $"team {t}")).ToList();
+        IReadOnlyList<IReadOnlyList<double>> shares = teams.Select(t => (IReadOnlyList<double>)[0.1, 0.4, 0.7, 1.0]).ToList();
+        return new OrgChart(teams, [new OrgChartArm("bottom-up", [teams.Select(_ => (byte)0).ToList()])], [shares]);
+    }
+}
