@@ -124,9 +124,10 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
             AssertNoAlert(driver);
             console.AssertNoErrors("after switching the arm");
 
-            // The screenshot shows the second arm at its last week.
+            // The screenshot shows the animated org chart: the second arm at its last week.
             AtWeek(js, week, lastWeek);
             console.AssertNoErrors("after moving the week slider");
+            js.ExecuteScript("const w = document.getElementById('week'); (w.closest('section') || w).scrollIntoView();");
 
             string screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "report.png");
             Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);

@@ -85,7 +85,7 @@ public static class OrgChartSvg
         double treeWidth = layout.Width * Slot;
         double width = Math.Max(treeWidth + 2 * (MaxRadius + 24), MinWidth);
         double s = Math.Max(1, width / ReferenceWidth);
-        double pad = 24 * s, rowHeight = Math.Max(90, 70 * s);
+        double pad = 24 * s, rowHeight = Math.Max(110, 100 * s);
         double y = pad + 26 * s;
         double noteY = y + 30 * s;
         double treeTop = (readable.Note is null ? y : noteY) + 30 * s + MaxRadius;

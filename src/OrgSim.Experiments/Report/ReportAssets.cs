@@ -17,6 +17,7 @@ internal static class ReportAssets
         code { font-size: 0.95em; }
         figure { margin: 1.5em 0; break-inside: avoid; page-break-inside: avoid; }
         svg { display: block; max-width: 100%; height: auto; }
+        #charts svg, #spread-chart svg { width: 100%; max-height: 88vh; }
         .controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.8em 1.2em; margin: 1em 0; }
         .controls select, .controls button { font: inherit; padding: 0.3em 0.9em; }
         .controls button { min-width: 6em; }
@@ -28,6 +29,7 @@ internal static class ReportAssets
         @media print {
           body { font-size: 12pt; max-width: none; padding: 0; }
           .controls { display: none; }
+          #charts svg, #spread-chart svg { max-height: none; }
           h2, h3 { break-after: avoid; page-break-after: avoid; }
         }
 

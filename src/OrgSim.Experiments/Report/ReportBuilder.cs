@@ -49,7 +49,15 @@ public static class ReportBuilder
 
         foreach (var (title, svg) in charts)
         {
-            html.Append("<figure>\n<h3>").Append(Markup.Escape(title)).Append("</h3>\n").Append(Inline(svg)).Append("</figure>\n");
+            // A chart that draws its own title gets no heading above it, so the title is not read twice.
+            string escaped = Markup.Escape(title);
+            html.Append("<figure aria-label=\"").Append(escaped).Append("\">\n");
+            if (!svg.Contains(escaped, StringComparison.Ordinal))
+            {
+                html.Append("<h3>").Append(escaped).Append("</h3>\n");
+            }
+
+            html.Append(Inline(svg)).Append("</figure>\n");
         }
 
         html.Append("</section>\n<section id=\"spread\">\n<h2>The spread through the organisation</h2>\n");
@@ -78,13 +86,11 @@ public static class ReportBuilder
     private static void AppendSpread(StringBuilder html, ResultTables tables, ReadableChart readable)
     {
         OrgChart chart = readable.Chart;
-        html.Append("<p>One run per arm. Each circle is a team")
-            .Append(readable.Note is null ? string.Empty : " or a group of teams")
+        html.Append("<p>One run per arm (the first replicate")
+            .Append(tables.Points.Count > 1 ? " at the first sweep point" : string.Empty)
+            .Append("). Each circle is a team")
+            .Append(readable.Note is null ? string.Empty : " or a group of teams (the chart says how they were grouped)")
             .Append(", placed under the team of its manager, with an area proportional to its people; the darker it is, the larger the share of its competency pairs at stage 2 or 3. Press Play, or drag the slider.</p>\n");
-        if (readable.Note is { } note)
-        {
-            html.Append("<p class=\"note\">").Append(Markup.Escape(note)).Append("</p>\n");
-        }
 
         if (chart.Arms.Count == 0)
         {

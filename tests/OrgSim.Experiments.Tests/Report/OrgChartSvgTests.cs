@@ -71,14 +71,14 @@ public class OrgChartSvgTests
         var snapshots = OrgChartSvg.Snapshots(ReportFixtures.Chart(), ReportFixtures.Horizon);
 
         Assert.Equal(
-            ["bottom-up — week 0", "bottom-up — week 2", "bottom-up — week 4", "bottom-up — week 6", "bottom-up — week 8",
-             "top-down — week 0", "top-down — week 2", "top-down — week 4", "top-down — week 6", "top-down — week 8"],
+            ["bottom-up — week 0", "bottom-up — week 26", "bottom-up — week 52", "bottom-up — week 78", "bottom-up — week 104",
+             "top-down — week 0", "top-down — week 26", "top-down — week 52", "top-down — week 78", "top-down — week 104"],
             snapshots.Select(s => s.Title));
         Assert.All(snapshots, s => XDocument.Parse(s.Svg));
-        Assert.Equal(OrgChartSvg.Snapshot(ReportFixtures.Chart(), 1, 6), snapshots[8].Svg);
+        Assert.Equal(OrgChartSvg.Snapshot(ReportFixtures.Chart(), 1, 78), snapshots[8].Svg);
 
         // A horizon past the recorded weeks shows the last one rather than failing.
-        Assert.Equal(["bottom-up — week 0", "bottom-up — week 8"], OrgChartSvg.Snapshots(ReportFixtures.Chart(), 1000).Select(s => s.Title).Take(2));
+        Assert.Equal(["bottom-up — week 0", "bottom-up — week 104"], OrgChartSvg.Snapshots(ReportFixtures.Chart(), 1000).Select(s => s.Title).Take(2));
     }
 
     [Fact]

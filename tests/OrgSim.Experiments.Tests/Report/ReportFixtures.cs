@@ -8,7 +8,7 @@ internal static class ReportFixtures
 {
     public const string Script = "<script>alert(1)</script>";
 
-    public const int Horizon = 8;
+    public const int Horizon = 104;
 
     /// <summary>Four arms at point 0: one fast, one slower, one censored in 13 of 20 runs, one that never got there.</summary>
     public static ResultTables Tables(string referenceArm = "bottom-up", string question = "Does it spread faster bottom-up or top-down?\n\nHow to read the answer: see summary.csv.") => new()
@@ -16,7 +16,7 @@ internal static class ReportFixtures
         Name = "quickstart",
         Description = "Top-down versus bottom-up.",
         Question = question,
-        HorizonWeeks = 104,
+        HorizonWeeks = Horizon,
         Arms = [referenceArm, "top-down", "random", "nobody"],
         ParameterPaths = [],
         Points = [[]],
@@ -67,7 +67,7 @@ internal static class ReportFixtures
         name,
         Enumerable.Range(0, Horizon + 1).Select(w => (IReadOnlyList<byte>)Enumerable.Range(0, teams).Select(t => (byte)Math.Min(100, factor * t * w)).ToList()).ToList());
 
-    /// <summary>A chart of the given parents, one person per team... sized <c>size(t)</c>, with one arm whose week-1 percentages are <c>percent(t)</c>.</summary>
+    /// <summary>A chart of the given parents, team t labelled <c>label(t)</c> and sized <c>size(t)</c>, with one arm whose week-1 percentages are <c>percent(t)</c>.</summary>
     public static OrgChart Chart(IReadOnlyList<int> parents, Func<int, string> label, Func<int, int> size, Func<int, byte> percent)
     {
         var teams = parents.Select((p, t) => new OrgChartTeam(t, p, 0, size(t), label(t))).ToList();
