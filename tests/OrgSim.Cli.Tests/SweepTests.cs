@@ -149,6 +149,44 @@ public class SweepTests
         Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
     }
 
+    [Fact]
+    public void Run_WritesTheReportAndChartsUnlessAskedNot()
+    {
+        string outDir = RunInto(null);
+        Assert.True(File.Exists(Path.Combine(outDir, "report.html")));
+        Assert.Contains("heatmap.svg", Directory.GetFiles(Path.Combine(outDir, "plots")).Select(Path.GetFileName));
+
+        string bare = RunInto(null, "--no-report");
+        Assert.False(File.Exists(Path.Combine(bare, "report.html")));
+        Assert.False(Directory.Exists(Path.Combine(bare, "plots")));
+    }
+
+    [Fact]
+    public void Plot_RedrawsTheSameReportFromTheCsvFiles()
+    {
+        string outDir = RunInto(null);
+        string report = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        string adoption = File.ReadAllText(Path.Combine(outDir, "plots", "adoption.svg"));
+        File.Delete(Path.Combine(outDir, "report.html"));
+        Directory.Delete(Path.Combine(outDir, "plots"), recursive: true);
+
+        var (code, stdout, stderr) = CliHarness.Run("plot", outDir);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("report.html", stdout, StringComparison.Ordinal);
+        Assert.Equal(report, File.ReadAllText(Path.Combine(outDir, "report.html")));
+        Assert.Equal(adoption, File.ReadAllText(Path.Combine(outDir, "plots", "adoption.svg")));
+    }
+
+    [Fact]
+    public void Plot_OnAFolderWithoutResultsSaysWhatToDo()
+    {
+        string empty = CliHarness.TempDirectory();
+        var (code, _, stderr) = CliHarness.Run("plot", empty);
+        Assert.Equal(1, code);
+        Assert.Contains("run.json is missing; run the scenario with 'orgsim run' first", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+    }
+
     private static string Scenario() => CliHarness.WriteScenario(Sweep);
 
     private static string RunInto(string? outDir, params string[] extra)
