@@ -40,6 +40,16 @@ internal static class ReportFiles
                 files.Stage(Path.Combine(plots, c.FileName), w => w.Write(c.Svg));
             }
 
+            // The org chart of each arm at weeks 0, H/4, H/2, 3H/4 and H, as files too.
+            if (chart is not null)
+            {
+                foreach (var (arm, week, snapshot) in Snapshots(chart, tables.HorizonWeeks))
+                {
+                    string name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"orgchart-arm{arm + 1}-week{week:D3}.svg");
+                    files.Stage(Path.Combine(plots, name), w => w.Write(snapshot));
+                }
+            }
+
             files.Stage(Path.Combine(folder, "report.html"), w => w.Write(ReportBuilder.Build(tables, charts.Select(c => (c.Title, c.Svg)).ToList(), chart)));
             files.Commit();
         }
@@ -54,6 +64,19 @@ internal static class ReportFiles
         }
 
         return (charts.Count, null);
+    }
+
+    /// <summary>Each arm's snapshots with their week, read from the snapshot's title ("ARM — week N").</summary>
+    private static IEnumerable<(int Arm, int Week, string Svg)> Snapshots(OrgChart chart, int horizon)
+    {
+        IReadOnlyList<(string Title, string Svg)> all = OrgChartSvg.Snapshots(chart, horizon);
+        int perArm = chart.Arms.Count == 0 ? 0 : all.Count / chart.Arms.Count;
+        return all.Select((s, i) =>
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(s.Title, @"week (\d+)$");
+            int week = match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : i % Math.Max(1, perArm);
+            return (perArm == 0 ? 0 : i / perArm, week, s.Svg);
+        });
     }
 
     /// <summary>PNG copies through rsvg-convert; a missing converter is a note, not a failure.</summary>
