@@ -101,7 +101,7 @@ public static class MergeCommand
                 return Fail(stderr, $"orgsim merge: cannot write {output.Path}: {e.Message}; check the folder's permissions and free space");
             }
 
-            var (_, reportError) = ReportFiles.Write(output.Path, png: false, stdout);
+            var (_, reportError) = ReportFiles.Write(output.Path, png: false, stderr);
             if (reportError is not null)
             {
                 stderr.WriteLine($"orgsim merge: the tables are written, but not the report: {reportError}");

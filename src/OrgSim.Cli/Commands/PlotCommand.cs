@@ -17,14 +17,14 @@ public static class PlotCommand
 
         try
         {
-            var (charts, error) = ReportFiles.Write(options.Folder, options.Png, stdout);
+            var (charts, error) = ReportFiles.Write(options.Folder, options.Png, stderr);
             if (error is not null)
             {
                 stderr.WriteLine("orgsim plot: " + error);
                 return ExitCodes.BadInput;
             }
 
-            stdout.WriteLine($"Drew {charts} charts and report.html in {options.Folder}{Path.DirectorySeparatorChar}");
+            stdout.WriteLine($"Drew {charts} SVG files and report.html in {options.Folder}{Path.DirectorySeparatorChar}");
             return ExitCodes.Success;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

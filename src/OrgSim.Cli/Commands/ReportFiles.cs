@@ -16,8 +16,8 @@ internal static class ReportFiles
     /// <summary>The folder, inside an output folder, that holds the charts.</summary>
     public const string PlotsFolder = "plots";
 
-    /// <summary>Writes the charts and the report; returns the number of charts, or an error line.</summary>
-    public static (int Charts, string? Error) Write(string folder, bool png, TextWriter stdout)
+    /// <summary>Writes the charts and the report; returns the number of SVG files, or an error line. Notes (a missing PNG converter) go to <paramref name="notes"/>.</summary>
+    public static (int Charts, string? Error) Write(string folder, bool png, TextWriter notes)
     {
         ResultTables tables;
         try
@@ -54,16 +54,13 @@ internal static class ReportFiles
             files.Commit();
         }
 
-        if (png)
+        string[] drawn = Directory.GetFiles(plots, "*.svg").Order(StringComparer.Ordinal).ToArray();
+        if (png && Png(drawn) is { } note)
         {
-            string? error = Png(plots, charts);
-            if (error is not null)
-            {
-                stdout.WriteLine(error);
-            }
+            notes.WriteLine(note);
         }
 
-        return (charts.Count, null);
+        return (drawn.Length, null);
     }
 
     /// <summary>Each arm's snapshots with their week, read from the snapshot's title ("ARM — week N").</summary>
@@ -80,11 +77,10 @@ internal static class ReportFiles
     }
 
     /// <summary>PNG copies through rsvg-convert; a missing converter is a note, not a failure.</summary>
-    private static string? Png(string plots, IReadOnlyList<Chart> charts)
+    private static string? Png(IReadOnlyList<string> svgs)
     {
-        foreach (Chart c in charts)
+        foreach (string svg in svgs)
         {
-            string svg = Path.Combine(plots, c.FileName);
             var start = new ProcessStartInfo("rsvg-convert", ["--width", "1800", "--background-color", "white", "-o", Path.ChangeExtension(svg, ".png"), svg])
             {
                 RedirectStandardError = true,
@@ -97,7 +93,7 @@ internal static class ReportFiles
                 process.WaitForExit();
                 if (process.ExitCode != 0)
                 {
-                    return $"orgsim: rsvg-convert could not convert {c.FileName} ({error.Trim()}); the SVG files are written";
+                    return $"orgsim: rsvg-convert could not convert {Path.GetFileName(svg)} ({error.Trim()}); the SVG files are written";
                 }
             }
             catch (System.ComponentModel.Win32Exception)

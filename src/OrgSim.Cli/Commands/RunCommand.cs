@@ -145,7 +145,7 @@ public static class RunCommand
             {
                 try
                 {
-                    var (_, reportError) = ReportFiles.Write(output.Path, options.Png, stdout);
+                    var (_, reportError) = ReportFiles.Write(output.Path, options.Png, stderr);
                     if (reportError is not null)
                     {
                         stderr.WriteLine($"orgsim: the tables are written, but not the report: {reportError}");

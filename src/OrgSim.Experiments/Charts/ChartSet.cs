@@ -12,7 +12,7 @@ public static class ChartSet
 {
     /// <summary>
     /// The charts of <paramref name="tables"/>, in reading order: adoption.svg, stages-COMPETENCY.svg
-    /// (four), weeks-to.svg, levels.svg (when levels were recorded), front.svg, heatmap.svg (only
+    /// (four), weeks-to.svg, levels.svg (when two or more levels were recorded), front.svg, heatmap.svg (only
     /// with more than one sweep point), wheel.svg, and wheel-teams.svg when <paramref name="orgChart"/>
     /// is given. With a sweep, all but the heatmap show the first point. Empty when there are no results.
     /// </summary>

@@ -9,11 +9,11 @@ internal static class LevelsChart
 
     private const double Height = 540;
 
-    /// <summary>The chart, or null when the results hold no levels.</summary>
+    /// <summary>The chart, or null when the results hold fewer than two levels (a flat graph has nothing to compare by level).</summary>
     public static Chart? Draw(ChartInput input)
     {
         int levels = input.Series.Max(s => s.LevelShares.Count == 0 ? 0 : s.LevelShares[^1].Count);
-        if (levels == 0)
+        if (levels < 2)
         {
             return null;
         }

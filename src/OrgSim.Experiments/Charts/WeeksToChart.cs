@@ -1,11 +1,14 @@
 using System.Globalization;
+using OrgSim.Experiments.Reporting;
 
 namespace OrgSim.Experiments.Charts;
 
 /// <summary>
-/// weeks-to.svg: mean weeks to 50% and to 90% competent per arm, bars with 95% whiskers. Runs that
-/// never reached a threshold count as H + 1 weeks, so a mean with such runs is a lower bound: its bar
-/// is hatched and labelled "≥". When no run reached it there is no bar, only "never".
+/// weeks-to.svg: mean weeks to 50% and to 90% competent per arm, bars with 95% whiskers, each labelled
+/// with how many runs got there ("7/20 runs"). Runs that never reached a threshold count as H + 1
+/// weeks, so a mean with such runs is a lower bound: its bar is hatched and labelled "≥". The axis
+/// ends at the horizon: bars stop at H and whiskers at H + 1 ("not reached"). When no run reached a
+/// threshold there is no bar, only "never".
 /// </summary>
 internal static class WeeksToChart
 {
@@ -24,10 +27,10 @@ internal static class WeeksToChart
         int h = input.Horizon;
         var entries = input.Series.Select(s => new LegendEntry(s.Arm, input.Colour(s.Arm), LegendMark.Swatch)).ToList();
         entries.Add(new LegendEntry(string.Create(CultureInfo.InvariantCulture, $"horizon: {h} weeks"), Palette.Muted, LegendMark.Dashed));
-        string[] notes = ["bars: mean, whiskers: 95% CI", "hatched, ≥: some runs did not", "reach it and count as H + 1"];
-        double top = input.Series.SelectMany(s => Thresholds.Select(t => input.Tables.Stat(input.Point, s.Arm, t.Weeks)?.High ?? 0)).DefaultIfEmpty(0).Max();
-        IReadOnlyList<double> y = NiceTicks.Covering(0, Math.Max(h + 1, top));
-        Axes axes = Axes.Standard(Height, Legend.Width(entries, notes), 0, Thresholds.Length, 0, y[^1]);
+        string[] notes = ["bars: mean, whiskers: 95% CI", "k/n runs: how many got there", "hatched, ≥: some runs did not", "reach it and count as H + 1", "dotted top edge: H + 1,", "not reached"];
+        IReadOnlyList<double> y = NiceTicks.Inside(0, h);
+        double never = h + 1;
+        Axes axes = Axes.Standard(Height, Legend.Width(entries, notes), 0, Thresholds.Length, 0, never, Axes.MarginTop + 30); // room for two labels over a bar at the top
 
         using var svg = new SvgWriter(Axes.PageWidth, Height, Title, input.Subtitle);
         svg.Open("defs");
@@ -45,6 +48,8 @@ internal static class WeeksToChart
         axes.DrawX(svg, [], Axes.Plain(y), null);
         svg.Leaf("line", ("class", "horizon"), ("x1", axes.Left), ("x2", axes.Right), ("y1", axes.Y(h)), ("y2", axes.Y(h)),
             ("stroke", Palette.Muted), ("stroke-width", 2), ("stroke-dasharray", "8 5"));
+        svg.Leaf("line", ("class", "censored-mark"), ("x1", axes.Left), ("x2", axes.Right), ("y1", axes.Y(never)), ("y2", axes.Y(never)),
+            ("stroke", Palette.Muted), ("stroke-width", 1), ("stroke-dasharray", "2 3"));
 
         int n = input.Series.Count;
         double groupWidth = axes.Width / Thresholds.Length, barWidth = Math.Min(90, groupWidth * 0.75 / n);
@@ -57,34 +62,43 @@ internal static class WeeksToChart
                 string arm = input.Series[a].Arm;
                 double x = centre + ((a - (n / 2.0)) * barWidth), mid = x + (barWidth / 2);
                 var weeks = input.Tables.Stat(input.Point, arm, Thresholds[g].Weeks);
-                double? reached = input.Tables.Stat(input.Point, arm, Thresholds[g].Reached)?.Mean;
+                StatRow? reachedRow = input.Tables.Stat(input.Point, arm, Thresholds[g].Reached);
+                double? reached = reachedRow?.Mean;
                 if (weeks?.Mean is not double mean)
                 {
                     Note(svg, mid, axes.Bottom, barWidth, "no data");
                     continue;
                 }
 
-                if (reached == 0 || (reached is null && mean >= h + 1))
+                int runs = reachedRow?.N ?? weeks.N;
+                int got = reached is double r ? (int)Math.Round(r * runs, MidpointRounding.AwayFromZero) : mean >= never ? 0 : runs;
+                string count = string.Create(CultureInfo.InvariantCulture, $"{got}/{runs} runs");
+                if (reached == 0 || (reached is null && mean >= never))
                 {
                     Note(svg, mid, axes.Bottom, barWidth, "never");
+                    svg.Text(mid, axes.Y(never) - 6, count, ("text-anchor", "middle"), ("font-size", 13), ("class", "reached"));
                     continue;
                 }
 
                 bool censored = reached is < 1;
-                svg.Open("rect", ("class", censored ? "bar censored" : "bar"), ("x", x + 2), ("y", axes.Y(mean)), ("width", barWidth - 4), ("height", axes.Bottom - axes.Y(mean)),
+                double barTop = axes.Y(Math.Min(mean, h));
+                svg.Open("rect", ("class", censored ? "bar censored" : "bar"), ("x", x + 2), ("y", barTop), ("width", barWidth - 4), ("height", axes.Bottom - barTop),
                     ("fill", censored ? $"url(#{Hatch(a)})" : input.Colour(arm)), ("stroke", input.Colour(arm)), ("stroke-width", 2));
-                svg.Title($"{arm}, {Thresholds[g].Label}: {Value(mean, censored)} weeks");
+                svg.Title($"{arm}, {Thresholds[g].Label}: {Value(mean, censored)} weeks, reached in {got} of {runs} runs");
                 svg.Close();
-                double labelY = axes.Y(mean);
+                double labelY = barTop;
                 if (weeks.Low is double low && weeks.High is double high && high > low)
                 {
+                    low = Math.Min(low, never);
+                    high = Math.Min(high, never);
                     double w = Math.Min(10, barWidth / 4);
                     svg.Leaf("path", ("class", "whisker"), ("stroke", "#000000"), ("stroke-width", 1.5), ("fill", "none"),
                         ("d", $"M{SvgWriter.N(mid)} {SvgWriter.N(axes.Y(low))} V{SvgWriter.N(axes.Y(high))} M{SvgWriter.N(mid - w)} {SvgWriter.N(axes.Y(high))} H{SvgWriter.N(mid + w)} M{SvgWriter.N(mid - w)} {SvgWriter.N(axes.Y(low))} H{SvgWriter.N(mid + w)}"));
                     labelY = Math.Min(labelY, axes.Y(high));
                 }
 
-                svg.Text(mid, labelY - 6, Value(mean, censored), ("text-anchor", "middle"), ("class", "value"));
+                svg.Text(mid, labelY - 24, Value(mean, censored), ("text-anchor", "middle"), ("class", "value"));
+                svg.Text(mid, labelY - 6, count, ("text-anchor", "middle"), ("font-size", 13), ("class", "reached"));
             }
         }
 

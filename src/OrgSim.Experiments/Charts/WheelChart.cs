@@ -7,7 +7,7 @@ namespace OrgSim.Experiments.Charts;
 /// The competency wheel, drawn the way the coach of seed 002 draws his: four areas, each a quarter
 /// whose arc sits on ring 1 (least) to ring 9 (best). Here the rating is 1 + 8 × the share at
 /// stage ≥ 2 at the horizon. wheel.svg has one wheel per arm for the whole organisation;
-/// wheel-teams.svg the largest teams of the first arm.
+/// wheel-teams.svg a spread of front-line teams, for every arm.
 /// </summary>
 internal static class WheelChart
 {
@@ -51,49 +51,64 @@ internal static class WheelChart
         return new Chart(FileName, Title, svg.Finish());
     }
 
-    /// <summary>Small wheels for the largest teams (up to <see cref="MaxTeams"/>) of the first arm, or null when the org chart has none.</summary>
+    /// <summary>
+    /// Small wheels for front-line teams (the deepest level of the org chart, then the next ones up
+    /// if too few), chosen to show contrast: sorted by their mean share at stage ≥ 2 over all arms
+    /// and competencies, then evenly spaced ranks from least to most competent. The same teams are
+    /// drawn for every arm, a block of rows per arm headed by its name: up to <see cref="MaxTeams"/>
+    /// teams with one arm, 8 with two, 4 with more. Null when the org chart has no teams or shares.
+    /// </summary>
     public static Chart? DrawTeams(ChartInput input, OrgChart orgChart)
     {
-        if (orgChart.Arms.Count == 0 || orgChart.FinalCompetencyShares.Count == 0)
+        int arms = Math.Min(orgChart.Arms.Count, orgChart.FinalCompetencyShares.Count);
+        if (arms == 0)
         {
             return null;
         }
 
-        var shares = orgChart.FinalCompetencyShares[0];
-        var teams = Enumerable.Range(0, Math.Min(orgChart.Teams.Count, shares.Count))
-            .OrderByDescending(t => orgChart.Teams[t].Size).ThenBy(t => t).Take(MaxTeams).ToList();
+        int count = Enumerable.Range(0, arms).Min(a => Math.Min(orgChart.Teams.Count, orgChart.FinalCompetencyShares[a].Count));
+        int perArm = arms == 1 ? MaxTeams : arms == 2 ? 8 : 4;
+        List<int> teams = PickTeams(orgChart, arms, count, perArm);
         if (teams.Count == 0)
         {
             return null;
         }
 
-        const double panelWidth = Axes.PageWidth / 4, panelHeight = 240, radius = 62, legendHeight = 40;
-        int rows = (teams.Count + 3) / 4;
-        double height = TitleHeight + (rows * panelHeight) + legendHeight + NoteHeight;
-        string title = "Competency wheels of the largest teams";
-        string subtitle = $"{input.Tables.Name} · arm {orgChart.Arms[0].Name} · one run";
+        const double panelWidth = Axes.PageWidth / 4, panelHeight = 240, radius = 62, legendHeight = 40, armHeight = 34;
+        int rowsPerArm = (teams.Count + 3) / 4;
+        double blockHeight = armHeight + (rowsPerArm * panelHeight);
+        double height = TitleHeight + (arms * blockHeight) + legendHeight + NoteHeight;
+        string title = "Competency wheels of front-line teams";
+        string subtitle = $"{input.Tables.Name} · from least to most competent · one run per arm";
         using var svg = new SvgWriter(Axes.PageWidth, height, title, subtitle);
-        for (int i = 0; i < teams.Count; i++)
+        for (int a = 0; a < arms; a++)
         {
-            OrgChartTeam team = orgChart.Teams[teams[i]];
-            double[] ratings = Enumerable.Range(0, 4).Select(c => Rating(c < shares[teams[i]].Count ? shares[teams[i]][c] : 0)).ToArray();
-            double px = i % 4 * panelWidth, py = TitleHeight + (i / 4 * panelHeight);
-            double cx = px + (panelWidth / 2), cy = py + 62 + radius;
-            svg.Open("g", ("class", "wheel"));
-            svg.Title(team.Label);
-            svg.Text(cx, py + 14, SvgWriter.Fit(team.Label, panelWidth - 16, SvgWriter.LabelSize), ("text-anchor", "middle"), ("font-weight", "bold"), ("class", "panel-title"));
-            svg.Text(cx, py + 34, string.Create(CultureInfo.InvariantCulture, $"{team.Size} people, level {team.Level}"), ("text-anchor", "middle"), ("font-size", 14), ("fill", Palette.Muted));
-            Wheel(svg, cx, cy, radius, ratings, ringLabels: false);
-            for (int c = 0; c < 4; c++)
+            var shares = orgChart.FinalCompetencyShares[a];
+            string arm = orgChart.Arms[a].Name;
+            double top = TitleHeight + (a * blockHeight);
+            svg.Text(20, top + 20, SvgWriter.Fit("arm " + arm, Axes.PageWidth - 40, 17), ("font-size", 17), ("font-weight", "bold"), ("class", "arm-title"));
+            for (int i = 0; i < teams.Count; i++)
             {
-                double angle = (-45 + (90 * c)) * Math.PI / 180;
-                svg.Text(cx + ((radius + 18) * Math.Cos(angle)), cy + ((radius + 18) * Math.Sin(angle)) + 5, Fixed(ratings[c]), ("text-anchor", "middle"), ("font-size", 14), ("class", "rating"));
-            }
+                OrgChartTeam team = orgChart.Teams[teams[i]];
+                double[] ratings = Enumerable.Range(0, 4).Select(c => Rating(c < shares[teams[i]].Count ? shares[teams[i]][c] : 0)).ToArray();
+                double px = i % 4 * panelWidth, py = top + armHeight + (i / 4 * panelHeight);
+                double cx = px + (panelWidth / 2), cy = py + 62 + radius;
+                svg.Open("g", ("class", "wheel"));
+                svg.Title(team.Label);
+                svg.Text(cx, py + 14, SvgWriter.Fit(team.Label, panelWidth - 16, SvgWriter.LabelSize), ("text-anchor", "middle"), ("font-weight", "bold"), ("class", "panel-title"));
+                svg.Text(cx, py + 34, string.Create(CultureInfo.InvariantCulture, $"{team.Size} people, level {team.Level}"), ("text-anchor", "middle"), ("font-size", 14), ("fill", Palette.Muted));
+                Wheel(svg, cx, cy, radius, ratings, ringLabels: false);
+                for (int c = 0; c < 4; c++)
+                {
+                    double angle = (-45 + (90 * c)) * Math.PI / 180;
+                    svg.Text(cx + ((radius + 18) * Math.Cos(angle)), cy + ((radius + 18) * Math.Sin(angle)) + 5, Fixed(ratings[c]), ("text-anchor", "middle"), ("font-size", 14), ("class", "rating"));
+                }
 
-            svg.Close();
+                svg.Close();
+            }
         }
 
-        double ly = TitleHeight + (rows * panelHeight) + 10;
+        double ly = TitleHeight + (arms * blockHeight) + 10;
         svg.Open("g", ("class", "legend"));
         for (int c = 0; c < 4; c++)
         {
@@ -104,6 +119,35 @@ internal static class WheelChart
         svg.Close();
         Note(svg, height, input.Horizon);
         return new Chart(TeamsFileName, title, svg.Finish());
+    }
+
+    /// <summary>
+    /// Up to <paramref name="take"/> of the first <paramref name="count"/> teams: the deepest level
+    /// first (then the next ones up while too few), sorted by mean share over arms and competencies,
+    /// at evenly spaced ranks so the least and the most competent are both shown.
+    /// </summary>
+    private static List<int> PickTeams(OrgChart orgChart, int arms, int count, int take)
+    {
+        var byLevel = Enumerable.Range(0, count).GroupBy(t => orgChart.Teams[t].Level).OrderByDescending(g => g.Key);
+        var candidates = new List<int>();
+        foreach (var level in byLevel)
+        {
+            if (candidates.Count >= take)
+            {
+                break;
+            }
+
+            candidates.AddRange(level);
+        }
+
+        double Mean(int t) => Enumerable.Range(0, arms).Average(a => orgChart.FinalCompetencyShares[a][t] is { Count: > 0 } s ? s.Average() : 0);
+        var sorted = candidates.OrderBy(Mean).ThenBy(t => t).ToList();
+        if (sorted.Count <= take)
+        {
+            return sorted;
+        }
+
+        return Enumerable.Range(0, take).Select(i => sorted[(int)Math.Round((double)i * (sorted.Count - 1) / (take - 1), MidpointRounding.AwayFromZero)]).ToList();
     }
 
     /// <summary>One wheel: the four quarters at their ratings, rings 1–9 over them, the arcs on top.</summary>

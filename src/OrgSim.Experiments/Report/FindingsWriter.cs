@@ -6,8 +6,10 @@ namespace OrgSim.Experiments.Report;
 /// <summary>
 /// The report's findings in plain sentences with their numbers, from <c>summary.csv</c> and
 /// <c>contrasts.csv</c> at the first sweep point: per arm the weeks to 50% competent and the
-/// competent share at the horizon, then for each compared metric the largest difference from the
-/// reference arm and whether its 95% interval excludes zero.
+/// competent share at the horizon, then for each compared metric and each arm its difference from the
+/// reference arm and whether its 95% interval excludes zero. Times to 50% are never compared as if
+/// exact when runs did not get there: such runs count as H + 1 weeks in the tables, so the sentence
+/// says that an arm never got there, or that the difference is only a bound.
 /// </summary>
 internal static class FindingsWriter
 {
@@ -21,8 +23,13 @@ internal static class FindingsWriter
         if (tables.ParameterPaths.Count > 0 && tables.Points.Count > 0)
         {
             string values = string.Join(", ", tables.ParameterPaths.Select((p, i) => p + " = " + (i < tables.Points[0].Count ? tables.Points[0][i] : "?")));
-            html.Append("<p>These findings are for the first point of the sweep (").Append(Markup.Escape(values)).Append("); the charts and <code>summary.csv</code> cover all ")
-                .Append(Markup.Integer(tables.Points.Count)).Append(" points.</p>\n");
+            html.Append("<p>These findings and the charts are for the first point of the sweep (").Append(Markup.Escape(values)).Append(')');
+            if (tables.Points.Count > 1)
+            {
+                html.Append("; only the heatmap and <code>summary.csv</code> cover all ").Append(Markup.Integer(tables.Points.Count)).Append(" points");
+            }
+
+            html.Append(".</p>\n");
         }
 
         html.Append("<p>“Competent” means an agent–competency pair at stage 2 (conscious competence) or 3 (habit); “50% competent” is half of all pairs.</p>\n");
@@ -46,8 +53,10 @@ internal static class FindingsWriter
             html.Append("<p>Arms are compared replicate by replicate with the reference arm: the runs of a replicate share their organisation and random numbers, so the comparison is paired.</p>\n<ul class=\"findings\">\n");
             foreach (var metric in contrasts.GroupBy(r => r.Metric))
             {
-                StatRow strongest = metric.Aggregate((best, r) => Math.Abs(r.Mean!.Value) > Math.Abs(best.Mean!.Value) ? r : best);
-                html.Append("<li>").Append(Contrast(tables, strongest, metric.Count() > 1)).Append("</li>\n");
+                foreach (StatRow row in metric.OrderBy(r => ArmOrder(tables, r.Arm)))
+                {
+                    html.Append("<li>").Append(Contrast(tables, row)).Append("</li>\n");
+                }
             }
 
             html.Append("</ul>\n");
@@ -98,28 +107,24 @@ internal static class FindingsWriter
             + Interval(final with { Low = 100 * final.Low, High = 100 * final.High }, "%") + ".";
     }
 
-    private static string Contrast(ResultTables tables, StatRow row, bool severalArms)
+    private static int ArmOrder(ResultTables tables, string arm)
+    {
+        int i = tables.Arms.ToList().IndexOf(arm);
+        return i < 0 ? int.MaxValue : i;
+    }
+
+    private static string Contrast(ResultTables tables, StatRow row)
     {
         double d = row.Mean!.Value;
         string arm = Name(row.Arm), reference = Name(row.ReferenceArm ?? "the reference arm");
-        string lead = severalArms ? "The largest difference from " + reference + " (the reference arm) in " : "Compared with " + reference + " (the reference arm), in ";
+        string lead = "Compared with " + reference + " (the reference arm), in ";
         bool clear = row is { Low: double low, High: double high, N: >= 2 } && (low > 0 || high < 0);
         string verdict;
         string sentence;
         switch (row.Metric)
         {
             case WeeksTo50:
-                sentence = lead + "time to 50% competent: " + arm + " got there "
-                    + (d == 0 ? "at the same time on average" : Markup.OneDecimal(Math.Abs(d)) + " weeks " + (d < 0 ? "sooner" : "later"))
-                    + " " + SignedInterval(row, 1, " weeks", "sooner", "later") + ".";
-                verdict = clear ? " The 95% interval excludes zero: " + arm + " is clearly " + (d < 0 ? "faster" : "slower") + "." : CannotTell(row);
-                bool censored = tables.Arms.Any(a => tables.Stat(0, a, Reached50)?.Mean is double share && share < 1);
-                if (censored)
-                {
-                    verdict += " Runs that never reached 50% count as " + Markup.Integer(tables.HorizonWeeks + 1) + " weeks.";
-                }
-
-                break;
+                return lead + "time to 50% competent: " + WeeksContrast(tables, row, arm, reference, clear);
             case FinalShare:
                 sentence = lead + "the competent share at week " + Markup.Integer(tables.HorizonWeeks) + ": " + arm + " ended with "
                     + (d == 0 ? "the same share on average" : Markup.OneDecimal(Math.Abs(100 * d)) + " percentage points " + (d > 0 ? "more" : "fewer") + " competent pairs")
@@ -134,6 +139,81 @@ internal static class FindingsWriter
 
         return sentence + verdict;
     }
+
+    /// <summary>
+    /// The time-to-50% comparison, honest about runs that never got there (counted as H + 1 weeks):
+    /// "did not reach 50%" when an arm never did, and "at least"/"at most" when the difference rests
+    /// on such runs.
+    /// </summary>
+    private static string WeeksContrast(ResultTables tables, StatRow row, string arm, string reference, bool clear)
+    {
+        int horizon = tables.HorizonWeeks;
+        string within = " within " + Markup.Integer(horizon) + " weeks";
+        (double armShare, int armN, double? armMean) = Reach(tables, row.Arm);
+        (double refShare, int refN, double? refMean) = row.ReferenceArm is string r ? Reach(tables, r) : (1, row.N, null);
+        if (armShare <= 0 && refShare <= 0)
+        {
+            return "neither " + arm + " nor " + reference + " reached 50% competent" + within + " in any run, so there is no difference in time to state.";
+        }
+
+        if (armShare <= 0)
+        {
+            return arm + " did not reach 50% competent" + within + " in any of its " + Runs(armN) + ", while " + reference + " did" + ReachedWhen(refShare, refN, refMean) + ".";
+        }
+
+        if (refShare <= 0)
+        {
+            return arm + " reached 50% competent" + within + ReachedWhen(armShare, armN, armMean) + ", while " + reference + " did not in any of its " + Runs(refN) + ".";
+        }
+
+        double d = row.Mean!.Value;
+        bool armCensored = armShare < 1, refCensored = refShare < 1;
+        string placeholder = "counting runs that never reached 50% as " + Markup.Integer(horizon + 1) + " weeks";
+        if (!armCensored && !refCensored)
+        {
+            return arm + " got there "
+                + (d == 0 ? "at the same time on average" : Markup.OneDecimal(Math.Abs(d)) + " weeks " + (d < 0 ? "sooner" : "later"))
+                + " " + SignedInterval(row, 1, " weeks", "sooner", "later") + "."
+                + (clear ? " The 95% interval excludes zero: " + arm + " is clearly " + (d < 0 ? "faster" : "slower") + "." : CannotTell(row));
+        }
+
+        string interval = " " + SignedInterval(row, 1, " weeks", "sooner", "later");
+        if (armCensored && refCensored)
+        {
+            return "both arms have runs that never reached 50% competent" + within + " (" + arm + " " + Share(armShare, armN) + ", " + reference + " " + Share(refShare, refN)
+                + "), so the difference in time is not known: " + placeholder + " it comes to " + Markup.OneDecimal(d) + " weeks" + interval
+                + ", which is neither a lower nor an upper bound.";
+        }
+
+        // Only the arm has censored runs: its true times are no earlier than counted, so d is a lower bound.
+        // Only the reference has: d is an upper bound.
+        bool lowerBound = armCensored;
+        string who = lowerBound ? arm : reference;
+        string amount = Markup.OneDecimal(Math.Abs(d)) + " weeks " + (d < 0 ? "sooner" : "later");
+        string bound = d == 0 ? (lowerBound ? "no sooner" : "no later") + " than " + reference
+            : (lowerBound == (d > 0) ? "at least " : "at most ") + amount;
+        string sentence = arm + " got there " + bound + interval + " — only a bound, since " + who + " reached 50%" + within + " in " + Share(lowerBound ? armShare : refShare, lowerBound ? armN : refN)
+            + " and the difference is " + placeholder + ".";
+        bool slower = lowerBound && row is { Low: > 0, N: >= 2 }, faster = !lowerBound && row is { High: < 0, N: >= 2 };
+        return sentence + (slower ? " Even so, the 95% interval excludes zero: " + arm + " is clearly slower."
+            : faster ? " Even so, the 95% interval excludes zero: " + arm + " is clearly faster."
+            : " The bound does not tell the two apart.");
+    }
+
+    /// <summary>An arm's share of runs that reached 50%, its number of runs and its mean weeks to 50%; without <c>reached_50pct</c>, all or none by the mean.</summary>
+    private static (double Share, int N, double? Mean) Reach(ResultTables tables, string arm)
+    {
+        StatRow? weeks = tables.Stat(0, arm, WeeksTo50), reached = tables.Stat(0, arm, Reached50);
+        int n = reached?.N ?? weeks?.N ?? 0;
+        double share = reached?.Mean is double s ? s : weeks?.Mean is double m && m > tables.HorizonWeeks ? 0 : 1;
+        return (share, n, weeks?.Mean);
+    }
+
+    /// <summary>" (in week 14.0 on average)" when every run got there, " in 7 of 20 runs" otherwise.</summary>
+    private static string ReachedWhen(double share, int n, double? mean) =>
+        share >= 1 ? (mean is double m ? " (in week " + Markup.OneDecimal(m) + " on average)" : string.Empty) : " in " + Share(share, n);
+
+    private static string Share(double share, int n) => Markup.Integer((int)Math.Round(share * n, MidpointRounding.AwayFromZero)) + " of " + Runs(n);
 
     private static string CannotTell(StatRow row) =>
         " The 95% interval includes zero: with " + Markup.Integer(row.N) + (row.N == 1 ? " paired run" : " paired runs") + " the two cannot be told apart.";

@@ -13,13 +13,15 @@ namespace OrgSim.Experiments.Report;
 /// <remarks>
 /// Large organisations are drawn as groups of teams — one row of circles per level, one column per
 /// unit — under the rule of <see cref="OrgChartAggregation"/> (more than 400 teams, or more than
-/// 160 side by side). A wide tree keeps its circles one slot apart and scales its text with its
-/// width, so titles stay legible when the browser shrinks the picture to the screen. Output is
+/// 160 side by side). The drawing is always <see cref="Width"/> units wide with text at a fixed
+/// size: a wide tree fits its widest row into that width, scales its circles with the slot (at
+/// least <see cref="MinRadius"/>) and staggers crowded rows onto two lines so neighbours can be
+/// twice as large; a forest of teams without managers wraps into a grid. Output is
 /// byte-identical for the same input, in any culture; names are escaped.
 /// </remarks>
 public static class OrgChartSvg
 {
-    private const double Slot = 40, MaxRadius = 16, MinRadius = 3.5, MinWidth = 960, ReferenceWidth = 1400;
+    private const double Width = 1200, MaxRadius = 16, MinRadius = 4;
     private const string Font = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
     /// <summary>The scale's colours at 0, 25, 50, 75 and 100%: light grey, then ColorBrewer GnBu, lightness falling throughout.</summary>
@@ -82,18 +84,41 @@ public static class OrgChartSvg
         IReadOnlyList<byte> percents = week >= 0 && week < data.Weeks.Count ? data.Weeks[week] : [];
         string title = Title(data.Name, week);
 
-        double treeWidth = layout.Width * Slot;
-        double width = Math.Max(treeWidth + 2 * (MaxRadius + 24), MinWidth);
-        double s = Math.Max(1, width / ReferenceWidth);
-        double pad = 24 * s, rowHeight = Math.Max(110, 100 * s);
-        double y = pad + 26 * s;
-        double noteY = y + 30 * s;
-        double treeTop = (readable.Note is null ? y : noteY) + 30 * s + MaxRadius;
-        double legendTop = treeTop + Math.Max(0, layout.Rows - 1) * rowHeight + MaxRadius + 40 * s;
-        double height = legendTop + 84 * s + pad;
-        double left = (width - treeWidth) / 2;
-        double X(int team) => left + layout.X[team] * Slot;
-        double Y(int team) => treeTop + layout.Depth[team] * rowHeight;
+        int n = chart.Teams.Count;
+        const double width = Width, pad = 24, available = Width - 2 * pad;
+
+        // A forest of lone teams (no managers) wraps into a grid; a tree fits its widest row into
+        // the fixed width, its circles scaling with the slot, and staggers crowded rows in two.
+        bool grid = n > 1 && layout.Rows == 1;
+        int columns = grid ? Math.Clamp((int)(available / (2 * MaxRadius + 14)), 1, n) : 0;
+        double slot = grid ? available / columns : available / (layout.Width + 1);
+        bool stagger = !grid && slot < 2.3 * MaxRadius;
+        double maxRadius = Math.Max(MinRadius, Math.Min(MaxRadius, 0.45 * slot * (stagger ? 2 : 1)));
+        double staggerDrop = stagger ? 2 * maxRadius + 6 : 0;
+        double rowHeight = grid ? Math.Max(slot, 2 * maxRadius + 10) : Math.Max(90, staggerDrop + 2 * maxRadius + 60);
+        int[] rank = new int[n];
+        if (stagger)
+        {
+            foreach (var row in Enumerable.Range(0, n).GroupBy(t => layout.Depth[t]))
+            {
+                int i = 0;
+                foreach (int t in row.OrderBy(t => layout.X[t]).ThenBy(t => t))
+                {
+                    rank[t] = i++;
+                }
+            }
+        }
+
+        double y = pad + 26;
+        double noteY = y + 30;
+        double treeTop = (readable.Note is null ? y : noteY) + 30 + maxRadius;
+        int drawnRows = grid ? (n + columns - 1) / columns : layout.Rows;
+        double legendTop = treeTop + Math.Max(0, drawnRows - 1) * rowHeight + staggerDrop + maxRadius + 40;
+        double height = legendTop + 84 + pad;
+        double left = grid ? pad + slot / 2 : (width - layout.Width * slot) / 2;
+        double X(int team) => grid ? left + team % columns * slot : left + layout.X[team] * slot;
+        double Y(int team) => grid ? treeTop + team / columns * rowHeight : treeTop + layout.Depth[team] * rowHeight + (rank[team] % 2) * staggerDrop;
+        const double s = 1;
 
         var svg = new StringBuilder();
         svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Append(Markup.Number(width)).Append(' ').Append(Markup.Number(height))
@@ -130,7 +155,7 @@ public static class OrgChartSvg
         {
             OrgChartTeam team = chart.Teams[t];
             int percent = t < percents.Count ? Math.Min((int)percents[t], 100) : 0;
-            double radius = Math.Max(MinRadius, MaxRadius * Math.Sqrt(Math.Max(0, team.Size) / (double)largest));
+            double radius = Math.Max(MinRadius, maxRadius * Math.Sqrt(Math.Max(0, team.Size) / (double)largest));
             svg.Append("<circle");
             if (interactive)
             {

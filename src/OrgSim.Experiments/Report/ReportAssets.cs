@@ -18,6 +18,7 @@ internal static class ReportAssets
         figure { margin: 1.5em 0; break-inside: avoid; page-break-inside: avoid; }
         svg { display: block; max-width: 100%; height: auto; }
         #charts svg, #spread-chart svg { width: 100%; max-height: 88vh; }
+        #charts svg:has(.heatmap-panel) { max-height: none; }
         .controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.8em 1.2em; margin: 1em 0; }
         .controls select, .controls button { font: inherit; padding: 0.3em 0.9em; }
         .controls button { min-width: 6em; }
@@ -30,6 +31,7 @@ internal static class ReportAssets
           body { font-size: 12pt; max-width: none; padding: 0; }
           .controls { display: none; }
           #charts svg, #spread-chart svg { max-height: none; }
+          .snapshots { grid-template-columns: 1fr; }
           h2, h3 { break-after: avoid; page-break-after: avoid; }
         }
 

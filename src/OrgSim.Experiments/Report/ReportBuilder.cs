@@ -90,7 +90,10 @@ public static class ReportBuilder
             .Append(tables.Points.Count > 1 ? " at the first sweep point" : string.Empty)
             .Append("). Each circle is a team")
             .Append(readable.Note is null ? string.Empty : " or a group of teams (the chart says how they were grouped)")
-            .Append(", placed under the team of its manager, with an area proportional to its people; the darker it is, the larger the share of its competency pairs at stage 2 or 3. Press Play, or drag the slider.</p>\n");
+            .Append(readable.Layout.Rows == 1 && chart.Teams.Count > 1
+                ? ", laid out in rows (no team has a manager)"
+                : ", placed under the team of its manager (teams without one are roots on the top row; a crowded row is staggered over two lines)")
+            .Append(", with an area proportional to its people; the darker it is, the larger the share of its competency pairs at stage 2 or 3. Press Play, or drag the slider.</p>\n");
 
         if (chart.Arms.Count == 0)
         {

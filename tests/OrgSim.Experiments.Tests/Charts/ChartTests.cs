@@ -73,7 +73,29 @@ public class ChartTests
         Assert.Equal(3, Count(chart, "path", "whisker"));
         Assert.Equal(["never"], Elements(chart, "text", "never").Select(e => e.Value));
         Assert.Equal(["4.0", "≥ 7.5", "≥ 9.0"], Elements(chart, "text", "value").Select(e => e.Value));
+        Assert.Equal(["4/4 runs", "2/4 runs", "2/4 runs", "0/4 runs"], Elements(chart, "text", "reached").Select(e => e.Value));
         Assert.Contains("weeks", Texts(chart));
+    }
+
+    [Fact]
+    public void WeeksTo_CapsBarsAtTheHorizonAndWhiskersAtHPlusOne()
+    {
+        // top-down reached 90% in 1 of 4 runs: the mean 10.8 and its interval up to 12 rest on the H + 1 placeholder.
+        ResultTables tables = Tables() with
+        {
+            Summary = [.. Tables().Summary.Where(r => !(r.Arm == "top-down" && r.Metric.EndsWith("90pct", StringComparison.Ordinal))),
+                new StatRow(0, "top-down", "weeks_to_90pct", 10.8, 9.5, 12, 4), new StatRow(0, "top-down", "reached_90pct", 0.25, 0, 0.7, 4)],
+        };
+        Chart chart = ChartSet.Draw(tables, null).Single(c => c.FileName == "weeks-to.svg");
+
+        double horizon = (double)Elements(chart, "line", "horizon").Single().Attribute("y1")!;
+        double never = (double)Elements(chart, "line", "censored-mark").Single().Attribute("y1")!;
+        Assert.True(never < horizon);
+        Assert.All(Elements(chart, "rect", "bar censored").Concat(Elements(chart, "rect", "bar")), r => Assert.True((double)r.Attribute("y")! >= horizon - 0.01));
+        Assert.All(Elements(chart, "path", "whisker"), p => Assert.True(WhiskerTop(p) >= never - 0.01));
+        Assert.Contains("≥ 10.8", Elements(chart, "text", "value").Select(e => e.Value));
+        Assert.Contains("1/4 runs", Elements(chart, "text", "reached").Select(e => e.Value));
+        Assert.Equal(["0", "2", "4", "6", "8", "10"], Labels(chart)); // the axis ends at H
     }
 
     [Fact]
@@ -84,6 +106,14 @@ public class ChartTests
         Assert.Equal(["level 0", "level 1", "level 2"], Elements(chart, "text", "group-label").Select(e => e.Value));
         Assert.Contains("(top)", Texts(chart));
         Assert.Contains("hierarchy level (0 = top)", Texts(chart));
+    }
+
+    [Fact]
+    public void Levels_IsLeftOutWithASingleLevel()
+    {
+        ResultTables flat = Tables() with { Series = [.. Tables().Series.Select(s => s with { LevelShares = s.LevelShares.Select(l => (IReadOnlyList<double>)[l[0]]).ToList() })] };
+        Assert.Null(LevelsChart.Draw(new ChartInput(flat, flat.Series, "flat")));
+        Assert.DoesNotContain(ChartSet.Draw(flat, null), c => c.FileName == "levels.svg");
     }
 
     [Fact]
@@ -108,6 +138,31 @@ public class ChartTests
     }
 
     [Fact]
+    public void Heatmap_OfAThreeParameterGrid_LabelsRowsByTheVaryingValuesInPanelsOfReadableSize()
+    {
+        // 3 × 4 × 5 = 60 points over three varying parameters and one fixed one.
+        string[] transmissions = ["0.02", "0.05", "0.08"], boosts = ["0", "0.5", "1", "2"], sizes = ["250", "500", "1000", "2000", "4000"];
+        var points = (from a in transmissions from b in boosts from c in sizes
+                      select (IReadOnlyList<string>)[a, "8", b, c]).ToList();
+        ResultTables tables = Tables(points: 60) with { ParameterPaths = ["model.transmission", "organisation.span", "model.practice.support_boost", "organisation.agents"], Points = points };
+
+        Chart chart = ChartSet.Draw(tables, null).Single(c => c.FileName == "heatmap.svg");
+
+        Assert.Equal(120, Count(chart, "rect", "cell"));
+        Assert.Equal(3, Count(chart, "g", "heatmap-panel"));
+        Assert.Equal(["transmission = 0.02", "transmission = 0.05", "transmission = 0.08"], Elements(chart, "text", "panel-title").Select(e => e.Value));
+        Assert.Contains("support_boost · agents", Elements(chart, "text", "row-header").Single().Value, StringComparison.Ordinal);
+        List<string> rows = Elements(chart, "text", "row-label").Select(e => e.Value).ToList();
+        Assert.Equal(60, rows.Count);
+        Assert.Equal("0 · 250", rows[0]);
+        Assert.Equal(20, rows.Distinct().Count()); // distinct within each panel
+        Assert.All(Elements(chart, "g", "heatmap-panel"), g => Assert.Equal(20, g.Descendants(Svg + "text").Count(t => (string?)t.Attribute("class") == "row-label")));
+        var root = XDocument.Parse(chart.Svg).Root!;
+        double width = double.Parse((string)root.Attribute("width")!, CultureInfo.InvariantCulture), height = double.Parse((string)root.Attribute("height")!, CultureInfo.InvariantCulture);
+        Assert.True(height / width < 2, $"{width} × {height}");
+    }
+
+    [Fact]
     public void Wheel_HasFourArcsPerArm_RatedOneToNine()
     {
         Chart chart = Get("wheel.svg");
@@ -122,16 +177,33 @@ public class ChartTests
     }
 
     [Fact]
-    public void TeamWheels_ShowTheTwelveLargestTeamsFirst()
+    public void TeamWheels_ShowASpreadOfFrontLineTeams_FromLeastToMostCompetent()
     {
-        Chart chart = Get("wheel-teams.svg");
+        Chart chart = ChartSet.Draw(Tables(), Org(spread: true)).Single(c => c.FileName == "wheel-teams.svg");
         Assert.Equal(12, Count(chart, "g", "wheel"));
         var titles = Elements(chart, "text", "panel-title").Select(e => e.Value).ToList();
-        Assert.Equal("team 14", titles[0]);
-        Assert.DoesNotContain("team 0", titles);
-        Assert.DoesNotContain("team 1", titles);
-        Assert.Contains("<script>alert(1)</script>", Titles(chart)); // shortened on the panel, whole in its tooltip
+        Assert.Equal("team 1", titles[0]); // least competent front-line team
+        Assert.Equal("team 14", titles[^1]); // most competent
+        Assert.DoesNotContain("team 0", titles); // the top team is not front line
+        Assert.Equal(12, titles.Distinct().Count());
+        Assert.Equal(["arm bottom-up"], Elements(chart, "text", "arm-title").Select(e => e.Value));
         Assert.Equal(48, Count(chart, "path", "arc"));
+    }
+
+    [Fact]
+    public void TeamWheels_AreDrawnForEveryArm()
+    {
+        OrgChart one = Org(spread: true);
+        var other = one.FinalCompetencyShares[0].Select(s => (IReadOnlyList<double>)s.Select(v => v / 2).ToList()).ToList();
+        OrgChart two = one with { Arms = [.. one.Arms, new OrgChartArm("top-down", one.Arms[0].Weeks)], FinalCompetencyShares = [one.FinalCompetencyShares[0], other] };
+
+        Chart chart = ChartSet.Draw(Tables(), two).Single(c => c.FileName == "wheel-teams.svg");
+
+        Assert.Equal(["arm bottom-up", "arm top-down"], Elements(chart, "text", "arm-title").Select(e => e.Value));
+        Assert.Equal(16, Count(chart, "g", "wheel"));
+        var titles = Elements(chart, "text", "panel-title").Select(e => e.Value).ToList();
+        Assert.Equal(titles[..8], titles[8..]); // the same teams for both arms
+        Assert.Contains("<script>alert(1)</script>", Titles(chart)); // shortened on the panel, whole in its tooltip
     }
 
     [Fact]
@@ -189,6 +261,10 @@ public class ChartTests
         Assert.Equal("0.6", NiceTicks.Label(0.6, [0, 0.2]));
         Assert.Equal("40", NiceTicks.Label(40, [0, 20]));
     }
+
+    /// <summary>The smallest y of a whisker path, its top.</summary>
+    private static double WhiskerTop(XElement path) =>
+        double.Parse(System.Text.RegularExpressions.Regex.Match((string)path.Attribute("d")!, "V([-0-9.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
 
     private static Chart Get(string fileName) => ChartSet.Draw(Tables(), Org()).Single(c => c.FileName == fileName);
 
@@ -257,11 +333,14 @@ public class ChartTests
         };
     }
 
-    /// <summary>Fifteen teams; team t has t + 1 members, so the largest are 14, 13, …; team 3 is named by <paramref name="label3"/>.</summary>
-    private static OrgChart Org(string label3 = "<script>alert(1)</script>")
+    /// <summary>
+    /// Fifteen teams: team 0 at the top, 1–14 on the front line below it; team t has t + 1 members; team
+    /// 3 is named by <paramref name="label3"/>. With <paramref name="spread"/>, team t's shares grow with t.
+    /// </summary>
+    private static OrgChart Org(string label3 = "<script>alert(1)</script>", bool spread = false)
     {
         var teams = Enumerable.Range(0, 15).Select(t => new OrgChartTeam(t, t == 0 ? -1 : 0, t == 0 ? 0 : 1, t + 1, t == 3 ? label3 : $"team {t}")).ToList();
-        IReadOnlyList<IReadOnlyList<double>> shares = teams.Select(t => (IReadOnlyList<double>)[0.1, 0.4, 0.7, 1.0]).ToList();
+        IReadOnlyList<IReadOnlyList<double>> shares = teams.Select(t => (IReadOnlyList<double>)(spread ? [t.Id / 15.0, t.Id / 20.0, t.Id / 30.0, t.Id / 14.0] : [0.1, 0.4, 0.7, 1.0])).ToList();
         return new OrgChart(teams, [new OrgChartArm("bottom-up", [teams.Select(_ => (byte)0).ToList()])], [shares]);
     }
 }

@@ -156,4 +156,57 @@ public class OrgChartSvgTests
         Assert.Equal(invariant, ReportFixtures.InCulture("de-DE", () => OrgChartSvg.Snapshot(chart, 0, 1)));
         Assert.Equal(invariant, ReportFixtures.InCulture("ar-SA", () => OrgChartSvg.Snapshot(chart, 0, 1)));
     }
+
+    [Fact]
+    public void Snapshot_OfAQuickstartSizedTree_FitsTwelveHundredUnitsWithCirclesOfAtLeastFourUnits()
+    {
+        // 1 + 1 + 8 + 8 × 7 + 56 × 1 … a hierarchy of 1,000 agents with span 8: about 126 teams, ~100 side by side.
+        var parents = new List<int> { -1, 0 };
+        var middle = new List<int>();
+        for (int d = 0; d < 8; d++)
+        {
+            parents.Add(1);
+            middle.Add(parents.Count - 1);
+        }
+
+        foreach (int m in middle)
+        {
+            for (int k = 0; k < 13; k++)
+            {
+                parents.Add(m);
+            }
+        }
+
+        var chart = ReportFixtures.Chart(parents, t => "t" + t.ToString(CultureInfo.InvariantCulture), _ => 8, _ => 0);
+
+        string svg = OrgChartSvg.Snapshot(chart, 0, 0);
+        XElement root = XDocument.Parse(svg).Root!;
+        List<XElement> circles = Circles(svg);
+
+        Assert.Equal(parents.Count, circles.Count);
+        Assert.True(Attribute(root, "width") <= 1200);
+        Assert.All(circles, c => Assert.True(Attribute(c, "r") >= 4, (string)c.Attribute("r")!));
+        Assert.All(circles, c => Assert.True(Attribute(c, "cx") - Attribute(c, "r") >= 0 && Attribute(c, "cx") + Attribute(c, "r") <= 1200));
+        Assert.All(root.Descendants(Svg + "text"), t => Assert.True(Attribute(t, "font-size") <= 26));
+        foreach (var row in circles.GroupBy(c => Attribute(c, "cy")))
+        {
+            var ordered = row.OrderBy(c => Attribute(c, "cx")).ToList();
+            Assert.All(ordered.Zip(ordered.Skip(1)), p => Assert.True(Attribute(p.Second, "cx") - Attribute(p.First, "cx") >= Attribute(p.First, "r") + Attribute(p.Second, "r")));
+        }
+    }
+
+    [Fact]
+    public void Snapshot_OfTeamsWithoutManagers_WrapsThemIntoSeveralRows()
+    {
+        var chart = ReportFixtures.Chart(Enumerable.Repeat(-1, 125).ToList(), t => "t" + t.ToString(CultureInfo.InvariantCulture), _ => 8, _ => 0);
+
+        string svg = OrgChartSvg.Snapshot(chart, 0, 0);
+        List<XElement> circles = Circles(svg);
+
+        Assert.Equal(125, circles.Count);
+        Assert.InRange(circles.Select(c => Attribute(c, "cy")).Distinct().Count(), 3, 10);
+        Assert.True(Attribute(XDocument.Parse(svg).Root!, "width") <= 1200);
+        Assert.All(circles, c => Assert.True(Attribute(c, "r") >= 10));
+        Assert.Equal(125, circles.Select(c => (Attribute(c, "cx"), Attribute(c, "cy"))).Distinct().Count());
+    }
 }
