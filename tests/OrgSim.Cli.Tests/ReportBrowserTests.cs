@@ -79,11 +79,11 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
             AssertNoAlert(driver);
             console.AssertNoErrors("after opening the report");
 
-            // Names from the HR export are text: the manager's id labels its team in the org chart.
+            // Names from the HR export are text: the export's team names label the teams (wheels, tooltips).
             ChromeDriver js = driver;
             Assert.Equal(0L, js.ExecuteScript("return document.querySelectorAll('[onerror]').length;"));
             Assert.Equal(0L, js.ExecuteScript("return Array.from(document.scripts).filter(s => s.textContent.trim().startsWith('alert(')).length;"));
-            Assert.Contains(ScriptName, (string?)js.ExecuteScript("return document.body.textContent;") ?? "", StringComparison.Ordinal);
+            Assert.Contains(ImageTeam, (string?)js.ExecuteScript("return document.body.textContent;") ?? "", StringComparison.Ordinal);
 
             // Play advances the week; pause stops it; playing on recolours the teams.
             IWebElement week = driver.FindElement(By.Id("week"));

@@ -32,11 +32,12 @@ public sealed class OrgGraph
     internal readonly int[] Sites;
     internal readonly bool[] RemoteFlags;
     private readonly string[] _names;
+    private readonly string[] _teamNames;
 
     internal OrgGraph(
         int[] offsets, int[] targets, float[] weights, EdgeType[] types,
         int[] managers, int[] teams, byte[] levels, Role[] roles, int teamCount,
-        int[] functions, int[] sites, bool[] remote, string[] names)
+        int[] functions, int[] sites, bool[] remote, string[] names, string[] teamNames)
     {
         Debug.Assert(offsets.Length == managers.Length + 1, "one offset per node plus one");
         Offsets = offsets;
@@ -61,6 +62,7 @@ public sealed class OrgGraph
         Sites = sites;
         RemoteFlags = remote;
         _names = names;
+        _teamNames = teamNames;
         FunctionCount = functions.Length == 0 ? 0 : functions.Max() + 1;
         SiteCount = sites.Length == 0 ? 0 : sites.Max() + 1;
         Supporters = FindSupporters(offsets, targets, types, managers.Length);
@@ -121,6 +123,9 @@ public sealed class OrgGraph
 
     /// <summary>Whether agents carry names (imported organisations); generated ones do not.</summary>
     public bool HasNames => _names.Length > 0;
+
+    /// <summary>The name of team <paramref name="team"/> in the HR export it was imported from, or null when teams have no names.</summary>
+    public string? TeamName(int team) => team >= 0 && team < _teamNames.Length ? _teamNames[team] : null;
 
     /// <summary>The function (department) of <paramref name="v"/>.</summary>
     public int Function(int v) => Functions[v];

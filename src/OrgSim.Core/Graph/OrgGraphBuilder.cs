@@ -15,6 +15,7 @@ public sealed class OrgGraphBuilder
     private readonly int[] _sites;
     private readonly bool[] _remote;
     private string[] _names = [];
+    private string[] _teamNames = [];
     private readonly List<int> _from = [];
     private readonly List<int> _to = [];
     private readonly List<EdgeType> _type = [];
@@ -53,6 +54,11 @@ public sealed class OrgGraphBuilder
             {
                 builder.SetName(v, graph.Name(v));
             }
+        }
+
+        if (graph.TeamName(0) is not null)
+        {
+            builder.SetTeamNames(Enumerable.Range(0, graph.TeamCount).Select(t => graph.TeamName(t) ?? string.Empty).ToList());
         }
 
         for (int v = 0; v < graph.NodeCount; v++)
@@ -120,6 +126,14 @@ public sealed class OrgGraphBuilder
         }
 
         _names[v] = name;
+        return this;
+    }
+
+    /// <summary>Names the teams (index = team id), e.g. from an HR export's team column.</summary>
+    public OrgGraphBuilder SetTeamNames(IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        _teamNames = [.. names];
         return this;
     }
 
@@ -202,7 +216,7 @@ public sealed class OrgGraphBuilder
 
         RejectDuplicateTies(offsets, targets);
         int teamCount = n == 0 ? 0 : _teams.Max() + 1;
-        return new OrgGraph(offsets, targets, weights, types, _managers, _teams, _levels, _roles, teamCount, _functions, _sites, _remote, _names);
+        return new OrgGraph(offsets, targets, weights, types, _managers, _teams, _levels, _roles, teamCount, _functions, _sites, _remote, _names, _teamNames);
     }
 
     private static void RejectDuplicateTies(int[] offsets, int[] targets)

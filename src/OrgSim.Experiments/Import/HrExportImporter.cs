@@ -469,6 +469,7 @@ public static class HrExportImporter
         }
 
         // No errors are left by now: every problem is a warning.
+        builder.SetTeamNames(teamNames);
         return new ImportResult(builder.Build(), csv.Problems())
         {
             TeamNames = teamNames,

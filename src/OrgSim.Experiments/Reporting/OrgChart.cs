@@ -36,7 +36,7 @@ public sealed record OrgChart(
 /// <param name="Parent">The index in <see cref="OrgChart.Teams"/> of the parent team, or -1.</param>
 /// <param name="Level">The hierarchy level of its members.</param>
 /// <param name="Size">Its members.</param>
-/// <param name="Label">Its manager's name in an imported organisation, else "team N".</param>
+/// <param name="Label">Its name in the HR export, else its manager's name in an imported organisation, else "team N".</param>
 public sealed record OrgChartTeam(int Id, int Parent, int Level, int Size, string Label);
 
 /// <summary>One arm's run on the org chart.</summary>

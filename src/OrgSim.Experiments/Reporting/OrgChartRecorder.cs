@@ -33,7 +33,7 @@ public sealed class OrgChartRecorder
             {
                 index[team] = i = teams.Count;
                 int manager = graph.Manager(v);
-                teams.Add(new OrgChartTeam(team, manager < 0 ? -1 : graph.Team(manager), graph.Level(v), 0, manager >= 0 && graph.HasNames ? graph.Name(manager) : $"team {team}"));
+                teams.Add(new OrgChartTeam(team, manager < 0 ? -1 : graph.Team(manager), graph.Level(v), 0, graph.TeamName(team) ?? (manager >= 0 && graph.HasNames ? graph.Name(manager) : $"team {team}")));
             }
 
             _teamIndex[v] = i;
