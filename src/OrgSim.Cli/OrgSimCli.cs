@@ -12,7 +12,8 @@ public static class OrgSimCli
     {
         ["seed"] = "a whole number from 0 to 18446744073709551615",
         ["replicates"] = $"a whole number from 1 to {ScenarioSpec.MaxReplicates}",
-        ["threads"] = $"a whole number from 1 to {RunCommand.MaxThreads}",
+        ["threads"] = $"a whole number from 1 to {OrgSim.Experiments.Jobs.RunRequest.MaxThreads}",
+        ["point"] = "a sweep point number, from 0",
         ["out"] = "a folder (run) or a file (graph)",
         ["format"] = "graphml, gexf, dot or edges",
         ["replicate"] = "a replicate number, from 0",
@@ -30,6 +31,12 @@ public static class OrgSimCli
         ArgumentNullException.ThrowIfNull(stderr);
         try
         {
+            // 'orgsim help run' shows run's options, as 'orgsim run --help' does.
+            if (args is ["help", { } verb, ..] && !verb.StartsWith('-'))
+            {
+                return Run([verb, "--help"], stdout, stderr, cancellation);
+            }
+
             if (MissingOptionValue(args) is { } option)
             {
                 stderr.WriteLine($"orgsim: --{option} needs a value: {Expected(option)}");
@@ -47,12 +54,12 @@ public static class OrgSimCli
             });
             ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(GraphOptions), typeof(ValidateOptions), typeof(InitOptions), typeof(MergeOptions), typeof(PlotOptions));
             return result.MapResult(
-                (RunOptions options) => RunCommand.Execute(options, stdout, stderr, cancellation),
-                (GraphOptions options) => GraphCommand.Execute(options, stdout, stderr, cancellation),
-                (ValidateOptions options) => ValidateCommand.Execute(options, stdout, stderr),
+                (RunOptions options) => Extra("run", options.Extra, stderr) ?? RunCommand.Execute(options, stdout, stderr, cancellation),
+                (GraphOptions options) => Extra("graph", options.Extra, stderr) ?? GraphCommand.Execute(options, stdout, stderr, cancellation),
+                (ValidateOptions options) => Extra("validate", options.Extra, stderr) ?? ValidateCommand.Execute(options, stdout, stderr),
                 (InitOptions options) => InitCommand.Execute(options, stdout, stderr),
                 (MergeOptions options) => MergeCommand.Execute(options, stdout, stderr),
-                (PlotOptions options) => PlotCommand.Execute(options, stdout, stderr),
+                (PlotOptions options) => Extra("plot", options.Extra, stderr) ?? PlotCommand.Execute(options, stdout, stderr),
                 errors => ReportParseErrors(result, errors.ToList(), stdout, stderr));
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -83,10 +90,7 @@ public static class OrgSimCli
             return ExitCodes.Success;
         }
 
-        string verb = result.TypeInfo.Current == typeof(GraphOptions) ? "graph"
-            : result.TypeInfo.Current == typeof(ValidateOptions) ? "validate"
-            : result.TypeInfo.Current == typeof(MergeOptions) ? "merge"
-            : "run";
+        string verb = VerbNames.GetValueOrDefault(result.TypeInfo.Current, "run");
         foreach (Error error in errors)
         {
             stderr.WriteLine(Describe(error, verb));
@@ -99,11 +103,13 @@ public static class OrgSimCli
     {
         NoVerbSelectedError => "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')",
         BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are run, validate, init, graph, merge and plot, e.g. 'orgsim run scenarios/quickstart.yaml'",
-        MissingRequiredOptionError => verb switch
+        MissingRequiredOptionError missing => verb switch
         {
             "graph" => "orgsim graph: the scenario file is missing; e.g. 'orgsim graph scenarios/quickstart.yaml --stats'",
             "validate" => "orgsim validate: the scenario file is missing; e.g. 'orgsim validate scenarios/quickstart.yaml'",
-            "merge" => "orgsim merge: --out is missing; e.g. 'orgsim merge results/sweep-shard-* --out results/sweep'",
+            "merge" when missing.NameInfo.LongName == "out" => "orgsim merge: --out is missing; e.g. 'orgsim merge results/sweep-shard-* --out results/sweep'",
+            "merge" => "orgsim merge: the shard folders are missing; e.g. 'orgsim merge results/sweep-shard-* --out results/sweep'",
+            "plot" => "orgsim plot: the output folder is missing; e.g. 'orgsim plot results/quickstart'",
             _ => "orgsim run: the scenario file is missing; e.g. 'orgsim run scenarios/quickstart.yaml'",
         },
         MissingValueOptionError missing => $"orgsim: --{missing.NameInfo.LongName} needs a value: {Expected(missing.NameInfo.LongName)}",
@@ -112,6 +118,29 @@ public static class OrgSimCli
         RepeatedOptionError repeated => $"orgsim: --{repeated.NameInfo.LongName} is given more than once; keep one",
         _ => $"orgsim: the command line could not be read ({error.Tag}); see 'orgsim {verb} --help'",
     };
+
+    private static readonly Dictionary<Type, string> VerbNames = new()
+    {
+        [typeof(RunOptions)] = "run",
+        [typeof(GraphOptions)] = "graph",
+        [typeof(ValidateOptions)] = "validate",
+        [typeof(InitOptions)] = "init",
+        [typeof(MergeOptions)] = "merge",
+        [typeof(PlotOptions)] = "plot",
+    };
+
+    /// <summary>A word after the one file or folder a command takes: an error, so a second scenario is never silently left out.</summary>
+    private static int? Extra(string verb, IEnumerable<string> extra, TextWriter stderr)
+    {
+        if (extra.FirstOrDefault() is not { } first)
+        {
+            return null;
+        }
+
+        string what = verb == "plot" ? "output folder" : "scenario file";
+        stderr.WriteLine($"orgsim {verb}: takes one {what}, but '{first}' follows it; give one per command (a shell loop runs several)");
+        return ExitCodes.BadUsage;
+    }
 
     private static string RunManifestVersion() => OrgSim.Experiments.Output.RunManifest.ToolVersion;
 

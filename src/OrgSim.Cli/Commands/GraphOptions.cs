@@ -10,6 +10,18 @@ public sealed class GraphOptions
     [Value(0, MetaName = "SCENARIO.yaml", Required = true, HelpText = "The scenario whose organisation to export, e.g. scenarios/quickstart.yaml.")]
     public string Scenario { get; set; } = string.Empty;
 
+    /// <summary>Anything after the scenario file: refused, never ignored.</summary>
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
+
+    /// <summary>Overrides of any key.</summary>
+    [Option("set", HelpText = "Override any key as orgsim run would, e.g. --set organisation.agents=500; repeatable.")]
+    public IEnumerable<string> Set { get; set; } = [];
+
+    /// <summary>Which sweep point's organisation.</summary>
+    [Option("point", HelpText = "The sweep point whose organisation to use (default 0), as numbered in summary.csv.")]
+    public int Point { get; set; }
+
     /// <summary>The export format.</summary>
     [Option("format", HelpText = "graphml, gexf (with the spread of one run as a timeline), dot (Graphviz) or edges (CSV edge list).")]
     public string? Format { get; set; }

@@ -6,9 +6,6 @@ namespace OrgSim.Cli.Commands;
 [Verb("init", HelpText = "Write a commented starter scenario (top-down versus bottom-up at equal budget) that runs as it is.")]
 public sealed class InitOptions
 {
-    /// <summary>The file used when <see cref="Out"/> is not given.</summary>
-    public const string DefaultFile = "scenario.yaml";
-
     /// <summary>The file to write.</summary>
     [Option("out", HelpText = "The scenario file to write. Default: scenario.yaml in the current folder.")]
     public string? Out { get; set; }

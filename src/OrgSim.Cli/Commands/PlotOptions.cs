@@ -10,6 +10,10 @@ public sealed class PlotOptions
     [Value(0, MetaName = "DIR", Required = true, HelpText = "A folder written by orgsim run (or orgsim merge).")]
     public string Folder { get; set; } = string.Empty;
 
+    /// <summary>Anything after the folder: refused, never ignored.</summary>
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
+
     /// <summary>Also write PNG files.</summary>
     [Option("png", HelpText = "Also write PNG copies of the charts (needs rsvg-convert: apt-get install librsvg2-bin).")]
     public bool Png { get; set; }

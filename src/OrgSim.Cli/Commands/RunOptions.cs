@@ -10,6 +10,10 @@ public sealed class RunOptions
     [Value(0, MetaName = "SCENARIO.yaml", Required = true, HelpText = "The scenario file to run, e.g. scenarios/quickstart.yaml.")]
     public string Scenario { get; set; } = string.Empty;
 
+    /// <summary>Anything after the scenario file: refused, never ignored.</summary>
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
+
     /// <summary>The output folder.</summary>
     [Option("out", HelpText = "Folder for the results. Default: results/NAME (or results/NAME-2, -3, … if taken). Rerunning into the same folder resumes: finished runs are kept.")]
     public string? Out { get; set; }

@@ -11,19 +11,7 @@ internal static class SummaryTable
     /// <summary>Prints the table of one point's rows.</summary>
     public static void Print(TextWriter stdout, ScenarioSpec spec, IReadOnlyList<SummaryRow> rows, string? title = null)
     {
-        bool terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(stdout),
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        if (!terminal)
-        {
-            console.Profile.Width = 120; // A log file has no width; don't wrap the table at 80.
-        }
-
+        IAnsiConsole console = Terminal.Console(stdout);
         var table = new Table().Border(TableBorder.Rounded);
         if (title is not null)
         {

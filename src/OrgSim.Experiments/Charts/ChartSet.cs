@@ -16,7 +16,7 @@ public static class ChartSet
     /// with more than one sweep point), wheel.svg, and wheel-teams.svg when <paramref name="orgChart"/>
     /// is given. With a sweep, all but the heatmap show the first point. Empty when there are no results.
     /// </summary>
-    /// <param name="tables">The results, e.g. from <see cref="ResultTables.Load"/>.</param>
+    /// <param name="tables">The results, e.g. from <see cref="Output.ResultsFolder.DrawReport"/>.</param>
     /// <param name="orgChart">The org chart for the per-team wheels, or null to leave them out.</param>
     public static IReadOnlyList<Chart> Draw(ResultTables tables, OrgChart? orgChart)
     {

@@ -1,11 +1,10 @@
-using System.Text;
-
 namespace OrgSim.Experiments.Output;
 
 /// <summary>
 /// Writes a set of files so that none is ever seen half-written: each is written to a
-/// temporary file beside its target, and only when every one is complete are they renamed
-/// into place. If anything fails, the temporary files are removed and targets are untouched.
+/// temporary file beside its target (<see cref="AtomicFile"/>), and only when every one is
+/// complete are they renamed into place. If anything fails, the temporary files are removed and
+/// targets are untouched.
 /// </summary>
 /// <param name="overwrite">Whether committing may replace existing files.</param>
 public sealed class AtomicFileSet(bool overwrite = true) : IDisposable
@@ -13,18 +12,11 @@ public sealed class AtomicFileSet(bool overwrite = true) : IDisposable
     private readonly List<(string Temporary, string Target)> _staged = [];
     private bool _committed;
 
+    /// <summary>The targets staged so far.</summary>
+    public IEnumerable<string> Targets => _staged.Select(s => s.Target);
+
     /// <summary>Writes <paramref name="target"/>'s future content through <paramref name="write"/> into a temporary file.</summary>
-    public void Stage(string target, Action<TextWriter> write)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        string temporary = $"{target}.tmp-{Environment.ProcessId}";
-        _staged.Add((temporary, target));
-        using var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None);
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" };
-        write(writer);
-        writer.Flush();
-        stream.Flush(flushToDisk: true);
-    }
+    public void Stage(string target, Action<TextWriter> write) => _staged.Add((AtomicFile.WriteTemporary(target, write), target));
 
     /// <summary>
     /// Renames every staged file onto its target. Without <c>overwrite</c> an existing target is an
@@ -55,14 +47,7 @@ public sealed class AtomicFileSet(bool overwrite = true) : IDisposable
 
         foreach (var (temporary, _) in _staged)
         {
-            try
-            {
-                File.Delete(temporary);
-            }
-            catch (IOException)
-            {
-                // Best effort: the original error matters more than a leftover temporary file.
-            }
+            AtomicFile.TryDelete(temporary);
         }
     }
 }

@@ -14,9 +14,6 @@ public static class LevelsCsv
     /// <summary>The table's own columns, after the run's coordinates.</summary>
     public static IReadOnlyList<string> Columns { get; } = ["tick", "level", "agents", "competent_share"];
 
-    /// <summary>Writes every run of <paramref name="result"/> in arm, replicate, tick, level order.</summary>
-    public static void Write(TextWriter writer, ExperimentResult result) => RunTable.WriteAll(writer, result, Columns, WriteRows);
-
     /// <summary>Writes the rows of one run, each starting with <paramref name="prefix"/>.</summary>
     public static void WriteRows(CsvWriter csv, string[] prefix, RunResult run)
     {

@@ -14,9 +14,6 @@ public static class OutcomesCsv
     public static IReadOnlyList<string> Columns { get; } =
         ["tick", "competent_agents", "effectiveness_agent_mean", "effectiveness_team_mean", "front_mean", "front_max"];
 
-    /// <summary>Writes every run of <paramref name="result"/> in arm, replicate, tick order; an undefined front is an empty field.</summary>
-    public static void Write(TextWriter writer, ExperimentResult result) => RunTable.WriteAll(writer, result, Columns, WriteRows);
-
     /// <summary>Writes the rows of one run, each starting with <paramref name="prefix"/>.</summary>
     public static void WriteRows(CsvWriter csv, string[] prefix, RunResult run)
     {

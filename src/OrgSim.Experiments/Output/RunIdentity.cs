@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OrgSim.Experiments.Running;
+using OrgSim.Experiments.Scenarios;
 
 namespace OrgSim.Experiments.Output;
 
@@ -10,7 +11,8 @@ namespace OrgSim.Experiments.Output;
 /// </summary>
 /// <param name="ScenarioFile">The scenario file as given.</param>
 /// <param name="ScenarioSha256">Its SHA-256.</param>
-/// <param name="Overrides">The <c>--set</c> overrides (and <c>--seed</c>, <c>--replicates</c>), as <c>path=value</c>.</param>
+/// <param name="Overrides">The <c>--set</c> overrides (and <c>--seed</c>, <c>--replicates</c>), as <c>path=value</c>; for the record only: their effect is in <paramref name="SettingsSha256"/>.</param>
+/// <param name="SettingsSha256">The SHA-256 of every parameter of every point and arm after defaults and overrides (<c>run.json</c> without its provenance).</param>
 /// <param name="ParameterPaths">The swept key paths.</param>
 /// <param name="Points">For each point, its value of each swept path.</param>
 /// <param name="Arms">The arms' names, in order.</param>
@@ -21,6 +23,7 @@ public sealed record RunIdentity(
     string ScenarioFile,
     string ScenarioSha256,
     IReadOnlyList<string> Overrides,
+    string SettingsSha256,
     IReadOnlyList<string> ParameterPaths,
     IReadOnlyList<IReadOnlyList<string>> Points,
     IReadOnlyList<string> Arms,
@@ -28,9 +31,6 @@ public sealed record RunIdentity(
     IReadOnlyList<string> DataSha256,
     string ToolVersion)
 {
-    /// <summary>The file, inside <see cref="RunRecord.Folder"/>, that holds the identity.</summary>
-    public const string FileName = "identity.json";
-
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>The identity of <paramref name="plan"/>'s scenario.</summary>
@@ -42,12 +42,21 @@ public sealed record RunIdentity(
             s.File.Replace('\\', '/'),
             s.Sha256,
             s.Sets.Select(o => $"{o.Path}={o.Text}").ToList(),
+            HashSettings(s),
             s.ParameterPaths,
             s.PointsOrBase.Select(p => (IReadOnlyList<string>)s.ParameterPaths.Select(p.ValueOf).ToList()).ToList(),
             s.Spec.Arms.Select(a => a.Name).ToList(),
             s.Spec.Replicates,
             s.PointsOrBase.Select(p => p.Spec.Organisation.ImportSha256).Where(h => h.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
             RunManifest.ToolVersion);
+    }
+
+    /// <summary>The hash of what <paramref name="scenario"/> runs, whatever file path and overrides spelt it.</summary>
+    private static string HashSettings(LoadedScenario scenario)
+    {
+        var writer = new StringWriter();
+        RunManifest.Write(writer, scenario with { Sets = [], File = string.Empty });
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(writer.ToString())));
     }
 
     /// <summary>Every run the scenario has, in canonical order.</summary>
@@ -65,19 +74,19 @@ public sealed record RunIdentity(
         }
     }
 
-    /// <summary>Whether two identities describe the same runs (the scenario file's path may differ between machines).</summary>
-    public bool SameRunsAs(RunIdentity other) => other is not null && ToJson(this with { ScenarioFile = string.Empty }) == ToJson(other with { ScenarioFile = string.Empty });
+    /// <summary>
+    /// Whether two identities describe the same runs: the same file, the same settings after every
+    /// override, the same shape. The scenario file's path may differ between machines, and two
+    /// command lines that spell the same settings differently (<c>--replicates 20</c> where the file
+    /// says 20) describe the same runs.
+    /// </summary>
+    public bool SameRunsAs(RunIdentity other) => other is not null && ToJson(Comparable(this)) == ToJson(Comparable(other));
+
+    private static RunIdentity Comparable(RunIdentity identity) => identity with { ScenarioFile = string.Empty, Overrides = [] };
 
     /// <summary>The identity as indented JSON.</summary>
     public static string ToJson(RunIdentity identity) => JsonSerializer.Serialize(identity, Json) + "\n";
 
-    /// <summary>Reads the identity in <paramref name="runsFolder"/>, or null if there is none.</summary>
-    public static RunIdentity? Read(string runsFolder)
-    {
-        string path = Path.Combine(runsFolder, FileName);
-        return File.Exists(path) ? JsonSerializer.Deserialize<RunIdentity>(File.ReadAllText(path), Json) : null;
-    }
-
-    /// <summary>Writes the identity into <paramref name="runsFolder"/>.</summary>
-    public void Write(string runsFolder) => File.WriteAllText(Path.Combine(runsFolder, FileName), ToJson(this));
+    /// <summary>Reads an identity written by <see cref="ToJson"/>.</summary>
+    public static RunIdentity? FromJson(string json) => JsonSerializer.Deserialize<RunIdentity>(json, Json);
 }

@@ -1,22 +1,18 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
 using OrgSim.Experiments.Running;
 
 namespace OrgSim.Experiments.Output;
 
 /// <summary>
-/// A finished run on disk: its rows of the three per-tick tables and its headline metrics, in one
-/// file named by its coordinates in the folder <see cref="Folder"/>. A record is written to a
-/// temporary file and renamed when complete, so a record that exists is whole: that is what makes
-/// a rerun resume (finished runs are skipped, an interrupted one is redone) and shards mergeable.
-/// Results stream to disk run by run; nothing accumulates in memory.
+/// The file format of a finished run: its rows of the three per-tick tables and its headline
+/// metrics, in one file. <see cref="ResultsFolder"/> names the files and decides where they go;
+/// a record is written with <see cref="AtomicFile"/>, so a record that exists is whole: that is
+/// what makes a rerun resume (finished runs are skipped, an interrupted one is redone) and shards
+/// mergeable. Results stream to disk run by run; nothing accumulates in memory.
 /// </summary>
 public static class RunRecord
 {
-    /// <summary>The folder, inside an output folder, that holds the run records.</summary>
-    public const string Folder = ".orgsim-runs";
-
     private const string TimeseriesSection = "#timeseries", OutcomesSection = "#outcomes", LevelsSection = "#levels", MetricsSection = "#metrics";
 
     /// <summary>The sections of a record: CSV rows of each table (without header) and the metrics.</summary>
@@ -27,15 +23,12 @@ public static class RunRecord
     /// <param name="Seed">The seed of the run's dynamics.</param>
     public sealed record Contents(IReadOnlyList<string> Timeseries, IReadOnlyList<string> Outcomes, IReadOnlyList<string> Levels, IReadOnlyList<KeyValuePair<string, double?>> Metrics, ulong Seed);
 
-    /// <summary>Writes the record of <paramref name="run"/> into <paramref name="folder"/>, atomically.</summary>
-    public static void Write(string folder, RunCoordinates at, string[] prefix, RunResult run, IReadOnlyList<KeyValuePair<string, double?>> metrics)
+    /// <summary>Writes the record of <paramref name="run"/> to <paramref name="path"/>, atomically.</summary>
+    public static void Write(string path, string[] prefix, RunResult run, IReadOnlyList<KeyValuePair<string, double?>> metrics)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(metrics);
-        string target = Path.Combine(folder, at.FileName);
-        string temporary = $"{target}.tmp-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" })
+        AtomicFile.Write(path, writer =>
         {
             // The seed and metrics come first: summaries read only the head of each record.
             writer.WriteLine($"#seed,{run.Seed.ToString(CultureInfo.InvariantCulture)}");
@@ -49,22 +42,14 @@ public static class RunRecord
             Section(writer, TimeseriesSection, csv => TimeseriesCsv.WriteRows(csv, prefix, run));
             Section(writer, OutcomesSection, csv => OutcomesCsv.WriteRows(csv, prefix, run));
             Section(writer, LevelsSection, csv => LevelsCsv.WriteRows(csv, prefix, run));
-
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, target, overwrite: true);
+        });
     }
 
-    /// <summary>Whether the record of <paramref name="at"/> is complete in <paramref name="folder"/>.</summary>
-    public static bool Exists(string folder, RunCoordinates at) => File.Exists(Path.Combine(folder, at.FileName));
+    /// <summary>Reads the record at <paramref name="path"/>.</summary>
+    public static Contents Read(string path) => Parse(File.ReadLines(path), metricsOnly: false);
 
-    /// <summary>Reads the record of <paramref name="at"/>.</summary>
-    public static Contents Read(string folder, RunCoordinates at) => Parse(File.ReadLines(Path.Combine(folder, at.FileName)), metricsOnly: false);
-
-    /// <summary>Reads only the seed and metrics of the record of <paramref name="at"/>: the head of the file.</summary>
-    public static Contents ReadMetrics(string folder, RunCoordinates at) => Parse(File.ReadLines(Path.Combine(folder, at.FileName)), metricsOnly: true);
+    /// <summary>Reads only the seed and metrics of the record at <paramref name="path"/>: the head of the file.</summary>
+    public static Contents ReadMetrics(string path) => Parse(File.ReadLines(path), metricsOnly: true);
 
     private static Contents Parse(IEnumerable<string> lines, bool metricsOnly)
     {

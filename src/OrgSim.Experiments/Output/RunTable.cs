@@ -1,5 +1,4 @@
 using CsvHelper;
-using OrgSim.Experiments.Running;
 
 namespace OrgSim.Experiments.Output;
 
@@ -27,19 +26,6 @@ public static class RunTable
         }
 
         csv.EndRecord();
-    }
-
-    /// <summary>Writes a whole table of an in-memory experiment (one point, no parameters): the header, then every run's rows.</summary>
-    public static void WriteAll(TextWriter writer, ExperimentResult result, IReadOnlyList<string> columns, Action<CsvWriter, string[], RunResult> rows)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(rows);
-        using CsvWriter csv = CsvFormat.Writer(writer);
-        WriteHeader(csv, [.. Coordinates([]), .. columns]);
-        foreach (RunResult run in result.Runs)
-        {
-            rows(csv, Prefix(0, [], run.Arm, run.Replicate), run);
-        }
     }
 
     /// <summary>Writes <paramref name="prefix"/> then <paramref name="fields"/> as one row.</summary>

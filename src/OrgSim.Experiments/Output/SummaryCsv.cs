@@ -9,18 +9,6 @@ public static class SummaryCsv
     /// <summary>The columns after the point's coordinates (point, parameters).</summary>
     public static IReadOnlyList<string> Columns { get; } = ["arm", "metric", "mean", "ci_low", "ci_high", "n"];
 
-    /// <summary>Writes <paramref name="rows"/> of a single-point experiment (point 0, no parameters); undefined values are empty fields.</summary>
-    public static void Write(TextWriter writer, IEnumerable<SummaryRow> rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        using CsvWriter csv = CsvFormat.Writer(writer);
-        RunTable.WriteHeader(csv, ["point", .. Columns]);
-        foreach (SummaryRow row in rows)
-        {
-            WriteRow(csv, ["0"], row);
-        }
-    }
-
     /// <summary>Writes one row after the point's fields.</summary>
     public static void WriteRow(CsvWriter csv, string[] point, SummaryRow row)
     {

@@ -13,9 +13,6 @@ public static class TimeseriesCsv
     /// <summary>The table's own columns, after the run's coordinates.</summary>
     public static IReadOnlyList<string> Columns { get; } = ["tick", "competency", .. Stages.All.Select(Stages.Name)];
 
-    /// <summary>Writes every run of <paramref name="result"/> in arm, replicate, tick, competency order.</summary>
-    public static void Write(TextWriter writer, ExperimentResult result) => RunTable.WriteAll(writer, result, Columns, WriteRows);
-
     /// <summary>Writes the rows of one run, each starting with <paramref name="prefix"/>.</summary>
     public static void WriteRows(CsvWriter csv, string[] prefix, RunResult run)
     {

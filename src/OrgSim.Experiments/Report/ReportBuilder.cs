@@ -63,7 +63,7 @@ public static class ReportBuilder
         html.Append("</section>\n<section id=\"spread\">\n<h2>The spread through the organisation</h2>\n");
         if (readable is null)
         {
-            html.Append("<p class=\"note\">This output folder has no ").Append(OrgChart.FileName)
+            html.Append("<p class=\"note\">This output folder has no ").Append(Output.ResultsFolder.OrgChartFileName)
                 .Append(" (it was written by an older OrgSim), so the animation is left out; run the scenario again to get it.</p>\n</section>\n");
         }
         else
@@ -72,7 +72,7 @@ public static class ReportBuilder
         }
 
         html.Append("<footer>Made by OrgSim from the files of this output folder: summary.csv and contrasts.csv for the findings, timeseries.csv, levels.csv and outcomes.csv for the charts, ")
-            .Append(OrgChart.FileName).Append(" for the org chart.</footer>\n");
+            .Append(Output.ResultsFolder.OrgChartFileName).Append(" for the org chart.</footer>\n");
         if (readable is { Chart.Arms.Count: > 0 })
         {
             html.Append("<script type=\"application/json\" id=\"spread-data\">").Append(SpreadJson(tables, readable.Chart)).Append("</script>\n")

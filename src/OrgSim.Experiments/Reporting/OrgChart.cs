@@ -16,19 +16,27 @@ public sealed record OrgChart(
     IReadOnlyList<OrgChartArm> Arms,
     IReadOnlyList<IReadOnlyList<IReadOnlyList<double>>> FinalCompetencyShares)
 {
-    /// <summary>The file in an output folder.</summary>
-    public const string FileName = "orgchart.json";
-
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
     /// <summary>The chart as compact JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>Reads <see cref="FileName"/> from <paramref name="folder"/>, or null if the run wrote none.</summary>
-    public static OrgChart? Read(string folder) => ReadFile(Path.Combine(folder, FileName));
-
     /// <summary>Reads a chart from <paramref name="path"/>, or null if there is no such file.</summary>
     public static OrgChart? ReadFile(string path) => File.Exists(path) ? JsonSerializer.Deserialize<OrgChart>(File.ReadAllText(path), Json) : null;
+
+    /// <summary>The chart of one arm's run, as <paramref name="recorder"/> recorded it.</summary>
+    public static OrgChart ForArm(string armName, OrgChartRecorder recorder)
+    {
+        ArgumentNullException.ThrowIfNull(recorder);
+        return new OrgChart(recorder.Teams, [new OrgChartArm(armName, recorder.Weeks)], [recorder.FinalCompetencyShares]);
+    }
+
+    /// <summary>The charts of several arms as one, in the order given; null if there is none.</summary>
+    public static OrgChart? Combine(IReadOnlyList<OrgChart> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        return parts.Count == 0 ? null : new OrgChart(parts[0].Teams, parts.SelectMany(p => p.Arms).ToList(), parts.SelectMany(p => p.FinalCompetencyShares).ToList());
+    }
 }
 
 /// <summary>One team of the org chart.</summary>

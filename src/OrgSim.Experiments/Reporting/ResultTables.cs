@@ -85,11 +85,7 @@ public sealed record ResultTables
     /// <summary>The competency names, in their order in <see cref="ArmSeries.StageShares"/>.</summary>
     public static IReadOnlyList<string> CompetencyNames { get; } = Competencies.All.Select(Competencies.Name).ToList();
 
-    /// <summary>Reads the results in <paramref name="folder"/>.</summary>
-    /// <exception cref="IOException">A file is missing or malformed; the message names it.</exception>
-    public static ResultTables Load(string folder) => ResultTablesReader.Load(folder);
-
     internal static double Parse(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
-    internal static JsonElement Manifest(string folder) => JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "run.json"))).RootElement;
+    internal static JsonElement Manifest(string folder) => JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, Output.ResultsFolder.ManifestFileName))).RootElement;
 }

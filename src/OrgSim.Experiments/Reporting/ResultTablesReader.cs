@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrgSim.Experiments.Output;
 using OrgSim.Experiments.Statistics;
 
 namespace OrgSim.Experiments.Reporting;
@@ -10,7 +11,7 @@ internal static class ResultTablesReader
 
     public static ResultTables Load(string folder)
     {
-        JsonElement manifest = Required(folder, "run.json", () => ResultTables.Manifest(folder));
+        JsonElement manifest = Required(folder, ResultsFolder.ManifestFileName, () => ResultTables.Manifest(folder));
         var parameters = manifest.GetProperty("sweep").GetProperty("parameters").EnumerateArray().Select(e => e.GetString()!).ToList();
         var points = manifest.GetProperty("sweep").GetProperty("points").EnumerateArray()
             .Select(p => (IReadOnlyList<string>)p.EnumerateArray().Select(v => v.GetString()!).ToList()).ToList();
@@ -20,7 +21,7 @@ internal static class ResultTablesReader
 
         // Per (point, arm): per replicate, per week, the counts of each competency's stages.
         var runs = new Dictionary<(int Point, string Arm), Dictionary<int, int[,,]>>();
-        foreach (string[] f in Rows(folder, "timeseries.csv"))
+        foreach (string[] f in Rows(folder, ResultsFolder.TimeseriesFileName))
         {
             int point = int.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), replicate = Int(f[k + 2]), tick = Int(f[k + 3]);
             string arm = f[k + 1];
@@ -41,8 +42,8 @@ internal static class ResultTablesReader
             }
         }
 
-        var levels = Aggregate(Rows(folder, "levels.csv"), k, f => (Int(f[k + 3]), Int(f[k + 4]), ResultTables.Parse(f[k + 6])));
-        var outcomes = Rows(folder, "outcomes.csv").GroupBy(f => (Int(f[0]), f[k + 1])).ToDictionary(
+        var levels = Aggregate(Rows(folder, ResultsFolder.LevelsFileName), k, f => (Int(f[k + 3]), Int(f[k + 4]), ResultTables.Parse(f[k + 6])));
+        var outcomes = Rows(folder, ResultsFolder.OutcomesFileName).GroupBy(f => (Int(f[0]), f[k + 1])).ToDictionary(
             g => g.Key,
             g => g.GroupBy(f => Int(f[k + 3])).OrderBy(t => t.Key).Select(t => (
                 Front: MeanOf(t.Select(f => f[k + 7])), Max: MeanOf(t.Select(f => f[k + 8])), Effectiveness: MeanOf(t.Select(f => f[k + 5])))).ToList());
@@ -82,8 +83,8 @@ internal static class ResultTablesReader
             ParameterPaths = parameters,
             Points = points,
             Series = series,
-            Summary = Rows(folder, "summary.csv").Select(f => new StatRow(Int(f[0]), f[k + 1], f[k + 2], Maybe(f[k + 3]), Maybe(f[k + 4]), Maybe(f[k + 5]), Int(f[k + 6]))).ToList(),
-            Contrasts = Rows(folder, "contrasts.csv").Select(f => new StatRow(Int(f[0]), f[k + 1], f[k + 3], Maybe(f[k + 4]), Maybe(f[k + 5]), Maybe(f[k + 6]), Int(f[k + 7]), f[k + 2])).ToList(),
+            Summary = Rows(folder, ResultsFolder.SummaryFileName).Select(f => new StatRow(Int(f[0]), f[k + 1], f[k + 2], Maybe(f[k + 3]), Maybe(f[k + 4]), Maybe(f[k + 5]), Int(f[k + 6]))).ToList(),
+            Contrasts = Rows(folder, ResultsFolder.ContrastsFileName).Select(f => new StatRow(Int(f[0]), f[k + 1], f[k + 3], Maybe(f[k + 4]), Maybe(f[k + 5]), Maybe(f[k + 6]), Int(f[k + 7]), f[k + 2])).ToList(),
         };
     }
 

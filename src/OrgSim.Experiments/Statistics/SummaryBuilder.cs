@@ -1,5 +1,3 @@
-using OrgSim.Experiments.Running;
-
 namespace OrgSim.Experiments.Statistics;
 
 /// <summary>
@@ -17,22 +15,6 @@ namespace OrgSim.Experiments.Statistics;
 /// </remarks>
 public static class SummaryBuilder
 {
-    /// <summary>The rows of every arm of <paramref name="result"/>, arm by arm in scenario order.</summary>
-    public static IReadOnlyList<SummaryRow> Build(ExperimentResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        var rows = new List<SummaryRow>();
-        foreach (var arm in result.Scenario.Arms)
-        {
-            var runs = result.Runs.Where(r => r.Arm == arm.Name)
-                .Select(r => RunMetrics.Of(r, arm.SeededCompetencies, result.Scenario.HorizonWeeks))
-                .ToList();
-            rows.AddRange(ForGroup(arm.Name, runs));
-        }
-
-        return rows;
-    }
-
     /// <summary>The rows of one arm from its runs' metrics; metric names in the order they first appear.</summary>
     public static IEnumerable<SummaryRow> ForGroup(string arm, IReadOnlyList<IReadOnlyList<KeyValuePair<string, double?>>> runs)
     {

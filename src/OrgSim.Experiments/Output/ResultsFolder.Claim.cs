@@ -1,50 +1,9 @@
 namespace OrgSim.Experiments.Output;
 
-/// <summary>
-/// A results folder claimed for one run, so that no earlier result is overwritten silently and two
-/// runs never write into the same folder at once. The claim is a marker file created with
-/// <see cref="FileMode.CreateNew"/>, which the file system grants to one process only; disposing
-/// the claim removes it.
-/// </summary>
-/// <remarks>
-/// An explicit folder that already holds results needs <c>--overwrite</c>. Without <c>--out</c>, a
-/// run goes to <c>results/NAME</c>, or to <c>results/NAME-2</c>, <c>-3</c>, … if that folder is
-/// not empty or is claimed by another run.
-/// </remarks>
-public sealed class OutputDirectory : IDisposable
+/// <content>Claiming a folder: one writer at a time, and no earlier result overwritten silently.</content>
+public sealed partial class ResultsFolder
 {
-    /// <summary>The marker that claims a folder while a run writes into it.</summary>
-    public const string ClaimFile = ".orgsim-writing";
-
-    private readonly string _marker;
-    private readonly bool _created;
-
-    private OutputDirectory(string path, bool overwrite, bool created)
-    {
-        Path = path;
-        AllowOverwrite = overwrite;
-        _created = created;
-        _marker = System.IO.Path.Combine(path, ClaimFile);
-    }
-
-    /// <summary>The folder that holds results when no <c>--out</c> is given.</summary>
-    public const string DefaultRoot = "results";
-
-    /// <summary>The files and folders a run writes, and whose presence marks a folder as holding results.</summary>
-    public static IReadOnlyList<string> ResultFiles { get; } = ["timeseries.csv", "outcomes.csv", "levels.csv", "runs.csv", "summary.csv", "contrasts.csv", "run.json", ".orgsim-runs"];
-
-    /// <summary>The claimed folder.</summary>
-    public string Path { get; }
-
-    /// <summary>Whether results already in the folder may be replaced.</summary>
-    public bool AllowOverwrite { get; }
-
-    /// <summary>Claims the folder to write into, or says what to do instead.</summary>
-    /// <param name="requested">The <c>--out</c> folder, or null.</param>
-    /// <param name="scenarioName">The scenario's name, for the default folder.</param>
-    /// <param name="overwrite">Whether replacing earlier results in <paramref name="requested"/> is allowed.</param>
-    /// <param name="resultsRoot">Where default folders go (<c>results</c>).</param>
-    public static (OutputDirectory? Directory, string? Error) Claim(string? requested, string scenarioName, bool overwrite, string resultsRoot = DefaultRoot)
+    private static (ResultsFolder? Folder, string? Error) Claim(string? requested, string scenarioName, bool overwrite, string resultsRoot)
     {
         try
         {
@@ -56,24 +15,7 @@ public sealed class OutputDirectory : IDisposable
         }
     }
 
-    /// <summary>Releases the claim; a folder the claim created and nothing was written to is removed again.</summary>
-    public void Dispose()
-    {
-        try
-        {
-            File.Delete(_marker);
-            if (_created && !Directory.EnumerateFileSystemEntries(Path).Any())
-            {
-                Directory.Delete(Path);
-            }
-        }
-        catch (IOException)
-        {
-            // A stale marker only makes the next default run pick the next folder.
-        }
-    }
-
-    private static (OutputDirectory?, string?) ClaimRequested(string requested, bool overwrite)
+    private static (ResultsFolder?, string?) ClaimRequested(string requested, bool overwrite)
     {
         if (string.IsNullOrWhiteSpace(requested))
         {
@@ -87,13 +29,13 @@ public sealed class OutputDirectory : IDisposable
 
         bool created = !Directory.Exists(requested);
         Directory.CreateDirectory(requested);
-        var claim = new OutputDirectory(requested, overwrite, created);
+        var claim = new ResultsFolder(requested, created);
         if (!claim.TryCreateMarker())
         {
             return (null, $"--out {requested} is being written by another orgsim run; wait for it, or choose another folder (if no run is active, delete {claim._marker})");
         }
 
-        string? existing = ResultFiles.FirstOrDefault(f => Exists(System.IO.Path.Combine(requested, f)));
+        string? existing = OwnedNames.FirstOrDefault(f => Exists(System.IO.Path.Combine(requested, f)));
         if (existing is not null && !overwrite)
         {
             claim.Dispose();
@@ -103,7 +45,7 @@ public sealed class OutputDirectory : IDisposable
         return (claim, null);
     }
 
-    private static (OutputDirectory?, string?) ClaimDefault(string scenarioName, string resultsRoot)
+    private static (ResultsFolder?, string?) ClaimDefault(string scenarioName, string resultsRoot)
     {
         for (int suffix = 1; ; suffix++)
         {
@@ -115,13 +57,13 @@ public sealed class OutputDirectory : IDisposable
 
             bool created = !Directory.Exists(candidate);
             Directory.CreateDirectory(candidate);
-            var claim = new OutputDirectory(candidate, overwrite: false, created);
+            var claim = new ResultsFolder(candidate, created);
             if (!claim.TryCreateMarker())
             {
                 continue; // Another run claimed it between our look and our claim.
             }
 
-            if (ResultFiles.Any(f => Exists(System.IO.Path.Combine(candidate, f))))
+            if (OwnedNames.Any(f => Exists(System.IO.Path.Combine(candidate, f))))
             {
                 claim.Dispose();
                 continue;
@@ -141,7 +83,7 @@ public sealed class OutputDirectory : IDisposable
             {
                 using var stream = new FileStream(_marker, FileMode.CreateNew, FileAccess.Write, FileShare.None);
                 using var writer = new StreamWriter(stream);
-                writer.Write(Identity(Environment.ProcessId, System.Diagnostics.Process.GetCurrentProcess().StartTime));
+                writer.Write(ClaimerOf(Environment.ProcessId, System.Diagnostics.Process.GetCurrentProcess().StartTime));
                 return true;
             }
             catch (IOException) when (File.Exists(_marker))
@@ -176,7 +118,7 @@ public sealed class OutputDirectory : IDisposable
             }
 
             using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return process.HasExited || Identity(pid, process.StartTime) != $"{parts[0]} {parts[1]}";
+            return process.HasExited || ClaimerOf(pid, process.StartTime) != $"{parts[0]} {parts[1]}";
         }
         catch (ArgumentException)
         {
@@ -188,6 +130,6 @@ public sealed class OutputDirectory : IDisposable
         }
     }
 
-    private static string Identity(int pid, DateTime start) =>
+    private static string ClaimerOf(int pid, DateTime start) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{pid} {start.ToUniversalTime().Ticks}");
 }

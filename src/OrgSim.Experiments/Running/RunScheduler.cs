@@ -4,102 +4,76 @@ using OrgSim.Core.Graph;
 using OrgSim.Core.Metrics;
 using OrgSim.Core.Seeding;
 using OrgSim.Experiments.Organisations;
+using OrgSim.Experiments.Reporting;
 using OrgSim.Experiments.Scenarios;
+using OrgSim.Experiments.Statistics;
 
 namespace OrgSim.Experiments.Running;
 
 /// <summary>
-/// Runs every arm and replicate of a scenario. Small organisations run several replicates at
-/// once, one thread each; large ones run one at a time with the tick split across threads.
-/// Either way the results are identical for any thread count, because every run's seeds come
-/// from its coordinates and the engine is deterministic.
+/// The one scheduler every run goes through — <c>orgsim run</c>, the tests and the benchmarks:
+/// executes the runs of a <see cref="RunPlan"/> that its <see cref="IRunStore"/> does not hold
+/// yet, and hands each to the store as soon as it finishes. Runs of one point and replicate share
+/// one organisation; small organisations run several such groups at once, one thread each; large
+/// ones run one group at a time with the tick split across threads. The results do not depend on
+/// the order or the thread count, because every run's seeds come from its coordinates and the
+/// engine is deterministic.
 /// </summary>
-public static class ExperimentRunner
+public static class RunScheduler
 {
     /// <summary>From this many agents on, threads split a tick rather than take whole runs.</summary>
     public const int ParallelTickThreshold = 50_000;
 
-    /// <summary>
-    /// Checks what the parser cannot: first that the scenario fits in memory
-    /// (<see cref="ScenarioLimits"/>), then, against a generated organisation, that every arm's
-    /// budget fits the agents its strategy can choose. Which agents are front line does not depend
-    /// on the seed (random networks are flat: everyone is), so replicate 0's organisation answers for all.
-    /// </summary>
-    public static IReadOnlyList<ScenarioError> Preflight(LoadedScenario scenario)
+    /// <summary>The planned runs that <paramref name="store"/> does not hold yet, in canonical order.</summary>
+    public static IReadOnlyList<RunCoordinates> Pending(RunPlan plan, IRunStore store)
     {
-        ArgumentNullException.ThrowIfNull(scenario);
-        if (ScenarioLimits.Check(scenario) is { Count: > 0 } tooLarge)
-        {
-            return tooLarge;
-        }
-
-        ScenarioSpec spec = scenario.Spec;
-        OrgGraph graph = OrganisationFactory.Build(spec.Organisation, RunSeeds.Organisation(spec.Seed, 0));
-        var errors = new List<ScenarioError>();
-        for (int i = 0; i < spec.Arms.Count; i++)
-        {
-            for (int w = 0; w < spec.Arms[i].Waves.Count; w++)
-            {
-                SeedingPlan plan = spec.Arms[i].Waves[w];
-                string path = spec.Arms[i].Waves.Count == 1 && !scenario.Locations.ContainsKey($"arms[{i}].seeding[0]") ? $"arms[{i}].seeding" : $"arms[{i}].seeding[{w}]";
-                int eligible = SeedSelector.EligibleCount(graph, plan.Strategy);
-                if (eligible == 0)
-                {
-                    errors.Add(scenario.ErrorAt(
-                        $"{path}.strategy",
-                        $"{path}.strategy {ScenarioNames.Name(plan.Strategy)} has no agent to choose from in this organisation ({NobodyBecause(plan.Strategy)}); {NobodyFix(plan.Strategy)}"));
-                }
-                else if (plan.Budget > eligible)
-                {
-                    errors.Add(scenario.ErrorAt(
-                        $"{path}.budget",
-                        $"{path}.budget is {plan.Budget}, but strategy {ScenarioNames.Name(plan.Strategy)} can choose from only {eligible} agents in this organisation; lower the budget to at most {eligible}"));
-                }
-            }
-        }
-
-        return errors;
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(store);
+        return plan.Runs.Where(r => !store.Contains(r)).ToList();
     }
 
-    private static string NobodyBecause(SeedingStrategy strategy) => strategy switch
+    /// <summary>
+    /// Runs every planned run that <paramref name="store"/> does not hold and saves it there;
+    /// <paramref name="onRunDone"/> is called (from any thread) after each.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Cancelled; the runs saved so far stay in the store.</exception>
+    /// <exception cref="RunFailureException">A replicate's organisation cannot hold an arm's budget.</exception>
+    public static void Execute(RunPlan plan, IRunStore store, int threads, Action? onRunDone = null, CancellationToken cancellation = default)
     {
-        SeedingStrategy.BottomUpScattered or SeedingStrategy.BottomUpTeams => "no front-line agents, or no team of front-line agents only",
-        SeedingStrategy.MiddleOut => "no managers below the executive levels",
-        SeedingStrategy.Mentors => "no mentoring pods",
-        SeedingStrategy.Coaches => "no coaches",
-        _ => "no employees",
-    };
-
-    private static string NobodyFix(SeedingStrategy strategy) => strategy switch
-    {
-        SeedingStrategy.Mentors => "add organisation.overlays.mentoring, or choose another strategy",
-        SeedingStrategy.Coaches => "add organisation.overlays.coaches or a life_coach under mentoring, or choose another strategy",
-        _ => "use more agents, fewer organisation.executive_levels, or another strategy",
-    };
-
-    /// <summary>Runs <paramref name="spec"/>; <paramref name="onRunDone"/> is called (from any thread) after each run.</summary>
-    public static ExperimentResult Run(ScenarioSpec spec, int threads, Action? onRunDone = null, CancellationToken cancellation = default)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        var runs = new RunResult[spec.Arms.Count * spec.Replicates];
-        bool parallelTicks = spec.Organisation.Agents >= ParallelTickThreshold;
-        var options = new ParallelOptions
+        LoadedScenario scenario = plan.Scenario;
+        bool parallelTicks = scenario.PointsOrBase.Max(p => p.Spec.Organisation.TotalAgents) >= ParallelTickThreshold;
+        var groups = Pending(plan, store).GroupBy(r => (r.Point, r.Replicate)).Select(g => g.OrderBy(r => r.Arm).ToList()).ToList();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelTicks ? 1 : threads, CancellationToken = cancellation };
+        try
         {
-            MaxDegreeOfParallelism = parallelTicks ? 1 : threads,
-            CancellationToken = cancellation,
-        };
-        Parallel.For(0, spec.Replicates, options, replicate =>
-        {
-            OrgGraph graph = OrganisationFactory.Build(spec.Organisation, RunSeeds.Organisation(spec.Seed, replicate));
-            for (int a = 0; a < spec.Arms.Count; a++)
+            Parallel.ForEach(groups, options, group =>
             {
-                cancellation.ThrowIfCancellationRequested();
-                runs[(a * spec.Replicates) + replicate] = RunOne(spec, spec.Arms[a], graph, replicate, parallelTicks ? threads : 1);
-                onRunDone?.Invoke();
-            }
-        });
-        return new ExperimentResult(spec, runs);
+                ScenarioSpec spec = scenario.PointsOrBase[group[0].Point].Spec;
+                OrgGraph graph = OrganisationFactory.Build(spec.Organisation, RunSeeds.Organisation(spec.Seed, group[0].Replicate));
+                foreach (RunCoordinates at in group)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    ArmSpec arm = spec.Arms[at.Arm];
+                    // The report's org chart shows one run per arm: point 0, replicate 0.
+                    OrgChartRecorder? chart = at is { Point: 0, Replicate: 0 } ? new OrgChartRecorder(graph) : null;
+                    RunResult result = RunOne(spec, arm, graph, at.Replicate, parallelTicks ? threads : 1, chart is null ? null : chart.Record);
+                    if (chart is not null)
+                    {
+                        store.SaveOrgChart(at.Arm, arm.Name, chart);
+                    }
+
+                    store.Save(at, result, RunMetrics.Of(result, arm.SeededCompetencies, spec.HorizonWeeks));
+                    onRunDone?.Invoke();
+                }
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<RunFailureException>().FirstOrDefault() is { } failure)
+        {
+            throw failure; // One line for the user, not the parallel loop's wrapper.
+        }
     }
 
     /// <summary>Runs one arm on one replicate's organisation.</summary>

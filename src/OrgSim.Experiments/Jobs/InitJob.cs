@@ -1,0 +1,52 @@
+using OrgSim.Experiments.Output;
+using OrgSim.Experiments.Scenarios;
+
+namespace OrgSim.Experiments.Jobs;
+
+/// <summary><c>orgsim init</c>: writes the commented starter scenario, never over an existing file unless asked.</summary>
+public static class InitJob
+{
+    /// <summary>The file written when none is named.</summary>
+    public const string DefaultFile = "scenario.yaml";
+
+    /// <summary>
+    /// The command that runs a scenario from a clone of the repository, where <c>orgsim</c> is not
+    /// installed as a command: what the messages tell a new user to type.
+    /// </summary>
+    public const string RunCommandPrefix = "dotnet run --project src/OrgSim.Cli -c Release -- run";
+
+    /// <summary>Writes the starter scenario to <paramref name="target"/> (or <see cref="DefaultFile"/>).</summary>
+    public static JobOutcome Execute(string? target, bool overwrite)
+    {
+        string file = string.IsNullOrWhiteSpace(target) ? DefaultFile : target;
+        if (Directory.Exists(file))
+        {
+            return JobOutcome.Bad($"orgsim init: {file} is a folder; give a file name, e.g. --out {Path.Combine(file, DefaultFile)}");
+        }
+
+        if (File.Exists(file) && !overwrite)
+        {
+            return JobOutcome.Bad($"orgsim init: {file} exists and was left as it is; give another --out, or --overwrite to replace it");
+        }
+
+        try
+        {
+            string? folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            using var files = new AtomicFileSet(overwrite);
+            files.Stage(file, w => w.Write(StarterScenario.Text));
+            files.Commit();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return JobOutcome.Bad($"orgsim init: cannot write {file}: {e.Message}; check the folder's permissions and free space");
+        }
+
+        string shown = file.Any(char.IsWhiteSpace) ? $"\"{file}\"" : file;
+        return JobOutcome.Done($"Wrote {shown}. Run it from the repository's folder with: {RunCommandPrefix} {shown}");
+    }
+}

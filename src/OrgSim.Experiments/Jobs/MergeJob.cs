@@ -1,0 +1,30 @@
+using OrgSim.Experiments.Output;
+
+namespace OrgSim.Experiments.Jobs;
+
+/// <summary><c>orgsim merge</c>: the shards' folders into the folder a single machine would have written, report included.</summary>
+public static class MergeJob
+{
+    /// <summary>Merges <paramref name="shardFolders"/> into <paramref name="target"/>; notes go to <paramref name="note"/>.</summary>
+    public static JobOutcome Execute(IReadOnlyList<string> shardFolders, string target, bool overwrite, Action<string> note)
+    {
+        ArgumentNullException.ThrowIfNull(shardFolders);
+        ArgumentNullException.ThrowIfNull(note);
+        var (merged, runs, error) = ResultsFolder.Merge(shardFolders, target, overwrite);
+        if (merged is null)
+        {
+            return JobOutcome.Bad("orgsim merge: " + error);
+        }
+
+        using (merged)
+        {
+            RunJob.DrawReport(merged, png: false, new NoteListener(note));
+            return JobOutcome.Done($"Merged {runs} runs from {shardFolders.Count} folders into {merged.Path}{Path.DirectorySeparatorChar}");
+        }
+    }
+
+    private sealed class NoteListener(Action<string> note) : RunListener
+    {
+        public override void Note(string line) => note(line);
+    }
+}

@@ -1,0 +1,33 @@
+using OrgSim.Experiments.Output;
+
+namespace OrgSim.Experiments.Jobs;
+
+/// <summary><c>orgsim plot DIR</c>: redraws the charts and the report of an output folder from its tables.</summary>
+public static class PlotJob
+{
+    /// <summary>Redraws <paramref name="folder"/>; notes (a missing PNG converter) go to <paramref name="note"/>.</summary>
+    public static JobOutcome Execute(string folder, bool png, Action<string> note)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var (claimed, error) = ResultsFolder.ClaimExisting(folder);
+        if (claimed is null)
+        {
+            return JobOutcome.Bad("orgsim plot: " + error);
+        }
+
+        using (claimed)
+        {
+            try
+            {
+                var (charts, drawError) = claimed.DrawReport(png, note);
+                return drawError is not null
+                    ? JobOutcome.Bad("orgsim plot: " + drawError)
+                    : JobOutcome.Done($"Drew {charts} SVG files and {ResultsFolder.ReportFileName} in {folder}{Path.DirectorySeparatorChar}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return JobOutcome.Bad($"orgsim plot: cannot write into {folder}: {e.Message}; check its permissions and free space");
+            }
+        }
+    }
+}

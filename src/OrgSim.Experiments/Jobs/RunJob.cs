@@ -1,0 +1,165 @@
+using System.Globalization;
+using OrgSim.Experiments.Output;
+using OrgSim.Experiments.Running;
+using OrgSim.Experiments.Scenarios;
+using OrgSim.Experiments.Statistics;
+
+namespace OrgSim.Experiments.Jobs;
+
+/// <summary>
+/// <c>orgsim run</c> from start to end: load and check everything, claim the folder, run what is
+/// not done yet through <see cref="RunScheduler"/>, assemble the tables, draw the report. All
+/// checks come before any output; every run is saved as it finishes, so an interrupted run resumes.
+/// </summary>
+public static class RunJob
+{
+    private const int MaxSummaries = 6;
+
+    /// <summary>Runs <paramref name="request"/>, telling <paramref name="listener"/> what happens.</summary>
+    public static RunOutcome Execute(RunRequest request, RunListener listener, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(listener);
+        var problems = new List<string>();
+        if (request.Threads is < 1 or > RunRequest.MaxThreads)
+        {
+            problems.Add($"orgsim: --threads is {request.Threads}; must be in range [1, {RunRequest.MaxThreads}]");
+        }
+
+        var (shard, shardError, shardSource) = ShardSpec.Resolve(request.Shard, request.Shards, request.Environment);
+        if (shardError is not null)
+        {
+            problems.Add(shardError.StartsWith("orgsim", StringComparison.Ordinal) ? shardError : "orgsim: " + shardError);
+        }
+
+        var (loaded, loadErrors) = request.Scenario.Load();
+        problems.AddRange(loadErrors);
+        if (problems.Count > 0 || loaded is null)
+        {
+            return RunOutcome.Bad(problems);
+        }
+
+        foreach (string warning in loaded.Warnings)
+        {
+            listener.Note(warning);
+        }
+
+        RunSelection? only = null;
+        if (request.Only is { } onlyText)
+        {
+            (only, string? onlyError) = RunSelection.Parse(onlyText, loaded);
+            if (onlyError is not null)
+            {
+                return RunOutcome.Bad(["orgsim: " + onlyError]);
+            }
+        }
+
+        IReadOnlyList<ScenarioError> preflight = Preflight.CheckAllPoints(loaded);
+        if (preflight.Count > 0)
+        {
+            return RunOutcome.Bad(preflight.Select(x => x.ToString()));
+        }
+
+        RunPlan plan = RunPlan.For(loaded, shard ?? ShardSpec.All, only);
+        if (plan.Runs.Count == 0)
+        {
+            return RunOutcome.Bad([$"orgsim: --only {request.Only} selects no run of shard {shard}; choose runs the shard owns, or drop --shard"]);
+        }
+
+        var identity = RunIdentity.Of(plan);
+        var (folder, _, claimError) = ResultsFolder.ClaimForRuns(request.Out, loaded.Spec.Name, identity, request.Overwrite);
+        if (folder is null)
+        {
+            return RunOutcome.Bad(["orgsim: " + claimError]);
+        }
+
+        using (folder)
+        {
+            IReadOnlyList<RunCoordinates> pending = RunScheduler.Pending(plan, folder);
+            listener.Say(Describe(loaded, plan, pending.Count, request.Threads, shard, shardSource));
+            try
+            {
+                listener.ProgressStarted(plan.Runs.Count, plan.Runs.Count - pending.Count);
+                RunScheduler.Execute(plan, folder, request.Threads, listener.RunCompleted, cancellation);
+            }
+            catch (RunFailureException failure)
+            {
+                return RunOutcome.Bad([$"{loaded.File}: {failure.Message}; the finished runs are kept and a rerun resumes"]) with { Folder = folder.Path };
+            }
+            catch (OperationCanceledException)
+            {
+                int saved = plan.Runs.Count(folder.Contains);
+                string again = request.Out is null ? $"run it again with --out {folder.Path}" : "run the same command again";
+                return new RunOutcome(JobStatus.Cancelled, [], [$"orgsim: cancelled; {saved} of {plan.Runs.Count} runs are saved in {folder.Path}; {again} to finish the rest"]) { Folder = folder.Path };
+            }
+            finally
+            {
+                listener.ProgressEnded();
+            }
+
+            try
+            {
+                folder.Assemble(w => RunManifest.Write(w, loaded));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return RunOutcome.Bad([$"orgsim: cannot write results to {folder.Path}: {e.Message}; check the folder's permissions and free space; the finished runs are kept and a rerun resumes"]) with { Folder = folder.Path };
+            }
+
+            if (!request.NoReport)
+            {
+                DrawReport(folder, request.Png, listener);
+            }
+
+            var (summaries, notShown) = Summaries(loaded, plan, folder, identity);
+            return new RunOutcome(JobStatus.Success, [], []) { Folder = folder.Path, RunsExecuted = pending.Count, Summaries = summaries, PointsNotShown = notShown };
+        }
+    }
+
+    /// <summary>Draws the report; a failure here is a note, because the tables are already written.</summary>
+    internal static void DrawReport(ResultsFolder folder, bool png, RunListener listener)
+    {
+        try
+        {
+            var (_, reportError) = folder.DrawReport(png, listener.Note);
+            if (reportError is not null)
+            {
+                listener.Note($"orgsim: the tables are written, but not the report: {reportError}");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            listener.Note($"orgsim: the tables are written, but not the report ({e.Message}); draw it later with 'orgsim plot {folder.Path}'");
+        }
+    }
+
+    private static string Describe(LoadedScenario loaded, RunPlan plan, int pending, int threads, ShardSpec? shard, string shardSource)
+    {
+        ScenarioSpec spec = loaded.Spec;
+        string points = loaded.PointsOrBase.Count > 1 ? $"{loaded.PointsOrBase.Count} points x " : string.Empty;
+        string part = plan.Runs.Count == plan.TotalInScenario ? string.Empty
+            : shard is { Count: > 1 } s ? $" Shard {s} ({shardSource}): {plan.Runs.Count:N0} of the {plan.TotalInScenario:N0} runs." : $" Only {plan.Runs.Count:N0} of the {plan.TotalInScenario:N0} runs.";
+        string resume = pending < plan.Runs.Count ? $" Resuming: {plan.Runs.Count - pending:N0} runs already done." : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Running '{spec.Name}': {points}{spec.Arms.Count} arms x {spec.Replicates} replicates, {spec.HorizonWeeks} weeks, {spec.Organisation.Agents:N0} agents, {threads} threads.{part}{resume}");
+    }
+
+    /// <summary>The terminal summary: one table for a single point; for a sweep, one per point, up to a few.</summary>
+    private static (IReadOnlyList<PointSummary> Shown, int NotShown) Summaries(LoadedScenario loaded, RunPlan plan, ResultsFolder folder, RunIdentity identity)
+    {
+        var byPoint = plan.Runs.GroupBy(r => r.Point).ToList();
+        var shown = new List<PointSummary>();
+        foreach (var point in byPoint.Take(MaxSummaries))
+        {
+            var rows = point.GroupBy(r => r.Arm)
+                .SelectMany(arm => SummaryBuilder.ForGroup(identity.Arms[arm.Key], arm.Select(r => folder.ReadMetrics(r).Metrics).ToList()))
+                .ToList();
+            SweepPoint p = loaded.PointsOrBase[point.Key];
+            string? title = loaded.ParameterPaths.Count == 0 ? null
+                : $"point {p.Index}: " + string.Join(", ", loaded.ParameterPaths.Select(path => $"{path} = {p.ValueOf(path)}"));
+            shown.Add(new PointSummary(title, p.Spec, rows));
+        }
+
+        return (shown, Math.Max(0, byPoint.Count - MaxSummaries));
+    }
+}

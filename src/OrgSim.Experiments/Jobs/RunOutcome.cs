@@ -1,0 +1,32 @@
+using OrgSim.Experiments.Scenarios;
+using OrgSim.Experiments.Statistics;
+
+namespace OrgSim.Experiments.Jobs;
+
+/// <summary>How a <see cref="RunJob"/> ended, with what the terminal summary shows.</summary>
+/// <param name="Status">How it ended.</param>
+/// <param name="Lines">Lines for standard output.</param>
+/// <param name="Errors">Lines for standard error.</param>
+public sealed record RunOutcome(JobStatus Status, IReadOnlyList<string> Lines, IReadOnlyList<string> Errors) : JobOutcome(Status, Lines, Errors)
+{
+    /// <summary>The output folder, once claimed.</summary>
+    public string? Folder { get; init; }
+
+    /// <summary>How many runs this invocation executed (not those resumed).</summary>
+    public int RunsExecuted { get; init; }
+
+    /// <summary>One summary per point shown, up to a few.</summary>
+    public IReadOnlyList<PointSummary> Summaries { get; init; } = [];
+
+    /// <summary>Points beyond <see cref="Summaries"/>, not shown.</summary>
+    public int PointsNotShown { get; init; }
+
+    /// <summary>Bad input, one line per problem.</summary>
+    public static new RunOutcome Bad(IEnumerable<string> errors) => new(JobStatus.BadInput, [], errors.ToList());
+}
+
+/// <summary>One point's headline rows for the terminal.</summary>
+/// <param name="Title">"point 3: model.x = 0.1", or null without a sweep.</param>
+/// <param name="Spec">The point's scenario.</param>
+/// <param name="Rows">Per arm, every metric's estimate.</param>
+public sealed record PointSummary(string? Title, ScenarioSpec Spec, IReadOnlyList<SummaryRow> Rows);

@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace OrgSim.Experiments.Output;
+
+/// <summary>
+/// The one way OrgSim writes a file: into a temporary file beside the target, flushed to disk,
+/// then renamed onto the target, so that no reader (a resume, a merge, a user's script) ever sees
+/// a file half-written. <see cref="AtomicFileSet"/> builds on the same two steps for files that
+/// must appear together.
+/// </summary>
+public static class AtomicFile
+{
+    /// <summary>Writes <paramref name="target"/> through <paramref name="write"/>, atomically; replaces an existing file.</summary>
+    public static void Write(string target, Action<TextWriter> write)
+    {
+        string temporary = WriteTemporary(target, write);
+        try
+        {
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="target"/>, atomically.</summary>
+    public static void WriteText(string target, string text) => Write(target, w => w.Write(text));
+
+    /// <summary>Copies <paramref name="source"/> to <paramref name="target"/>, atomically.</summary>
+    public static void Copy(string source, string target)
+    {
+        string temporary = TemporaryName(target);
+        try
+        {
+            File.Copy(source, temporary, overwrite: false);
+            using (var stream = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            {
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Writes a complete temporary file for <paramref name="target"/> and returns its path. The name
+    /// carries the host name and a random token, so two writers never share one, even in two
+    /// containers that both run as process 1 on a shared volume.
+    /// </summary>
+    internal static string WriteTemporary(string target, Action<TextWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        string temporary = TemporaryName(target);
+        try
+        {
+            using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" };
+            write(writer);
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+
+        return temporary;
+    }
+
+    /// <summary>Removes <paramref name="path"/> if it can; a leftover temporary file must never hide the error that left it.</summary>
+    internal static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort.
+        }
+    }
+
+    private static string TemporaryName(string target) =>
+        $"{target}.tmp-{Sanitised(Environment.MachineName)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+
+    private static string Sanitised(string host) => new(host.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').Take(32).ToArray());
+}

@@ -1,0 +1,113 @@
+using OrgSim.Experiments.Running;
+
+namespace OrgSim.Experiments.Output;
+
+/// <content>Merging the folders of shards into the folder a single machine would have written.</content>
+public sealed partial class ResultsFolder
+{
+    /// <summary>
+    /// Gathers the run records and org-chart parts of <paramref name="shardFolders"/> into
+    /// <paramref name="target"/> and assembles the tables there. Every shard must come from the same
+    /// scenario and overrides and have finished, and every run must be in exactly one of them.
+    /// </summary>
+    /// <returns>The merged folder (claimed; the caller disposes it) and its run count, or an error line.</returns>
+    public static (ResultsFolder? Folder, int Runs, string? Error) Merge(IReadOnlyList<string> shardFolders, string target, bool overwrite)
+    {
+        ArgumentNullException.ThrowIfNull(shardFolders);
+        ArgumentNullException.ThrowIfNull(target);
+        if (shardFolders.Count == 0)
+        {
+            return Fail("no folders given; e.g. 'orgsim merge results/sweep-shard-* --out results/sweep'");
+        }
+
+        string targetFull = Normalised(target);
+        if (shardFolders.Any(f => Normalised(f) == targetFull))
+        {
+            return Fail($"--out {target} is one of the shard folders; merge into a new folder");
+        }
+
+        if (shardFolders.FirstOrDefault(f => !File.Exists(System.IO.Path.Combine(f, ManifestFileName))) is { } unfinished)
+        {
+            return Fail($"{unfinished} has no {ManifestFileName}, so its run did not finish; resume it (rerun the same command), then merge");
+        }
+
+        RunIdentity? identity = null;
+        string first = shardFolders[0];
+        var sources = new Dictionary<RunCoordinates, string>(); // run → the shard folder that holds its record
+        foreach (string folder in shardFolders)
+        {
+            RunIdentity? shard = ReadIdentity(folder);
+            if (shard is null)
+            {
+                return Fail($"{folder} holds no runs of orgsim run (no {RunsFolderName}/{IdentityFileName}); name the shards' --out folders");
+            }
+
+            identity ??= shard;
+            if (!identity.SameRunsAs(shard))
+            {
+                return Fail($"{folder} comes from another scenario or other overrides than {first}; merge only the shards of one run (compare their {ManifestFileName})");
+            }
+
+            var shardFolder = new ResultsFolder(folder, created: false) { Identity = shard };
+            foreach (RunCoordinates run in shardFolder.RecordedRuns())
+            {
+                if (!sources.TryAdd(run, folder))
+                {
+                    return Fail($"the run {RecordFileName(run)} is in both {sources[run]} and {folder}; give each shard's folder once");
+                }
+            }
+        }
+
+        List<RunCoordinates> all = identity!.AllRuns().ToList();
+        List<RunCoordinates> missing = all.Where(r => !sources.ContainsKey(r)).ToList();
+        if (missing.Count > 0)
+        {
+            RunCoordinates m = missing[0];
+            return Fail($"{missing.Count} of {all.Count} runs are in none of the folders (the first: point {m.Point}, arm {identity.Arms[m.Arm]}, replicate {m.Replicate}); run or resume the shard that owns them, then merge again");
+        }
+
+        var (merged, resuming, error) = ClaimForRuns(target, "merged", identity, overwrite);
+        if (merged is null)
+        {
+            return Fail(error!);
+        }
+
+        if (resuming && !overwrite)
+        {
+            merged.Dispose();
+            return Fail($"--out {target} already holds results (these runs); choose another folder or add --overwrite to replace them");
+        }
+
+        try
+        {
+            foreach (RunCoordinates run in all)
+            {
+                AtomicFile.Copy(System.IO.Path.Combine(sources[run], RunsFolderName, RecordFileName(run)), merged.RecordPath(run));
+            }
+
+            // Each arm's org-chart part was written by the shard that ran its point 0, replicate 0.
+            for (int arm = 0; arm < identity.Arms.Count; arm++)
+            {
+                string part = OrgChartPartPath(System.IO.Path.Combine(sources[new RunCoordinates(0, arm, 0)], RunsFolderName), arm);
+                if (File.Exists(part))
+                {
+                    AtomicFile.Copy(part, OrgChartPartPath(merged.RunsFolder, arm));
+                }
+            }
+
+            // Every shard wrote the same run.json (it names no shard): take the first one's.
+            string manifest = File.ReadAllText(System.IO.Path.Combine(first, ManifestFileName));
+            merged.Assemble(w => w.Write(manifest));
+            return (merged, all.Count, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            merged.Dispose();
+            return Fail($"cannot write {target}: {e.Message}; check the folder's permissions and free space");
+        }
+    }
+
+    private static (ResultsFolder?, int, string?) Fail(string error) => (null, 0, error);
+
+    private static string Normalised(string folder) => System.IO.Path.GetFullPath(folder).TrimEnd(System.IO.Path.DirectorySeparatorChar);
+}

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using OrgSim.Experiments.Charts;
+using OrgSim.Experiments.Report;
+using OrgSim.Experiments.Reporting;
+
+namespace OrgSim.Experiments.Output;
+
+/// <content>
+/// The charts and the report, drawn from the tables already in the folder — the same code for
+/// <c>orgsim run</c>, <c>orgsim merge</c> and <c>orgsim plot</c> — and, when asked and
+/// <c>rsvg-convert</c> is installed, PNG copies of the charts.
+/// </content>
+public sealed partial class ResultsFolder
+{
+    /// <summary>
+    /// Writes <c>plots/*.svg</c> and <c>report.html</c>, all or none, and removes charts of an earlier
+    /// drawing that this one does not make. Notes (a missing PNG converter) go to <paramref name="note"/>.
+    /// </summary>
+    /// <returns>The number of SVG files, or an error line when the tables cannot be read.</returns>
+    /// <exception cref="IOException">A file could not be written.</exception>
+    public (int Charts, string? Error) DrawReport(bool png, Action<string> note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        ResultTables tables;
+        try
+        {
+            tables = ResultTablesReader.Load(Path);
+        }
+        catch (IOException e)
+        {
+            return (0, e.Message);
+        }
+
+        OrgChart? chart = OrgChart.ReadFile(Target(OrgChartFileName));
+        IReadOnlyList<Chart> charts = ChartSet.Draw(tables, chart);
+        string plots = Target(PlotsFolderName);
+        Directory.CreateDirectory(plots);
+        var drawn = new List<string>();
+        using (var files = new AtomicFileSet(overwrite: true))
+        {
+            foreach (Chart c in charts)
+            {
+                files.Stage(System.IO.Path.Combine(plots, c.FileName), w => w.Write(c.Svg));
+            }
+
+            // The org chart of each arm at weeks 0, H/4, H/2, 3H/4 and H, as files too.
+            if (chart is not null)
+            {
+                foreach (var (arm, week, snapshot) in Snapshots(chart, tables.HorizonWeeks))
+                {
+                    string name = string.Create(CultureInfo.InvariantCulture, $"orgchart-arm{arm + 1}-week{week:D3}.svg");
+                    files.Stage(System.IO.Path.Combine(plots, name), w => w.Write(snapshot));
+                }
+            }
+
+            drawn.AddRange(files.Targets);
+            files.Stage(Target(ReportFileName), w => w.Write(ReportBuilder.Build(tables, charts.Select(c => (c.Title, c.Svg)).ToList(), chart)));
+            files.Commit();
+        }
+
+        // Charts of an earlier drawing (another arm count, a sweep's heatmap) must not pass for this run's.
+        var keep = new HashSet<string>(drawn.Select(System.IO.Path.GetFileNameWithoutExtension)!, StringComparer.Ordinal);
+        foreach (string old in Directory.EnumerateFiles(plots).Where(f => f.EndsWith(".svg", StringComparison.Ordinal) || f.EndsWith(".png", StringComparison.Ordinal)).ToList())
+        {
+            if (!keep.Contains(System.IO.Path.GetFileNameWithoutExtension(old)) || (!png && old.EndsWith(".png", StringComparison.Ordinal)))
+            {
+                File.Delete(old);
+            }
+        }
+
+        if (png && Png(drawn) is { } message)
+        {
+            note(message);
+        }
+
+        return (drawn.Count, null);
+    }
+
+    /// <summary>Each arm's snapshots with their week, read from the snapshot's title ("ARM — week N").</summary>
+    private static IEnumerable<(int Arm, int Week, string Svg)> Snapshots(OrgChart chart, int horizon)
+    {
+        IReadOnlyList<(string Title, string Svg)> all = OrgChartSvg.Snapshots(chart, horizon);
+        int perArm = chart.Arms.Count == 0 ? 0 : all.Count / chart.Arms.Count;
+        return all.Select((s, i) =>
+        {
+            Match match = Regex.Match(s.Title, @"week (\d+)$");
+            int week = match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : i % Math.Max(1, perArm);
+            return (perArm == 0 ? 0 : i / perArm, week, s.Svg);
+        });
+    }
+
+    /// <summary>PNG copies through rsvg-convert; a missing converter is a note, not a failure.</summary>
+    private static string? Png(IReadOnlyList<string> svgs)
+    {
+        foreach (string svg in svgs.Order(StringComparer.Ordinal))
+        {
+            var start = new ProcessStartInfo("rsvg-convert", ["--width", "1800", "--background-color", "white", "-o", System.IO.Path.ChangeExtension(svg, ".png"), svg])
+            {
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            try
+            {
+                using Process process = Process.Start(start)!;
+                string error = process.StandardError.ReadToEnd();
+                process.WaitForExit();
+                if (process.ExitCode != 0)
+                {
+                    return $"orgsim: rsvg-convert could not convert {System.IO.Path.GetFileName(svg)} ({error.Trim()}); the SVG files are written";
+                }
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return "orgsim: --png needs rsvg-convert, which is not installed; on Debian or Ubuntu: sudo apt-get install librsvg2-bin (the SVG files are written)";
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,197 @@
+using OrgSim.Experiments.Running;
+
+namespace OrgSim.Experiments.Output;
+
+/// <summary>
+/// An output folder and everything in it. This type alone knows the name of every file a run
+/// writes there — the run records and their identity, the org-chart parts, the tables,
+/// <c>run.json</c>, <c>orgchart.json</c>, <c>plots/</c> and <c>report.html</c> — and alone claims
+/// the folder, resumes into it, clears it for <c>--overwrite</c>, assembles the tables and merges
+/// shards into it. Commands call it and print what it says.
+/// </summary>
+/// <remarks>
+/// A claim is a marker file created with <see cref="FileMode.CreateNew"/>, which the file system
+/// grants to one process only; disposing the folder removes it. An explicit folder that already
+/// holds results of another scenario needs <c>--overwrite</c>; one that holds runs of the same
+/// scenario is resumed. Without <c>--out</c>, a run goes to <c>results/NAME</c>, or to
+/// <c>results/NAME-2</c>, <c>-3</c>, … if that folder is not empty or is claimed by another run.
+/// </remarks>
+public sealed partial class ResultsFolder : IDisposable
+{
+    /// <summary>The folder that holds results when no <c>--out</c> is given.</summary>
+    public const string DefaultRoot = "results";
+
+    /// <summary>The marker that claims a folder while a run writes into it.</summary>
+    public const string ClaimFileName = ".orgsim-writing";
+
+    /// <summary>The folder, inside an output folder, that holds the run records, their identity and the org-chart parts.</summary>
+    public const string RunsFolderName = ".orgsim-runs";
+
+    /// <summary>The identity of the runs, inside <see cref="RunsFolderName"/>.</summary>
+    public const string IdentityFileName = "identity.json";
+
+    /// <summary>Provenance and every parameter of the run.</summary>
+    public const string ManifestFileName = "run.json";
+
+    /// <summary>The organisation as teams and the spread over them, for the report's animation.</summary>
+    public const string OrgChartFileName = "orgchart.json";
+
+    /// <summary>The self-contained report.</summary>
+    public const string ReportFileName = "report.html";
+
+    /// <summary>The folder of charts.</summary>
+    public const string PlotsFolderName = "plots";
+
+    /// <summary>Per run, week and competency: agents at each stage.</summary>
+    public const string TimeseriesFileName = "timeseries.csv";
+
+    /// <summary>Per run and week: effectiveness and the spread front.</summary>
+    public const string OutcomesFileName = "outcomes.csv";
+
+    /// <summary>Per run, week and hierarchy level: the competent share.</summary>
+    public const string LevelsFileName = "levels.csv";
+
+    /// <summary>One row per run.</summary>
+    public const string RunsFileName = "runs.csv";
+
+    /// <summary>Per point and arm: every metric's mean and interval.</summary>
+    public const string SummaryFileName = "summary.csv";
+
+    /// <summary>Each arm against the first.</summary>
+    public const string ContrastsFileName = "contrasts.csv";
+
+    private readonly string _marker;
+    private readonly bool _created;
+
+    private ResultsFolder(string path, bool created)
+    {
+        Path = path;
+        _created = created;
+        _marker = System.IO.Path.Combine(path, ClaimFileName);
+    }
+
+    /// <summary>The tables, in the order they are written.</summary>
+    public static IReadOnlyList<string> TableFileNames { get; } = [TimeseriesFileName, OutcomesFileName, LevelsFileName, RunsFileName, SummaryFileName, ContrastsFileName];
+
+    /// <summary>Every name this type writes at the top of an output folder: their presence marks a folder as holding results, and <c>--overwrite</c> clears exactly these.</summary>
+    public static IReadOnlyList<string> OwnedNames { get; } = [.. TableFileNames, ManifestFileName, OrgChartFileName, ReportFileName, PlotsFolderName, RunsFolderName];
+
+    /// <summary>The folder.</summary>
+    public string Path { get; }
+
+    /// <summary>The identity of the runs this folder holds, once known.</summary>
+    public RunIdentity? Identity { get; private set; }
+
+    private string RunsFolder => System.IO.Path.Combine(Path, RunsFolderName);
+
+    /// <summary>
+    /// Claims a folder for the runs of <paramref name="identity"/>: <paramref name="requested"/>, or
+    /// a fresh folder under <paramref name="root"/> named after the scenario. A requested folder
+    /// that holds runs of the same scenario is resumed; one that holds anything else of ours needs
+    /// <paramref name="overwrite"/>, and is then cleared of it (never of the user's own files).
+    /// </summary>
+    /// <returns>The claimed folder and whether it resumes, or an error line saying what to do.</returns>
+    public static (ResultsFolder? Folder, bool Resuming, string? Error) ClaimForRuns(string? requested, string scenarioName, RunIdentity identity, bool overwrite, string root = DefaultRoot)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        bool resuming = false;
+        if (requested is not null && ReadIdentity(requested) is { } existing)
+        {
+            resuming = existing.SameRunsAs(identity);
+            if (!resuming && !overwrite)
+            {
+                return (null, false, $"--out {requested} holds runs of another scenario or other overrides ({existing.ScenarioFile}); choose another folder, or add --overwrite to replace them");
+            }
+        }
+
+        var (folder, error) = Claim(requested, scenarioName, overwrite || resuming, root);
+        if (folder is null)
+        {
+            return (null, false, error);
+        }
+
+        try
+        {
+            if (!resuming)
+            {
+                folder.Clear(); // Only reached for a new folder or with --overwrite: what is there belongs to another scenario.
+            }
+
+            Directory.CreateDirectory(folder.RunsFolder);
+            AtomicFile.WriteText(System.IO.Path.Combine(folder.RunsFolder, IdentityFileName), RunIdentity.ToJson(identity));
+            folder.Identity = identity;
+            return (folder, resuming, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            folder.Dispose();
+            return (null, false, $"cannot write into {folder.Path}: {e.Message}; check the folder's permissions and free space");
+        }
+    }
+
+    /// <summary>
+    /// Claims an existing output folder to redraw its charts and report (<c>orgsim plot</c>);
+    /// an error line if it is not one, or another run is writing it.
+    /// </summary>
+    public static (ResultsFolder? Folder, string? Error) ClaimExisting(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        if (!Directory.Exists(folder))
+        {
+            return (null, $"{folder} is not a folder; name the --out folder of an orgsim run");
+        }
+
+        if (!File.Exists(System.IO.Path.Combine(folder, ManifestFileName)))
+        {
+            return (null, $"{folder} holds no results of orgsim run (no {ManifestFileName}); name the --out folder of a finished run, or finish it by running the same command again");
+        }
+
+        var (claimed, error) = Claim(folder, DefaultRoot, overwrite: true, DefaultRoot);
+        if (claimed is not null)
+        {
+            claimed.Identity = ReadIdentity(folder);
+        }
+
+        return (claimed, error);
+    }
+
+    /// <summary>Releases the claim; a folder the claim created and nothing was written to is removed again.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            File.Delete(_marker);
+            if (_created && !Directory.EnumerateFileSystemEntries(Path).Any())
+            {
+                Directory.Delete(Path);
+            }
+        }
+        catch (IOException)
+        {
+            // A stale marker only makes the next default run pick the next folder.
+        }
+    }
+
+    /// <summary>Removes everything of ours from the folder (<see cref="OwnedNames"/>), and nothing else.</summary>
+    private void Clear()
+    {
+        foreach (string name in OwnedNames)
+        {
+            string path = System.IO.Path.Combine(Path, name);
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            else if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    private static RunIdentity? ReadIdentity(string folder)
+    {
+        string path = System.IO.Path.Combine(folder, RunsFolderName, IdentityFileName);
+        return File.Exists(path) ? RunIdentity.FromJson(File.ReadAllText(path)) : null;
+    }
+}

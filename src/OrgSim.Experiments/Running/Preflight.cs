@@ -1,0 +1,75 @@
+using OrgSim.Core.Graph;
+using OrgSim.Core.Seeding;
+using OrgSim.Experiments.Organisations;
+using OrgSim.Experiments.Scenarios;
+
+namespace OrgSim.Experiments.Running;
+
+/// <summary>The checks a scenario gets before any run: what the parser alone cannot tell.</summary>
+public static class Preflight
+{
+    /// <summary>
+    /// Checks what the parser cannot: first that the scenario fits in memory
+    /// (<see cref="ScenarioLimits"/>), then, against a generated organisation, that every arm's
+    /// budget fits the agents its strategy can choose. Which agents are front line does not depend
+    /// on the seed (random networks are flat: everyone is), so replicate 0's organisation answers for all.
+    /// </summary>
+    public static IReadOnlyList<ScenarioError> Check(LoadedScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (ScenarioLimits.Check(scenario) is { Count: > 0 } tooLarge)
+        {
+            return tooLarge;
+        }
+
+        ScenarioSpec spec = scenario.Spec;
+        OrgGraph graph = OrganisationFactory.Build(spec.Organisation, RunSeeds.Organisation(spec.Seed, 0));
+        var errors = new List<ScenarioError>();
+        for (int i = 0; i < spec.Arms.Count; i++)
+        {
+            for (int w = 0; w < spec.Arms[i].Waves.Count; w++)
+            {
+                SeedingPlan plan = spec.Arms[i].Waves[w];
+                string path = spec.Arms[i].Waves.Count == 1 && !scenario.Locations.ContainsKey($"arms[{i}].seeding[0]") ? $"arms[{i}].seeding" : $"arms[{i}].seeding[{w}]";
+                int eligible = SeedSelector.EligibleCount(graph, plan.Strategy);
+                if (eligible == 0)
+                {
+                    errors.Add(scenario.ErrorAt(
+                        $"{path}.strategy",
+                        $"{path}.strategy {ScenarioNames.Name(plan.Strategy)} has no agent to choose from in this organisation ({NobodyBecause(plan.Strategy)}); {NobodyFix(plan.Strategy)}"));
+                }
+                else if (plan.Budget > eligible)
+                {
+                    errors.Add(scenario.ErrorAt(
+                        $"{path}.budget",
+                        $"{path}.budget is {plan.Budget}, but strategy {ScenarioNames.Name(plan.Strategy)} can choose from only {eligible} agents in this organisation; lower the budget to at most {eligible}"));
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Every point's checks, each problem once: what <c>orgsim run</c> and <c>orgsim validate</c> report.</summary>
+    public static IReadOnlyList<ScenarioError> CheckAllPoints(LoadedScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return scenario.PointsOrBase.SelectMany(p => Check(scenario with { Spec = p.Spec })).DistinctBy(e => e.ToString()).ToList();
+    }
+
+    private static string NobodyBecause(SeedingStrategy strategy) => strategy switch
+    {
+        SeedingStrategy.BottomUpScattered or SeedingStrategy.BottomUpTeams => "no front-line agents, or no team of front-line agents only",
+        SeedingStrategy.MiddleOut => "no managers below the executive levels",
+        SeedingStrategy.Mentors => "no mentoring pods",
+        SeedingStrategy.Coaches => "no coaches",
+        _ => "no employees",
+    };
+
+    private static string NobodyFix(SeedingStrategy strategy) => strategy switch
+    {
+        SeedingStrategy.Mentors => "add organisation.overlays.mentoring, or choose another strategy",
+        SeedingStrategy.Coaches => "add organisation.overlays.coaches or a life_coach under mentoring, or choose another strategy",
+        _ => "use more agents, fewer organisation.executive_levels, or another strategy",
+    };
+}
