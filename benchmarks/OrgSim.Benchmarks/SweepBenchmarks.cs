@@ -37,29 +37,22 @@ public class SweepBenchmarks
     [GlobalSetup]
     public void Setup() => _plan = RunPlan.For(ScenarioLoader.Parse(Scenario, "bench-sweep.yaml"), ShardSpec.All);
 
-    /// <summary>A fresh, empty output folder for each iteration, so nothing is resumed.</summary>
+    /// <summary>A fresh output folder name for each iteration, so nothing is resumed.</summary>
     [IterationSetup]
-    public void Folder()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), "orgsim-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(_folder, RunRecord.Folder));
-    }
+    public void Folder() => _folder = Path.Combine(Path.GetTempPath(), "orgsim-bench-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Removes the iteration's folder.</summary>
     [IterationCleanup]
     public void Cleanup() => Directory.Delete(_folder, recursive: true);
 
-    /// <summary>Runs the 1,000 runs on every core and assembles the tables.</summary>
+    /// <summary>Runs the 1,000 runs on every core through the one scheduler and assembles the tables, as <c>orgsim run --no-report</c> does.</summary>
     [Benchmark]
     public int SweepOf1000Runs()
     {
-        string runs = Path.Combine(_folder, RunRecord.Folder);
-        var identity = RunIdentity.Of(_plan);
-        identity.Write(runs);
-        SweepExecutor.Execute(_plan, _plan.Runs, runs, Environment.ProcessorCount, onRunDone: null, CancellationToken.None);
-        using var files = new AtomicFileSet();
-        ResultAssembler.Stage(files, _folder, runs, identity, _plan.Runs);
-        files.Commit();
+        var (folder, _, error) = ResultsFolder.ClaimForRuns(_folder, "bench-sweep", RunIdentity.Of(_plan), overwrite: false);
+        using ResultsFolder claimed = folder ?? throw new InvalidOperationException(error);
+        RunScheduler.Execute(_plan, claimed, Environment.ProcessorCount);
+        claimed.Assemble(w => RunManifest.Write(w, _plan.Scenario));
         return _plan.Runs.Count;
     }
 }

@@ -82,7 +82,8 @@ public class InitValidateTests
         string file = Path.Combine(CliHarness.TempDirectory(), "new", "folder", "study.yaml");
         var (code, stdout, stderr) = Init(file);
         Assert.True(code == 0, stderr);
-        Assert.Equal($"Wrote {file}. Run it with: orgsim run {file}", stdout.TrimEnd());
+        // A fresh clone has no 'orgsim' command: the message gives the one that works there.
+        Assert.Equal($"Wrote {file}. Run it from the repository's folder with: dotnet run --project src/OrgSim.Cli -c Release -- run {file}", stdout.TrimEnd());
         Assert.Equal(StarterScenario.Text, File.ReadAllText(file));
 
         LoadedScenario loaded = ScenarioLoader.Load(file);
@@ -106,9 +107,10 @@ public class InitValidateTests
             Assert.Equal(new SeedingPlan(plan.Strategy, 50, OrgSim.Core.Agents.CompetencySet.All), plan);
         });
 
-        Assert.Empty(ExperimentRunner.Preflight(loaded));
-        ExperimentResult result = ExperimentRunner.Run(spec with { Replicates = 1, HorizonWeeks = 5 }, threads: 2);
-        Assert.Equal(2, result.Runs.Count);
+        Assert.Empty(Preflight.Check(loaded));
+        var store = new MemoryRunStore();
+        RunScheduler.Execute(RunPlan.For(loaded with { Spec = spec with { Replicates = 1, HorizonWeeks = 5 } }, ShardSpec.All), store, threads: 2);
+        Assert.Equal(2, store.Results.Count);
 
         var (validated, summary, problems) = Validate(file);
         Assert.True(validated == 0, problems);
@@ -123,7 +125,7 @@ public class InitValidateTests
         Assert.True(lines.Length <= 72, $"{lines.Length} lines");
         Assert.DoesNotContain('\r', StarterScenario.Text);
         Assert.EndsWith("\n", StarterScenario.Text, StringComparison.Ordinal);
-        Assert.Equal("scenario.yaml", InitOptions.DefaultFile);
+        Assert.Equal("scenario.yaml", OrgSim.Experiments.Jobs.InitJob.DefaultFile);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class RunCommandTests
             "point,arm,replicate,tick,competency,unconscious_incompetence,conscious_incompetence,conscious_competence,unconscious_competence",
             File.ReadLines(Path.Combine(outDir, "timeseries.csv")).First());
         Assert.Equal("point,arm,metric,mean,ci_low,ci_high,n", File.ReadLines(Path.Combine(outDir, "summary.csv")).First());
-        Assert.Equal("point,arm,reference_arm,metric,difference,ci_low,ci_high,n", File.ReadLines(Path.Combine(outDir, "contrasts.csv")).First());
+        Assert.Equal("point,arm,reference_arm,metric,difference,ci_low,ci_high,n,arm_reached,reference_reached,bound", File.ReadLines(Path.Combine(outDir, "contrasts.csv")).First());
         Assert.StartsWith("point,arm,replicate,seed,competent_share_final,", File.ReadLines(Path.Combine(outDir, "runs.csv")).First(), StringComparison.Ordinal);
         Assert.Equal(1 + (2 * 20), File.ReadLines(Path.Combine(outDir, "runs.csv")).Count());
         Assert.Equal(1 + (2 * 20 * 105 * 4), File.ReadLines(Path.Combine(outDir, "timeseries.csv")).Count());

@@ -22,7 +22,7 @@ public class SweepTests
             seeding: {strategy: bottom-up-teams, budget: 10}
         """;
 
-    private static readonly string[] Tables = [.. ResultAssembler.Files];
+    private static readonly string[] Tables = [.. ResultsFolder.TableFileNames];
 
     [Fact]
     public void Run_WritesParameterColumnsRunsAndContrasts()
@@ -70,7 +70,7 @@ public class SweepTests
         string resumed = RunInto(null);
 
         // Simulate a run killed half-way: half the records gone, a half-written record left behind, no tables.
-        string runs = Path.Combine(resumed, RunRecord.Folder);
+        string runs = Path.Combine(resumed, ResultsFolder.RunsFolderName);
         string[] records = Directory.GetFiles(runs, "*.run").Order(StringComparer.Ordinal).ToArray();
         foreach (string record in records.Where((_, i) => i % 2 == 0))
         {

@@ -3,7 +3,7 @@ namespace OrgSim.Experiments.Output;
 /// <content>Claiming a folder: one writer at a time, and no earlier result overwritten silently.</content>
 public sealed partial class ResultsFolder
 {
-    private static (ResultsFolder? Folder, string? Error) Claim(string? requested, string scenarioName, bool overwrite, string resultsRoot)
+    internal static (ResultsFolder? Folder, string? Error) Claim(string? requested, string scenarioName, bool overwrite, string resultsRoot = DefaultRoot)
     {
         try
         {

@@ -143,7 +143,7 @@ public sealed partial class ResultsFolder : IDisposable
 
         if (!File.Exists(System.IO.Path.Combine(folder, ManifestFileName)))
         {
-            return (null, $"{folder} holds no results of orgsim run (no {ManifestFileName}); name the --out folder of a finished run, or finish it by running the same command again");
+            return (null, $"{folder}: {ManifestFileName} is missing; run the scenario with 'orgsim run' first (an interrupted run finishes when you run the same command again)");
         }
 
         var (claimed, error) = Claim(folder, DefaultRoot, overwrite: true, DefaultRoot);

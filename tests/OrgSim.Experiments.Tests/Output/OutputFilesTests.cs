@@ -6,15 +6,18 @@ using OrgSim.Experiments.Statistics;
 
 namespace OrgSim.Experiments.Tests.Output;
 
+/// <summary>Alone, because one test changes the default culture of every thread.</summary>
+[CollectionDefinition(nameof(OutputFilesTests), DisableParallelization = true)]
+public sealed class OutputFilesTestsDefinition;
+
+[Collection(nameof(OutputFilesTests))]
 public class OutputFilesTests
 {
     [Fact]
     public void TimeseriesCsv_HasTheDocumentedHeaderAndOneRowPerArmReplicateTickAndCompetency()
     {
-        ScenarioSpec spec = TestScenarios.Small(replicates: 2, horizon: 5).Spec;
-        var writer = new StringWriter();
-        TimeseriesCsv.Write(writer, ExperimentRunner.Run(spec, 1));
-        string[] lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string folder = TestRuns.InFolder(TestScenarios.SmallText(replicates: 2, horizon: 5), threads: 1);
+        string[] lines = File.ReadAllText(Path.Combine(folder, ResultsFolder.TimeseriesFileName)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
             "point,arm,replicate,tick,competency,unconscious_incompetence,conscious_incompetence,conscious_competence,unconscious_competence",
             lines[0]);
@@ -29,18 +32,19 @@ public class OutputFilesTests
     [InlineData("fr-FR")]
     public void SummaryCsv_MatchesTheApprovedSnapshotInAnyCulture(string culture)
     {
+        // The default culture of every thread, the scheduler's workers included, not only this one's.
         CultureInfo saved = CultureInfo.CurrentCulture;
+        CultureInfo? savedDefault = CultureInfo.DefaultThreadCurrentCulture;
         try
         {
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-            ExperimentResult result = ExperimentRunner.Run(TestScenarios.Small(horizon: 100).Spec, 2);
-            var writer = new StringWriter();
-            SummaryCsv.Write(writer, SummaryBuilder.Build(result));
-            Snapshot.Verify("small.summary.csv", writer.ToString());
+            CultureInfo.CurrentCulture = CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo(culture);
+            string folder = TestRuns.InFolder(TestScenarios.SmallText(horizon: 100), threads: 2);
+            Snapshot.Verify("small.summary.csv", File.ReadAllText(Path.Combine(folder, ResultsFolder.SummaryFileName)));
         }
         finally
         {
             CultureInfo.CurrentCulture = saved;
+            CultureInfo.DefaultThreadCurrentCulture = savedDefault;
         }
     }
 
@@ -87,97 +91,6 @@ public class OutputFilesTests
     }
 
     [Fact]
-    public void Claim_NeverPicksADefaultFolderThatHoldsResultsOrIsClaimed()
-    {
-        string root = TestPaths.TempDirectory();
-        using (OutputDirectory first = Claimed(null, root))
-        {
-            Assert.Equal(Path.Combine(root, "q"), first.Path);
-
-            // A second run while the first is still writing must not share its folder.
-            using OutputDirectory second = Claimed(null, root);
-            Assert.Equal(Path.Combine(root, "q-2"), second.Path);
-            File.WriteAllText(Path.Combine(first.Path, "summary.csv"), "x");
-        }
-
-        using OutputDirectory third = Claimed(null, root);
-        Assert.Equal(Path.Combine(root, "q-2"), third.Path);
-    }
-
-    [Fact]
-    public void Claim_RefusesToOverwriteResultsUnlessAsked()
-    {
-        string dir = TestPaths.TempDirectory();
-        File.WriteAllText(Path.Combine(dir, "run.json"), "{}");
-        var (refused, error) = OutputDirectory.Claim(dir, "q", overwrite: false);
-        Assert.Null(refused);
-        Assert.Contains("already holds results (run.json)", error, StringComparison.Ordinal);
-        Assert.Contains("--overwrite", error, StringComparison.Ordinal);
-        using OutputDirectory allowed = Claimed(dir, null, overwrite: true);
-        Assert.True(allowed.AllowOverwrite);
-    }
-
-    [Fact]
-    public void Claim_RefusesAFolderAnotherRunIsWriting()
-    {
-        string dir = TestPaths.TempDirectory();
-        using OutputDirectory first = Claimed(dir, null, overwrite: true);
-        var (second, error) = OutputDirectory.Claim(dir, "q", overwrite: true);
-        Assert.Null(second);
-        Assert.Contains("being written by another orgsim run", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Claim_TakesOverTheMarkerOfARunThatWasKilled()
-    {
-        // A marker naming a process that no longer exists (no process has id int.MaxValue): a killed run's.
-        string dir = TestPaths.TempDirectory();
-        File.WriteAllText(Path.Combine(dir, OutputDirectory.ClaimFile), int.MaxValue.ToString(CultureInfo.InvariantCulture) + " 638000000000000000");
-        using OutputDirectory claim = Claimed(dir, null, overwrite: true);
-        Assert.StartsWith(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + " ", File.ReadAllText(Path.Combine(dir, OutputDirectory.ClaimFile)), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Claim_TakesOverAMarkerWithThisProcessIdFromAnEarlierProcess()
-    {
-        // In a container every run is process 1: a marker with our id but another start time is a dead run's.
-        string dir = TestPaths.TempDirectory();
-        File.WriteAllText(Path.Combine(dir, OutputDirectory.ClaimFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + " 1");
-        using OutputDirectory claim = Claimed(dir, null, overwrite: true);
-        Assert.NotNull(claim);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("  ")]
-    public void Claim_RejectsAnEmptyFolderName(string requested)
-    {
-        var (claim, error) = OutputDirectory.Claim(requested, "q", overwrite: false);
-        Assert.Null(claim);
-        Assert.Contains("--out is empty", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Dispose_RemovesTheMarkerAndAFolderItCreatedThatStayedEmpty()
-    {
-        string root = TestPaths.TempDirectory();
-        string kept, dropped;
-        using (OutputDirectory used = Claimed(Path.Combine(root, "used"), null))
-        {
-            kept = used.Path;
-            File.WriteAllText(Path.Combine(kept, "summary.csv"), "x");
-        }
-
-        using (OutputDirectory unused = Claimed(Path.Combine(root, "unused"), null))
-        {
-            dropped = unused.Path;
-        }
-
-        Assert.Equal(["summary.csv"], Directory.GetFiles(kept).Select(Path.GetFileName));
-        Assert.False(Directory.Exists(dropped));
-    }
-
-    [Fact]
     public void AtomicFileSet_WithoutOverwriteRefusesATargetThatAppeared()
     {
         string dir = TestPaths.TempDirectory();
@@ -191,12 +104,5 @@ public class OutputFilesTests
         });
         Assert.Equal("someone else's", File.ReadAllText(target));
         Assert.Single(Directory.GetFiles(dir));
-    }
-
-    private static OutputDirectory Claimed(string? requested, string? root, bool overwrite = false)
-    {
-        var (claim, error) = OutputDirectory.Claim(requested, "q", overwrite, root ?? "results");
-        Assert.True(claim is not null, error);
-        return claim!;
     }
 }

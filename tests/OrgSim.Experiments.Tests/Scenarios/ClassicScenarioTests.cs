@@ -74,7 +74,7 @@ public class ClassicScenarioTests
             arms: [{name: a, seeding: {strategy: random, budget: 1, stage: unconscious_competence}}]
             """;
         ScenarioSpec spec = ScenarioLoader.Parse(text, "q.yaml").Spec;
-        foreach (RunResult run in ExperimentRunner.Run(spec, threads: 2).Runs)
+        foreach (RunResult run in TestRuns.InMemory(spec, threads: 2).Results)
         {
             // One seed on a ring of 60 spreads both ways, one agent a week each way: all adopt by week 30.
             Assert.Equal(30, run.QuiescenceTick! - 1);

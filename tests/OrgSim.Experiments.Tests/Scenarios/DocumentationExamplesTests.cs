@@ -28,7 +28,7 @@ public partial class DocumentationExamplesTests
     {
         string text = YamlBlock().Matches(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, file)))[index].Groups[1].Value;
         LoadedScenario loaded = ScenarioLoader.Parse(text, $"{file} example {index + 1}");
-        Assert.Empty(ExperimentRunner.Preflight(loaded));
+        Assert.Empty(Preflight.Check(loaded));
     }
 
     [Fact]

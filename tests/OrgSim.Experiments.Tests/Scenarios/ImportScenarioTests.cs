@@ -24,7 +24,7 @@ public class ImportScenarioTests
         Assert.Equal(325, graph.NodeCount);
         Assert.Equal("E0001", graph.Name(0));
         Assert.True(graph.FunctionCount >= 5);
-        Assert.Empty(ExperimentRunner.Preflight(loaded));
+        Assert.Empty(Preflight.Check(loaded));
     }
 
     [Fact]

@@ -94,19 +94,21 @@ public class ScenarioClaimsTests
     private static Summary Run(string file)
     {
         ScenarioSpec spec = ScenarioLoader.Load(TestPaths.Scenario(file)).Spec;
-        return new Summary(ExperimentRunner.Run(spec, threads: 2));
+        return new Summary(spec, TestRuns.InMemory(spec, threads: 2));
     }
 
-    private sealed class Summary(ExperimentResult result)
+    private sealed class Summary(ScenarioSpec spec, MemoryRunStore result)
     {
-        private readonly IReadOnlyList<SummaryRow> _rows = SummaryBuilder.Build(result);
+        private readonly IReadOnlyList<SummaryRow> _rows = spec.Arms.Select((arm, a) => (arm, a))
+            .SelectMany(x => SummaryBuilder.ForGroup(x.arm.Name, result.Runs.Where(r => r.Arm == x.a).Select(result.Metrics).ToList()))
+            .ToList();
 
         public double Mean(string arm, string metric) => _rows.Single(r => r.Arm == arm && r.Metric == metric).Estimate.Mean!.Value;
 
         public void Above(string higher, string lower, string metric)
         {
-            List<double> differences = result.Runs.Where(r => r.Arm == higher).OrderBy(r => r.Replicate)
-                .Zip(result.Runs.Where(r => r.Arm == lower).OrderBy(r => r.Replicate), (a, b) => Final(a, metric) - Final(b, metric))
+            List<double> differences = result.Results.Where(r => r.Arm == higher).OrderBy(r => r.Replicate)
+                .Zip(result.Results.Where(r => r.Arm == lower).OrderBy(r => r.Replicate), (a, b) => Final(a, metric) - Final(b, metric))
                 .ToList();
             Estimate d = ConfidenceIntervals.StudentMean(differences);
             Assert.True(d.Low > 0, $"{metric}: {higher} − {lower} = {d.Mean:F4} [{d.Low:F4}, {d.High:F4}] over {d.N} paired replicates should be above 0");

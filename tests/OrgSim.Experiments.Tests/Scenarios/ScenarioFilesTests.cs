@@ -14,11 +14,11 @@ public class ScenarioFilesTests
     public void ScenarioFile_LoadsAndRunsAFewTicks(string file)
     {
         LoadedScenario loaded = ScenarioLoader.Load(TestPaths.Scenario(file));
-        Assert.Empty(ExperimentRunner.Preflight(loaded));
+        Assert.Empty(Preflight.Check(loaded));
         Assert.StartsWith("#", File.ReadAllText(TestPaths.Scenario(file)), StringComparison.Ordinal);
         ScenarioSpec quick = loaded.Spec with { HorizonWeeks = 3, Replicates = 1 };
-        ExperimentResult result = ExperimentRunner.Run(quick, threads: 2);
-        Assert.Equal(quick.Arms.Count, result.Runs.Count);
-        Assert.All(result.Runs, r => Assert.Equal(4, r.Series.RecordedTicks));
+        MemoryRunStore result = TestRuns.InMemory(loaded with { Spec = quick, Points = [] }, threads: 2);
+        Assert.Equal(quick.Arms.Count, result.Results.Count);
+        Assert.All(result.Results, r => Assert.Equal(4, r.Series.RecordedTicks));
     }
 }

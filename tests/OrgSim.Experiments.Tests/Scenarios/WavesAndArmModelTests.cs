@@ -78,7 +78,7 @@ public class WavesAndArmModelTests
     public void Run_ALaterWaveTrainsTheSameCohortInItsWeek()
     {
         ScenarioSpec spec = ScenarioLoader.Parse(OneAfterAnother, "waves.yaml").Spec;
-        RunResult run = ExperimentRunner.Run(spec, threads: 1).Runs.First(r => r.Arm == "sequence");
+        RunResult run = TestRuns.InMemory(spec, threads: 1).Results.First(r => r.Arm == "sequence");
 
         // Transmission 0 in this arm: nobody but the cohort can become aware or competent.
         int CompetentOrAware(int tick, Competency c) => 400 - run.Series.Count(tick, c, Stage.UnconsciousIncompetence);
@@ -92,7 +92,7 @@ public class WavesAndArmModelTests
     public void Run_RetentionPastTheHorizonIsUndefined()
     {
         ScenarioSpec spec = ScenarioLoader.Parse(OneAfterAnother.Replace("retention_weeks: 10", "retention_weeks: 20", StringComparison.Ordinal), "waves.yaml").Spec;
-        RunResult run = ExperimentRunner.Run(spec, threads: 1).Runs.First(r => r.Arm == "sequence");
+        RunResult run = TestRuns.InMemory(spec, threads: 1).Results.First(r => r.Arm == "sequence");
         Assert.Null(run.Retained); // week 13 + 20 > 30
     }
 
@@ -102,7 +102,7 @@ public class WavesAndArmModelTests
         LoadedScenario loaded = ScenarioLoader.Parse(
             "name: x\norganisation: {agents: 50, span: 6}\narms:\n  - name: a\n    seeding:\n      - {strategy: random, budget: 5}\n      - {strategy: bottom-up-teams, budget: 49}",
             "bad.yaml");
-        ScenarioError error = Assert.Single(ExperimentRunner.Preflight(loaded));
+        ScenarioError error = Assert.Single(Preflight.Check(loaded));
         Assert.Contains("arms[0].seeding[1].budget is 49", error.Message, StringComparison.Ordinal);
         Assert.Equal(7, error.Line);
     }

@@ -8,7 +8,7 @@ namespace OrgSim.Experiments.Tests.Statistics;
 public class SummaryBuilderTests
 {
     [Fact]
-    public void Build_CountsRunsThatNeverReachAThresholdAsCensoredAtHorizonPlusOne()
+    public void ForGroup_CountsRunsThatNeverReachAThresholdAsCensoredAtHorizonPlusOne()
     {
         // One agent, horizon 2. Run 0 reaches 50% at tick 1; run 1 never does, so it counts as week 3.
         ScenarioSpec spec = TestScenarios.Small().Spec with { Arms = [TestScenarios.Small().Spec.Arms[0]], HorizonWeeks = 2 };
@@ -25,14 +25,15 @@ public class SummaryBuilderTests
 
         int[] none = [1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0];
         int[] half = [0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0];
-        var result = new ExperimentResult(spec, [Run(0, none, half, half), Run(1, none, none, none)]);
-
-        var rows = SummaryBuilder.Build(result).ToDictionary(r => r.Metric, r => r.Estimate);
+        var metrics = new[] { Run(0, none, half, half), Run(1, none, none, none) }
+            .Select(r => RunMetrics.Of(r, spec.Arms[0].SeededCompetencies, spec.HorizonWeeks)).ToList();
+        List<SummaryRow> built = SummaryBuilder.ForGroup("top-down", metrics).ToList();
+        var rows = built.ToDictionary(r => r.Metric, r => r.Estimate);
 
         Assert.Equal(
             ["competent_share_final", "adoption_share_final", "competent_share_final_decisiveness", "competent_share_final_circularity",
              "competent_share_final_pacing", "competent_share_final_feedforward", "weeks_to_50pct", "reached_50pct", "weeks_to_90pct", "reached_90pct", "weeks_to_quiescence", "reached_quiescence"],
-            SummaryBuilder.Build(result).Select(r => r.Metric));
+            built.Select(r => r.Metric));
         Assert.Equal(0.25, rows["competent_share_final"].Mean);
         Assert.Equal(2, rows["competent_share_final"].N);
         Assert.Equal(2.0, rows["weeks_to_50pct"].Mean); // (1 + 3) / 2

@@ -1,0 +1,91 @@
+using OrgSim.Experiments.Output;
+using OrgSim.Experiments.Running;
+using OrgSim.Experiments.Scenarios;
+
+namespace OrgSim.Experiments.Tests.Running;
+
+public class RunSchedulerTests
+{
+    [Fact]
+    public void Execute_HoldsEveryRunInCanonicalOrderAndRecordsEveryTick()
+    {
+        ScenarioSpec spec = TestScenarios.Small().Spec;
+        MemoryRunStore result = TestRuns.InMemory(spec, threads: 2);
+        Assert.Equal(
+            spec.Arms.SelectMany(a => Enumerable.Range(0, spec.Replicates).Select(r => (a.Name, r))),
+            result.Results.Select(r => (r.Arm, r.Replicate)));
+        Assert.All(result.Results, r => Assert.Equal(spec.HorizonWeeks + 1, r.Series.RecordedTicks));
+        Assert.NotNull(result.OrgChart(0));
+        Assert.NotNull(result.OrgChart(1));
+    }
+
+    [Fact]
+    public void Execute_SkipsTheRunsTheStoreHolds()
+    {
+        LoadedScenario scenario = TestScenarios.Small(replicates: 2);
+        RunPlan plan = RunPlan.For(scenario, ShardSpec.All);
+        var store = new MemoryRunStore();
+        RunScheduler.Execute(RunPlan.For(scenario, ShardSpec.All, RunSelection.Parse("arm=bottom-up", scenario).Selection), store, threads: 1);
+        Assert.Equal(2, store.Runs.Count);
+        Assert.Equal(2, RunScheduler.Pending(plan, store).Count);
+
+        int done = 0;
+        RunScheduler.Execute(plan, store, threads: 2, () => Interlocked.Increment(ref done));
+        Assert.Equal(2, done);
+        Assert.Equal(plan.Runs, store.Runs);
+    }
+
+    [Fact]
+    public void Execute_WithTheSameSeedWritesIdenticalTimeseries()
+    {
+        string text = TestScenarios.SmallText();
+        Assert.Equal(Timeseries(text, 1), Timeseries(text, 1));
+        Assert.NotEqual(Timeseries(text, 1), Timeseries(TestScenarios.SmallText(seed: 6), 1));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Execute_WritesIdenticalFilesWhateverTheThreadCount(int threads)
+    {
+        string one = TestRuns.InFolder(TestScenarios.SmallText(), threads: 1, report: true);
+        string many = TestRuns.InFolder(TestScenarios.SmallText(), threads, report: true);
+        FolderAssert.SameFiles(one, many);
+    }
+
+    [Fact]
+    public void Execute_OfALargeOrganisationSplitsTicksAcrossThreadsWithIdenticalResults()
+    {
+        string text = TestScenarios.SmallText(agents: RunScheduler.ParallelTickThreshold, replicates: 1, horizon: 8);
+        Assert.Equal(Timeseries(text, 1), Timeseries(text, 3));
+    }
+
+    [Fact]
+    public void RunOne_ArmsOfAReplicateShareTheOrganisationAndAReplicateCanBeRerunAlone()
+    {
+        ScenarioSpec spec = TestScenarios.Small().Spec;
+        MemoryRunStore all = TestRuns.InMemory(spec, threads: 2);
+        var graph = OrgSim.Experiments.Organisations.OrganisationFactory.Build(spec.Organisation, RunSeeds.Organisation(spec.Seed, 2));
+        RunResult alone = RunScheduler.RunOne(spec, spec.Arms[1], graph, replicate: 2, threads: 1);
+        RunResult inside = all.Result(new RunCoordinates(0, 1, 2));
+        for (int t = 0; t <= spec.HorizonWeeks; t++)
+        {
+            Assert.Equal(inside.Series.CompetentShare(t), alone.Series.CompetentShare(t));
+        }
+    }
+
+    [Fact]
+    public void Preflight_LocatesABudgetLargerThanTheEligibleAgents()
+    {
+        LoadedScenario scenario = ScenarioLoader.Parse(
+            "organisation: {agents: 100, span: 9}\narms:\n  - name: a\n    seeding:\n      strategy: bottom-up-teams\n      budget: 95\n",
+            "big-budget.yaml");
+        ScenarioError error = Assert.Single(Preflight.Check(scenario));
+        Assert.Equal(6, error.Line);
+        Assert.Contains("can choose from only", error.Message, StringComparison.Ordinal);
+        Assert.Contains("lower the budget to at most", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string Timeseries(string scenarioText, int threads) =>
+        File.ReadAllText(Path.Combine(TestRuns.InFolder(scenarioText, threads), ResultsFolder.TimeseriesFileName));
+}
