@@ -77,4 +77,28 @@ public class GraphCommandTests
         Assert.False(File.Exists(Path.Combine(folder, "x.out")));
         Assert.Empty(stdout);
     }
+
+    [Fact]
+    public void Graph_TakesSetAndAPointOfTheSweep()
+    {
+        string file = CliHarness.WriteScenario(Small + "\nsweep:\n  grid:\n    organisation.agents: [60, 90]\n");
+        string dir = CliHarness.TempDirectory();
+        string Export(params string[] extra)
+        {
+            string target = Path.Combine(dir, $"g{Guid.NewGuid():N}.csv");
+            var (code, stdout, stderr) = CliHarness.Run(["graph", file, "--format", "edges", "--out", target, .. extra]);
+            Assert.True(code == 0, stderr);
+            Assert.True(File.Exists(target));
+            return stdout;
+        }
+
+        // The employees and the life coach.
+        Assert.StartsWith("Wrote 61 agents", Export(), StringComparison.Ordinal);
+        Assert.StartsWith("Wrote 91 agents", Export("--point", "1"), StringComparison.Ordinal);
+        Assert.StartsWith("Wrote 91 agents", Export("--set", "organisation.agents=90"), StringComparison.Ordinal);
+
+        var (bad, _, badErr) = CliHarness.Run("graph", file, "--stats", "--point", "2");
+        Assert.Equal(ExitCodes.BadInput, bad);
+        Assert.Contains("--point is 2; the sweep has points 0 to 1", badErr, StringComparison.Ordinal);
+    }
 }

@@ -212,6 +212,41 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void Run_WithOverwriteLeavesNothingOfTheOtherScenario()
+    {
+        // A sweep with a report (heatmap, org chart, report.html), then another scenario with --no-report.
+        string sweep = CliHarness.WriteScenario(Small + "\nsweep:\n  grid:\n    model.transmission: [0.02, 0.08]\n");
+        string other = CliHarness.WriteScenario(Small.Replace("- name: top-down", "- name: leaders", StringComparison.Ordinal));
+        string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
+        Assert.Equal(0, CliHarness.Run("run", sweep, "--out", outDir).ExitCode);
+        Assert.True(File.Exists(Path.Combine(outDir, "plots", "heatmap.svg")));
+        File.WriteAllText(Path.Combine(outDir, "my-notes.txt"), "mine");
+
+        var (code, _, stderr) = CliHarness.Run("run", other, "--out", outDir, "--overwrite", "--no-report");
+        Assert.True(code == 0, stderr);
+        Assert.False(File.Exists(Path.Combine(outDir, "report.html")));
+        Assert.False(Directory.Exists(Path.Combine(outDir, "plots")));
+        Assert.Contains("\"leaders\"", File.ReadAllText(Path.Combine(outDir, "orgchart.json")), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"top-down\"", File.ReadAllText(Path.Combine(outDir, "orgchart.json")), StringComparison.Ordinal);
+        Assert.Equal(1 + (2 * 3), File.ReadLines(Path.Combine(outDir, "runs.csv")).Count());
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(outDir, "my-notes.txt"))); // Only our files go.
+    }
+
+    [Fact]
+    public void Run_AgainWithTheFilesOwnReplicatesResumes()
+    {
+        string scenario = CliHarness.WriteScenario(Small);
+        string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
+        Assert.Equal(0, CliHarness.Run("run", scenario, "--out", outDir).ExitCode);
+
+        // --replicates 3 is what the file says: the same runs, spelt differently.
+        var (code, stdout, stderr) = CliHarness.Run("run", scenario, "--out", outDir, "--replicates", "3");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Resuming: 6 runs already done.", stdout, StringComparison.Ordinal);
+        Assert.Contains("0 runs in", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_IntoAFolderWithResultsFromOutsideOrgSimNeedsOverwrite()
     {
         string outDir = Path.Combine(CliHarness.TempDirectory(), "out");

@@ -116,6 +116,10 @@ public sealed partial class ResultsFolder : IDisposable
             {
                 folder.Clear(); // Only reached for a new folder or with --overwrite: what is there belongs to another scenario.
             }
+            else
+            {
+                folder.RemoveTemporaryFiles(); // Left by a run that was killed while writing; the claim says nobody writes now.
+            }
 
             Directory.CreateDirectory(folder.RunsFolder);
             AtomicFile.WriteText(System.IO.Path.Combine(folder.RunsFolder, IdentityFileName), RunIdentity.ToJson(identity));
@@ -186,6 +190,14 @@ public sealed partial class ResultsFolder : IDisposable
             {
                 File.Delete(path);
             }
+        }
+    }
+
+    private void RemoveTemporaryFiles()
+    {
+        foreach (string leftover in Directory.EnumerateFiles(RunsFolder, "*.tmp-*").ToList())
+        {
+            File.Delete(leftover);
         }
     }
 

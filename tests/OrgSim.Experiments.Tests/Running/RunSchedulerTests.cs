@@ -50,7 +50,7 @@ public class RunSchedulerTests
     {
         string one = TestRuns.InFolder(TestScenarios.SmallText(), threads: 1, report: true);
         string many = TestRuns.InFolder(TestScenarios.SmallText(), threads, report: true);
-        FolderAssert.SameFiles(one, many);
+        OrgSim.Tests.Shared.FolderAssert.SameFiles(one, many);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace OrgSim.Experiments.Tests;
+namespace OrgSim.Tests.Shared;
 
 /// <summary>Compares two output folders file by file: every file, not only the tables.</summary>
 internal static class FolderAssert

@@ -1,0 +1,65 @@
+namespace OrgSim.Cli.Tests;
+
+/// <summary>What the command line itself says, whichever command: help, missing and surplus arguments.</summary>
+public class CommandLineTests
+{
+    private const string Small = """
+        name: small
+        horizon_weeks: 5
+        replicates: 2
+        organisation: {agents: 100}
+        arms:
+          - name: top-down
+            seeding: {strategy: top-down, budget: 10}
+        """;
+
+    [Theory]
+    [InlineData("run", "--replicates")]
+    [InlineData("graph", "--format")]
+    [InlineData("validate", "--set")]
+    [InlineData("merge", "--out")]
+    public void HelpVerb_PrintsThatCommandsOptions(string verb, string option)
+    {
+        var (code, stdout, _) = CliHarness.Run("help", verb);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains(option, stdout, StringComparison.Ordinal);
+        Assert.Equal(CliHarness.Run(verb, "--help").Stdout, stdout);
+    }
+
+    [Fact]
+    public void Plot_WithoutAFolderSaysThatTheFolderIsMissing()
+    {
+        var (code, _, stderr) = CliHarness.Run("plot");
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.Equal("orgsim plot: the output folder is missing; e.g. 'orgsim plot results/quickstart'", stderr.TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("validate")]
+    [InlineData("graph")]
+    public void ASecondScenarioFileIsAnErrorNotIgnored(string verb)
+    {
+        string first = CliHarness.WriteScenario(Small), second = CliHarness.WriteScenario(Small);
+        string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
+        string[] output = verb == "validate" ? [] : ["--out", outDir];
+        var (code, stdout, stderr) = CliHarness.Run([verb, first, second, .. output]);
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.Equal($"orgsim {verb}: takes one scenario file, but '{second}' follows it; give one per command (a shell loop runs several)", stderr.TrimEnd());
+        Assert.Empty(stdout);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Validate_TakesTheSameOverridesAsRun()
+    {
+        string file = CliHarness.WriteScenario(Small);
+        var (bad, _, badErr) = CliHarness.Run("validate", file, "--set", "model.transmission=1.5");
+        Assert.Equal(ExitCodes.BadInput, bad);
+        Assert.Contains("model.transmission is 1.5; must be in range [0, 1]", badErr, StringComparison.Ordinal);
+
+        var (good, stdout, goodErr) = CliHarness.Run("validate", file, "--set", "organisation.agents=300", "--replicates", "7");
+        Assert.True(good == 0, goodErr);
+        Assert.Contains("1 arm x 7 replicates = 7 runs of 5 weeks on 300 agents", stdout, StringComparison.Ordinal);
+    }
+}
