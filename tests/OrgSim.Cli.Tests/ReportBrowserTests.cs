@@ -11,8 +11,10 @@ namespace OrgSim.Cli.Tests;
 /// Opens the <c>report.html</c> that <c>orgsim run</c> writes in a real headless browser (Debian's
 /// <c>chromium</c>, driven through <c>chromium-driver</c> with Selenium): no console errors, the
 /// org-chart animation plays and pauses, the arm can be switched, names from an HR export are shown
-/// as text and never run, and a screenshot is saved.
+/// as text and never run, and a screenshot is saved. The page's timers run on a clock the test
+/// moves (<see cref="PageClock"/>), so the animation is stepped, never waited for.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ReportBrowserTests(ITestOutputHelper output)
 {
     private const string ChromiumPath = "/usr/bin/chromium";
@@ -22,9 +24,46 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
     private const string ScriptName = "<script>alert(1)</script>";
     private const string ImageTeam = "<img src=x onerror=alert(2)>";
 
+    /// <summary>How long Chromium may take to start: a bound against a hang, not a measurement.</summary>
     private static readonly TimeSpan DriverStartTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan PlayTimeout = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan AnimationTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Replaces the page's timer functions, before any of its scripts run, with a clock that moves
+    /// only when the test calls <c>__orgsimClock.tick(ms)</c>; due callbacks run inside that call, in
+    /// order. The report animates with <c>setInterval</c>; the other timers are faked too, so that an
+    /// animation moved to <c>setTimeout</c> is still stepped rather than left waiting on real time.
+    /// </summary>
+    private const string PageClock = """
+        (function () {
+          var now = 0, nextId = 1, timers = new Map();
+          function add(callback, ms, args, repeat) {
+            var delay = Math.max(0, Number(ms) || 0);
+            timers.set(nextId, { callback: callback, at: now + delay, every: repeat ? Math.max(1, delay) : 0, args: args });
+            return nextId++;
+          }
+          window.setTimeout = function (callback, ms) { return add(callback, ms, Array.prototype.slice.call(arguments, 2), false); };
+          window.setInterval = function (callback, ms) { return add(callback, ms, Array.prototype.slice.call(arguments, 2), true); };
+          window.clearTimeout = window.clearInterval = function (id) { timers.delete(id); };
+          window.__orgsimClock = {
+            tick: function (ms) {
+              var end = now + ms;
+              for (;;) {
+                var id = null, due = null;
+                timers.forEach(function (t, key) { if (t.at <= end && (due === null || t.at < due.at)) { due = t; id = key; } });
+                if (due === null) { break; }
+                now = due.at;
+                if (due.every > 0) { due.at += due.every; } else { timers.delete(id); }
+                due.callback.apply(window, due.args);
+              }
+              now = end;
+            },
+            pending: function () { return timers.size; }
+          };
+        }());
+        """;
+
+    /// <summary>The animation's step, as in <c>ReportAssets.Script</c>; ticking by it moves one week.</summary>
+    private const int AnimationStepMs = 150;
 
     private const string Scenario = """
         name: browser
@@ -74,6 +113,7 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
         try
         {
             driver = new ChromeDriver(service, options, DriverStartTimeout);
+            driver.ExecuteCdpCommand("Page.addScriptToEvaluateOnNewDocument", new Dictionary<string, object?> { ["source"] = PageClock });
             var console = new BrowserConsole(driver);
             driver.Navigate().GoToUrl(new Uri(report).AbsoluteUri);
             AssertNoAlert(driver);
@@ -81,6 +121,7 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
 
             // Names from the HR export are text: the export's team names label the teams (wheels, tooltips).
             ChromeDriver js = driver;
+            Assert.Equal(true, js.ExecuteScript("return typeof window.__orgsimClock === 'object';"));
             Assert.Equal(0L, js.ExecuteScript("return document.querySelectorAll('[onerror]').length;"));
             Assert.Equal(0L, js.ExecuteScript("return Array.from(document.scripts).filter(s => s.textContent.trim().startsWith('alert(')).length;"));
             Assert.Contains(ImageTeam, (string?)js.ExecuteScript("return document.body.textContent;") ?? "", StringComparison.Ordinal);
@@ -96,22 +137,19 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
             Assert.False(string.IsNullOrEmpty(fills0), "the org chart has no circles with data-team");
 
             play.Click();
+            Tick(js, 2 * AnimationStepMs);
             Assert.True(
-                WaitUntil(() => WeekOf(week) > 0 && weekLabel.Text != label0, PlayTimeout),
-                $"pressing play did not advance #week within {PlayTimeout.TotalSeconds} s (week {WeekOf(week)}, label '{weekLabel.Text}')");
+                WeekOf(week) == 2 && weekLabel.Text != label0,
+                $"two animation steps after pressing play, #week is {WeekOf(week)}, label '{weekLabel.Text}'; expected week 2");
             play.Click();
-            int paused = WeekOf(week);
-            Thread.Sleep(1500);
-            Assert.True(paused == WeekOf(week), $"#week went on from {paused} to {WeekOf(week)} after pressing pause");
+            Tick(js, 10 * AnimationStepMs);
+            Assert.True(WeekOf(week) == 2, $"#week went on from 2 to {WeekOf(week)} after pressing pause");
 
             play.Click();
-            Assert.True(
-                WaitUntil(() => TeamFills(js) != fills0 || WeekOf(week) >= lastWeek, AnimationTimeout) && TeamFills(js) != fills0,
-                $"playing to week {WeekOf(week)} of {lastWeek} changed the fill of no team's circle");
-            if (WeekOf(week) < lastWeek)
-            {
-                play.Click();
-            }
+            Tick(js, lastWeek * AnimationStepMs);
+            Assert.True(WeekOf(week) == lastWeek, $"playing for {lastWeek} steps stopped at week {WeekOf(week)} of {lastWeek}");
+            Assert.True(TeamFills(js) != fills0, $"playing to week {lastWeek} changed the fill of no team's circle");
+            Assert.Equal(0L, js.ExecuteScript("return window.__orgsimClock.pending();")); // It stopped by itself at the horizon.
 
             console.AssertNoErrors("after playing and pausing");
 
@@ -222,24 +260,8 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
         }
     }
 
-    private static bool WaitUntil(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            if (DateTime.UtcNow >= deadline)
-            {
-                return false;
-            }
-
-            Thread.Sleep(100);
-        }
-    }
+    /// <summary>Moves the page's clock on by <paramref name="ms"/>, running the timers that fall due (see <see cref="PageClock"/>).</summary>
+    private static void Tick(ChromeDriver js, int ms) => js.ExecuteScript("window.__orgsimClock.tick(arguments[0]);", ms);
 
     /// <summary>The browser's console; reading it empties Chromium's buffer, so every entry read is kept.</summary>
     private sealed class BrowserConsole(ChromeDriver driver)

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Text;
 using OrgSim.Cli.Commands;
 
 namespace OrgSim.Cli.Tests;
@@ -147,31 +147,83 @@ public class RunProgressTests
     }
 
     [Fact]
-    public void Interactive_DrawsOnAnyWriterAndDisposeReturnsPromptly()
+    public async Task Interactive_DrawsTheFinalCountOnAnyWriterAndDisposeJoinsTheBar()
     {
-        var output = new StringWriter();
-        var progress = new RunProgress(TextWriter.Synchronized(output), totalRuns: 10, alreadyDone: 2, interactive: true, TimeProvider.System);
+        var time = new FakeTimeProvider();
+        var output = new RecordingWriter();
+        var progress = new RunProgress(output, totalRuns: 10, alreadyDone: 2, interactive: true, time);
+        Assert.True(output.WaitFor("2/10"), "the bar drew no first frame");
+
+        // The clock stands still, so no frame falls due: only Dispose can draw the new count.
         Parallel.For(0, 8, _ => progress.Completed());
-        Thread.Sleep(250);
+        Assert.True(progress.IsDrawing);
+        Assert.False(await DisposeOnAnotherThread(progress), "Dispose returned before the drawing task ended");
 
-        var clock = Stopwatch.StartNew();
-        progress.Dispose();
-        clock.Stop();
-        progress.Dispose(); // A second Dispose is harmless.
-
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"Dispose took {clock.Elapsed}");
-        Assert.Contains("10/10", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("10/10", output.Text, StringComparison.Ordinal); // The count column reads the counters.
+        Assert.Contains("100%", output.Text, StringComparison.Ordinal); // The bar's own value, set for its last frame.
+        Assert.Equal(0, time.ActiveTimers); // The refresh timer ended with the bar.
+        string drawn = output.Text;
+        Assert.False(await DisposeOnAnotherThread(progress)); // A second Dispose is harmless.
+        time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(drawn, output.Text);
     }
 
     [Fact]
-    public void Interactive_DisposeRightAfterStartReturnsPromptly()
+    public void Interactive_DrawsAFrameEachRefreshIntervalOfTheInjectedClock()
     {
-        var clock = Stopwatch.StartNew();
-        using (new RunProgress(new StringWriter(), totalRuns: 1000, alreadyDone: 0, interactive: true, TimeProvider.System))
-        {
-        }
+        var time = new FakeTimeProvider();
+        var output = new RecordingWriter();
+        using var progress = new RunProgress(output, totalRuns: 100, alreadyDone: 0, interactive: true, time);
+        Assert.True(output.WaitFor("0/100"), "the bar drew no first frame");
+        Assert.True(time.WaitForTimers(1), "the bar set no timer on the injected clock");
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"construction and Dispose took {clock.Elapsed}");
+        Complete(progress, 5);
+        time.Advance(RunProgress.RefreshInterval);
+        Assert.True(output.WaitFor("5/100"), "a refresh interval passed on the injected clock and the bar drew no frame");
+
+        Complete(progress, 20);
+        time.Advance(RunProgress.RefreshInterval);
+        Assert.True(output.WaitFor("25/100"), "a second refresh interval drew no frame");
+    }
+
+    [Fact]
+    public async Task Interactive_DisposeRightAfterStartEndsTheBarAfterItsOnlyFrame()
+    {
+        var time = new FakeTimeProvider();
+        var output = new RecordingWriter();
+        var progress = new RunProgress(output, totalRuns: 1000, alreadyDone: 0, interactive: true, time);
+        Assert.False(await DisposeOnAnotherThread(progress), "Dispose returned before the drawing task ended");
+
+        Assert.Contains("0/1,000", output.Text, StringComparison.Ordinal);
+        Assert.Equal(0, time.ActiveTimers);
+    }
+
+    [Fact]
+    public async Task Interactive_DisposeGivesUpOnAStuckTerminalAfterTheTimeoutOnTheInjectedClock()
+    {
+        var time = new FakeTimeProvider();
+        var output = new RecordingWriter();
+        var progress = new RunProgress(output, totalRuns: 10, alreadyDone: 0, interactive: true, time);
+        Assert.True(output.WaitFor("0/10"), "the bar drew no first frame");
+
+        // The terminal stops taking output in the middle of the next frame.
+        output.Block();
+        progress.Completed();
+        time.Advance(RunProgress.RefreshInterval);
+        Assert.True(output.WaitUntilStuck(), "the bar drew no frame after a refresh interval");
+
+        try
+        {
+            Task<bool> disposing = DisposeOnAnotherThread(progress);
+            Assert.True(time.WaitForTimers(2), "Dispose set no timeout on the injected clock"); // The refresh timer and Dispose's.
+            Assert.False(disposing.IsCompleted); // Before the timeout, Dispose waits for the stuck bar.
+            time.Advance(RunProgress.DisposeTimeout);
+            Assert.True(await disposing, "the bar was no longer drawing, so it was not stuck");
+        }
+        finally
+        {
+            output.Release();
+        }
     }
 
     [Fact]
@@ -198,20 +250,102 @@ public class RunProgressTests
         workers.ForEach(t => t.Join());
     }
 
+    /// <summary>
+    /// Disposes <paramref name="progress"/> and says whether its bar was still drawing the moment Dispose
+    /// returned. On another thread, so that a Dispose that never returns fails the test (TimeoutException)
+    /// instead of hanging the run.
+    /// </summary>
+    private static Task<bool> DisposeOnAnotherThread(RunProgress progress) => Task.Run(() =>
+    {
+        progress.Dispose();
+        return progress.IsDrawing;
+    }).WaitAsync(TestWaits.HangGuard);
+
     private static string[] Lines(StringWriter output) =>
         output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
 
-    /// <summary>A clock that moves only when told to.</summary>
-    private sealed class FakeTimeProvider : TimeProvider
+    /// <summary>
+    /// A terminal for the bar, written from its drawing thread: a test waits until some text has been
+    /// drawn, and can make writes block, as a terminal that stopped taking output would.
+    /// </summary>
+    private sealed class RecordingWriter : TextWriter
     {
-        private long _ticks;
+        private readonly object _lock = new();
+        private readonly StringBuilder _text = new(); // under _lock
+        private bool _blocking; // under _lock
+        private bool _stuck; // under _lock: a write is waiting in Block
 
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+        public override Encoding Encoding => Encoding.Unicode;
 
-        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+        public string Text
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _text.ToString();
+                }
+            }
+        }
 
-        public override DateTimeOffset GetUtcNow() => new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddTicks(GetTimestamp());
+        public override void Write(char value) => Write(value.ToString());
 
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+        public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
+
+        public override void Write(string? value)
+        {
+            lock (_lock)
+            {
+                while (_blocking)
+                {
+                    _stuck = true;
+                    Monitor.PulseAll(_lock);
+                    Monitor.Wait(_lock);
+                }
+
+                _text.Append(value);
+                Monitor.PulseAll(_lock);
+            }
+        }
+
+        /// <summary>Waits until <paramref name="text"/> has been written; false only if it never is.</summary>
+        public bool WaitFor(string text) => WaitUntil(() => _text.ToString().Contains(text, StringComparison.Ordinal));
+
+        /// <summary>From now on every write blocks until <see cref="Release"/>.</summary>
+        public void Block()
+        {
+            lock (_lock)
+            {
+                _blocking = true;
+            }
+        }
+
+        /// <summary>Waits until a write is blocked.</summary>
+        public bool WaitUntilStuck() => WaitUntil(() => _stuck);
+
+        public void Release()
+        {
+            lock (_lock)
+            {
+                _blocking = false;
+                Monitor.PulseAll(_lock);
+            }
+        }
+
+        private bool WaitUntil(Func<bool> condition)
+        {
+            lock (_lock)
+            {
+                while (!condition())
+                {
+                    if (!Monitor.Wait(_lock, TestWaits.HangGuard))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
     }
 }

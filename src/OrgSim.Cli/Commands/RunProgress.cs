@@ -11,6 +11,8 @@ namespace OrgSim.Cli.Commands;
 /// Reports the progress of <c>orgsim run</c>: runs done, rate and time left. On a terminal it draws a
 /// Spectre.Console progress bar; elsewhere (CI, a log file) it prints a plain line at most every
 /// <see cref="PlainInterval"/> and one at 100%. <see cref="Completed"/> may be called from any thread.
+/// Every wait and every time it shows runs on the <see cref="TimeProvider"/> it is given, the bar's
+/// frames included, so a test with a fake clock steps through them without sleeping.
 /// </summary>
 internal sealed class RunProgress : IDisposable
 {
@@ -20,8 +22,11 @@ internal sealed class RunProgress : IDisposable
     /// <summary>A job this short that printed no intermediate line prints no final line either.</summary>
     public static readonly TimeSpan FinalLineThreshold = TimeSpan.FromSeconds(2);
 
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan DisposeTimeout = TimeSpan.FromSeconds(1.5);
+    /// <summary>The time between two frames of the interactive bar.</summary>
+    internal static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long <see cref="Dispose"/> waits for the bar's last frame.</summary>
+    internal static readonly TimeSpan DisposeTimeout = TimeSpan.FromSeconds(1.5);
 
     private readonly TextWriter _output;
     private readonly TimeProvider _time;
@@ -30,13 +35,15 @@ internal sealed class RunProgress : IDisposable
     private readonly long _start;
     private readonly long _intervalTicks;
     private readonly object _printLock = new();
-    private readonly ManualResetEventSlim? _stop;
+    private readonly object _frameLock = new(); // The bar waits on it between frames.
     private readonly Task? _bar;
 
     private long _completed; // runs completed in this process
     private long _nextLineAt; // timestamp of the earliest next periodic plain line
     private bool _linePrinted; // under _printLock
     private bool _finished; // under _printLock
+    private bool _frameDue; // under _frameLock: the refresh timer fired since the last frame
+    private bool _stopping; // under _frameLock: Dispose was called
     private int _disposed;
 
     public RunProgress(TextWriter output, int totalRuns, int alreadyDone, bool interactive, TimeProvider time)
@@ -55,7 +62,6 @@ internal sealed class RunProgress : IDisposable
         _nextLineAt = _start + _intervalTicks;
         if (interactive)
         {
-            _stop = new ManualResetEventSlim(false);
             IAnsiConsole console = CreateConsole(output);
             _bar = Task.Factory.StartNew(
                 () => RunBar(console), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -94,20 +100,35 @@ internal sealed class RunProgress : IDisposable
         }
     }
 
-    /// <summary>Stops the bar, leaving its last state on screen; returns within about two seconds.</summary>
+    /// <summary>
+    /// Stops the bar and waits until it has drawn its last state, which it leaves on screen; gives up
+    /// after <see cref="DisposeTimeout"/> on the injected clock, should the terminal stop taking output.
+    /// </summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0 || _bar is null || _stop is null)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0 || _bar is null)
         {
             return;
         }
 
-        _stop.Set();
-        if (_bar.Wait(DisposeTimeout))
+        lock (_frameLock)
         {
-            _stop.Dispose();
+            _stopping = true;
+            Monitor.Pulse(_frameLock);
+        }
+
+        try
+        {
+            _bar.WaitAsync(DisposeTimeout, _time).GetAwaiter().GetResult();
+        }
+        catch (TimeoutException)
+        {
+            // The bar is stuck writing; leave it, the run's results matter more than its last frame.
         }
     }
+
+    /// <summary>True from the start of an interactive bar until its drawing task has ended.</summary>
+    internal bool IsDrawing => _bar is { IsCompleted: false };
 
     /// <summary>The plain progress line for the current state, e.g. <c>progress: 350/1,000 runs (35%), 41.2 runs/s, about 16 s left</c>.</summary>
     internal string PlainLine()
@@ -238,12 +259,13 @@ internal sealed class RunProgress : IDisposable
                 .Start(context =>
                 {
                     ProgressTask task = context.AddTask("runs", autoStart: true, maxValue: Math.Max(1, _total));
+                    using ITimer refresh = _time.CreateTimer(static owner => ((RunProgress)owner!).FrameDue(), this, RefreshInterval, RefreshInterval);
                     do
                     {
                         task.Value = _total == 0 ? 1 : Snapshot().Done;
                         context.Refresh();
                     }
-                    while (!_stop!.Wait(RefreshInterval));
+                    while (WaitForNextFrame());
 
                     task.Value = _total == 0 ? 1 : Snapshot().Done; // Progress.Start draws this final state and leaves it.
                 });
@@ -252,6 +274,31 @@ internal sealed class RunProgress : IDisposable
         catch (Exception)
 #pragma warning restore CA1031
         {
+        }
+    }
+
+    /// <summary>The refresh timer's callback; may still run once after the timer is disposed, which is harmless.</summary>
+    private void FrameDue()
+    {
+        lock (_frameLock)
+        {
+            _frameDue = true;
+            Monitor.Pulse(_frameLock);
+        }
+    }
+
+    /// <summary>Waits for the refresh timer or for <see cref="Dispose"/>; false once the bar should stop.</summary>
+    private bool WaitForNextFrame()
+    {
+        lock (_frameLock)
+        {
+            while (!_frameDue && !_stopping)
+            {
+                Monitor.Wait(_frameLock);
+            }
+
+            _frameDue = false;
+            return !_stopping;
         }
     }
 

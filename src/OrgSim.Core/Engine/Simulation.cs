@@ -179,6 +179,7 @@ public sealed class Simulation : IDisposable
     public void Step()
     {
         _workers.Run(_weekJob);
+        long before = GC.GetAllocatedBytesForCurrentThread();
         (_signals, _nextSignals) = (_nextSignals, _signals);
         Array.Clear(_counts);
         int changed = 0;
@@ -194,7 +195,18 @@ public sealed class Simulation : IDisposable
 
         AgentsChangedLastStep = changed;
         Tick++;
+        _workers.CountAllocations(before); // The caller's share of the week after the workers' jobs: adding up their tallies.
     }
+
+    /// <summary>
+    /// Bytes the steps so far allocated on the managed heap, on every thread that worked on them;
+    /// counted per thread, so other threads of the process never show here. Should stay 0 after
+    /// the first steps have warmed the code up.
+    /// </summary>
+    internal long AllocatedBytesInSteps => _workers.AllocatedBytes;
+
+    /// <summary>The threads that share a step, the caller's included: <c>threads</c>, capped by the agents.</summary>
+    internal int WorkerCount => _workers.Count;
 
     /// <summary>Stops the worker threads.</summary>
     public void Dispose() => _workers.Dispose();
