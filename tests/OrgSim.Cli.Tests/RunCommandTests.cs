@@ -17,6 +17,7 @@ public class RunCommandTests
         """;
 
     [Fact]
+    [Trait("Category", "Slow")] // 3 s: the whole quickstart, report included.
     public void Run_OnTheQuickstartWritesEveryFileWithTheDocumentedHeaders()
     {
         string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
@@ -45,6 +46,7 @@ public class RunCommandTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // 3 s: the whole quickstart, report included.
     public void Run_OnTheQuickstartShowsTopDownAndBottomUpCurvesThatDiffer()
     {
         string outDir = Path.Combine(CliHarness.TempDirectory(), "out");

@@ -27,6 +27,7 @@ public class ClassicModelTests
     };
 
     [Fact]
+    [Trait("Category", "Slow")] // 11 s, a minute on a loaded 2-core machine: many runs for a tight standard error.
     public void SimpleContagion_OnACompleteGraph_FollowsTheExactSiExpectationAndTheLogisticCurve()
     {
         // SI: an unaware agent with k adopted contacts adopts with 1 − (1 − β)^k. N = 200,
@@ -56,6 +57,7 @@ public class ClassicModelTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // 4 s: many runs for a tight standard error.
     public void Bass_OnACompleteGraph_FollowsTheDiscreteRecurrenceAndTheContinuousCurve()
     {
         // Bass with p = 0.03, q = 0.38: an unaware agent adopts with p + q·k/(N − 1). N = 250, no seeds, 30 weeks, 300 runs.
@@ -133,6 +135,7 @@ public class ClassicModelTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // 3.5 s: many runs for a tight standard error.
     public void IndependentCascade_GivesEachAdopterOneChanceAndStopsEarly()
     {
         // On a ring, a cascade from one seed goes on in each direction with probability β per

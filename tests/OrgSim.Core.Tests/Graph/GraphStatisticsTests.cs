@@ -77,6 +77,7 @@ public class GraphStatisticsTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // 1 s, 6 s on a loaded machine.
     public void LayeredGraph_WithMorePathsThanADoubleHolds_HasExactBetweennessAndMeanPath()
     {
         // 600 layers of 4 agents, each layer tied to all of the next: 4^599 ≈ 2^1198 shortest paths
@@ -202,6 +203,7 @@ public class GraphStatisticsTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // 6 s: exact betweenness of the large graphs the estimates are checked against.
     public void SampledEstimates_AgreeWithExactValuesWithinTolerancesDerivedFromTheGraph()
     {
         // Watts–Strogatz, 3,000 agents: measured exactly, then with 200 sources and 500 agents drawn.
@@ -313,6 +315,7 @@ public class GraphStatisticsTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // 2.3 s: a hierarchy large enough to be sampled.
     public void LargeHierarchy_IsSampledAndKeepsItsExactParts()
     {
         OrgGraph graph = TestOrganisations.Hierarchy(50_000, 8, 2.0);

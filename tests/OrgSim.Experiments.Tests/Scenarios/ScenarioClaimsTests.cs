@@ -10,8 +10,9 @@ namespace OrgSim.Experiments.Tests.Scenarios;
 /// 104 weeks, 20 replicates, its own seed). Arms of a replicate share its organisation, seed agents
 /// and random numbers, so a claim that arm A beats arm B is checked on the paired differences
 /// A − B, replicate by replicate: the 95% Student t interval of their mean — the Monte Carlo error
-/// of the comparison — must lie above 0.
+/// of the comparison — must lie above 0. Slow: each runs a whole scenario, 0.5 to 4 s.
 /// </summary>
+[Trait("Category", "Slow")]
 public class ScenarioClaimsTests
 {
     [Fact]
