@@ -43,7 +43,8 @@ internal sealed class RangeWorkers : IDisposable
 
     /// <summary>
     /// Bytes allocated on the managed heap by every <see cref="Run"/>'s job so far, summed over all
-    /// threads, the caller's included; the barrier waits between jobs are not counted.
+    /// threads, the caller's included, plus what the caller counted with <see cref="CountAllocations"/>;
+    /// the barrier waits between jobs are not counted.
     /// </summary>
     internal long AllocatedBytes => Interlocked.Read(ref _allocatedBytes);
 
