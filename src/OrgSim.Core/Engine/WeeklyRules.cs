@@ -125,16 +125,15 @@ internal readonly struct WeeklyRules
     /// <param name="keep">Π(1 − hit) over deploying contacts.</param>
     /// <param name="exposure">Σ strength over deploying contacts.</param>
     /// <param name="count">The number of deploying contacts.</param>
-    /// <param name="threshold">The agent's threshold (share or count), for the threshold rules.</param>
-    /// <param name="totalStrength">Σ strength over all the agent's contacts, for the shares.</param>
+    /// <param name="bar">For the threshold rules, what the agent must see to adopt, from its threshold (<see cref="AdoptionBars"/>): a count, or an exposure.</param>
+    /// <param name="barIsCount">Whether the fractional rule compares <paramref name="count"/> rather than <paramref name="exposure"/> with <paramref name="bar"/>.</param>
+    /// <param name="totalStrength">Σ strength over all the agent's contacts, for the Bass share.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double AdoptionChance(double keep, double exposure, double count, double threshold, double totalStrength) => _adoption switch
+    public double AdoptionChance(double keep, double exposure, double count, double bar, bool barIsCount, double totalStrength) => _adoption switch
     {
         AdoptionRule.SimpleContagion => 1.0 - keep,
-
-        // A share with no contacts at all is 0, so an isolated agent adopts only at threshold 0.
-        AdoptionRule.FractionalThreshold => (totalStrength > 0 ? exposure / totalStrength : 0) >= threshold ? 1.0 : 0.0,
-        AdoptionRule.AbsoluteThreshold => count >= threshold ? 1.0 : 0.0,
+        AdoptionRule.FractionalThreshold => (barIsCount ? count : exposure) >= bar ? 1.0 : 0.0,
+        AdoptionRule.AbsoluteThreshold => count >= bar ? 1.0 : 0.0,
         AdoptionRule.Bass => _bassInnovation + (_bassImitation * (totalStrength > 0 ? exposure / totalStrength : 0)),
         _ => 0.0,
     };
