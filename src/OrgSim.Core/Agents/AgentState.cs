@@ -34,9 +34,6 @@ public sealed class AgentState
     /// <summary>Successful repetitions counted towards the next stage since the last change of stage.</summary>
     public int GetRepetitions(int agent, Competency competency) => Repetitions[Index(agent, competency)];
 
-    /// <summary>Consecutive weeks without a successful repetition.</summary>
-    public int GetIdleWeeks(int agent, Competency competency) => IdleWeeks[Index(agent, competency)];
-
     /// <summary>Puts <paramref name="agent"/> at <paramref name="stage"/> with its counters cleared.</summary>
     public void SetStage(int agent, Competency competency, Stage stage)
     {

@@ -119,6 +119,31 @@ internal sealed class ContactObserver
         return total;
     }
 
+    /// <summary>
+    /// Whether every contact of <paramref name="v"/> has the same strength (type strength × edge
+    /// weight), which is then <paramref name="strength"/>; false for an agent without contacts.
+    /// </summary>
+    public bool HasOneStrength(int v, out double strength)
+    {
+        strength = 0;
+        int start = _offsets[v], end = _offsets[v + 1];
+        if (start == end)
+        {
+            return false;
+        }
+
+        strength = _strengthByType[(int)_types[start]] * (_unitWeights ? 1f : _weights[start]);
+        for (int e = start + 1; e < end; e++)
+        {
+            if (_strengthByType[(int)_types[e]] * (_unitWeights ? 1f : _weights[e]) != strength)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     internal void ObserveByCounting(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)
     {
         int[] targets = _targets;

@@ -37,7 +37,8 @@ public sealed class Simulation : IDisposable
     private readonly AgentState _state;
     private readonly WeeklyRules _rules;
     private readonly ContactObserver _observer;
-    private readonly float[] _thresholds;
+    private readonly double[] _adoptionBars;
+    private readonly ulong[] _barIsCount;
     private readonly float[] _totalStrengths;
     private readonly int _activeWeeks;
     private readonly bool _hasSupporters;
@@ -77,10 +78,16 @@ public sealed class Simulation : IDisposable
         _hasSupporters = graph.HasSupporters;
         _pacingInterval = parameters.PacingIntervalWeeks;
 
-        // Per-agent thresholds and contact strengths cost 4 bytes an agent each, so only the rules that read them get them.
+        // Adoption bars (8 bytes an agent) and contact strengths (4) only for the rules that read them.
         bool threshold = parameters.Adoption is AdoptionRule.FractionalThreshold or AdoptionRule.AbsoluteThreshold;
-        bool share = parameters.Adoption is AdoptionRule.FractionalThreshold or AdoptionRule.Bass || parameters.FeedforwardBoost > 0;
-        _thresholds = threshold ? DrawThresholds(parameters.Threshold, graph.NodeCount, seed) : [];
+        bool share = parameters.Adoption is AdoptionRule.Bass || parameters.FeedforwardBoost > 0;
+        _adoptionBars = threshold ? new double[graph.NodeCount] : [];
+        _barIsCount = parameters.Adoption == AdoptionRule.FractionalThreshold ? new ulong[(graph.NodeCount + 63) / 64] : [];
+        if (threshold)
+        {
+            AdoptionBars.Compute(parameters.Adoption, DrawThresholds(parameters.Threshold, graph.NodeCount, seed), _observer, graph.Offsets, _adoptionBars, _barIsCount);
+        }
+
         _totalStrengths = share ? Enumerable.Range(0, graph.NodeCount).Select(v => (float)_observer.TotalStrength(v)).ToArray() : [];
         _seed = seed;
 
@@ -147,24 +154,24 @@ public sealed class Simulation : IDisposable
     /// absolute rule) instead of drawing them from <see cref="ModelParameters.Threshold"/>; for
     /// thresholds known agent by agent, such as Granovetter's riot. Allowed only before the first step.
     /// </summary>
-    public void SetThresholds(ReadOnlySpan<float> thresholds)
+    public void SetThresholds(ReadOnlySpan<double> thresholds)
     {
         if (Tick != 0)
         {
             throw new InvalidOperationException("thresholds can be set only at tick 0");
         }
 
-        if (_thresholds.Length == 0)
+        if (Parameters.Adoption is not (AdoptionRule.FractionalThreshold or AdoptionRule.AbsoluteThreshold))
         {
             throw new InvalidOperationException($"the adoption rule {Parameters.Adoption} uses no thresholds");
         }
 
-        if (thresholds.Length != _thresholds.Length)
+        if (thresholds.Length != _adoptionBars.Length)
         {
-            throw new ArgumentException($"should hold one threshold per agent ({_thresholds.Length})", nameof(thresholds));
+            throw new ArgumentException($"should hold one threshold per agent ({_adoptionBars.Length})", nameof(thresholds));
         }
 
-        foreach (float t in thresholds)
+        foreach (double t in thresholds)
         {
             if (!(t >= 0))
             {
@@ -172,7 +179,7 @@ public sealed class Simulation : IDisposable
             }
         }
 
-        thresholds.CopyTo(_thresholds);
+        AdoptionBars.Compute(Parameters.Adoption, thresholds, _observer, _graph.Offsets, _adoptionBars, _barIsCount);
     }
 
     /// <summary>Advances one week.</summary>
@@ -277,13 +284,13 @@ public sealed class Simulation : IDisposable
         return _activeWeeks == 0 ? (byte)signal : (byte)(signal & (StillActive(v, stageWord) | 0xF0));
     }
 
-    private static float[] DrawThresholds(ThresholdDistribution distribution, int agents, ulong seed)
+    private static double[] DrawThresholds(ThresholdDistribution distribution, int agents, ulong seed)
     {
         ulong key = CounterRng.Key(seed, ThresholdStream);
-        var thresholds = new float[agents];
+        var thresholds = new double[agents];
         for (int v = 0; v < agents; v++)
         {
-            thresholds[v] = (float)distribution.Draw(CounterRng.Uniform(key, 2 * (ulong)v), CounterRng.Uniform(key, (2 * (ulong)v) + 1));
+            thresholds[v] = distribution.Draw(CounterRng.Uniform(key, 2 * (ulong)v), CounterRng.Uniform(key, (2 * (ulong)v) + 1));
         }
 
         return thresholds;
@@ -409,7 +416,8 @@ public sealed class Simulation : IDisposable
                 _observer.Observe(v, needs, signals, out keep, out exposure, out count, out feedforward);
             }
 
-            float threshold = _thresholds.Length == 0 ? 0f : _thresholds[v];
+            double bar = _adoptionBars.Length == 0 ? 0 : _adoptionBars[v];
+            bool barIsCount = _barIsCount.Length != 0 && ((_barIsCount[v >> 6] >> v) & 1) != 0;
 
             // Background support: the manager's competence bits, and those of the mentor (or coach) if any.
             int manager = managers[v];
@@ -432,7 +440,7 @@ public sealed class Simulation : IDisposable
                 if (stage == (int)Stage.UnconsciousIncompetence)
                 {
                     // Most unaware agents see nobody deploy and cannot adopt: no draw, no write.
-                    double adoption = rules.AdoptionChance(keep.GetElement(c), exposure.GetElement(c), count.GetElement(c), threshold, totalStrength);
+                    double adoption = rules.AdoptionChance(keep.GetElement(c), exposure.GetElement(c), count.GetElement(c), bar, barIsCount, totalStrength);
                     if (adoption > 0)
                     {
                         stage = rules.Apply(stage, ref repetitions[i], ref idleWeeks[i], false, adoption, 0, 1, CounterRng.Bits(weekKey, Counter(v, 2 + c)));

@@ -85,17 +85,6 @@ internal readonly struct WeeklyRules
         return stage >= (int)Stage.ConsciousCompetence & random < threshold;
     }
 
-    /// <summary>
-    /// What the agent's own state does to its repetition chance in <paramref name="competency"/>:
-    /// the rub-pat barrier for practising several competencies at once, and the prerequisite boost
-    /// for circularity once decisiveness is competent.
-    /// </summary>
-    /// <param name="stageWord">The agent's four stages, byte c = competency c.</param>
-    /// <param name="competency">The competency practised.</param>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double PracticeScale(uint stageWord, int competency) =>
-        competency == (int)Competency.Circularity ? RubPatScale(stageWord) * PrerequisiteScale(stageWord) : RubPatScale(stageWord);
-
     /// <summary>The rub-pat factor for an agent practising the competencies at stage 1 or 2 in <paramref name="stageWord"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double RubPatScale(uint stageWord)
@@ -125,16 +114,15 @@ internal readonly struct WeeklyRules
     /// <param name="keep">Π(1 − hit) over deploying contacts.</param>
     /// <param name="exposure">Σ strength over deploying contacts.</param>
     /// <param name="count">The number of deploying contacts.</param>
-    /// <param name="threshold">The agent's threshold (share or count), for the threshold rules.</param>
-    /// <param name="totalStrength">Σ strength over all the agent's contacts, for the shares.</param>
+    /// <param name="bar">For the threshold rules, what the agent must see to adopt, from its threshold (<see cref="AdoptionBars"/>): a count, or an exposure.</param>
+    /// <param name="barIsCount">Whether the fractional rule compares <paramref name="count"/> rather than <paramref name="exposure"/> with <paramref name="bar"/>.</param>
+    /// <param name="totalStrength">Σ strength over all the agent's contacts, for the Bass share.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double AdoptionChance(double keep, double exposure, double count, double threshold, double totalStrength) => _adoption switch
+    public double AdoptionChance(double keep, double exposure, double count, double bar, bool barIsCount, double totalStrength) => _adoption switch
     {
         AdoptionRule.SimpleContagion => 1.0 - keep,
-
-        // A share with no contacts at all is 0, so an isolated agent adopts only at threshold 0.
-        AdoptionRule.FractionalThreshold => (totalStrength > 0 ? exposure / totalStrength : 0) >= threshold ? 1.0 : 0.0,
-        AdoptionRule.AbsoluteThreshold => count >= threshold ? 1.0 : 0.0,
+        AdoptionRule.FractionalThreshold => (barIsCount ? count : exposure) >= bar ? 1.0 : 0.0,
+        AdoptionRule.AbsoluteThreshold => count >= bar ? 1.0 : 0.0,
         AdoptionRule.Bass => _bassInnovation + (_bassImitation * (totalStrength > 0 ? exposure / totalStrength : 0)),
         _ => 0.0,
     };
@@ -150,7 +138,7 @@ internal readonly struct WeeklyRules
     /// <param name="deployed">Whether the agent deployed the competency itself, or followed up at a pacing checkpoint, this week: either counts as a repetition.</param>
     /// <param name="aware">Chance of adopting this week, from <see cref="AdoptionChance"/>; used at stage 0 only.</param>
     /// <param name="exposure">Σ strength over deploying contacts.</param>
-    /// <param name="practiceScale">The factor from <see cref="PracticeScale"/>.</param>
+    /// <param name="practiceScale">The factor on the repetition chance: <see cref="RubPatScale"/>, <see cref="PrerequisiteScale"/> (circularity only), <see cref="SupportScale"/>, <see cref="FlowScale"/> and <see cref="FeedforwardScale"/> multiplied.</param>
     /// <param name="random">64 random bits for this agent, competency and week.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Apply(int stage, ref byte repetitions, ref byte idleWeeks, bool deployed, double aware, double exposure, double practiceScale, ulong random)

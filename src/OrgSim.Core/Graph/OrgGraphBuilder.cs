@@ -137,15 +137,6 @@ public sealed class OrgGraphBuilder
         return this;
     }
 
-    /// <summary>The function of node <paramref name="v"/> as set so far.</summary>
-    public int FunctionOf(int v) => _functions[v];
-
-    /// <summary>The site of node <paramref name="v"/> as set so far.</summary>
-    public int SiteOf(int v) => _sites[v];
-
-    /// <summary>Whether node <paramref name="v"/> works remotely, as set so far.</summary>
-    public bool IsRemote(int v) => _remote[v];
-
     /// <summary>The number of ties added so far.</summary>
     public int TieCount => _from.Count;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrgSim.Core.Graph;
+using OrgSim.Experiments.Organisations;
 using OrgSim.Experiments.Scenarios;
 
 namespace OrgSim.Experiments.Import;
@@ -139,18 +140,20 @@ public static class EdgeListImporter
             parent[report] = manager;
         }
 
-        foreach (int[] cycle in HrExportImporter.FindCycles(parent))
+        var forest = new ReportingForest(parent);
+        foreach (IReadOnlyList<int> cycle in forest.Cycles)
         {
-            int start = Array.IndexOf(cycle, cycle.MinBy(v => managers[v].Row));
-            int[] members = [.. cycle[start..], .. cycle[..start]];
+            int[] members = [.. cycle];
+            int start = Array.IndexOf(members, members.MinBy(v => managers[v].Row));
+            members = [.. members[start..], .. members[..start]];
             string path = string.Join(" → ", members.Append(members[0]).Select(v => $"\"{names[v]}\""));
             string rows = string.Join(", ", members.Select(v => managers[v].Row.ToString(CultureInfo.InvariantCulture)));
             csv.Error(managers[members[0]].Row, $"manager cycle: {path}, each reporting to the next (rows {rows}); someone in it must report to a manager outside it, or have none");
         }
 
         csv.ThrowIfErrors();
-        (int[] order, int[] depth) = HrExportImporter.BreadthFirst(parent);
-        HrExportImporter.CheckDepth(csv, order, depth, v => $"\"{names[v]}\"", v => managers[v].Row);
+        HrExportImporter.CheckDepth(csv, forest, v => $"\"{names[v]}\"", v => managers[v].Row);
+        IReadOnlyList<int> depth = forest.Depth;
         csv.ThrowIfErrors();
 
         var hasReports = new bool[n];

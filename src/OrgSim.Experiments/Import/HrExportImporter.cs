@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using OrgSim.Core.Graph;
 using OrgSim.Core.Randomness;
+using OrgSim.Experiments.Organisations;
 
 namespace OrgSim.Experiments.Import;
 
@@ -53,8 +53,8 @@ public static class HrExportImporter
     private static ImportResult Import(ImportCsv csv, HrImportOptions options, ulong seed)
     {
         Employees e = Read(csv, options.Columns);
-        int[] parent = ResolveManagers(csv, e, options.Columns);
-        foreach (int[] cycle in FindCycles(parent))
+        var forest = new ReportingForest(ResolveManagers(csv, e, options.Columns));
+        foreach (IReadOnlyList<int> cycle in forest.Cycles)
         {
             ReportCycle(csv, e, cycle);
         }
@@ -64,11 +64,10 @@ public static class HrExportImporter
             csv.ThrowIfErrors();
         }
 
-        (int[] order, int[] depth) = BreadthFirst(parent);
-        CheckDepth(csv, order, depth, v => $"employee \"{e.Ids[v]}\"", v => e.Rows[v]);
-        WarnAboutSeveralTops(csv, e, parent);
+        CheckDepth(csv, forest, v => $"employee \"{e.Ids[v]}\"", v => e.Rows[v]);
+        WarnAboutSeveralTops(csv, e, forest);
         csv.ThrowIfErrors();
-        return Build(csv, e, parent, order, depth, options, seed);
+        return Build(csv, e, forest, options, seed);
     }
 
     /// <summary>The employees as read: one entry per accepted row, in file order.</summary>
@@ -246,11 +245,13 @@ public static class HrExportImporter
         return parent;
     }
 
-    private static void ReportCycle(ImportCsv csv, Employees e, int[] cycle)
+    private static void ReportCycle(ImportCsv csv, Employees e, IReadOnlyList<int> cycle)
     {
-        // Start at the member nearest the top of the file, where the user will look first.
-        int start = Array.IndexOf(cycle, cycle.MinBy(v => e.Rows[v]));
-        int[] members = [.. cycle[start..], .. cycle[..start]];
+        // Start at the member nearest the top of the file, where the user will look first (the
+        // forest starts at the lowest index, which is that member: employees are in file order).
+        int[] members = [.. cycle];
+        int start = Array.IndexOf(members, members.MinBy(v => e.Rows[v]));
+        members = [.. members[start..], .. members[..start]];
         IEnumerable<string> chain = members.Take(Listed).Select(v => $"\"{e.Ids[v]}\"");
         string path = members.Length > Listed
             ? string.Join(" → ", chain) + $" → … ({members.Length} employees)"
@@ -259,102 +260,11 @@ public static class HrExportImporter
         csv.Error(e.Rows[members[0]], $"manager cycle: {path}, each reporting to the next (rows {rows}{(members.Length > Listed ? ", …" : string.Empty)}); someone in it must report to a manager outside it, or have none");
     }
 
-    /// <summary>
-    /// The cycles of a forest given by <paramref name="parent"/> (-1 for a root), each as its
-    /// members in the order of following parents, each cycle once. Linear time.
-    /// </summary>
-    internal static List<int[]> FindCycles(int[] parent)
-    {
-        const byte Unseen = 0, OnPath = 1, Done = 2;
-        var state = new byte[parent.Length];
-        var cycles = new List<int[]>();
-        var path = new List<int>();
-        for (int start = 0; start < parent.Length; start++)
-        {
-            path.Clear();
-            int v = start;
-            while (v >= 0 && state[v] == Unseen)
-            {
-                state[v] = OnPath;
-                path.Add(v);
-                v = parent[v];
-            }
-
-            if (v >= 0 && state[v] == OnPath)
-            {
-                int first = path.IndexOf(v);
-                cycles.Add([.. path.GetRange(first, path.Count - first)]);
-            }
-
-            foreach (int u in path)
-            {
-                state[u] = Done;
-            }
-        }
-
-        return cycles;
-    }
-
-    /// <summary>
-    /// Breadth-first order of an acyclic forest: the roots in index order, then each node's
-    /// children in index order; and each node's depth. <c>order[k]</c> is the node that becomes agent k.
-    /// </summary>
-    internal static (int[] Order, int[] Depth) BreadthFirst(int[] parent)
-    {
-        int n = parent.Length;
-        var start = new int[n + 1];
-        foreach (int p in parent)
-        {
-            if (p >= 0)
-            {
-                start[p + 1]++;
-            }
-        }
-
-        for (int v = 0; v < n; v++)
-        {
-            start[v + 1] += start[v];
-        }
-
-        var children = new int[start[n]];
-        int[] cursor = start[..n];
-        for (int v = 0; v < n; v++)
-        {
-            if (parent[v] >= 0)
-            {
-                children[cursor[parent[v]]++] = v;
-            }
-        }
-
-        var order = new int[n];
-        var depth = new int[n];
-        int tail = 0;
-        for (int v = 0; v < n; v++)
-        {
-            if (parent[v] < 0)
-            {
-                order[tail++] = v;
-            }
-        }
-
-        for (int head = 0; head < tail; head++)
-        {
-            int u = order[head];
-            for (int i = start[u]; i < start[u + 1]; i++)
-            {
-                depth[children[i]] = depth[u] + 1;
-                order[tail++] = children[i];
-            }
-        }
-
-        Debug.Assert(tail == n, "the forest has no cycles, so every node is reached");
-        return (order, depth);
-    }
-
     /// <summary>Reports the first node, in breadth-first order, deeper than the 256 levels a graph holds.</summary>
-    internal static void CheckDepth(ImportCsv csv, int[] order, int[] depth, Func<int, string> describe, Func<int, int> row)
+    internal static void CheckDepth(ImportCsv csv, ReportingForest forest, Func<int, string> describe, Func<int, int> row)
     {
-        foreach (int v in order)
+        IReadOnlyList<int> depth = forest.Depth;
+        foreach (int v in forest.BreadthFirstOrder)
         {
             if (depth[v] >= HierarchyGenerator.MaxLevels)
             {
@@ -364,9 +274,9 @@ public static class HrExportImporter
         }
     }
 
-    private static void WarnAboutSeveralTops(ImportCsv csv, Employees e, int[] parent)
+    private static void WarnAboutSeveralTops(ImportCsv csv, Employees e, ReportingForest forest)
     {
-        List<int> tops = [.. Enumerable.Range(0, e.Count).Where(v => parent[v] < 0)];
+        IReadOnlyList<int> tops = forest.Roots;
         if (tops.Count < 2)
         {
             return;
@@ -377,9 +287,11 @@ public static class HrExportImporter
         csv.Warning(e.Rows[tops[1]], $"{tops.Count} employees have no manager in the file: {listed}{more}; they are imported as separate trees, each top at level 0 — give them a common manager if they belong to one organisation");
     }
 
-    private static ImportResult Build(ImportCsv csv, Employees e, int[] parent, int[] order, int[] depth, HrImportOptions options, ulong seed)
+    private static ImportResult Build(ImportCsv csv, Employees e, ReportingForest forest, HrImportOptions options, ulong seed)
     {
         int n = e.Count;
+        int[] order = [.. forest.BreadthFirstOrder];
+        IReadOnlyList<int> parent = forest.Managers, depth = forest.Depth;
         var agentOf = new int[n];
         for (int k = 0; k < n; k++)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrgSim.Experiments.Organisations;
 using OrgSim.Experiments.Reporting;
 
 namespace OrgSim.Experiments.Report;
@@ -57,8 +58,8 @@ internal static class OrgChartAggregation
     {
         IReadOnlyList<OrgChartTeam> teams = chart.Teams;
         int n = teams.Count;
-        int[] parent = OrgChartLayout.Acyclic(teams.Select(t => t.Parent).ToList());
-        List<int> order = BreadthFirst(parent, out int[] depth);
+        var forest = ReportingForest.Repair(teams.Select(t => t.Parent).ToList());
+        IReadOnlyList<int> parent = forest.Managers, order = forest.BreadthFirstOrder, depth = forest.Depth;
         int rows = n == 0 ? 0 : depth.Max() + 1;
         var perRow = new int[rows];
         foreach (int d in depth)
@@ -135,37 +136,5 @@ internal static class OrgChartAggregation
     {
         long people = members.Sum(i => (long)Math.Max(0, teams[i].Size));
         return people == 0 ? members.Average(value) : members.Sum(i => Math.Max(0, teams[i].Size) * value(i)) / people;
-    }
-
-    /// <summary>The nodes roots first, level by level (children in index order), and each node's depth.</summary>
-    private static List<int> BreadthFirst(int[] parent, out int[] depth)
-    {
-        int n = parent.Length;
-        var children = new List<int>[n];
-        for (int v = 0; v < n; v++)
-        {
-            children[v] = [];
-        }
-
-        for (int v = 0; v < n; v++)
-        {
-            if (parent[v] >= 0)
-            {
-                children[parent[v]].Add(v);
-            }
-        }
-
-        depth = new int[n];
-        var order = Enumerable.Range(0, n).Where(v => parent[v] < 0).ToList();
-        for (int i = 0; i < order.Count; i++)
-        {
-            foreach (int c in children[order[i]])
-            {
-                depth[c] = depth[order[i]] + 1;
-                order.Add(c);
-            }
-        }
-
-        return order;
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using OrgSim.Experiments.Organisations;
 
 namespace OrgSim.Experiments.Report;
 
@@ -12,8 +12,8 @@ namespace OrgSim.Experiments.Report;
 /// that makes a slot wider than its largest circle has no overlaps. The layout is a pure function
 /// of the parent list (children in index order, roots in index order), so it is deterministic.
 /// A parent index out of range or equal to the node's own makes the node a root; a cycle of
-/// parents (possible in a broken HR export) is cut at its lowest index, which becomes a root.
-/// Cost is linear in the number of nodes (see <c>Contour</c>).
+/// parents (possible in a broken HR export) is cut at its lowest index, which becomes a root
+/// (<see cref="ReportingForest.Repair"/>). Cost is linear in the number of nodes (see <c>Contour</c>).
 /// </remarks>
 public sealed class OrgChartLayout
 {
@@ -46,50 +46,25 @@ public sealed class OrgChartLayout
     {
         ArgumentNullException.ThrowIfNull(parents);
         int n = parents.Count;
-        int[] parent = Acyclic(parents);
-        var children = new List<int>[n + 1]; // index n is a virtual root over the forest
-        for (int v = 0; v <= n; v++)
-        {
-            children[v] = [];
-        }
+        var forest = ReportingForest.Repair(parents);
+        IReadOnlyList<int> order = forest.BreadthFirstOrder, parent = forest.Managers;
 
-        for (int v = 0; v < n; v++)
-        {
-            children[parent[v] < 0 ? n : parent[v]].Add(v);
-        }
-
-        // Post-order without recursion: a reporting chain can be as deep as the organisation.
-        var order = new List<int>(n + 1);
-        var stack = new Stack<int>();
-        stack.Push(n);
-        while (stack.Count > 0)
-        {
-            int v = stack.Pop();
-            order.Add(v);
-            foreach (int c in children[v])
-            {
-                stack.Push(c);
-            }
-        }
-
-        order.Reverse();
+        // Children before parents (the breadth-first order backwards), then the roots under a
+        // virtual root n, so that every subtree is placed before the one above it.
         var offset = new double[n + 1]; // relative to the parent
         var contours = new Contour?[n + 1];
-        foreach (int v in order)
-        {
-            contours[v] = Place(children[v], offset, contours);
-        }
-
-        var x = new double[n];
-        var depth = new int[n];
-        for (int i = order.Count - 1; i >= 0; i--)
+        for (int i = n - 1; i >= 0; i--)
         {
             int v = order[i];
-            if (v < n)
-            {
-                x[v] = (parent[v] < 0 ? 0 : x[parent[v]]) + offset[v];
-                depth[v] = parent[v] < 0 ? 0 : depth[parent[v]] + 1;
-            }
+            contours[v] = Place(forest.ReportsOf(v), offset, contours);
+        }
+
+        contours[n] = Place([.. forest.Roots], offset, contours);
+
+        var x = new double[n];
+        foreach (int v in order)
+        {
+            x[v] = (parent[v] < 0 ? 0 : x[parent[v]]) + offset[v];
         }
 
         double min = n == 0 ? 0 : x.Min();
@@ -98,7 +73,7 @@ public sealed class OrgChartLayout
             x[v] -= min;
         }
 
-        return new OrgChartLayout(x, depth, parent);
+        return new OrgChartLayout(x, [.. forest.Depth], [.. parent]);
     }
 
     /// <summary>
@@ -106,9 +81,9 @@ public sealed class OrgChartLayout
     /// contour allows, centres their parent over the first and last, and returns the parent's
     /// contour. The children's contours are consumed.
     /// </summary>
-    private static Contour Place(List<int> kids, double[] offset, Contour?[] contours)
+    private static Contour Place(ReadOnlySpan<int> kids, double[] offset, Contour?[] contours)
     {
-        if (kids.Count == 0)
+        if (kids.Length == 0)
         {
             return Contour.Leaf();
         }
@@ -117,7 +92,7 @@ public sealed class OrgChartLayout
         Contour merged = contours[kids[0]]!;
         contours[kids[0]] = null;
         offset[kids[0]] = 0;
-        for (int i = 1; i < kids.Count; i++)
+        for (int i = 1; i < kids.Length; i++)
         {
             Contour next = contours[kids[i]]!;
             contours[kids[i]] = null;
@@ -200,52 +175,5 @@ public sealed class OrgChartLayout
 
             return left;
         }
-    }
-
-    /// <summary>The parents with invalid links removed and every cycle cut at its lowest index.</summary>
-    internal static int[] Acyclic(IReadOnlyList<int> parents)
-    {
-        int n = parents.Count;
-        var parent = new int[n];
-        for (int v = 0; v < n; v++)
-        {
-            int p = parents[v];
-            parent[v] = p >= 0 && p < n && p != v ? p : -1;
-        }
-
-        // 0 = unvisited, 1 = on the current walk up, 2 = known to reach a root.
-        var state = new byte[n];
-        var walk = new List<int>();
-        for (int start = 0; start < n; start++)
-        {
-            walk.Clear();
-            int v = start;
-            while (v >= 0 && state[v] == 0)
-            {
-                state[v] = 1;
-                walk.Add(v);
-                v = parent[v];
-            }
-
-            if (v >= 0 && state[v] == 1)
-            {
-                // The walk came back to itself: cut the cycle from v round to v at its lowest index.
-                int lowest = v;
-                for (int u = parent[v]; u != v; u = parent[u])
-                {
-                    lowest = Math.Min(lowest, u);
-                }
-
-                parent[lowest] = -1;
-            }
-
-            foreach (int u in walk)
-            {
-                state[u] = 2;
-            }
-        }
-
-        Debug.Assert(parent.All(p => p < n));
-        return parent;
     }
 }

@@ -102,7 +102,7 @@ public class ClassicModelTests
         // Replace the agent whose threshold is 1 with one whose threshold is 2: only the instigator joins.
         OrgGraph graph = ClassicNetworks.Complete(100);
         using var simulation = new Simulation(graph, Classic(AdoptionRule.AbsoluteThreshold), seed: 1);
-        float[] thresholds = Enumerable.Range(0, 100).Select(i => (float)i).ToArray();
+        double[] thresholds = Enumerable.Range(0, 100).Select(i => (double)i).ToArray();
         if (replaceTheOne)
         {
             thresholds[1] = 2;

@@ -117,28 +117,35 @@ public class WeeklyRulesTests
     }
 
     [Theory]
-    [InlineData(0x00000001u, 0, 1.0)]             // practising one competency: no barrier
-    [InlineData(0x01010101u, 0, 0.512)]           // four at stage 1: 0.8³
-    [InlineData(0x03020101u, 0, 0.64)]            // stages 1, 1, 2, 3: three practised, 0.8²
-    [InlineData(0x00000102u, 1, 0.8 * 1.5)]       // decisiveness at 2 and circularity at 1: barrier for two, prerequisite met
-    [InlineData(0x00000101u, 1, 0.8)]             // decisiveness at 1: prerequisite not met
-    public void PracticeScale_AppliesTheRubPatBarrierAndThePrerequisite(uint stageWord, int competency, double expected)
+    [InlineData(0x00000001u, 1.0)]             // practising one competency: no barrier
+    [InlineData(0x01010101u, 0.512)]           // four at stage 1: 0.8³
+    [InlineData(0x03020101u, 0.64)]            // stages 1, 1, 2, 3: three practised, 0.8²
+    [InlineData(0x00000102u, 0.8)]             // stages 2 and 1: two practised
+    public void RubPatScale_AppliesTheBarrierForEachCompetencyPractisedBeyondTheFirst(uint stageWord, double expected)
     {
-        var rules = new WeeklyRules(new ModelParameters { RubPatFactor = 0.8, PrerequisiteBoost = 0.5 });
-        Assert.Equal(expected, rules.PracticeScale(stageWord, competency), 12);
+        var rules = new WeeklyRules(new ModelParameters { RubPatFactor = 0.8 });
+        Assert.Equal(expected, rules.RubPatScale(stageWord), 12);
+    }
+
+    [Theory]
+    [InlineData(0x00000102u, 1.5)]             // decisiveness at 2: prerequisite met
+    [InlineData(0x00000103u, 1.5)]             // decisiveness at 3
+    [InlineData(0x00000101u, 1.0)]             // decisiveness at 1: not met
+    public void PrerequisiteScale_AppliesTheBoostOnceDecisivenessIsCompetent(uint stageWord, double expected)
+    {
+        var rules = new WeeklyRules(new ModelParameters { PrerequisiteBoost = 0.5 });
+        Assert.Equal(expected, rules.PrerequisiteScale(stageWord));
     }
 
     [Fact]
-    public void PracticeScale_IsOneWhenBothMechanismsAreOff()
+    public void RubPatAndPrerequisiteScales_AreOneWhenTheMechanismsAreOff()
     {
         var rules = new WeeklyRules(new ModelParameters { RubPatFactor = 1, PrerequisiteBoost = 0 });
         for (uint word = 0; word < 256; word++)
         {
             uint spread = (word & 3) | ((word >> 2 & 3) << 8) | ((word >> 4 & 3) << 16) | ((word >> 6 & 3) << 24);
-            for (int c = 0; c < 4; c++)
-            {
-                Assert.Equal(1.0, rules.PracticeScale(spread, c));
-            }
+            Assert.Equal(1.0, rules.RubPatScale(spread));
+            Assert.Equal(1.0, rules.PrerequisiteScale(spread));
         }
     }
 
