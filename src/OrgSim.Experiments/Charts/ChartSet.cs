@@ -1,5 +1,5 @@
 using System.Globalization;
-using OrgSim.Experiments.Reporting;
+using OrgSim.Experiments.Report;
 
 namespace OrgSim.Experiments.Charts;
 

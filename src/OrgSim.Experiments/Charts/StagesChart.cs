@@ -1,4 +1,4 @@
-using OrgSim.Experiments.Reporting;
+using OrgSim.Experiments.Report;
 
 namespace OrgSim.Experiments.Charts;
 

@@ -1,5 +1,5 @@
 using CsvHelper;
-using OrgSim.Experiments.Reporting;
+using OrgSim.Experiments.Report;
 using OrgSim.Experiments.Running;
 using OrgSim.Experiments.Statistics;
 

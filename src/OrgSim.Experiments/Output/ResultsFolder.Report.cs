@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using OrgSim.Experiments.Charts;
 using OrgSim.Experiments.Report;
-using OrgSim.Experiments.Reporting;
 
 namespace OrgSim.Experiments.Output;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using OrgSim.Experiments.Reporting;
 
 namespace OrgSim.Experiments.Report;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using OrgSim.Experiments.Organisations;
-using OrgSim.Experiments.Reporting;
 
 namespace OrgSim.Experiments.Report;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using OrgSim.Experiments.Reporting;
 
 namespace OrgSim.Experiments.Report;
 

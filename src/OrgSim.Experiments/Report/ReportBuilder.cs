@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using OrgSim.Experiments.Reporting;
 
 namespace OrgSim.Experiments.Report;
 

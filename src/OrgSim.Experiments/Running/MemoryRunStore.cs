@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using OrgSim.Experiments.Reporting;
+using OrgSim.Experiments.Report;
 
 namespace OrgSim.Experiments.Running;
 
@@ -43,6 +43,6 @@ public sealed class MemoryRunStore : IRunStore
     public void SaveOrgChart(int arm, string armName, OrgChartRecorder recorder)
     {
         ArgumentNullException.ThrowIfNull(recorder);
-        _charts[arm] = Reporting.OrgChart.ForArm(armName, recorder);
+        _charts[arm] = Report.OrgChart.ForArm(armName, recorder);
     }
 }

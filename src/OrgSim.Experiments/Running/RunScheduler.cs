@@ -4,7 +4,7 @@ using OrgSim.Core.Graph;
 using OrgSim.Core.Metrics;
 using OrgSim.Core.Seeding;
 using OrgSim.Experiments.Organisations;
-using OrgSim.Experiments.Reporting;
+using OrgSim.Experiments.Report;
 using OrgSim.Experiments.Scenarios;
 using OrgSim.Experiments.Statistics;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using OrgSim.Experiments.Charts;
-using OrgSim.Experiments.Reporting;
+using OrgSim.Experiments.Report;
 
 namespace OrgSim.Experiments.Tests.Charts;
 

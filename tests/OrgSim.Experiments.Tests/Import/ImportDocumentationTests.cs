@@ -48,7 +48,7 @@ public partial class ImportDocumentationTests
             return;
         }
 
-        Assert.Empty(ExperimentRunner.Preflight(loaded));
+        Assert.Empty(Preflight.Check(loaded));
         Assert.True(loaded.Spec.Organisation.Hierarchy.Agents > 1, "the example imports an organisation");
     }
 

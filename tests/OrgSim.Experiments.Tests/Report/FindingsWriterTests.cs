@@ -1,5 +1,4 @@
 using OrgSim.Experiments.Report;
-using OrgSim.Experiments.Reporting;
 
 namespace OrgSim.Experiments.Tests.Report;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
 using OrgSim.Experiments.Report;
-using OrgSim.Experiments.Reporting;
 
 namespace OrgSim.Experiments.Tests.Report;
 

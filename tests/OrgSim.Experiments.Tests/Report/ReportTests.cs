@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using OrgSim.Experiments.Report;
-using OrgSim.Experiments.Reporting;
 
 namespace OrgSim.Experiments.Tests.Report;
 

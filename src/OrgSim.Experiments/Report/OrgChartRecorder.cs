@@ -1,7 +1,7 @@
 using OrgSim.Core.Agents;
 using OrgSim.Core.Graph;
 
-namespace OrgSim.Experiments.Reporting;
+namespace OrgSim.Experiments.Report;
 
 /// <summary>Records, during one run, each team's share of competent pairs every week, for <see cref="OrgChart"/>.</summary>
 public sealed class OrgChartRecorder

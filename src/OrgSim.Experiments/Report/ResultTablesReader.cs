@@ -2,7 +2,7 @@ using System.Text.Json;
 using OrgSim.Experiments.Output;
 using OrgSim.Experiments.Statistics;
 
-namespace OrgSim.Experiments.Reporting;
+namespace OrgSim.Experiments.Report;
 
 /// <summary>Reads an output folder into <see cref="ResultTables"/>: parses the CSV files and averages over replicates.</summary>
 internal static class ResultTablesReader

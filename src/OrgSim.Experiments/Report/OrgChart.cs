@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace OrgSim.Experiments.Reporting;
+namespace OrgSim.Experiments.Report;
 
 /// <summary>
 /// The organisation as a tree of teams, and how far the new way of working had reached each team

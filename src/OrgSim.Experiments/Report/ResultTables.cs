@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using OrgSim.Core.Agents;
 
-namespace OrgSim.Experiments.Reporting;
+namespace OrgSim.Experiments.Report;
 
 /// <summary>A mean over replicates with its 95% interval (Student t); the bounds are the mean when there is one replicate.</summary>
 /// <param name="Mean">The mean.</param>

@@ -1,8 +1,8 @@
 using OrgSim.Core.Graph;
 using OrgSim.Experiments.Import;
-using OrgSim.Experiments.Reporting;
+using OrgSim.Experiments.Report;
 
-namespace OrgSim.Experiments.Tests.Reporting;
+namespace OrgSim.Experiments.Tests.Report;
 
 public class OrgChartRecorderTests
 {
