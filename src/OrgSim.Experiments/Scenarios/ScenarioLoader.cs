@@ -7,7 +7,6 @@ using OrgSim.Core.Metrics;
 using OrgSim.Core.Model;
 using OrgSim.Core.Seeding;
 using OrgSim.Experiments.Organisations;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace OrgSim.Experiments.Scenarios;
@@ -66,18 +65,10 @@ public static partial class ScenarioLoader
             throw new ScenarioException([new ScenarioError(file, tabLine, 1, "is indented with a tab; YAML needs spaces, so replace the tab with spaces")]);
         }
 
-        var stream = new YamlStream();
-        try
+        var (stream, line, column, yamlProblem) = YamlText.Parse(text);
+        if (stream is null)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            string reason = OneLine(e.InnerException?.Message ?? e.Message);
-            string message = reason.StartsWith("Duplicate key", StringComparison.Ordinal)
-                ? $"{reason[("Duplicate key".Length)..].Trim()} is given twice in the same mapping; keep one"
-                : $"is not valid YAML: {reason}; check the indentation and the ':' after each key";
-            throw new ScenarioException([new ScenarioError(file, (int)e.Start.Line, (int)e.Start.Column, message)]);
+            throw new ScenarioException([new ScenarioError(file, line, column, yamlProblem!)]);
         }
 
         if (stream.Documents.Count == 0)
@@ -564,8 +555,6 @@ public static partial class ScenarioLoader
         string stem = Path.GetFileNameWithoutExtension(file);
         return SafeName().IsMatch(stem) ? stem : "scenario";
     }
-
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim().TrimEnd('.');
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex SafeName();

@@ -32,14 +32,10 @@ public sealed record ScenarioOverride(string Path, YamlNode Value, string Source
         }
 
         // The value is read as YAML, so lists and mappings work too: --set 'arms.a.seeding.competencies=[pacing]'.
-        var stream = new YamlStream();
-        try
+        var (stream, _, _, problem) = YamlText.Parse(value.Length == 0 ? "''" : value);
+        if (stream is null)
         {
-            stream.Load(new StringReader(value.Length == 0 ? "''" : value));
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            return (null, $"--set '{argument}': the value is not valid YAML ({e.Message}); quote it");
+            return (null, $"--set '{argument}': the value {problem}; quote it");
         }
 
         return (new ScenarioOverride(path, stream.Documents[0].RootNode, "--set"), null);
