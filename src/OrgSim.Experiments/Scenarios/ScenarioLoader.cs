@@ -223,161 +223,18 @@ public static partial class ScenarioLoader
             Name = name,
             Description = root.String("description", defaults.Description),
             Seed = root.ULong("seed", defaults.Seed),
-            HorizonWeeks = root.Int("horizon_weeks", defaults.HorizonWeeks, 1, ScenarioSpec.MaxHorizonWeeks),
-            Replicates = root.Int("replicates", defaults.Replicates, 1, ScenarioSpec.MaxReplicates),
-            StopAtQuiescence = root.Bool("stop_at_quiescence", defaults.StopAtQuiescence),
+        };
+        spec = ParameterCatalogue.Run.Read(root, spec, rejectUnknownKeys: false);
+        spec = spec with
+        {
             Organisation = OrganisationReader.Read(context, root.Mapping("organisation")),
-            Model = ReadModel(root.Mapping("model"), new ModelParameters()),
-            Metrics = ReadMetrics(root.Mapping("metrics")),
+            Model = ParameterCatalogue.Model.Read(root.Mapping("model"), ParameterCatalogue.Model.Defaults),
+            Metrics = ParameterCatalogue.Metrics.Read(root.Mapping("metrics"), ParameterCatalogue.Metrics.Defaults),
         };
         spec = spec with { Organisation = OrganisationReader.ImportFile(context, spec.Organisation, spec.Seed) };
         spec = spec with { Arms = ReadArms(context, root, spec) };
         root.RejectUnknownKeys();
         return spec;
-    }
-
-    /// <summary>Reads a model section over <paramref name="d"/>: the defaults for the scenario's model, the scenario's model for an arm's.</summary>
-    private static ModelParameters ReadModel(YamlMappingReader? reader, ModelParameters d)
-    {
-        if (reader is null)
-        {
-            return d;
-        }
-
-        var model = d with
-        {
-            Transmission = reader.Double("transmission", d.Transmission, 0, 1),
-            Learning = reader.Bool("learning", d.Learning),
-            ActiveWeeks = reader.Int("active_weeks", d.ActiveWeeks, 0, 255),
-            PacingIntervalWeeks = reader.Int("pacing_interval_weeks", d.PacingIntervalWeeks, 0, 520),
-        };
-        if (reader.Mapping("adoption") is { } adoption)
-        {
-            AdoptionRule rule = adoption.Choice("rule", d.Adoption, ScenarioNames.AdoptionRules);
-            double most = rule == AdoptionRule.AbsoluteThreshold ? ModelParameters.MaxAbsoluteThreshold : 1;
-            model = model with
-            {
-                Adoption = rule,
-                BassInnovation = adoption.Double("innovation", d.BassInnovation, 0, 1),
-                BassImitation = adoption.Double("imitation", d.BassImitation, 0, 1),
-                Threshold = ReadThreshold(adoption.Mapping("threshold"), d.Threshold, most),
-            };
-            adoption.RejectUnknownKeys();
-        }
-
-        if (reader.Mapping("deploy_probability") is { } deploy)
-        {
-            model = model with
-            {
-                DeployProbabilityPractised = deploy.Double("conscious_competence", d.DeployProbabilityPractised, 0, 1),
-                DeployProbabilityHabit = deploy.Double("unconscious_competence", d.DeployProbabilityHabit, 0, 1),
-            };
-            deploy.RejectUnknownKeys();
-        }
-
-        if (reader.Mapping("practice") is { } practice)
-        {
-            model = model with
-            {
-                PracticeBase = practice.Double("base", d.PracticeBase, 0, 1),
-                PracticeFromExposure = practice.Double("from_exposure", d.PracticeFromExposure, 0, 1),
-                RepetitionsToPractised = practice.Int("repetitions_to_practised", d.RepetitionsToPractised, 1, 255),
-                RepetitionsToHabit = practice.Int("repetitions_to_habit", d.RepetitionsToHabit, 1, 255),
-                RubPatFactor = practice.Double("rub_pat_factor", d.RubPatFactor, 0.001, 1),
-                PrerequisiteBoost = practice.Double("prerequisite_boost", d.PrerequisiteBoost, 0, 10),
-                SupportBoost = practice.Double("support_boost", d.SupportBoost, 0, 10),
-                FeedforwardBoost = practice.Double("feedforward_boost", d.FeedforwardBoost, 0, 10),
-                GiveUpRate = practice.Double("give_up_rate", d.GiveUpRate, 0, 1),
-                EntryTrickRepetitions = practice.Int("entry_trick_repetitions", d.EntryTrickRepetitions, 0, 254),
-                FlowSensitivity = practice.Double("flow_sensitivity", d.FlowSensitivity, 0, 10),
-            };
-            practice.RejectUnknownKeys();
-        }
-
-        if (reader.Mapping("forgetting") is { } forgetting)
-        {
-            model = model with
-            {
-                ForgetGraceWeeks = forgetting.Int("grace_weeks", d.ForgetGraceWeeks, 1, 255),
-                ForgetRate = forgetting.Double("rate", d.ForgetRate, 0, 1),
-                ForgetStrengthening = forgetting.Double("strengthening", d.ForgetStrengthening, 0, 10),
-            };
-            forgetting.RejectUnknownKeys();
-        }
-
-        if (reader.Mapping("relationships") is { } relationships)
-        {
-            Relationship Read(string key, Relationship fallback)
-            {
-                if (relationships.Mapping(key) is not { } r)
-                {
-                    return fallback;
-                }
-
-                var read = new Relationship(
-                    r.Double("weight", fallback.Weight, 0, Relationship.MaxWeight),
-                    r.Double("interactions_per_week", fallback.InteractionsPerWeek, 0, Relationship.MaxInteractionsPerWeek));
-                r.RejectUnknownKeys();
-                return read;
-            }
-
-            Relationships read = d.Relationships;
-            foreach (EdgeType type in EdgeTypes.All)
-            {
-                read = read.With(type, Read(EdgeTypes.Name(type), d.Relationships.For(type)));
-            }
-
-            model = model with { Relationships = read };
-            relationships.RejectUnknownKeys();
-        }
-
-        reader.RejectUnknownKeys();
-        return model;
-    }
-
-    private static ThresholdDistribution ReadThreshold(YamlMappingReader? reader, ThresholdDistribution fallback, double most)
-    {
-        if (reader is null)
-        {
-            return fallback;
-        }
-
-        ThresholdKind kind = reader.Choice("distribution", ThresholdKind.Fixed, ScenarioNames.ThresholdKinds);
-        var threshold = kind switch
-        {
-            ThresholdKind.Uniform => new ThresholdDistribution(kind, reader.Double("low", 0, 0, most), reader.Double("high", most, 0, most)),
-            ThresholdKind.Normal => new ThresholdDistribution(kind, reader.Double("mean", fallback.A, 0, most), reader.Double("sd", 0.1, 0, most)),
-            _ => ThresholdDistribution.Fixed(reader.Double("value", fallback.A, 0, most)),
-        };
-        reader.RejectUnknownKeys();
-        return threshold;
-    }
-
-    private static MetricsSpec ReadMetrics(YamlMappingReader? reader)
-    {
-        var d = new MetricsSpec();
-        if (reader is null)
-        {
-            return d;
-        }
-
-        var metrics = d with { RetentionWeeks = reader.Int("retention_weeks", d.RetentionWeeks, 1, ScenarioSpec.MaxHorizonWeeks) };
-        if (reader.Mapping("effectiveness") is { } effectiveness)
-        {
-            metrics = metrics with
-            {
-                Effectiveness = new EffectivenessWeights
-                {
-                    ChaosPenalty = effectiveness.Double("chaos_penalty", d.Effectiveness.ChaosPenalty, 0, 1),
-                    FollowThroughPenalty = effectiveness.Double("follow_through_penalty", d.Effectiveness.FollowThroughPenalty, 0, 1),
-                    ImbalancePenalty = effectiveness.Double("imbalance_penalty", d.Effectiveness.ImbalancePenalty, 0, 1),
-                },
-            };
-            effectiveness.RejectUnknownKeys();
-        }
-
-        reader.RejectUnknownKeys();
-        return metrics;
     }
 
     private static List<ArmSpec> ReadArms(ParseContext context, YamlMappingReader root, ScenarioSpec scenario)
@@ -424,17 +281,20 @@ public static partial class ScenarioLoader
                 context.Error(arm.Start, $"{path}.seeding is missing; add e.g. 'seeding: {{strategy: bottom-up-teams, budget: 50}}'");
             }
 
-            List<SeedingPlan> waves = ReadWaves(context, arm, $"{path}.seeding", scenario);
-            ModelParameters model = ReadModel(arm.Mapping("model"), scenario.Model);
+            List<(SeedingPlan Plan, double? Share)> waves = ReadWaves(context, arm, $"{path}.seeding", scenario);
+            ModelParameters model = ParameterCatalogue.Model.Read(arm.Mapping("model"), scenario.Model);
             arm.RejectUnknownKeys();
-            arms.Add(new ArmSpec(name, waves, model));
+            arms.Add(new ArmSpec(name, waves.Select(w => w.Plan).ToList(), model)
+            {
+                WaveShares = waves.Any(w => w.Share is not null) ? waves.Select(w => w.Share).ToList() : [],
+            });
         }
 
         return arms;
     }
 
     /// <summary>An arm's seeding: one mapping (a single training) or a sequence of them (waves, each with its week).</summary>
-    private static List<SeedingPlan> ReadWaves(ParseContext context, YamlMappingReader arm, string path, ScenarioSpec scenario)
+    private static List<(SeedingPlan Plan, double? Share)> ReadWaves(ParseContext context, YamlMappingReader arm, string path, ScenarioSpec scenario)
     {
         if (arm.Node("seeding") is not YamlSequenceNode sequence)
         {
@@ -447,15 +307,15 @@ public static partial class ScenarioLoader
             return [ReadSeeding(context, null, path, scenario)];
         }
 
-        var waves = new List<SeedingPlan>();
+        var waves = new List<(SeedingPlan Plan, double? Share)>();
         for (int w = 0; w < sequence.Children.Count; w++)
         {
             string wavePath = $"{path}[{w}]";
             context.Remember(wavePath, sequence.Children[w].Start);
-            SeedingPlan wave = ReadSeeding(context, YamlMappingReader.For(context, sequence.Children[w], wavePath), wavePath, scenario);
-            if (waves.Count > 0 && wave.Week < waves[^1].Week)
+            var wave = ReadSeeding(context, YamlMappingReader.For(context, sequence.Children[w], wavePath), wavePath, scenario);
+            if (waves.Count > 0 && wave.Plan.Week < waves[^1].Plan.Week)
             {
-                context.Error(context.Locate($"{wavePath}.week"), $"{wavePath}.week is {wave.Week}, before the previous wave's week {waves[^1].Week}; list the waves in week order");
+                context.Error(context.Locate($"{wavePath}.week"), $"{wavePath}.week is {wave.Plan.Week}, before the previous wave's week {waves[^1].Plan.Week}; list the waves in week order");
             }
 
             waves.Add(wave);
@@ -464,13 +324,13 @@ public static partial class ScenarioLoader
         return waves;
     }
 
-    private static SeedingPlan ReadSeeding(ParseContext context, YamlMappingReader? reader, string path, ScenarioSpec scenario)
+    private static (SeedingPlan Plan, double? Share) ReadSeeding(ParseContext context, YamlMappingReader? reader, string path, ScenarioSpec scenario)
     {
         int agents = scenario.Organisation.Agents;
         var fallback = new SeedingPlan(SeedingStrategy.TopDown, 1, CompetencySet.All);
         if (reader is null)
         {
-            return fallback;
+            return (fallback, null);
         }
 
         if (!reader.Has("strategy"))
@@ -498,7 +358,7 @@ public static partial class ScenarioLoader
             reader.Choice("stage", Stage.ConsciousCompetence, ScenarioNames.SeedStageNames),
             reader.Int("week", 0, 0, scenario.HorizonWeeks));
         reader.RejectUnknownKeys();
-        return plan;
+        return (plan, reader.Has("share") ? share : null);
     }
 
     private static CompetencySet ReadCompetencies(ParseContext context, YamlNode? node, string path)
