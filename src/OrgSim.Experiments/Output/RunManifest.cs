@@ -63,6 +63,26 @@ public static class RunManifest
             }
 
             json.WriteEndArray();
+
+            // A point that does not name a key shows the base's value above; these say which, so that
+            // reading run.json back applies only what each point named (an arm's own value stays).
+            if (scenario.PointsOrBase.Any(p => p.Parameters.Any(o => o.IsBaseValue)))
+            {
+                json.WriteStartArray("left_at_base");
+                foreach (SweepPoint point in scenario.PointsOrBase)
+                {
+                    json.WriteStartArray();
+                    foreach (ScenarioOverride value in point.Parameters.Where(o => o.IsBaseValue))
+                    {
+                        json.WriteStringValue(value.Path);
+                    }
+
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
             ScenarioJson.WriteSpec(json, scenario.Spec, scenario.Question);
             json.WriteEndObject();

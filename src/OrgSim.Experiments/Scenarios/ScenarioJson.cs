@@ -71,6 +71,47 @@ internal static class ScenarioJson
         json.WriteEndArray();
     }
 
+    /// <summary>
+    /// The value <paramref name="spec"/> has at the key path <paramref name="path"/> (an arm by its name,
+    /// as in a sweep), as a scenario would write it; null if the path names no single value written in
+    /// <c>run.json</c> (e.g. <c>organisation.levels</c>, which is written as the agents it makes).
+    /// </summary>
+    public static string? ValueText(ScenarioSpec spec, string path)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            WriteSpec(json, spec, question: null);
+            json.WriteEndObject();
+        }
+
+        using JsonDocument document = JsonDocument.Parse(buffer.ToArray());
+        JsonElement node = document.RootElement;
+        string[] keys = path.Split('.');
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (node.ValueKind == JsonValueKind.Array && keys[i - 1] == "arms")
+            {
+                node = node.EnumerateArray().FirstOrDefault(a => a.GetProperty("name").GetString() == keys[i]);
+                continue;
+            }
+
+            // One wave is the arm's seeding itself, as a scenario writes it.
+            if (node.ValueKind == JsonValueKind.Array && node.GetArrayLength() == 1)
+            {
+                node = node[0];
+            }
+
+            if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(keys[i], out node))
+            {
+                return null;
+            }
+        }
+
+        return node.ValueKind == JsonValueKind.Array && keys[^1] == "seeding" && node.GetArrayLength() == 1 ? YamlFlow.Format(node[0]) : YamlFlow.Format(node);
+    }
+
     private static void WriteSection<T>(Utf8JsonWriter json, string name, ParameterSection<T> section, T record)
         where T : class
     {

@@ -124,15 +124,27 @@ public static partial class ScenarioLoader
         return new LoadedScenario(spec, file, sha256, context.Locations())
         {
             Warnings = context.Warnings.Distinct(StringComparer.Ordinal).ToList(),
-            // A --set of a swept key wins over the sweep (precedence), so the columns show the --set value.
+            // A --set of a swept key wins over the sweep (precedence), so the columns show the --set value;
+            // a key a point does not name has the base's value (after --set), which is what the run used.
             Points = points.Select(p => p with
             {
-                Parameters = parameterPaths.Select(path => sets.LastOrDefault(o => o.Path == path) ?? p.Parameters.LastOrDefault(o => o.Path == path) ?? new ScenarioOverride(path, new YamlScalarNode(string.Empty), "base")).ToList(),
+                Parameters = parameterPaths.Select(path => sets.LastOrDefault(o => o.Path == path) ?? p.Parameters.LastOrDefault(o => o.Path == path) ?? BaseValue(p.Spec, original, path)).ToList(),
             }).ToList(),
             ParameterPaths = parameterPaths,
             Sets = sets,
             Question = OpeningComment(text),
         };
+    }
+
+    /// <summary>
+    /// The value a point that does not name <paramref name="path"/> runs with: the base's, as the
+    /// point's scenario holds it, or as the base file (after <c>--set</c>) writes it where the
+    /// scenario keeps no such key (<c>organisation.levels</c>); marked with the source <c>base</c>.
+    /// </summary>
+    private static ScenarioOverride BaseValue(ScenarioSpec spec, YamlMappingNode tree, string path)
+    {
+        string text = ScenarioJson.ValueText(spec, path) ?? (YamlOverrides.Find(tree, path) is { } node ? YamlFlow.Format(node) : string.Empty);
+        return new ScenarioOverride(path, new YamlScalarNode(text), ScenarioOverride.BaseSource);
     }
 
     /// <summary>The comment lines at the top of the file, '#' and one space removed, joined by line breaks.</summary>

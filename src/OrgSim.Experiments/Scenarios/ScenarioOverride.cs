@@ -9,11 +9,17 @@ namespace OrgSim.Experiments.Scenarios;
 /// </summary>
 /// <param name="Path">The key path.</param>
 /// <param name="Value">The YAML value: a scalar, or a mapping or list.</param>
-/// <param name="Source">Where it came from, for messages: <c>--set</c> or <c>sweep point 3</c>.</param>
+/// <param name="Source">Where it came from, for messages: <c>--set</c>, <c>sweep</c>, or <c>base</c> for a key a sweep point leaves at the base value.</param>
 public sealed record ScenarioOverride(string Path, YamlNode Value, string Source)
 {
-    /// <summary>The value as it would be written in a file, for output columns and provenance.</summary>
-    public string Text => Value is YamlScalarNode scalar ? scalar.Value ?? string.Empty : Value.ToString();
+    /// <summary>The value as it would be written in a file (a list or mapping in flow style, e.g. <c>[pacing]</c>), for output columns and provenance.</summary>
+    public string Text => YamlFlow.Format(Value);
+
+    /// <summary>The <see cref="Source"/> of a sweep point's value for a key the point does not name: the base scenario's.</summary>
+    public const string BaseSource = "base";
+
+    /// <summary>Whether the value is the base scenario's, for a key a sweep point does not name.</summary>
+    public bool IsBaseValue => Source == BaseSource;
 
     /// <summary>A <c>--set path=value</c> argument, or null with the reason.</summary>
     public static (ScenarioOverride? Override, string? Error) FromSet(string argument)
