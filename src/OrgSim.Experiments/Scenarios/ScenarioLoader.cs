@@ -17,7 +17,10 @@ namespace OrgSim.Experiments.Scenarios;
 /// </summary>
 public static partial class ScenarioLoader
 {
-    /// <summary>Loads and validates <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Loads and validates <paramref name="path"/>: a scenario file, or (ending in <c>.json</c>) the
+    /// <c>run.json</c> of a run, which gives the scenario that run used, value for value.
+    /// </summary>
     /// <exception cref="ScenarioException">The file is missing, unreadable, malformed or invalid.</exception>
     /// <param name="path">The scenario file.</param>
     /// <param name="sets">Command-line <c>--set</c> overrides, applied over the file and every sweep point.</param>
@@ -46,7 +49,7 @@ public static partial class ScenarioLoader
         return Parse(bytes, path, sets ?? []);
     }
 
-    /// <summary>Parses scenario text; <paramref name="file"/> only labels errors and provenance.</summary>
+    /// <summary>Parses scenario text (run.json text if <paramref name="file"/> ends in <c>.json</c>); <paramref name="file"/> labels errors and provenance.</summary>
     public static LoadedScenario Parse(string text, string file, IReadOnlyList<ScenarioOverride>? sets = null) => Parse(Encoding.UTF8.GetBytes(text), file, sets ?? []);
 
     private static LoadedScenario Parse(byte[] bytes, string file, IReadOnlyList<ScenarioOverride> sets)
@@ -59,6 +62,11 @@ public static partial class ScenarioLoader
         }
 
         string text = new UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF');
+        if (IsRunJson(file))
+        {
+            return ParseRunJson(text, file, sets);
+        }
+
         if (FirstTabIndentedLine(text) is int tabLine)
         {
             // YamlDotNet reports a tab in the indentation at 1:1; point at the line instead.
@@ -89,15 +97,50 @@ public static partial class ScenarioLoader
 
         // The sweep is read apart; the base is the file without it, with the --set values applied.
         // Each point re-reads the text into a fresh tree, which keeps every node's line and column.
-        var sweepKey = new YamlScalarNode("sweep");
-        original.Children.TryGetValue(sweepKey, out YamlNode? sweepNode);
-        original.Children.Remove(sweepKey);
+        YamlNode? sweepNode = WithoutSweep(original);
         if (sweepNode is not null)
         {
             context.Remember("sweep", sweepNode.Start);
         }
 
         List<List<ScenarioOverride>> pointValues = SweepReader.Read(context, sweepNode);
+        return Build(context, original, FreshTree, sweepNode is null ? null : pointValues, null, sets) with
+        {
+            Sha256 = sha256,
+            Question = OpeningComment(text),
+        };
+
+        YamlMappingNode FreshTree()
+        {
+            var root = (YamlMappingNode)YamlText.Parse(text).Stream!.Documents[0].RootNode;
+            WithoutSweep(root);
+            return root;
+        }
+    }
+
+    /// <summary>Removes the sweep from a scenario's tree; returns it, or null if there is none.</summary>
+    private static YamlNode? WithoutSweep(YamlMappingNode root)
+    {
+        var key = new YamlScalarNode("sweep");
+        root.Children.TryGetValue(key, out YamlNode? sweep);
+        root.Children.Remove(key);
+        return sweep;
+    }
+
+    /// <summary>
+    /// The scenario of a tree without its sweep (<paramref name="original"/>, which the
+    /// <c>--set</c> values are written into) and, for a sweep, each point's.
+    /// </summary>
+    /// <param name="context">The base's context: its file, the errors so far, where keys were written.</param>
+    /// <param name="original">The base tree, without the sweep.</param>
+    /// <param name="freshBase">A new copy of the base tree for each point to write its values into.</param>
+    /// <param name="pointValues">Each point's values, or null without a sweep.</param>
+    /// <param name="parameterPaths">The swept key paths in column order, or null for their order of first appearance.</param>
+    /// <param name="sets">The <c>--set</c> values to apply over the base and every point.</param>
+    /// <param name="adjust">What to do to a point's tree once its values are in, or null (for a run.json: drop the keys its base wrote that the point's generator does not read).</param>
+    private static LoadedScenario Build(ParseContext context, YamlMappingNode original, Func<YamlMappingNode> freshBase, List<List<ScenarioOverride>>? pointValues, IReadOnlyList<string>? parameterPaths, IReadOnlyList<ScenarioOverride> sets, Action<YamlMappingNode, IReadOnlyList<ScenarioOverride>>? adjust = null)
+    {
+        string file = context.File;
         foreach (ScenarioOverride set in sets)
         {
             if (YamlOverrides.Apply(original, set) is { } problem)
@@ -111,29 +154,46 @@ public static partial class ScenarioLoader
         {
             // A key a --set added has no place in the file (marked 1:1): name the --set instead.
             List<ScenarioError> errors = context.Errors.Select(e =>
-                e.Line == 1 && e.Column == 1 && sets.FirstOrDefault(o => e.Message.Contains($"'{o.Path.Split('.')[^1]}'", StringComparison.Ordinal)) is { } cause
+                e.Line == 1 && e.Column == 1 && sets.LastOrDefault(o => Concerns(e.Message, o.Path)) is { } cause
                     ? e with { Line = 0, Column = 0, Message = $"--set {cause.Path}={cause.Text}: {e.Message}" }
                     : e).ToList();
             throw new ScenarioException(errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         }
 
-        List<SweepPoint> points = sweepNode is null
+        List<SweepPoint> points = pointValues is null
             ? [new SweepPoint(0, [], spec)]
-            : ReadPoints(file, context, text, pointValues, sets);
-        List<string> parameterPaths = pointValues.SelectMany(p => p.Select(o => o.Path)).Distinct(StringComparer.Ordinal).ToList();
-        return new LoadedScenario(spec, file, sha256, context.Locations())
+            : ReadPoints(context, freshBase, pointValues, sets, adjust);
+        List<string> paths = parameterPaths?.ToList() ?? (pointValues ?? []).SelectMany(p => p.Select(o => o.Path)).Distinct(StringComparer.Ordinal).ToList();
+        return new LoadedScenario(spec, file, string.Empty, context.Locations())
         {
             Warnings = context.Warnings.Distinct(StringComparer.Ordinal).ToList(),
             // A --set of a swept key wins over the sweep (precedence), so the columns show the --set value;
             // a key a point does not name has the base's value (after --set), which is what the run used.
             Points = points.Select(p => p with
             {
-                Parameters = parameterPaths.Select(path => sets.LastOrDefault(o => o.Path == path) ?? p.Parameters.LastOrDefault(o => o.Path == path) ?? BaseValue(p.Spec, original, path)).ToList(),
+                Parameters = paths.Select(path => sets.LastOrDefault(o => o.Path == path) ?? p.Parameters.LastOrDefault(o => o.Path == path) ?? BaseValue(p.Spec, original, path)).ToList(),
             }).ToList(),
-            ParameterPaths = parameterPaths,
+            ParameterPaths = paths,
             Sets = sets,
-            Question = OpeningComment(text),
         };
+    }
+
+    /// <summary>
+    /// Whether an error message is about the key at <paramref name="path"/>: it names the key as
+    /// unknown, or quotes the key's last part before any suggestion (so that "did you mean 'seed'?"
+    /// does not blame a <c>--set seed=N</c>).
+    /// </summary>
+    private static bool Concerns(string message, string path)
+    {
+        string[] keys = path.Split('.');
+        Match unknown = UnknownKey().Match(message);
+        if (unknown.Success)
+        {
+            return keys.Contains(unknown.Groups[1].Value, StringComparer.Ordinal);
+        }
+
+        string problem = message.Split("; ", 2)[0];
+        return problem.StartsWith(path + " ", StringComparison.Ordinal) || problem.Contains($"'{keys[^1]}'", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -170,18 +230,16 @@ public static partial class ScenarioLoader
     /// like a file of its own. Its errors say which point; one without a line (a key the point
     /// added) is placed at the sweep.
     /// </summary>
-    private static List<SweepPoint> ReadPoints(string file, ParseContext baseContext, string text, List<List<ScenarioOverride>> pointValues, IReadOnlyList<ScenarioOverride> sets)
+    private static List<SweepPoint> ReadPoints(ParseContext baseContext, Func<YamlMappingNode> freshBase, List<List<ScenarioOverride>> pointValues, IReadOnlyList<ScenarioOverride> sets, Action<YamlMappingNode, IReadOnlyList<ScenarioOverride>>? adjust)
     {
+        string file = baseContext.File;
         var points = new List<SweepPoint>();
         var errors = new List<ScenarioError>();
         YamlDotNet.Core.Mark sweepAt = baseContext.Locate("sweep");
         for (int i = 0; i < pointValues.Count; i++)
         {
-            var context = new ParseContext(file);
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            var root = (YamlMappingNode)stream.Documents[0].RootNode;
-            root.Children.Remove(new YamlScalarNode("sweep"));
+            var context = new ParseContext(file) { DataFolder = baseContext.DataFolder };
+            YamlMappingNode root = freshBase();
             string label = $"sweep point {i} ({string.Join(", ", pointValues[i].Select(o => $"{o.Path}={o.Text}"))})";
             foreach (ScenarioOverride value in pointValues[i].Concat(sets))
             {
@@ -191,6 +249,7 @@ public static partial class ScenarioLoader
                 }
             }
 
+            adjust?.Invoke(root, [.. pointValues[i], .. sets]);
             ScenarioSpec spec = ReadScenario(context, YamlMappingReader.For(context, root, string.Empty)!, DefaultName(file), sets);
             errors.AddRange(context.Errors.Select(e => e.Message.StartsWith("sweep point", StringComparison.Ordinal) ? e : Locate(e, label, pointValues[i], sweepAt)));
             baseContext.Warnings.AddRange(context.Warnings);
@@ -216,8 +275,8 @@ public static partial class ScenarioLoader
             return error with { Message = $"{label}: {error.Message}" };
         }
 
-        ScenarioOverride? cause = values.FirstOrDefault(o => error.Message.Contains($"'{o.Path.Split('.')[^1]}'", StringComparison.Ordinal));
-        YamlDotNet.Core.Mark at = cause?.Value.Start ?? sweepAt;
+        ScenarioOverride? cause = values.FirstOrDefault(o => Concerns(error.Message, o.Path));
+        YamlDotNet.Core.Mark at = cause is not null && !cause.Value.Start.Equals(YamlDotNet.Core.Mark.Empty) ? cause.Value.Start : sweepAt;
         return error with { Line = (int)at.Line, Column = (int)at.Column, Message = $"{label}: {error.Message}" };
     }
 
@@ -430,4 +489,7 @@ public static partial class ScenarioLoader
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex SafeName();
+
+    [GeneratedRegex("^unknown key '([^']*)'")]
+    private static partial Regex UnknownKey();
 }
