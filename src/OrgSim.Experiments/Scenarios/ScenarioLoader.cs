@@ -103,11 +103,14 @@ public static partial class ScenarioLoader
             context.Remember("sweep", sweepNode.Start);
         }
 
-        List<List<ScenarioOverride>> pointValues = SweepReader.Read(context, sweepNode);
-        return Build(context, original, FreshTree, sweepNode is null ? null : pointValues, null, sets) with
+        (sweepNode, IReadOnlySet<YamlNode> fromSet) = SweepOverrides.Apply(context, sweepNode, sets.Where(SweepOverrides.IsSweep));
+        List<List<ScenarioOverride>> pointValues = SweepReader.Read(context, sweepNode)
+            .Select(p => p.Select(o => fromSet.Contains(o.Value) ? o with { Source = "--set" } : o).ToList()).ToList();
+        return Build(context, original, FreshTree, sweepNode is null ? null : pointValues, null, sets.Where(s => !SweepOverrides.IsSweep(s)).ToList()) with
         {
             Sha256 = sha256,
             Question = OpeningComment(text),
+            Sets = sets,
         };
 
         YamlMappingNode FreshTree()
@@ -240,12 +243,14 @@ public static partial class ScenarioLoader
         {
             var context = new ParseContext(file) { DataFolder = baseContext.DataFolder };
             YamlMappingNode root = freshBase();
-            string label = $"sweep point {i} ({string.Join(", ", pointValues[i].Select(o => $"{o.Path}={o.Text}"))})";
+            string from = pointValues[i].Count > 0 && pointValues[i].All(o => o.Source == "--set") ? ", from --set" : string.Empty;
+            string label = $"sweep point {i} ({string.Join(", ", pointValues[i].Select(o => $"{o.Path}={o.Text}"))}{from})";
             foreach (ScenarioOverride value in pointValues[i].Concat(sets))
             {
                 if (YamlOverrides.Apply(root, value) is { } problem)
                 {
-                    context.Errors.Add(new ScenarioError(file, (int)sweepAt.Line, (int)sweepAt.Column, $"{label}: {problem}"));
+                    bool placed = value.Source != "--set" && !sweepAt.Equals(YamlDotNet.Core.Mark.Empty);
+                    context.Errors.Add(new ScenarioError(file, placed ? (int)sweepAt.Line : 0, placed ? (int)sweepAt.Column : 0, $"{label}: {problem}"));
                 }
             }
 
@@ -276,6 +281,12 @@ public static partial class ScenarioLoader
         }
 
         ScenarioOverride? cause = values.FirstOrDefault(o => Concerns(error.Message, o.Path));
+        if (cause?.Source == "--set" || (cause is null && sweepAt.Equals(YamlDotNet.Core.Mark.Empty)))
+        {
+            // A point of a sweep given on the command line has no place in the file.
+            return error with { Line = 0, Column = 0, Message = $"{label}: {error.Message}" };
+        }
+
         YamlDotNet.Core.Mark at = cause is not null && !cause.Value.Start.Equals(YamlDotNet.Core.Mark.Empty) ? cause.Value.Start : sweepAt;
         return error with { Line = (int)at.Line, Column = (int)at.Column, Message = $"{label}: {error.Message}" };
     }
@@ -304,6 +315,9 @@ public static partial class ScenarioLoader
         };
         spec = spec with { Organisation = OrganisationReader.ImportFile(context, spec.Organisation, spec.Seed) };
         spec = spec with { Arms = ReadArms(context, root, spec) };
+
+        // The sweep was taken off the tree and read apart; naming it here lets a misspelt key suggest it.
+        root.Node("sweep");
         root.RejectUnknownKeys();
         return spec;
     }

@@ -44,6 +44,18 @@ public sealed record ScenarioOverride(string Path, YamlNode Value, string Source
             return (null, $"--set '{argument}': the value {problem}; quote it");
         }
 
-        return (new ScenarioOverride(path, stream.Documents[0].RootNode, "--set"), null);
+        return (new ScenarioOverride(path, Detached(stream.Documents[0].RootNode), "--set"), null);
     }
+
+    /// <summary>
+    /// A copy of <paramref name="node"/> without the places it had in the <c>--set</c> text: placed
+    /// there, an error would look like one at that line and column of the scenario file.
+    /// </summary>
+    private static YamlNode Detached(YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => new YamlScalarNode(scalar.Value) { Style = scalar.Style, Tag = scalar.Tag },
+        YamlSequenceNode sequence => new YamlSequenceNode(sequence.Children.Select(Detached)) { Style = sequence.Style, Tag = sequence.Tag },
+        YamlMappingNode mapping => new YamlMappingNode(mapping.Children.Select(kv => new KeyValuePair<YamlNode, YamlNode>(Detached(kv.Key), Detached(kv.Value)))) { Style = mapping.Style, Tag = mapping.Tag },
+        _ => node,
+    };
 }
