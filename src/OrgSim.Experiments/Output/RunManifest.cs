@@ -8,9 +8,10 @@ namespace OrgSim.Experiments.Output;
 
 /// <summary>
 /// <c>run.json</c>: provenance of a run — tool version, the scenario file's hash, the seed and
-/// every parameter after defaults and overrides, under the same names the scenario file uses,
-/// so the file can be read back as a scenario's values. Holds nothing that varies between two
-/// runs of the same inputs (no clock, no thread count), so it too is byte-identical.
+/// every parameter after defaults and overrides, under the same names the scenario file uses
+/// (written by <see cref="ScenarioJson"/>). <see cref="ScenarioLoader.Load"/> reads it back as the
+/// scenario the run used, so rerunning it reproduces the run. Holds nothing that varies between
+/// two runs of the same inputs (no clock, no thread count), so it too is byte-identical.
 /// </summary>
 public static class RunManifest
 {
