@@ -76,7 +76,8 @@ internal sealed record RunJsonHeader(
 
     /// <summary>
     /// Each point's values of the keys it named: the keys a point left at the base (its
-    /// <c>left_at_base</c>) are not applied again, so an arm's own value of such a key stays.
+    /// <c>left_at_base</c>) are not applied again, so an arm's own value of such a key stays. An
+    /// empty value is one left at the base too: a run.json written before <c>left_at_base</c> showed them so.
     /// </summary>
     private static List<List<ScenarioOverride>> ReadPoints(YamlMappingNode sweep, List<string> parameters, Action<YamlNode, string> error)
     {
@@ -98,7 +99,7 @@ internal sealed record RunJsonHeader(
 
             var atBase = (i < left.Count && left[i] is YamlSequenceNode names ? names.Children.OfType<YamlScalarNode>().Select(n => n.Value) : []).ToHashSet(StringComparer.Ordinal);
             points.Add(parameters.Select((key, j) => (key, text: ((YamlScalarNode)row.Children[j]).Value ?? string.Empty))
-                .Where(v => !atBase.Contains(v.key))
+                .Where(v => !atBase.Contains(v.key) && v.text.Length > 0)
                 .Select(v => new ScenarioOverride(v.key, Value(v.text), "sweep"))
                 .ToList());
         }

@@ -115,6 +115,33 @@ public class RunJsonScenarioTests
     }
 
     [Fact]
+    public void OlderRunJson_WithEmptyCellsForKeysLeftAtTheBase_LoadsTheSame()
+    {
+        string scenario = Path.Combine(TestPaths.TempDirectory(), "tricky.yaml");
+        File.WriteAllText(scenario, Tricky);
+        LoadedScenario original = ScenarioLoader.Load(scenario);
+        string json = WriteRunJson(original);
+
+        // As written before sweep.left_at_base: an empty cell for each key a point did not name.
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        var sweep = manifest["sweep"]!.AsObject();
+        var left = sweep["left_at_base"]!.AsArray();
+        var points = sweep["points"]!.AsArray();
+        var parameters = sweep["parameters"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
+        for (int i = 0; i < points.Count; i++)
+        {
+            foreach (string path in left[i]!.AsArray().Select(p => p!.GetValue<string>()))
+            {
+                points[i]![parameters.IndexOf(path)] = string.Empty;
+            }
+        }
+
+        sweep.Remove("left_at_base");
+        File.WriteAllText(json, manifest.ToJsonString());
+        AssertSameScenario(original, ScenarioLoader.Load(json));
+    }
+
+    [Fact]
     public void RunJson_TakesFurtherSetsOverItsValues()
     {
         LoadedScenario original = ScenarioLoader.Load(TestPaths.Scenario("quickstart.yaml"), [Set("replicates=3")]);
