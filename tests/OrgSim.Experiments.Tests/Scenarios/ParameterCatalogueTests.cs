@@ -131,9 +131,14 @@ public class ParameterCatalogueTests
     [Fact]
     public void Starter_TakesItsValuesFromTheCatalogue()
     {
-        Assert.Matches(@"transmission: \{model\.transmission\} ", StarterScenario.Template);
-        Assert.DoesNotContain("{", StarterScenario.Text.Split('\n').Where(l => !l.TrimStart().StartsWith('#')).Select(l => l.Split('#')[0]).Where(l => l.Contains("{m", StringComparison.Ordinal)));
-        Assert.Contains($"  transmission: {ParameterCatalogue.Find("model.transmission")!.DefaultText}              # chance", StarterScenario.Text, StringComparison.Ordinal);
+        Assert.Contains("  transmission: {model.transmission} #", StarterScenario.Template, StringComparison.Ordinal);
+        Assert.Contains("replicates: {replicates} #", StarterScenario.Template, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\{[a-z_]+(\.[a-z_]+)*\}", StarterScenario.Text);
+
+        // Each placeholder becomes the key's default, and the comment stays in its column.
+        Assert.Equal(
+            "  transmission: 0.05              # chance\n    grace_weeks: 4                # weeks",
+            StarterScenario.Fill("  transmission: {model.transmission} # chance\n    grace_weeks: {model.forgetting.grace_weeks} # weeks"));
         Assert.Throws<InvalidOperationException>(() => StarterScenario.Fill("model:\n  no_such_key: {model.no_such_key} # none"));
     }
 
