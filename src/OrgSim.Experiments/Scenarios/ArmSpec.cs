@@ -18,4 +18,14 @@ public sealed record ArmSpec(string Name, IReadOnlyList<SeedingPlan> Waves, Mode
 
     /// <summary>The week the intervention ends: its last wave's.</summary>
     public int EndWeek => Waves.Max(w => w.Week);
+
+    /// <summary>
+    /// For each wave, the share of all agents the scenario gave instead of a budget, or null where it
+    /// gave a budget. The waves' budgets are the shares already rounded; the shares are kept so that
+    /// <c>run.json</c> reproduces a sweep that varies the number of agents. Empty when every wave has a budget.
+    /// </summary>
+    public IReadOnlyList<double?> WaveShares { get; init; } = [];
+
+    /// <summary>The share wave <paramref name="wave"/> was given as, or null if it was given a budget.</summary>
+    public double? ShareOf(int wave) => wave < WaveShares.Count ? WaveShares[wave] : null;
 }

@@ -2,7 +2,7 @@ namespace OrgSim.Experiments.Scenarios;
 
 /// <summary>A parsed, valid scenario with what provenance needs about the file it came from.</summary>
 /// <param name="Spec">The scenario.</param>
-/// <param name="File">The path as the user gave it.</param>
+/// <param name="File">The scenario file's path as the user gave it.</param>
 /// <param name="Sha256">Lower-case hex SHA-256 of the file's bytes.</param>
 /// <param name="Locations">Where each key path was written (1-based line and column), for errors found later.</param>
 public sealed record LoadedScenario(
@@ -11,6 +11,12 @@ public sealed record LoadedScenario(
     string Sha256,
     IReadOnlyDictionary<string, (int Line, int Column)> Locations)
 {
+    /// <summary>
+    /// The file the scenario was read from, which the <see cref="Locations"/> are in: <see cref="File"/>,
+    /// or the <c>run.json</c> it was read back from (whose <see cref="File"/> is the scenario the run came from).
+    /// </summary>
+    public string ReadFrom { get; init; } = File;
+
     /// <summary>Problems found while loading that do not stop a run (an HR import's warnings), one line each.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
@@ -36,13 +42,13 @@ public sealed record LoadedScenario(
         {
             if (Locations.TryGetValue(p, out var at))
             {
-                return new ScenarioError(File, at.Line, at.Column, message);
+                return new ScenarioError(ReadFrom, at.Line, at.Column, message);
             }
 
             int cut = Math.Max(p.LastIndexOf('.'), p.LastIndexOf('['));
             p = cut <= 0 ? string.Empty : p[..cut];
         }
 
-        return new ScenarioError(File, 0, 0, message);
+        return new ScenarioError(ReadFrom, 0, 0, message);
     }
 }

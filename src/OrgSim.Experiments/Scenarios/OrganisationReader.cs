@@ -69,18 +69,7 @@ internal static class OrganisationReader
         reader.RejectUnknownKeys();
 
         // A key that the chosen generator ignores is a mistake the user should hear about.
-        string[] own = kind switch
-        {
-            NetworkKind.Hierarchy => HierarchyKeys,
-            NetworkKind.Teams => ["team_size", "cross_team_ties_per_agent"],
-            NetworkKind.HrExport => ["file", "columns", "executive_levels", "cross_team_ties_per_agent", "remote_tie_weight", "max_team_size"],
-            NetworkKind.EdgeList => ["file"],
-            NetworkKind.Ring or NetworkKind.ErdosRenyi => ["degree"],
-            NetworkKind.WattsStrogatz => ["degree", "rewire"],
-            NetworkKind.BarabasiAlbert => ["attachments"],
-            NetworkKind.Grid => ["width"],
-            _ => [],
-        };
+        string[] own = KeysOf(kind);
         foreach (string key in GeneratorKeys.Except(own))
         {
             if (reader.Has(key))
@@ -106,6 +95,23 @@ internal static class OrganisationReader
         return spec;
     }
 
+    /// <summary>The generator keys (beyond generator, agents and overlays) that <paramref name="kind"/> reads.</summary>
+    public static string[] KeysOf(NetworkKind kind) => kind switch
+    {
+        NetworkKind.Hierarchy => HierarchyKeys,
+        NetworkKind.Teams => ["team_size", "cross_team_ties_per_agent"],
+        NetworkKind.HrExport => ["file", "columns", "executive_levels", "cross_team_ties_per_agent", "remote_tie_weight", "max_team_size"],
+        NetworkKind.EdgeList => ["file"],
+        NetworkKind.Ring or NetworkKind.ErdosRenyi => ["degree"],
+        NetworkKind.WattsStrogatz => ["degree", "rewire"],
+        NetworkKind.BarabasiAlbert => ["attachments"],
+        NetworkKind.Grid => ["width"],
+        _ => [],
+    };
+
+    /// <summary>Every generator key: those that some generator reads.</summary>
+    public static IReadOnlyList<string> AllGeneratorKeys => GeneratorKeys;
+
     /// <summary>
     /// Reads an imported organisation's file once, at load time: its problems become the scenario's
     /// errors (file and row of the data file) or warnings, and its size is known before any run.
@@ -117,16 +123,15 @@ internal static class OrganisationReader
             return spec;
         }
 
-        string folder = Path.GetDirectoryName(Path.GetFullPath(context.File)) ?? string.Empty;
-        string path = Path.GetFullPath(Path.Combine(folder, spec.ImportFile));
+        string path = Path.GetFullPath(Path.Combine(context.DataFolder, spec.ImportFile));
         if (!File.Exists(path))
         {
-            context.Error(context.Locate("organisation.file"), $"organisation.file '{spec.ImportFile}' is not found (looked for {path}); paths are relative to the scenario file");
+            context.Error(context.Locate("organisation.file"), $"organisation.file '{spec.ImportFile}' is not found (looked for {path}); {context.DataFolderHint}");
             return spec;
         }
 
         // Problems name the data file as the user would reach it from here: the scenario's folder joined with the path written.
-        string shown = Path.Combine(Path.GetDirectoryName(context.File) ?? string.Empty, spec.ImportFile);
+        string shown = Path.Combine(context.DataFolder, spec.ImportFile);
         try
         {
             using var text = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);

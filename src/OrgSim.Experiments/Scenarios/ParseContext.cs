@@ -9,6 +9,15 @@ internal sealed class ParseContext(string file)
 
     public string File { get; } = file;
 
+    /// <summary>
+    /// The folder data files (an HR export, an edge list) are relative to, as the user would reach it:
+    /// the scenario file's, or for a <c>run.json</c> the folder of the scenario it was run from.
+    /// </summary>
+    public string DataFolder { get; init; } = Path.GetDirectoryName(file) ?? string.Empty;
+
+    /// <summary>Where data files are looked for, in words, for a file that is not found.</summary>
+    public string DataFolderHint { get; init; } = "paths are relative to the scenario file";
+
     public List<ScenarioError> Errors { get; } = [];
 
     /// <summary>Problems the run can go on with (an import's warnings), one line each.</summary>

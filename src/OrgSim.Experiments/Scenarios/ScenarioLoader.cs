@@ -7,7 +7,6 @@ using OrgSim.Core.Metrics;
 using OrgSim.Core.Model;
 using OrgSim.Core.Seeding;
 using OrgSim.Experiments.Organisations;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace OrgSim.Experiments.Scenarios;
@@ -18,7 +17,10 @@ namespace OrgSim.Experiments.Scenarios;
 /// </summary>
 public static partial class ScenarioLoader
 {
-    /// <summary>Loads and validates <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Loads and validates <paramref name="path"/>: a scenario file, or (ending in <c>.json</c>) the
+    /// <c>run.json</c> of a run, which gives the scenario that run used, value for value.
+    /// </summary>
     /// <exception cref="ScenarioException">The file is missing, unreadable, malformed or invalid.</exception>
     /// <param name="path">The scenario file.</param>
     /// <param name="sets">Command-line <c>--set</c> overrides, applied over the file and every sweep point.</param>
@@ -47,7 +49,7 @@ public static partial class ScenarioLoader
         return Parse(bytes, path, sets ?? []);
     }
 
-    /// <summary>Parses scenario text; <paramref name="file"/> only labels errors and provenance.</summary>
+    /// <summary>Parses scenario text (run.json text if <paramref name="file"/> ends in <c>.json</c>); <paramref name="file"/> labels errors and provenance.</summary>
     public static LoadedScenario Parse(string text, string file, IReadOnlyList<ScenarioOverride>? sets = null) => Parse(Encoding.UTF8.GetBytes(text), file, sets ?? []);
 
     private static LoadedScenario Parse(byte[] bytes, string file, IReadOnlyList<ScenarioOverride> sets)
@@ -60,24 +62,21 @@ public static partial class ScenarioLoader
         }
 
         string text = new UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF');
+        if (IsRunJson(file))
+        {
+            return ParseRunJson(text, file, sets);
+        }
+
         if (FirstTabIndentedLine(text) is int tabLine)
         {
             // YamlDotNet reports a tab in the indentation at 1:1; point at the line instead.
             throw new ScenarioException([new ScenarioError(file, tabLine, 1, "is indented with a tab; YAML needs spaces, so replace the tab with spaces")]);
         }
 
-        var stream = new YamlStream();
-        try
+        var (stream, line, column, yamlProblem) = YamlText.Parse(text);
+        if (stream is null)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            string reason = OneLine(e.InnerException?.Message ?? e.Message);
-            string message = reason.StartsWith("Duplicate key", StringComparison.Ordinal)
-                ? $"{reason[("Duplicate key".Length)..].Trim()} is given twice in the same mapping; keep one"
-                : $"is not valid YAML: {reason}; check the indentation and the ':' after each key";
-            throw new ScenarioException([new ScenarioError(file, (int)e.Start.Line, (int)e.Start.Column, message)]);
+            throw new ScenarioException([new ScenarioError(file, line, column, yamlProblem!)]);
         }
 
         if (stream.Documents.Count == 0)
@@ -98,15 +97,53 @@ public static partial class ScenarioLoader
 
         // The sweep is read apart; the base is the file without it, with the --set values applied.
         // Each point re-reads the text into a fresh tree, which keeps every node's line and column.
-        var sweepKey = new YamlScalarNode("sweep");
-        original.Children.TryGetValue(sweepKey, out YamlNode? sweepNode);
-        original.Children.Remove(sweepKey);
+        YamlNode? sweepNode = WithoutSweep(original);
         if (sweepNode is not null)
         {
             context.Remember("sweep", sweepNode.Start);
         }
 
-        List<List<ScenarioOverride>> pointValues = SweepReader.Read(context, sweepNode);
+        (sweepNode, IReadOnlySet<YamlNode> fromSet) = SweepOverrides.Apply(context, sweepNode, sets.Where(SweepOverrides.IsSweep));
+        List<List<ScenarioOverride>> pointValues = SweepReader.Read(context, sweepNode)
+            .Select(p => p.Select(o => fromSet.Contains(o.Value) ? o with { Source = "--set" } : o).ToList()).ToList();
+        return Build(context, original, FreshTree, sweepNode is null ? null : pointValues, null, sets.Where(s => !SweepOverrides.IsSweep(s)).ToList()) with
+        {
+            Sha256 = sha256,
+            Question = OpeningComment(text),
+            Sets = sets,
+        };
+
+        YamlMappingNode FreshTree()
+        {
+            var root = (YamlMappingNode)YamlText.Parse(text).Stream!.Documents[0].RootNode;
+            WithoutSweep(root);
+            return root;
+        }
+    }
+
+    /// <summary>Removes the sweep from a scenario's tree; returns it, or null if there is none.</summary>
+    private static YamlNode? WithoutSweep(YamlMappingNode root)
+    {
+        var key = new YamlScalarNode("sweep");
+        root.Children.TryGetValue(key, out YamlNode? sweep);
+        root.Children.Remove(key);
+        return sweep;
+    }
+
+    /// <summary>
+    /// The scenario of a tree without its sweep (<paramref name="original"/>, which the
+    /// <c>--set</c> values are written into) and, for a sweep, each point's.
+    /// </summary>
+    /// <param name="context">The base's context: its file, the errors so far, where keys were written.</param>
+    /// <param name="original">The base tree, without the sweep.</param>
+    /// <param name="freshBase">A new copy of the base tree for each point to write its values into.</param>
+    /// <param name="pointValues">Each point's values, or null without a sweep.</param>
+    /// <param name="parameterPaths">The swept key paths in column order, or null for their order of first appearance.</param>
+    /// <param name="sets">The <c>--set</c> values to apply over the base and every point.</param>
+    /// <param name="adjust">What to do to a point's tree once its values are in, or null (for a run.json: drop the keys its base wrote that the point's generator does not read).</param>
+    private static LoadedScenario Build(ParseContext context, YamlMappingNode original, Func<YamlMappingNode> freshBase, List<List<ScenarioOverride>>? pointValues, IReadOnlyList<string>? parameterPaths, IReadOnlyList<ScenarioOverride> sets, Action<YamlMappingNode, IReadOnlyList<ScenarioOverride>>? adjust = null)
+    {
+        string file = context.File;
         foreach (ScenarioOverride set in sets)
         {
             if (YamlOverrides.Apply(original, set) is { } problem)
@@ -120,28 +157,57 @@ public static partial class ScenarioLoader
         {
             // A key a --set added has no place in the file (marked 1:1): name the --set instead.
             List<ScenarioError> errors = context.Errors.Select(e =>
-                e.Line == 1 && e.Column == 1 && sets.FirstOrDefault(o => e.Message.Contains($"'{o.Path.Split('.')[^1]}'", StringComparison.Ordinal)) is { } cause
+                e.Line == 1 && e.Column == 1 && sets.LastOrDefault(o => Concerns(e.Message, o.Path)) is { } cause
                     ? e with { Line = 0, Column = 0, Message = $"--set {cause.Path}={cause.Text}: {e.Message}" }
                     : e).ToList();
             throw new ScenarioException(errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         }
 
-        List<SweepPoint> points = sweepNode is null
+        List<SweepPoint> points = pointValues is null
             ? [new SweepPoint(0, [], spec)]
-            : ReadPoints(file, context, text, pointValues, sets);
-        List<string> parameterPaths = pointValues.SelectMany(p => p.Select(o => o.Path)).Distinct(StringComparer.Ordinal).ToList();
-        return new LoadedScenario(spec, file, sha256, context.Locations())
+            : ReadPoints(context, freshBase, pointValues, sets, adjust);
+        List<string> paths = parameterPaths?.ToList() ?? (pointValues ?? []).SelectMany(p => p.Select(o => o.Path)).Distinct(StringComparer.Ordinal).ToList();
+        return new LoadedScenario(spec, file, string.Empty, context.Locations())
         {
             Warnings = context.Warnings.Distinct(StringComparer.Ordinal).ToList(),
-            // A --set of a swept key wins over the sweep (precedence), so the columns show the --set value.
+            // A --set of a swept key wins over the sweep (precedence), so the columns show the --set value;
+            // a key a point does not name has the base's value (after --set), which is what the run used.
             Points = points.Select(p => p with
             {
-                Parameters = parameterPaths.Select(path => sets.LastOrDefault(o => o.Path == path) ?? p.Parameters.LastOrDefault(o => o.Path == path) ?? new ScenarioOverride(path, new YamlScalarNode(string.Empty), "base")).ToList(),
+                Parameters = paths.Select(path => sets.LastOrDefault(o => o.Path == path) ?? p.Parameters.LastOrDefault(o => o.Path == path) ?? BaseValue(p.Spec, original, path)).ToList(),
             }).ToList(),
-            ParameterPaths = parameterPaths,
+            ParameterPaths = paths,
             Sets = sets,
-            Question = OpeningComment(text),
         };
+    }
+
+    /// <summary>
+    /// Whether an error message is about the key at <paramref name="path"/>: it names the key as
+    /// unknown, or quotes the key's last part before any suggestion (so that "did you mean 'seed'?"
+    /// does not blame a <c>--set seed=N</c>).
+    /// </summary>
+    private static bool Concerns(string message, string path)
+    {
+        string[] keys = path.Split('.');
+        Match unknown = UnknownKey().Match(message);
+        if (unknown.Success)
+        {
+            return keys.Contains(unknown.Groups[1].Value, StringComparer.Ordinal);
+        }
+
+        string problem = message.Split("; ", 2)[0];
+        return problem.StartsWith(path + " ", StringComparison.Ordinal) || problem.Contains($"'{keys[^1]}'", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The value a point that does not name <paramref name="path"/> runs with: the base's, as the
+    /// point's scenario holds it, or as the base file (after <c>--set</c>) writes it where the
+    /// scenario keeps no such key (<c>organisation.levels</c>); marked with the source <c>base</c>.
+    /// </summary>
+    private static ScenarioOverride BaseValue(ScenarioSpec spec, YamlMappingNode tree, string path)
+    {
+        string text = ScenarioJson.ValueText(spec, path) ?? (YamlOverrides.Find(tree, path) is { } node ? YamlFlow.Format(node) : string.Empty);
+        return new ScenarioOverride(path, new YamlScalarNode(text), ScenarioOverride.BaseSource);
     }
 
     /// <summary>The comment lines at the top of the file, '#' and one space removed, joined by line breaks.</summary>
@@ -167,27 +233,28 @@ public static partial class ScenarioLoader
     /// like a file of its own. Its errors say which point; one without a line (a key the point
     /// added) is placed at the sweep.
     /// </summary>
-    private static List<SweepPoint> ReadPoints(string file, ParseContext baseContext, string text, List<List<ScenarioOverride>> pointValues, IReadOnlyList<ScenarioOverride> sets)
+    private static List<SweepPoint> ReadPoints(ParseContext baseContext, Func<YamlMappingNode> freshBase, List<List<ScenarioOverride>> pointValues, IReadOnlyList<ScenarioOverride> sets, Action<YamlMappingNode, IReadOnlyList<ScenarioOverride>>? adjust)
     {
+        string file = baseContext.File;
         var points = new List<SweepPoint>();
         var errors = new List<ScenarioError>();
         YamlDotNet.Core.Mark sweepAt = baseContext.Locate("sweep");
         for (int i = 0; i < pointValues.Count; i++)
         {
-            var context = new ParseContext(file);
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            var root = (YamlMappingNode)stream.Documents[0].RootNode;
-            root.Children.Remove(new YamlScalarNode("sweep"));
-            string label = $"sweep point {i} ({string.Join(", ", pointValues[i].Select(o => $"{o.Path}={o.Text}"))})";
+            var context = new ParseContext(file) { DataFolder = baseContext.DataFolder };
+            YamlMappingNode root = freshBase();
+            string from = pointValues[i].Count > 0 && pointValues[i].All(o => o.Source == "--set") ? ", from --set" : string.Empty;
+            string label = $"sweep point {i} ({string.Join(", ", pointValues[i].Select(o => $"{o.Path}={o.Text}"))}{from})";
             foreach (ScenarioOverride value in pointValues[i].Concat(sets))
             {
                 if (YamlOverrides.Apply(root, value) is { } problem)
                 {
-                    context.Errors.Add(new ScenarioError(file, (int)sweepAt.Line, (int)sweepAt.Column, $"{label}: {problem}"));
+                    bool placed = value.Source != "--set" && !sweepAt.Equals(YamlDotNet.Core.Mark.Empty);
+                    context.Errors.Add(new ScenarioError(file, placed ? (int)sweepAt.Line : 0, placed ? (int)sweepAt.Column : 0, $"{label}: {problem}"));
                 }
             }
 
+            adjust?.Invoke(root, [.. pointValues[i], .. sets]);
             ScenarioSpec spec = ReadScenario(context, YamlMappingReader.For(context, root, string.Empty)!, DefaultName(file), sets);
             errors.AddRange(context.Errors.Select(e => e.Message.StartsWith("sweep point", StringComparison.Ordinal) ? e : Locate(e, label, pointValues[i], sweepAt)));
             baseContext.Warnings.AddRange(context.Warnings);
@@ -213,8 +280,14 @@ public static partial class ScenarioLoader
             return error with { Message = $"{label}: {error.Message}" };
         }
 
-        ScenarioOverride? cause = values.FirstOrDefault(o => error.Message.Contains($"'{o.Path.Split('.')[^1]}'", StringComparison.Ordinal));
-        YamlDotNet.Core.Mark at = cause?.Value.Start ?? sweepAt;
+        ScenarioOverride? cause = values.FirstOrDefault(o => Concerns(error.Message, o.Path));
+        if (cause?.Source == "--set" || (cause is null && sweepAt.Equals(YamlDotNet.Core.Mark.Empty)))
+        {
+            // A point of a sweep given on the command line has no place in the file.
+            return error with { Line = 0, Column = 0, Message = $"{label}: {error.Message}" };
+        }
+
+        YamlDotNet.Core.Mark at = cause is not null && !cause.Value.Start.Equals(YamlDotNet.Core.Mark.Empty) ? cause.Value.Start : sweepAt;
         return error with { Line = (int)at.Line, Column = (int)at.Column, Message = $"{label}: {error.Message}" };
     }
 
@@ -232,161 +305,21 @@ public static partial class ScenarioLoader
             Name = name,
             Description = root.String("description", defaults.Description),
             Seed = root.ULong("seed", defaults.Seed),
-            HorizonWeeks = root.Int("horizon_weeks", defaults.HorizonWeeks, 1, ScenarioSpec.MaxHorizonWeeks),
-            Replicates = root.Int("replicates", defaults.Replicates, 1, ScenarioSpec.MaxReplicates),
-            StopAtQuiescence = root.Bool("stop_at_quiescence", defaults.StopAtQuiescence),
+        };
+        spec = ParameterCatalogue.Run.Read(root, spec, rejectUnknownKeys: false);
+        spec = spec with
+        {
             Organisation = OrganisationReader.Read(context, root.Mapping("organisation")),
-            Model = ReadModel(root.Mapping("model"), new ModelParameters()),
-            Metrics = ReadMetrics(root.Mapping("metrics")),
+            Model = ParameterCatalogue.Model.Read(root.Mapping("model"), ParameterCatalogue.Model.Defaults),
+            Metrics = ParameterCatalogue.Metrics.Read(root.Mapping("metrics"), ParameterCatalogue.Metrics.Defaults),
         };
         spec = spec with { Organisation = OrganisationReader.ImportFile(context, spec.Organisation, spec.Seed) };
         spec = spec with { Arms = ReadArms(context, root, spec) };
+
+        // The sweep was taken off the tree and read apart; naming it here lets a misspelt key suggest it.
+        root.Node("sweep");
         root.RejectUnknownKeys();
         return spec;
-    }
-
-    /// <summary>Reads a model section over <paramref name="d"/>: the defaults for the scenario's model, the scenario's model for an arm's.</summary>
-    private static ModelParameters ReadModel(YamlMappingReader? reader, ModelParameters d)
-    {
-        if (reader is null)
-        {
-            return d;
-        }
-
-        var model = d with
-        {
-            Transmission = reader.Double("transmission", d.Transmission, 0, 1),
-            Learning = reader.Bool("learning", d.Learning),
-            ActiveWeeks = reader.Int("active_weeks", d.ActiveWeeks, 0, 255),
-            PacingIntervalWeeks = reader.Int("pacing_interval_weeks", d.PacingIntervalWeeks, 0, 520),
-        };
-        if (reader.Mapping("adoption") is { } adoption)
-        {
-            AdoptionRule rule = adoption.Choice("rule", d.Adoption, ScenarioNames.AdoptionRules);
-            double most = rule == AdoptionRule.AbsoluteThreshold ? ModelParameters.MaxAbsoluteThreshold : 1;
-            model = model with
-            {
-                Adoption = rule,
-                BassInnovation = adoption.Double("innovation", d.BassInnovation, 0, 1),
-                BassImitation = adoption.Double("imitation", d.BassImitation, 0, 1),
-                Threshold = ReadThreshold(adoption.Mapping("threshold"), d.Threshold, most),
-            };
-            adoption.RejectUnknownKeys();
-        }
-
-        if (reader.Mapping("deploy_probability") is { } deploy)
-        {
-            model = model with
-            {
-                DeployProbabilityPractised = deploy.Double("conscious_competence", d.DeployProbabilityPractised, 0, 1),
-                DeployProbabilityHabit = deploy.Double("unconscious_competence", d.DeployProbabilityHabit, 0, 1),
-            };
-            deploy.RejectUnknownKeys();
-        }
-
-        if (reader.Mapping("practice") is { } practice)
-        {
-            model = model with
-            {
-                PracticeBase = practice.Double("base", d.PracticeBase, 0, 1),
-                PracticeFromExposure = practice.Double("from_exposure", d.PracticeFromExposure, 0, 1),
-                RepetitionsToPractised = practice.Int("repetitions_to_practised", d.RepetitionsToPractised, 1, 255),
-                RepetitionsToHabit = practice.Int("repetitions_to_habit", d.RepetitionsToHabit, 1, 255),
-                RubPatFactor = practice.Double("rub_pat_factor", d.RubPatFactor, 0.001, 1),
-                PrerequisiteBoost = practice.Double("prerequisite_boost", d.PrerequisiteBoost, 0, 10),
-                SupportBoost = practice.Double("support_boost", d.SupportBoost, 0, 10),
-                FeedforwardBoost = practice.Double("feedforward_boost", d.FeedforwardBoost, 0, 10),
-                GiveUpRate = practice.Double("give_up_rate", d.GiveUpRate, 0, 1),
-                EntryTrickRepetitions = practice.Int("entry_trick_repetitions", d.EntryTrickRepetitions, 0, 254),
-                FlowSensitivity = practice.Double("flow_sensitivity", d.FlowSensitivity, 0, 10),
-            };
-            practice.RejectUnknownKeys();
-        }
-
-        if (reader.Mapping("forgetting") is { } forgetting)
-        {
-            model = model with
-            {
-                ForgetGraceWeeks = forgetting.Int("grace_weeks", d.ForgetGraceWeeks, 1, 255),
-                ForgetRate = forgetting.Double("rate", d.ForgetRate, 0, 1),
-                ForgetStrengthening = forgetting.Double("strengthening", d.ForgetStrengthening, 0, 10),
-            };
-            forgetting.RejectUnknownKeys();
-        }
-
-        if (reader.Mapping("relationships") is { } relationships)
-        {
-            Relationship Read(string key, Relationship fallback)
-            {
-                if (relationships.Mapping(key) is not { } r)
-                {
-                    return fallback;
-                }
-
-                var read = new Relationship(
-                    r.Double("weight", fallback.Weight, 0, Relationship.MaxWeight),
-                    r.Double("interactions_per_week", fallback.InteractionsPerWeek, 0, Relationship.MaxInteractionsPerWeek));
-                r.RejectUnknownKeys();
-                return read;
-            }
-
-            Relationships read = d.Relationships;
-            foreach (EdgeType type in EdgeTypes.All)
-            {
-                read = read.With(type, Read(EdgeTypes.Name(type), d.Relationships.For(type)));
-            }
-
-            model = model with { Relationships = read };
-            relationships.RejectUnknownKeys();
-        }
-
-        reader.RejectUnknownKeys();
-        return model;
-    }
-
-    private static ThresholdDistribution ReadThreshold(YamlMappingReader? reader, ThresholdDistribution fallback, double most)
-    {
-        if (reader is null)
-        {
-            return fallback;
-        }
-
-        ThresholdKind kind = reader.Choice("distribution", ThresholdKind.Fixed, ScenarioNames.ThresholdKinds);
-        var threshold = kind switch
-        {
-            ThresholdKind.Uniform => new ThresholdDistribution(kind, reader.Double("low", 0, 0, most), reader.Double("high", most, 0, most)),
-            ThresholdKind.Normal => new ThresholdDistribution(kind, reader.Double("mean", fallback.A, 0, most), reader.Double("sd", 0.1, 0, most)),
-            _ => ThresholdDistribution.Fixed(reader.Double("value", fallback.A, 0, most)),
-        };
-        reader.RejectUnknownKeys();
-        return threshold;
-    }
-
-    private static MetricsSpec ReadMetrics(YamlMappingReader? reader)
-    {
-        var d = new MetricsSpec();
-        if (reader is null)
-        {
-            return d;
-        }
-
-        var metrics = d with { RetentionWeeks = reader.Int("retention_weeks", d.RetentionWeeks, 1, ScenarioSpec.MaxHorizonWeeks) };
-        if (reader.Mapping("effectiveness") is { } effectiveness)
-        {
-            metrics = metrics with
-            {
-                Effectiveness = new EffectivenessWeights
-                {
-                    ChaosPenalty = effectiveness.Double("chaos_penalty", d.Effectiveness.ChaosPenalty, 0, 1),
-                    FollowThroughPenalty = effectiveness.Double("follow_through_penalty", d.Effectiveness.FollowThroughPenalty, 0, 1),
-                    ImbalancePenalty = effectiveness.Double("imbalance_penalty", d.Effectiveness.ImbalancePenalty, 0, 1),
-                },
-            };
-            effectiveness.RejectUnknownKeys();
-        }
-
-        reader.RejectUnknownKeys();
-        return metrics;
     }
 
     private static List<ArmSpec> ReadArms(ParseContext context, YamlMappingReader root, ScenarioSpec scenario)
@@ -433,17 +366,20 @@ public static partial class ScenarioLoader
                 context.Error(arm.Start, $"{path}.seeding is missing; add e.g. 'seeding: {{strategy: bottom-up-teams, budget: 50}}'");
             }
 
-            List<SeedingPlan> waves = ReadWaves(context, arm, $"{path}.seeding", scenario);
-            ModelParameters model = ReadModel(arm.Mapping("model"), scenario.Model);
+            List<(SeedingPlan Plan, double? Share)> waves = ReadWaves(context, arm, $"{path}.seeding", scenario);
+            ModelParameters model = ParameterCatalogue.Model.Read(arm.Mapping("model"), scenario.Model);
             arm.RejectUnknownKeys();
-            arms.Add(new ArmSpec(name, waves, model));
+            arms.Add(new ArmSpec(name, waves.Select(w => w.Plan).ToList(), model)
+            {
+                WaveShares = waves.Any(w => w.Share is not null) ? waves.Select(w => w.Share).ToList() : [],
+            });
         }
 
         return arms;
     }
 
     /// <summary>An arm's seeding: one mapping (a single training) or a sequence of them (waves, each with its week).</summary>
-    private static List<SeedingPlan> ReadWaves(ParseContext context, YamlMappingReader arm, string path, ScenarioSpec scenario)
+    private static List<(SeedingPlan Plan, double? Share)> ReadWaves(ParseContext context, YamlMappingReader arm, string path, ScenarioSpec scenario)
     {
         if (arm.Node("seeding") is not YamlSequenceNode sequence)
         {
@@ -456,15 +392,15 @@ public static partial class ScenarioLoader
             return [ReadSeeding(context, null, path, scenario)];
         }
 
-        var waves = new List<SeedingPlan>();
+        var waves = new List<(SeedingPlan Plan, double? Share)>();
         for (int w = 0; w < sequence.Children.Count; w++)
         {
             string wavePath = $"{path}[{w}]";
             context.Remember(wavePath, sequence.Children[w].Start);
-            SeedingPlan wave = ReadSeeding(context, YamlMappingReader.For(context, sequence.Children[w], wavePath), wavePath, scenario);
-            if (waves.Count > 0 && wave.Week < waves[^1].Week)
+            var wave = ReadSeeding(context, YamlMappingReader.For(context, sequence.Children[w], wavePath), wavePath, scenario);
+            if (waves.Count > 0 && wave.Plan.Week < waves[^1].Plan.Week)
             {
-                context.Error(context.Locate($"{wavePath}.week"), $"{wavePath}.week is {wave.Week}, before the previous wave's week {waves[^1].Week}; list the waves in week order");
+                context.Error(context.Locate($"{wavePath}.week"), $"{wavePath}.week is {wave.Plan.Week}, before the previous wave's week {waves[^1].Plan.Week}; list the waves in week order");
             }
 
             waves.Add(wave);
@@ -473,13 +409,13 @@ public static partial class ScenarioLoader
         return waves;
     }
 
-    private static SeedingPlan ReadSeeding(ParseContext context, YamlMappingReader? reader, string path, ScenarioSpec scenario)
+    private static (SeedingPlan Plan, double? Share) ReadSeeding(ParseContext context, YamlMappingReader? reader, string path, ScenarioSpec scenario)
     {
         int agents = scenario.Organisation.Agents;
         var fallback = new SeedingPlan(SeedingStrategy.TopDown, 1, CompetencySet.All);
         if (reader is null)
         {
-            return fallback;
+            return (fallback, null);
         }
 
         if (!reader.Has("strategy"))
@@ -507,7 +443,7 @@ public static partial class ScenarioLoader
             reader.Choice("stage", Stage.ConsciousCompetence, ScenarioNames.SeedStageNames),
             reader.Int("week", 0, 0, scenario.HorizonWeeks));
         reader.RejectUnknownKeys();
-        return plan;
+        return (plan, reader.Has("share") ? share : null);
     }
 
     private static CompetencySet ReadCompetencies(ParseContext context, YamlNode? node, string path)
@@ -565,8 +501,9 @@ public static partial class ScenarioLoader
         return SafeName().IsMatch(stem) ? stem : "scenario";
     }
 
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim().TrimEnd('.');
-
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex SafeName();
+
+    [GeneratedRegex("^unknown key '([^']*)'")]
+    private static partial Regex UnknownKey();
 }

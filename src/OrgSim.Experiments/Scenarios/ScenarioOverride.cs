@@ -9,11 +9,17 @@ namespace OrgSim.Experiments.Scenarios;
 /// </summary>
 /// <param name="Path">The key path.</param>
 /// <param name="Value">The YAML value: a scalar, or a mapping or list.</param>
-/// <param name="Source">Where it came from, for messages: <c>--set</c> or <c>sweep point 3</c>.</param>
+/// <param name="Source">Where it came from, for messages: <c>--set</c>, <c>sweep</c>, or <c>base</c> for a key a sweep point leaves at the base value.</param>
 public sealed record ScenarioOverride(string Path, YamlNode Value, string Source)
 {
-    /// <summary>The value as it would be written in a file, for output columns and provenance.</summary>
-    public string Text => Value is YamlScalarNode scalar ? scalar.Value ?? string.Empty : Value.ToString();
+    /// <summary>The value as it would be written in a file (a list or mapping in flow style, e.g. <c>[pacing]</c>), for output columns and provenance.</summary>
+    public string Text => YamlFlow.Format(Value);
+
+    /// <summary>The <see cref="Source"/> of a sweep point's value for a key the point does not name: the base scenario's.</summary>
+    public const string BaseSource = "base";
+
+    /// <summary>Whether the value is the base scenario's, for a key a sweep point does not name.</summary>
+    public bool IsBaseValue => Source == BaseSource;
 
     /// <summary>A <c>--set path=value</c> argument, or null with the reason.</summary>
     public static (ScenarioOverride? Override, string? Error) FromSet(string argument)
@@ -32,16 +38,24 @@ public sealed record ScenarioOverride(string Path, YamlNode Value, string Source
         }
 
         // The value is read as YAML, so lists and mappings work too: --set 'arms.a.seeding.competencies=[pacing]'.
-        var stream = new YamlStream();
-        try
+        var (stream, _, _, problem) = YamlText.Parse(value.Length == 0 ? "''" : value);
+        if (stream is null)
         {
-            stream.Load(new StringReader(value.Length == 0 ? "''" : value));
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            return (null, $"--set '{argument}': the value is not valid YAML ({e.Message}); quote it");
+            return (null, $"--set '{argument}': the value {problem}; quote it");
         }
 
-        return (new ScenarioOverride(path, stream.Documents[0].RootNode, "--set"), null);
+        return (new ScenarioOverride(path, Detached(stream.Documents[0].RootNode), "--set"), null);
     }
+
+    /// <summary>
+    /// A copy of <paramref name="node"/> without the places it had in the <c>--set</c> text: placed
+    /// there, an error would look like one at that line and column of the scenario file.
+    /// </summary>
+    private static YamlNode Detached(YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => new YamlScalarNode(scalar.Value) { Style = scalar.Style, Tag = scalar.Tag },
+        YamlSequenceNode sequence => new YamlSequenceNode(sequence.Children.Select(Detached)) { Style = sequence.Style, Tag = sequence.Tag },
+        YamlMappingNode mapping => new YamlMappingNode(mapping.Children.Select(kv => new KeyValuePair<YamlNode, YamlNode>(Detached(kv.Key), Detached(kv.Value)))) { Style = mapping.Style, Tag = mapping.Tag },
+        _ => node,
+    };
 }

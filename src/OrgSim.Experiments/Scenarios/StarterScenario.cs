@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace OrgSim.Experiments.Scenarios;
 
 /// <summary>
@@ -5,10 +7,13 @@ namespace OrgSim.Experiments.Scenarios;
 /// equal budget, with the most useful keys written out at their default values, so that a
 /// consultant can read it, run it as it is, and change one thing at a time.
 /// </summary>
-public static class StarterScenario
+public static partial class StarterScenario
 {
-    /// <summary>The scenario's YAML text, with LF line endings and a final newline.</summary>
-    public static string Text { get; } = """
+    /// <summary>Where the starter's comments start, so that they line up.</summary>
+    private const int CommentColumn = 34;
+
+    /// <summary>The text, with each <c>{key.path}</c> standing for that key's default from <see cref="ParameterCatalogue"/>.</summary>
+    internal static string Template { get; } = """
         # The question: does a new way of working spread faster, further and more durably when it
         # starts top-down (the executives are trained) or bottom-up (whole front-line teams are
         # trained), at the same budget of 50 people?
@@ -26,8 +31,8 @@ public static class StarterScenario
 
         description: Top-down versus bottom-up training of the four micro competencies at equal budget.
         seed: 1                           # the same seed gives the same results; change it to see the spread
-        horizon_weeks: 104                # two years, one step a week
-        replicates: 20                    # independent runs of each arm, for the confidence intervals
+        horizon_weeks: {horizon_weeks} # two years, one step a week
+        replicates: {replicates} # independent runs of each arm, for the confidence intervals
 
         organisation:
           generator: hierarchy            # a generated org chart; 'hr-export' reads your own (docs/import.md)
@@ -37,25 +42,25 @@ public static class StarterScenario
           executive_levels: 2             # the chief and their direct reports are the executives
 
         model:                            # how people learn from each other (docs/model.md)
-          transmission: 0.05              # chance that one interaction with someone using it makes you aware of it
+          transmission: {model.transmission} # chance that one interaction with someone using it makes you aware of it
           deploy_probability:
-            conscious_competence: 0.5     # stage 2 (practising) uses it in half of the weeks
-            unconscious_competence: 0.9   # stage 3 (habit) nearly always
+            conscious_competence: {model.deploy_probability.conscious_competence} # stage 2 (practising) uses it in half of the weeks
+            unconscious_competence: {model.deploy_probability.unconscious_competence} # stage 3 (habit) nearly always
           practice:
-            base: 0.1                     # weekly chance of a successful repetition on your own
-            from_exposure: 0.1            # added per interaction seen with someone using it (a teammate, daily: +0.5)
-            repetitions_to_practised: 6   # repetitions from stage 1 (aware) to stage 2 (practising)
-            repetitions_to_habit: 12      # repetitions from stage 2 to stage 3 (habit)
-            support_boost: 0.5            # a competent manager or mentor makes practice 50% more likely
-            feedforward_boost: 0.5        # competent advisers (feedforward) around you speed practice up
-            give_up_rate: 0.05            # weekly chance of giving up, in a week with no repetition and no example
+            base: {model.practice.base} # weekly chance of a successful repetition on your own
+            from_exposure: {model.practice.from_exposure} # added per interaction seen with someone using it (a teammate, daily: +0.5)
+            repetitions_to_practised: {model.practice.repetitions_to_practised} # repetitions from stage 1 (aware) to stage 2 (practising)
+            repetitions_to_habit: {model.practice.repetitions_to_habit} # repetitions from stage 2 to stage 3 (habit)
+            support_boost: {model.practice.support_boost} # a competent manager or mentor makes practice 50% more likely
+            feedforward_boost: {model.practice.feedforward_boost} # competent advisers (feedforward) around you speed practice up
+            give_up_rate: {model.practice.give_up_rate} # weekly chance of giving up, in a week with no repetition and no example
           forgetting:
-            grace_weeks: 4                # forgetting can start in the 4th week without practice
-            rate: 0.1                     # then, weekly chance of dropping a stage (habits are never lost)
-          pacing_interval_weeks: 13       # people competent in pacing make their teams follow up every quarter
+            grace_weeks: {model.forgetting.grace_weeks} # forgetting can start in the 4th week without practice
+            rate: {model.forgetting.rate} # then, weekly chance of dropping a stage (habits are never lost)
+          pacing_interval_weeks: {model.pacing_interval_weeks} # people competent in pacing make their teams follow up every quarter
 
         metrics:
-          retention_weeks: 52             # retention is measured one year after the training
+          retention_weeks: {metrics.retention_weeks} # retention is measured one year after the training
 
         arms:                             # the interventions to compare, at the same budget
           - name: top-down
@@ -72,4 +77,19 @@ public static class StarterScenario
               stage: conscious_competence
 
         """.ReplaceLineEndings("\n");
+
+    /// <summary>The scenario's YAML text, with LF line endings and a final newline.</summary>
+    public static string Text { get; } = Fill(Template);
+
+    /// <summary>Replaces each placeholder by the key's default, and lines the comment of its line up again.</summary>
+    internal static string Fill(string template) => string.Join('\n', template.Split('\n').Select(line =>
+    {
+        string filled = Placeholder().Replace(line, m => ParameterCatalogue.Find(m.Groups[1].Value)?.DefaultText
+            ?? throw new InvalidOperationException($"the starter scenario names {m.Groups[1].Value}, which is not in the parameter catalogue"));
+        int comment = filled.IndexOf(" #", StringComparison.Ordinal);
+        return filled == line || comment < 0 ? filled : filled[..comment].PadRight(CommentColumn - 1) + filled[comment..];
+    }));
+
+    [GeneratedRegex(@"\{([a-z_.]+)\}")]
+    private static partial Regex Placeholder();
 }

@@ -6,6 +6,9 @@ namespace OrgSim.Experiments.Scenarios;
 /// <param name="Spec">The scenario at this point: the base with the point's values (and any <c>--set</c>) applied.</param>
 public sealed record SweepPoint(int Index, IReadOnlyList<ScenarioOverride> Parameters, ScenarioSpec Spec)
 {
-    /// <summary>The value this point gives <paramref name="path"/>, or empty if it leaves it at the base.</summary>
-    public string ValueOf(string path) => Parameters.FirstOrDefault(p => p.Path == path)?.Text ?? string.Empty;
+    /// <summary>
+    /// The value this point runs with at <paramref name="path"/>: the one it gives, or for a key it
+    /// does not name the base scenario's (after <c>--set</c>); empty only if the scenario holds no such value.
+    /// </summary>
+    public string ValueOf(string path) => Parameters.FirstOrDefault(p => p.Path == path)?.Text ?? ScenarioJson.ValueText(Spec, path) ?? string.Empty;
 }

@@ -26,7 +26,13 @@ internal static class SweepReader
         }
 
         var (key, body) = mapping.Children.First();
-        string kind = (key as YamlScalarNode)?.Value ?? string.Empty;
+        if (YamlMappingReader.KeyProblem(key) is { } problem)
+        {
+            context.Error(YamlMappingReader.KeyMark(key, body), $"{problem} in sweep; write grid or points before the ':'");
+            return [[]];
+        }
+
+        string kind = ((YamlScalarNode)key).Value!;
         List<List<ScenarioOverride>> points = kind switch
         {
             "grid" => Grid(context, body),
@@ -108,7 +114,13 @@ internal static class SweepReader
 
     private static string PathOf(ParseContext context, YamlNode key)
     {
-        string path = (key as YamlScalarNode)?.Value ?? string.Empty;
+        if (YamlMappingReader.KeyProblem(key) is { } problem)
+        {
+            context.Error(key.Start, $"{problem} in the sweep; write a dotted key path before the ':', e.g. model.transmission");
+            return string.Empty;
+        }
+
+        string path = ((YamlScalarNode)key).Value!;
         string first = path.Split('.')[0];
         if (path.Length == 0 || path.Split('.').Any(p => p.Length == 0))
         {

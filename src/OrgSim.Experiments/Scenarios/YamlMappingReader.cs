@@ -212,9 +212,15 @@ internal sealed class YamlMappingReader
     /// <summary>Records an error for each key of this mapping that no read asked for.</summary>
     public void RejectUnknownKeys()
     {
-        foreach (var (keyNode, _) in _node.Children)
+        foreach (var (keyNode, value) in _node.Children)
         {
-            string key = keyNode is YamlScalarNode s ? s.Value ?? string.Empty : keyNode.ToString();
+            if (KeyProblem(keyNode) is { } problem)
+            {
+                _context.Error(KeyMark(keyNode, value), $"{problem} {(_path.Length == 0 ? "at the top level" : $"in {_path}")}; write a name before the ':', e.g. '{_known.FirstOrDefault() ?? "key"}: value'");
+                continue;
+            }
+
+            string key = ((YamlScalarNode)keyNode).Value!;
             if (_known.Contains(key))
             {
                 continue;
@@ -226,6 +232,21 @@ internal sealed class YamlMappingReader
             _context.Error(keyNode.Start, $"unknown key '{key}' {where}; {hint}");
         }
     }
+
+    /// <summary>Why <paramref name="key"/> cannot be a key (a list, a mapping, null or empty), or null if it is a name.</summary>
+    public static string? KeyProblem(YamlNode key) => key switch
+    {
+        YamlSequenceNode => $"a key is a list ({key})",
+        YamlMappingNode => "a key is a mapping",
+        YamlScalarNode { Value: null or "" } => "a key is missing",
+        YamlScalarNode { Style: ScalarStyle.Plain, Value: "~" or "null" or "Null" or "NULL" } s => $"a key is null ('{s.Value}')",
+        YamlScalarNode => null,
+        _ => "a key is not a name",
+    };
+
+    /// <summary>Where to report a problem with <paramref name="key"/>: an empty key has no place of its own, so its value's.</summary>
+    public static Mark KeyMark(YamlNode key, YamlNode value) =>
+        key is YamlScalarNode { Value: null or "" } && key.Start.Equals(Mark.Empty) ? value.Start : key.Start;
 
     private static string Describe(string path) => path.Length == 0 ? "the file" : path;
 

@@ -46,6 +46,33 @@ internal static class YamlOverrides
         return error;
     }
 
+    /// <summary>The node at <paramref name="path"/> in <paramref name="root"/> (an arm by its name), or null.</summary>
+    public static YamlNode? Find(YamlMappingNode root, string path)
+    {
+        string[] keys = path.Split('.');
+        YamlNode? node = root;
+        if (keys[0] == "arms")
+        {
+            if (keys.Length < 3)
+            {
+                return null;
+            }
+
+            node = FindArm(root, keys[1]);
+            keys = keys[2..];
+        }
+
+        foreach (string key in keys)
+        {
+            if (node is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(key), out node))
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
+
     private static string? Set(YamlMappingNode mapping, string[] keys, YamlNode value)
     {
         for (int i = 0; i < keys.Length - 1; i++)

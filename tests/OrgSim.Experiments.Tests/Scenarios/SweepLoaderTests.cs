@@ -34,7 +34,7 @@ public class SweepLoaderTests
         Assert.Equal([0.4, 0.4], loaded.Points[0].Spec.Arms.Select(a => a.Model.PracticeBase));
         Assert.Equal([0.2, 0.3], loaded.Points[1].Spec.Arms.Select(a => a.Model.PracticeBase));
         Assert.Equal(["model.practice.base", "model.transmission"], loaded.ParameterPaths);
-        Assert.Equal(["0.4", string.Empty], loaded.ParameterPaths.Select(loaded.Points[0].ValueOf));
+        Assert.Equal(["0.4", "0.05"], loaded.ParameterPaths.Select(loaded.Points[0].ValueOf));
 
         LoadedScenario set = ScenarioLoader.Parse(swept, "l.yaml", [Set("model.practice.base=0.5")]);
         Assert.All(set.Points, p => Assert.Equal([0.5, 0.5], p.Spec.Arms.Select(a => a.Model.PracticeBase)));
