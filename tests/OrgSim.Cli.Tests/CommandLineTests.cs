@@ -62,4 +62,15 @@ public class CommandLineTests
         Assert.True(good == 0, goodErr);
         Assert.Contains("1 arm x 7 replicates = 7 runs of 5 weeks on 300 agents", stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_OfARunJsonNamesTheRunJson()
+    {
+        string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
+        Assert.Equal(0, CliHarness.Run("run", CliHarness.WriteScenario(Small), "--out", outDir, "--no-report").ExitCode);
+        string manifest = Path.Combine(outDir, "run.json");
+        var (code, stdout, stderr) = CliHarness.Run("validate", manifest);
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith($"{manifest} is valid: 1 arm x 2 replicates", stdout, StringComparison.Ordinal);
+    }
 }

@@ -84,7 +84,7 @@ public static class RunJob
             }
             catch (RunFailureException failure)
             {
-                return RunOutcome.Bad([$"{loaded.File}: {failure.Message}; the finished runs are kept and a rerun resumes"]) with { Folder = folder.Path };
+                return RunOutcome.Bad([$"{loaded.ReadFrom}: {failure.Message}; the finished runs are kept and a rerun resumes"]) with { Folder = folder.Path };
             }
             catch (OperationCanceledException)
             {

@@ -34,7 +34,7 @@ public static class ValidateJob
         int points = loaded.PointsOrBase.Count;
         long runs = (long)points * spec.Arms.Count * spec.Replicates;
         string sweep = points > 1 ? $"{Count(points, "point")} x " : string.Empty;
-        return $"{loaded.File} is valid: {sweep}{Count(spec.Arms.Count, "arm")} x {Count(spec.Replicates, "replicate")} = " +
+        return $"{loaded.ReadFrom} is valid: {sweep}{Count(spec.Arms.Count, "arm")} x {Count(spec.Replicates, "replicate")} = " +
             $"{Count(runs, "run")} of {Count(spec.HorizonWeeks, "week")} on {Count(spec.Organisation.Agents, "agent")}.";
     }
 
