@@ -31,7 +31,7 @@ public sealed record RunIdentity(
     IReadOnlyList<string> DataSha256,
     string ToolVersion)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The identity of <paramref name="plan"/>'s scenario.</summary>
     public static RunIdentity Of(RunPlan plan)
@@ -56,7 +56,9 @@ public sealed record RunIdentity(
     {
         var writer = new StringWriter();
         RunManifest.Write(writer, scenario with { Sets = [], File = string.Empty });
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(writer.ToString())));
+
+        // The version is an identity field of its own; leaving it out here keeps this hash the same across builds.
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(writer.ToString().Replace(RunManifest.ToolVersion, string.Empty, StringComparison.Ordinal))));
     }
 
     /// <summary>Every run the scenario has, in canonical order.</summary>

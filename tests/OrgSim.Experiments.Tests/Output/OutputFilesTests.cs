@@ -48,6 +48,41 @@ public class OutputFilesTests
         }
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("de-DE")]
+    public void EveryFileOfASmallRun_MatchesItsApprovedSnapshotInAnyCulture(string culture)
+    {
+        // Every file orgsim run writes — records, identity, tables, run.json, the org chart, every chart and
+        // the report — not only the tables, so no output changes without someone looking at it.
+        CultureInfo saved = CultureInfo.CurrentCulture;
+        CultureInfo? savedDefault = CultureInfo.DefaultThreadCurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo(culture);
+            string text = TestScenarios.SmallText(agents: 60, replicates: 2, horizon: 8) + "\nsweep:\n  grid:\n    model.transmission: [0.02, 0.08]\n";
+            string folder = TestRuns.InFolder(text, report: true);
+            string scenarioFolder = Path.GetDirectoryName(TestRuns.ScenarioFile(text))!;
+            var problems = new List<string>();
+            foreach (string file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                string relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
+                string content = File.ReadAllText(file)
+                    .Replace(RunManifest.ToolVersion, "VERSION", StringComparison.Ordinal)
+                    .Replace(scenarioFolder.Replace('\\', '/'), "SCENARIO-FOLDER", StringComparison.Ordinal);
+                problems.Add(Snapshot.Check("small-run/" + relative.Replace('/', '~'), content) ?? string.Empty);
+            }
+
+            Assert.True(problems.All(p => p.Length == 0), string.Join("\n", problems.Where(p => p.Length > 0)));
+            Assert.True(problems.Count > 20, $"only {problems.Count} files were written");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+            CultureInfo.DefaultThreadCurrentCulture = savedDefault;
+        }
+    }
+
     [Fact]
     public void RunManifest_MatchesTheApprovedSnapshot()
     {
