@@ -86,6 +86,10 @@ public static class RunJob
             {
                 return RunOutcome.Bad([$"{loaded.ReadFrom}: {failure.Message}; the finished runs are kept and a rerun resumes"]) with { Folder = folder.Path };
             }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is IOException or UnauthorizedAccessException))
+            {
+                return RunOutcome.Bad([$"orgsim: cannot write a run's record into {folder.Path}: {e.InnerExceptions[0].Message}; check the folder's permissions and free space; the finished runs are kept and a rerun resumes"]) with { Folder = folder.Path };
+            }
             catch (OperationCanceledException)
             {
                 int saved = plan.Runs.Count(folder.Contains);
