@@ -43,6 +43,13 @@ public static class OrgSimCli
                 return ExitCodes.BadUsage;
             }
 
+            // Only --set may be repeated; the parser would otherwise keep the last of two --out silently.
+            if (args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--set").GroupBy(a => a.Split('=')[0]).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+            {
+                stderr.WriteLine($"orgsim: {repeated.Key} is given more than once; keep one");
+                return ExitCodes.BadUsage;
+            }
+
             // The parser's own help writer prints the whole help for any mistake; we print one line per mistake.
             using var parser = new Parser(settings =>
             {
@@ -93,7 +100,7 @@ public static class OrgSimCli
         string verb = VerbNames.GetValueOrDefault(result.TypeInfo.Current, "run");
         foreach (Error error in errors)
         {
-            stderr.WriteLine(Describe(error, verb));
+            stderr.WriteLine(error is UnknownOptionError unknown ? UnknownOption(unknown.Token, result.TypeInfo.Current) : Describe(error, verb));
         }
 
         return ExitCodes.BadUsage;
@@ -103,6 +110,7 @@ public static class OrgSimCli
     {
         NoVerbSelectedError => "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')",
         BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are run, validate, init, graph, merge and plot, e.g. 'orgsim run scenarios/quickstart.yaml'",
+        SequenceOutOfRangeError when verb == "merge" => "orgsim merge: the shard folders are missing; e.g. 'orgsim merge results/sweep-shard-* --out results/sweep'",
         MissingRequiredOptionError missing => verb switch
         {
             "graph" => "orgsim graph: the scenario file is missing; e.g. 'orgsim graph scenarios/quickstart.yaml --stats'",
@@ -114,7 +122,6 @@ public static class OrgSimCli
         },
         MissingValueOptionError missing => $"orgsim: --{missing.NameInfo.LongName} needs a value: {Expected(missing.NameInfo.LongName)}",
         BadFormatConversionError bad => $"orgsim: the value of --{bad.NameInfo.LongName} is not {Expected(bad.NameInfo.LongName)}",
-        UnknownOptionError unknown => UnknownOption(unknown.Token),
         RepeatedOptionError repeated => $"orgsim: --{repeated.NameInfo.LongName} is given more than once; keep one",
         _ => $"orgsim: the command line could not be read ({error.Tag}); see 'orgsim {verb} --help'",
     };
@@ -161,11 +168,23 @@ public static class OrgSimCli
 
     private static string Expected(string option) => ExpectedValues.GetValueOrDefault(option, "valid");
 
-    private static string UnknownOption(string token)
+    /// <summary>An unknown option: the nearest option of this command, or the command it belongs to.</summary>
+    private static string UnknownOption(string token, Type options)
     {
-        string? near = NameSuggester.Suggest(token, ExpectedValues.Keys.Append("overwrite").Append("stats").Append("no-report").Append("png"));
-        return near is null
-            ? $"orgsim: unknown option '{token}'; see 'orgsim run --help'"
-            : $"orgsim: unknown option '{token}'; did you mean '--{near}'?";
+        string verb = VerbNames.GetValueOrDefault(options, "run");
+        string help = $"see 'orgsim {verb} --help'";
+        List<string> own = OptionsOf(options);
+        if (VerbNames.Keys.Where(t => t != options && OptionsOf(t).Contains(token)).Select(t => VerbNames[t]).FirstOrDefault() is { } other && !own.Contains(token))
+        {
+            return $"orgsim {verb}: --{token} is an option of 'orgsim {other}', not of '{verb}'; {help}";
+        }
+
+        string? near = NameSuggester.Suggest(token, own);
+        return near is null ? $"orgsim: unknown option '{token}'; {help}" : $"orgsim: unknown option '{token}'; did you mean '--{near}'?";
     }
+
+    /// <summary>The long names of a command's options, read from its options type.</summary>
+    private static List<string> OptionsOf(Type options) =>
+        options.GetProperties().Select(p => p.GetCustomAttributes(typeof(OptionAttribute), inherit: false).OfType<OptionAttribute>().FirstOrDefault()?.LongName)
+            .OfType<string>().ToList();
 }

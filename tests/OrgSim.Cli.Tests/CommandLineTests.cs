@@ -73,4 +73,36 @@ public class CommandLineTests
         Assert.True(code == 0, stderr);
         Assert.StartsWith($"{manifest} is valid: 1 arm x 2 replicates", stdout, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("graph", "--seed", "orgsim graph: --seed is an option of 'orgsim run', not of 'graph'; see 'orgsim graph --help'")]
+    [InlineData("validate", "--threads", "orgsim validate: --threads is an option of 'orgsim run', not of 'validate'; see 'orgsim validate --help'")]
+    public void AnOptionOfAnotherCommandSaysWhichCommandItBelongsTo(string verb, string option, string expected)
+    {
+        var (code, _, stderr) = CliHarness.Run(verb, CliHarness.WriteScenario(Small), option, "3");
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.Equal(expected, stderr.TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("--out", "a", "--out", "b")]
+    [InlineData("--seed", "1", "--seed", "2")]
+    [InlineData("--replicates", "1", "--replicates", "2")]
+    public void AnOptionGivenTwiceIsAnErrorNotTheLastOneWins(string first, string a, string second, string b)
+    {
+        string dir = CliHarness.TempDirectory();
+        var (code, _, stderr) = CliHarness.Run("run", CliHarness.WriteScenario(Small), first, Path.Combine(dir, a), second, Path.Combine(dir, b));
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.Equal($"orgsim: {first} is given more than once; keep one", stderr.TrimEnd());
+        Assert.Empty(Directory.GetFileSystemEntries(dir));
+    }
+
+    [Fact]
+    public void Graph_IntoAFolderSaysToNameAFile()
+    {
+        string dir = CliHarness.TempDirectory();
+        var (code, _, stderr) = CliHarness.Run("graph", CliHarness.WriteScenario(Small), "--format", "dot", "--out", dir);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($"--out {dir} is a folder; name a file", stderr, StringComparison.Ordinal);
+    }
 }

@@ -78,6 +78,11 @@ public class SweepTests
         }
 
         File.WriteAllText(Path.Combine(runs, "p000000-a000-r000000.run.tmp-999-1"), "#seed,1\n#metrics\ncompetent_");
+
+        // And what a kill while the tables and the report were written leaves: their temporary files.
+        File.WriteAllText(Path.Combine(resumed, "timeseries.csv.tmp-host-0a1b2c"), "point,arm");
+        File.WriteAllText(Path.Combine(resumed, "report.html.tmp-host-0a1b2c"), "<html");
+        File.WriteAllText(Path.Combine(resumed, "plots", "adoption.svg.tmp-host-0a1b2c"), "<svg");
         foreach (string table in Tables)
         {
             File.Delete(Path.Combine(resumed, table));
@@ -110,6 +115,53 @@ public class SweepTests
         // Every file, not only the tables: the org chart, its parts, the report and every chart.
         Assert.True(File.Exists(Path.Combine(merged, "orgchart.json")));
         OrgSim.Tests.Shared.FolderAssert.SameFiles(whole, merged);
+    }
+
+    [Fact]
+    public void Merge_SeesALinkToAShardAsThatShard()
+    {
+        string root = CliHarness.TempDirectory();
+        string[] shards = Enumerable.Range(1, 2).Select(i => Path.Combine(root, $"shard-{i}")).ToArray();
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.Equal(0, CliHarness.Run("run", Scenario(), "--out", shards[i], "--shard", $"{i + 1}/2", "--no-report").ExitCode);
+        }
+
+        string link = Path.Combine(root, "link");
+        Directory.CreateSymbolicLink(link, shards[0]);
+        var (code, _, stderr) = CliHarness.Run(["merge", .. shards, "--out", link, "--overwrite"]);
+        Assert.Equal(1, code);
+        Assert.Contains("is one of the shard folders", stderr, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(shards[0], "runs.csv")));
+
+        var (missing, _, missingErr) = CliHarness.Run("merge", Path.Combine(root, "nowhere"), "--out", Path.Combine(root, "merged"));
+        Assert.Equal(1, missing);
+        Assert.Contains("nowhere is not a folder", missingErr, StringComparison.Ordinal);
+        var (none, _, noneErr) = CliHarness.Run("merge", "--out", Path.Combine(root, "merged"));
+        Assert.Equal(ExitCodes.BadUsage, none);
+        Assert.Contains("orgsim merge: the shard folders are missing", noneErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resume_WithoutAReportRemovesTheReportOfFewerRuns()
+    {
+        string outDir = RunInto(null, "--only", "arm=top-down");
+        Assert.True(File.Exists(Path.Combine(outDir, "report.html")));
+        var (code, stdout, stderr) = CliHarness.Run("run", Scenario(), "--out", outDir, "--no-report");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Resuming", stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(outDir, "report.html"))); // It showed top-down only; the tables now hold both arms.
+        Assert.False(Directory.Exists(Path.Combine(outDir, "plots")));
+    }
+
+    [Fact]
+    public void Shard_SummarySaysHowManyReplicatesItHolds()
+    {
+        var (code, stdout, stderr) = CliHarness.Run("run", Scenario(), "--out", Path.Combine(CliHarness.TempDirectory(), "out"), "--shard", "1/3", "--no-report");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("replicates;", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("mean [95% CI], 3 replicates;", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"mean \[95% CI\], [12] of 3 replicates;", stdout);
     }
 
     [Fact]

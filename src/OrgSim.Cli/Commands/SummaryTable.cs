@@ -32,7 +32,10 @@ internal static class SummaryTable
                 new Text(Weeks(Get("weeks_to_90pct"), Get("reached_90pct"))));
         }
 
-        table.Caption(Markup.Escape($"mean [95% CI], {spec.Replicates} replicates; (a/b): runs that reached it; ≥: others count as week {spec.HorizonWeeks + 1}"));
+        // A shard or --only holds fewer runs than the scenario's replicates: say how many the table holds.
+        int runs = rows.Where(r => r.Metric == "competent_share_final").Select(r => r.Estimate.N).DefaultIfEmpty(spec.Replicates).Max();
+        string replicates = runs == spec.Replicates ? $"{runs} replicates" : $"{runs} of {spec.Replicates} replicates";
+        table.Caption(Markup.Escape($"mean [95% CI], {replicates}; (a/b): runs that reached it; ≥: others count as week {spec.HorizonWeeks + 1}"));
         console.Write(table);
     }
 

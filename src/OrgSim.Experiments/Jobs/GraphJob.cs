@@ -70,7 +70,11 @@ public static class GraphJob
         string? target = request.Format is { } f && Extensions.TryGetValue(f, out string? extension)
             ? request.Out ?? Path.Combine(ResultsFolder.DefaultRoot, spec.Name + extension)
             : null;
-        if (target is not null && File.Exists(target) && !request.Overwrite)
+        if (target is not null && Directory.Exists(target))
+        {
+            problems.Add($"orgsim graph: --out {target} is a folder; name a file, e.g. --out {Path.Combine(target, spec.Name + Extensions[request.Format!])}");
+        }
+        else if (target is not null && File.Exists(target) && !request.Overwrite)
         {
             problems.Add($"orgsim graph: {target} exists; give another --out, or --overwrite to replace it");
         }

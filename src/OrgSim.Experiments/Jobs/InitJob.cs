@@ -46,7 +46,10 @@ public static class InitJob
             return JobOutcome.Bad($"orgsim init: cannot write {file}: {e.Message}; check the folder's permissions and free space");
         }
 
-        string shown = file.Any(char.IsWhiteSpace) ? $"\"{file}\"" : file;
-        return JobOutcome.Done($"Wrote {shown}. Run it from the repository's folder with: {RunCommandPrefix} {shown}");
+        // The run command works from the repository's folder, so it names the file by its full path.
+        string full = Path.GetFullPath(file);
+        return JobOutcome.Done($"Wrote {Quoted(file)}. Run it from the repository's folder with: {RunCommandPrefix} {Quoted(full)}");
     }
+
+    private static string Quoted(string path) => path.Any(char.IsWhiteSpace) ? $"\"{path}\"" : path;
 }

@@ -43,6 +43,7 @@ public sealed partial class ResultsFolder
         }
 
         files.Commit();
+        RemoveReport(); // Drawn from the tables just replaced; DrawReport draws it anew when asked.
         if (chart is null)
         {
             File.Delete(Target(OrgChartFileName)); // Never leave a chart of other runs beside these tables.

@@ -26,6 +26,11 @@ public sealed partial class ResultsFolder
             return Fail($"--out {target} is one of the shard folders; merge into a new folder");
         }
 
+        if (shardFolders.FirstOrDefault(f => !Directory.Exists(f)) is { } missingFolder)
+        {
+            return Fail($"{missingFolder} is not a folder; name the --out folders of the shards' runs");
+        }
+
         if (shardFolders.FirstOrDefault(f => !File.Exists(System.IO.Path.Combine(f, ManifestFileName))) is { } unfinished)
         {
             return Fail($"{unfinished} has no {ManifestFileName}, so its run did not finish; resume it (rerun the same command), then merge");
@@ -109,5 +114,17 @@ public sealed partial class ResultsFolder
 
     private static (ResultsFolder?, int, string?) Fail(string error) => (null, 0, error);
 
-    private static string Normalised(string folder) => System.IO.Path.GetFullPath(folder).TrimEnd(System.IO.Path.DirectorySeparatorChar);
+    /// <summary>The folder's full path with symbolic links resolved, so a link to a shard is seen as that shard.</summary>
+    private static string Normalised(string folder)
+    {
+        string full = System.IO.Path.GetFullPath(folder).TrimEnd(System.IO.Path.DirectorySeparatorChar);
+        try
+        {
+            return (new DirectoryInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full).TrimEnd(System.IO.Path.DirectorySeparatorChar);
+        }
+        catch (IOException)
+        {
+            return full;
+        }
+    }
 }

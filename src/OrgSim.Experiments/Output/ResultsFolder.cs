@@ -116,10 +116,8 @@ public sealed partial class ResultsFolder : IDisposable
             {
                 folder.Clear(); // Only reached for a new folder or with --overwrite: what is there belongs to another scenario.
             }
-            else
-            {
-                folder.RemoveTemporaryFiles(); // Left by a run that was killed while writing; the claim says nobody writes now.
-            }
+
+            folder.RemoveTemporaryFiles();
 
             Directory.CreateDirectory(folder.RunsFolder);
             AtomicFile.WriteText(System.IO.Path.Combine(folder.RunsFolder, IdentityFileName), RunIdentity.ToJson(identity));
@@ -193,11 +191,32 @@ public sealed partial class ResultsFolder : IDisposable
         }
     }
 
+    /// <summary>
+    /// Removes the temporary files a run killed while writing left beside our files (records, tables,
+    /// charts, the report), so a resumed folder holds exactly what an uninterrupted run writes. The
+    /// claim says nobody else writes here now.
+    /// </summary>
     private void RemoveTemporaryFiles()
     {
-        foreach (string leftover in Directory.EnumerateFiles(RunsFolder, "*.tmp-*").ToList())
+        IEnumerable<string> In(string folder, IEnumerable<string> names) => Directory.Exists(folder)
+            ? names.SelectMany(name => Directory.EnumerateFiles(folder, name + ".tmp-*"))
+            : [];
+
+        string plots = System.IO.Path.Combine(Path, PlotsFolderName);
+        foreach (string leftover in In(Path, OwnedNames).Concat(In(RunsFolder, ["*"])).Concat(In(plots, ["*"])).ToList())
         {
             File.Delete(leftover);
+        }
+    }
+
+    /// <summary>Removes the report and the charts: drawn from tables that are about to change, they would contradict them.</summary>
+    private void RemoveReport()
+    {
+        File.Delete(System.IO.Path.Combine(Path, ReportFileName));
+        string plots = System.IO.Path.Combine(Path, PlotsFolderName);
+        if (Directory.Exists(plots))
+        {
+            Directory.Delete(plots, recursive: true);
         }
     }
 

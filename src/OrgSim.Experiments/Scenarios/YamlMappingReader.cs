@@ -228,7 +228,7 @@ internal sealed class YamlMappingReader
 
             string? near = NameSuggester.Suggest(key, _known);
             string where = _path.Length == 0 ? "at the top level" : $"in {_path}";
-            string hint = near is null ? $"known keys are {string.Join(", ", _known)}" : $"did you mean '{near}'?";
+            string hint = near is null ? $"known keys are {string.Join(", ", _known.Distinct(StringComparer.Ordinal))}" : $"did you mean '{near}'?";
             _context.Error(keyNode.Start, $"unknown key '{key}' {where}; {hint}");
         }
     }
