@@ -105,4 +105,27 @@ public class CommandLineTests
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains($"--out {dir} is a folder; name a file", stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("arms.top-down.seeding.budget=0", "arms[0].seeding.budget is 0; must be in range [1, 20,000,000]")]
+    [InlineData("arms.top-down.model.transmission=2", "arms[0].model.transmission is 2; must be in range [0, 1]")]
+    [InlineData("organisation.span={min: 5, max: 2}", "organisation.span.max is 2, below span.min 5")]
+    [InlineData("model.transmission.x=1", "model.transmission is a mapping; write a number in range [0, 1]")]
+    public void ASetMistakeNamesTheSetNotALineOfTheFile(string set, string message)
+    {
+        string file = CliHarness.WriteScenario(Small);
+        var (code, _, stderr) = CliHarness.Run("validate", file, "--set", set);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith($"{file}: --set {set}: {message}", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[0.1]", "is a list")]
+    [InlineData("{a: 1}", "is a mapping")]
+    public void AListOrMappingWhereAValueBelongsIsCalledSo(string value, string what)
+    {
+        var (code, _, stderr) = CliHarness.Run("validate", CliHarness.WriteScenario(Small + $"\nmodel:\n  transmission: {value}\n"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($":9:17: model.transmission {what}; write a number in range [0, 1]", stderr, StringComparison.Ordinal);
+    }
 }

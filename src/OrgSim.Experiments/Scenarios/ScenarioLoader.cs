@@ -196,8 +196,23 @@ public static partial class ScenarioLoader
         }
 
         string problem = message.Split("; ", 2)[0];
-        return problem.StartsWith(path + " ", StringComparison.Ordinal) || problem.Contains($"'{keys[^1]}'", StringComparison.Ordinal);
+        if (problem.Contains($"'{keys[^1]}'", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // The message names a key path first ("arms[0].seeding.budget is 0"): the --set concerns it when
+        // one path lies inside the other, arms compared by position ("arms.a.…" and "arms[0].…" alike).
+        string named = Comparable(problem.Split(' ', 2)[0]), set = Comparable(path);
+        return named == set || named.StartsWith(set + ".", StringComparison.Ordinal) || set.StartsWith(named + ".", StringComparison.Ordinal);
     }
+
+    /// <summary>A key path with any arm written as <c>arms.*</c>, whether by index (<c>arms[0]</c>) or by name (<c>arms.top-down</c>).</summary>
+    private static string Comparable(string path) =>
+        ArmByIndex().Replace(path.StartsWith("arms.", StringComparison.Ordinal) ? "arms.*" + path[(path.IndexOf('.', 5) is int dot and > 0 ? dot : path.Length)..] : path, "arms.*");
+
+    [GeneratedRegex(@"^arms\[\d+\]")]
+    private static partial Regex ArmByIndex();
 
     /// <summary>
     /// The value a point that does not name <paramref name="path"/> runs with: the base's, as the

@@ -280,7 +280,13 @@ internal sealed class YamlMappingReader
             return scalar;
         }
 
-        _context.Error(entry.Value.Start, $"{Describe(Child(key))} has no value; write {expected}");
+        string what = entry.Value switch
+        {
+            YamlSequenceNode => "is a list",
+            YamlMappingNode => "is a mapping",
+            _ => "has no value",
+        };
+        _context.Error(entry.Value.Start, $"{Describe(Child(key))} {what}; write {expected}");
         return null;
     }
 }
