@@ -174,9 +174,10 @@ public static class OrgSimCli
         string verb = VerbNames.GetValueOrDefault(options, "run");
         string help = $"see 'orgsim {verb} --help'";
         List<string> own = OptionsOf(options);
-        if (VerbNames.Keys.Where(t => t != options && OptionsOf(t).Contains(token)).Select(t => VerbNames[t]).FirstOrDefault() is { } other && !own.Contains(token))
+        List<string> others = VerbNames.Keys.Where(t => t != options && OptionsOf(t).Contains(token)).Select(t => $"'orgsim {VerbNames[t]}'").ToList();
+        if (others.Count > 0 && !own.Contains(token))
         {
-            return $"orgsim {verb}: --{token} is an option of 'orgsim {other}', not of '{verb}'; {help}";
+            return $"orgsim {verb}: --{token} is an option of {string.Join(", ", others)}, not of '{verb}'; {help}";
         }
 
         string? near = NameSuggester.Suggest(token, own);

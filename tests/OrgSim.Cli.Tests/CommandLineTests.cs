@@ -75,7 +75,7 @@ public class CommandLineTests
     }
 
     [Theory]
-    [InlineData("graph", "--seed", "orgsim graph: --seed is an option of 'orgsim run', not of 'graph'; see 'orgsim graph --help'")]
+    [InlineData("graph", "--seed", "orgsim graph: --seed is an option of 'orgsim run', 'orgsim validate', not of 'graph'; see 'orgsim graph --help'")]
     [InlineData("validate", "--threads", "orgsim validate: --threads is an option of 'orgsim run', not of 'validate'; see 'orgsim validate --help'")]
     public void AnOptionOfAnotherCommandSaysWhichCommandItBelongsTo(string verb, string option, string expected)
     {
@@ -127,5 +127,39 @@ public class CommandLineTests
         var (code, _, stderr) = CliHarness.Run("validate", CliHarness.WriteScenario(Small + $"\nmodel:\n  transmission: {value}\n"));
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains($":9:17: model.transmission {what}; write a number in range [0, 1]", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASetUnderAValueTheFileGivesNamesTheSet()
+    {
+        string file = CliHarness.WriteScenario(Small + "\nmodel:\n  transmission: 0.05\n");
+        var (code, _, stderr) = CliHarness.Run("validate", file, "--set", "model.transmission.x=1");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith($"{file}: --set model.transmission.x=1: ", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--seed", "1", "--set", "seed=2" }, "orgsim: seed is set twice")]
+    [InlineData(new[] { "--set", "seed=2", "--set", "seed=5" }, "orgsim: seed is set twice")]
+    [InlineData(new[] { "--only", "arm=top-down,arm=top-down" }, "--only names arm twice")]
+    [InlineData(new[] { "--only", "" }, "--only is empty")]
+    [InlineData(new[] { "--shard", "11/11" }, "orgsim: shard 11/11 has no run: the scenario has 2 runs, so split it into at most 2 shards")]
+    public void ConflictingOrEmptySelectionsAreErrors(string[] options, string expected)
+    {
+        string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
+        var (code, _, stderr) = CliHarness.Run(["run", CliHarness.WriteScenario(Small), "--out", outDir, .. options]);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Graph_IntoAPathEndingInASlashSaysToNameAFileAndCreatesNothing()
+    {
+        string dir = Path.Combine(CliHarness.TempDirectory(), "not", "there") + "/";
+        var (code, _, stderr) = CliHarness.Run("graph", CliHarness.WriteScenario(Small), "--format", "dot", "--out", dir);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("is a folder; name a file", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
     }
 }

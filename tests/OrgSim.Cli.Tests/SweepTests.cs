@@ -134,12 +134,69 @@ public class SweepTests
         Assert.Contains("is one of the shard folders", stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(shards[0], "runs.csv")));
 
+        // The same shard reached through a linked parent folder.
+        string parentLink = Path.Combine(CliHarness.TempDirectory(), "parent");
+        Directory.CreateSymbolicLink(parentLink, root);
+        var (throughParent, _, parentErr) = CliHarness.Run(["merge", .. shards, "--out", Path.Combine(parentLink, "shard-1"), "--overwrite"]);
+        Assert.Equal(1, throughParent);
+        Assert.Contains("is one of the shard folders", parentErr, StringComparison.Ordinal);
+
         var (missing, _, missingErr) = CliHarness.Run("merge", Path.Combine(root, "nowhere"), "--out", Path.Combine(root, "merged"));
         Assert.Equal(1, missing);
         Assert.Contains("nowhere is not a folder", missingErr, StringComparison.Ordinal);
         var (none, _, noneErr) = CliHarness.Run("merge", "--out", Path.Combine(root, "merged"));
         Assert.Equal(ExitCodes.BadUsage, none);
         Assert.Contains("orgsim merge: the shard folders are missing", noneErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_KilledBeforeItWroteItsIdentityRunsAgainAsTheSameCommand()
+    {
+        // A kill between creating the runs folder and writing identity.json leaves an empty runs folder.
+        string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
+        Directory.CreateDirectory(Path.Combine(outDir, ".orgsim-runs"));
+        File.WriteAllText(Path.Combine(outDir, ".orgsim-runs", "identity.json.tmp-host-0a1b2c"), "{");
+        var (code, _, stderr) = CliHarness.Run("run", Scenario(), "--out", outDir, "--no-report");
+        Assert.True(code == 0, stderr);
+        Assert.False(File.Exists(Path.Combine(outDir, ".orgsim-runs", "identity.json.tmp-host-0a1b2c")));
+    }
+
+    [Fact]
+    public void Plot_RemovesTheTemporaryFilesOfADrawingThatWasKilled()
+    {
+        string outDir = RunInto(null);
+        File.WriteAllText(Path.Combine(outDir, "plots", "adoption.svg.tmp-host-0a1b2c"), "<svg");
+        File.WriteAllText(Path.Combine(outDir, "report.html.tmp-host-0a1b2c"), "<html");
+        var (code, _, stderr) = CliHarness.Run("plot", outDir);
+        Assert.True(code == 0, stderr);
+        Assert.Empty(Directory.GetFiles(outDir, "*.tmp-*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Merge_StoppedHalfWayFinishesWhenRunAgainAsTheSameCommand()
+    {
+        string whole = RunInto(null);
+        string root = CliHarness.TempDirectory();
+        string[] shards = Enumerable.Range(1, 2).Select(i => Path.Combine(root, $"shard-{i}")).ToArray();
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.Equal(0, CliHarness.Run("run", Scenario(), "--out", shards[i], "--shard", $"{i + 1}/2").ExitCode);
+        }
+
+        // A merge killed after it copied some records: the identity and part of the records are there.
+        string merged = Path.Combine(root, "merged");
+        Assert.Equal(0, CliHarness.Run(["merge", .. shards, "--out", merged]).ExitCode);
+        foreach (string table in Tables.Append("run.json").Append("report.html"))
+        {
+            File.Delete(Path.Combine(merged, table));
+        }
+
+        Directory.Delete(Path.Combine(merged, "plots"), recursive: true);
+        File.Delete(Directory.GetFiles(Path.Combine(merged, ".orgsim-runs"), "*.run")[0]);
+
+        var (code, _, stderr) = CliHarness.Run(["merge", .. shards, "--out", merged]);
+        Assert.True(code == 0, stderr);
+        OrgSim.Tests.Shared.FolderAssert.SameFiles(whole, merged);
     }
 
     [Fact]

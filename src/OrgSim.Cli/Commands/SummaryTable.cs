@@ -33,8 +33,9 @@ internal static class SummaryTable
         }
 
         // A shard or --only holds fewer runs than the scenario's replicates: say how many the table holds.
-        int runs = rows.Where(r => r.Metric == "competent_share_final").Select(r => r.Estimate.N).DefaultIfEmpty(spec.Replicates).Max();
-        string replicates = runs == spec.Replicates ? $"{runs} replicates" : $"{runs} of {spec.Replicates} replicates";
+        int[] held = rows.Where(r => r.Metric == "competent_share_final").Select(r => r.Estimate.N).DefaultIfEmpty(spec.Replicates).ToArray();
+        string replicates = held.Min() == spec.Replicates ? $"{spec.Replicates} replicates"
+            : held.Min() == held.Max() ? $"{held.Min()} of {spec.Replicates} replicates" : $"{held.Min()}–{held.Max()} of {spec.Replicates} replicates";
         table.Caption(Markup.Escape($"mean [95% CI], {replicates}; (a/b): runs that reached it; ≥: others count as week {spec.HorizonWeeks + 1}"));
         console.Write(table);
     }

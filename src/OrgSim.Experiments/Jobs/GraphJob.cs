@@ -70,7 +70,7 @@ public static class GraphJob
         string? target = request.Format is { } f && Extensions.TryGetValue(f, out string? extension)
             ? request.Out ?? Path.Combine(ResultsFolder.DefaultRoot, spec.Name + extension)
             : null;
-        if (target is not null && Directory.Exists(target))
+        if (target is not null && (Directory.Exists(target) || target.EndsWith('/') || target.EndsWith(Path.DirectorySeparatorChar)))
         {
             problems.Add($"orgsim graph: --out {target} is a folder; name a file, e.g. --out {Path.Combine(target, spec.Name + Extensions[request.Format!])}");
         }

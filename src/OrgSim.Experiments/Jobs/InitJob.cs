@@ -51,5 +51,7 @@ public static class InitJob
         return JobOutcome.Done($"Wrote {Quoted(file)}. Run it from the repository's folder with: {RunCommandPrefix} {Quoted(full)}");
     }
 
-    private static string Quoted(string path) => path.Any(char.IsWhiteSpace) ? $"\"{path}\"" : path;
+    /// <summary>The path as a shell reads it: single-quoted when it holds anything but letters, digits and <c>/._-</c>.</summary>
+    private static string Quoted(string path) =>
+        path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '\\' or ':') ? path : "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

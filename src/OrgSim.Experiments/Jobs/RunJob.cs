@@ -63,7 +63,9 @@ public static class RunJob
         RunPlan plan = RunPlan.For(loaded, shard ?? ShardSpec.All, only);
         if (plan.Runs.Count == 0)
         {
-            return RunOutcome.Bad([$"orgsim: --only {request.Only} selects no run of shard {shard}; choose runs the shard owns, or drop --shard"]);
+            return RunOutcome.Bad([only is null
+                ? $"orgsim: shard {shard} has no run: the scenario has {plan.TotalInScenario:N0} runs, so split it into at most {plan.TotalInScenario:N0} shards"
+                : $"orgsim: --only {request.Only} selects no run of shard {shard}; choose runs the shard owns, or drop --shard"]);
         }
 
         var identity = RunIdentity.Of(plan);

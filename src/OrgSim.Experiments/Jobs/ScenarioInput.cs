@@ -50,6 +50,12 @@ public sealed record ScenarioInput(string File, IReadOnlyList<string> Sets, ulon
             }
         }
 
+        // --seed is --set seed=N: two values for one key is a mistake to point out, not a precedence to guess.
+        if (sets.GroupBy(s => s.Path, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            problems.Add($"{command}: {twice.Key} is set twice ({string.Join(" and ", twice.Select(s => s.Text))}, by --set or --{twice.Key}); keep one");
+        }
+
         if (problems.Count > 0)
         {
             return (null, problems);

@@ -35,7 +35,7 @@ public sealed partial class ResultsFolder
             return (null, $"--out {requested} is being written by another orgsim run; wait for it, or choose another folder (if no run is active, delete {claim._marker})");
         }
 
-        string? existing = OwnedNames.FirstOrDefault(f => Exists(System.IO.Path.Combine(requested, f)));
+        string? existing = OwnedNames.FirstOrDefault(f => HoldsResult(requested, f));
         if (existing is not null && !overwrite)
         {
             claim.Dispose();
@@ -63,7 +63,7 @@ public sealed partial class ResultsFolder
                 continue; // Another run claimed it between our look and our claim.
             }
 
-            if (OwnedNames.Any(f => Exists(System.IO.Path.Combine(candidate, f))))
+            if (OwnedNames.Any(f => HoldsResult(candidate, f)))
             {
                 claim.Dispose();
                 continue;
@@ -74,6 +74,19 @@ public sealed partial class ResultsFolder
     }
 
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
+
+    /// <summary>
+    /// Whether <paramref name="name"/> in <paramref name="folder"/> is a result: a runs folder that a
+    /// run killed at its very start left without an identity or any record holds none, and must not
+    /// stop the same command from running again.
+    /// </summary>
+    private static bool HoldsResult(string folder, string name)
+    {
+        string path = System.IO.Path.Combine(folder, name);
+        return name == RunsFolderName && Directory.Exists(path)
+            ? Directory.EnumerateFiles(path).Any(f => !f.Contains(".tmp-", StringComparison.Ordinal))
+            : Exists(path);
+    }
 
     private bool TryCreateMarker()
     {

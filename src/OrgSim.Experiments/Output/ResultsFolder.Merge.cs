@@ -71,18 +71,14 @@ public sealed partial class ResultsFolder
             return Fail($"{missing.Count} of {all.Count} runs are in none of the folders (the first: point {m.Point}, arm {identity.Arms[m.Arm]}, replicate {m.Replicate}); run or resume the shard that owns them, then merge again");
         }
 
-        var (merged, resuming, error) = ClaimForRuns(target, "merged", identity, overwrite);
+        var (merged, _, error) = ClaimForRuns(target, "merged", identity, overwrite);
         if (merged is null)
         {
             return Fail(error!);
         }
 
-        if (resuming && !overwrite)
-        {
-            merged.Dispose();
-            return Fail($"--out {target} already holds results (these runs); choose another folder or add --overwrite to replace them");
-        }
-
+        // Into a folder of the same runs (a merge that was stopped, or one done before) it simply
+        // finishes: every record and part is copied again and the tables assembled anew.
         try
         {
             foreach (RunCoordinates run in all)
@@ -114,17 +110,27 @@ public sealed partial class ResultsFolder
 
     private static (ResultsFolder?, int, string?) Fail(string error) => (null, 0, error);
 
-    /// <summary>The folder's full path with symbolic links resolved, so a link to a shard is seen as that shard.</summary>
+    /// <summary>
+    /// The folder's full path with every symbolic link on the way resolved, so a link to a shard, or a
+    /// path through a linked parent folder, is seen as that shard.
+    /// </summary>
     private static string Normalised(string folder)
     {
         string full = System.IO.Path.GetFullPath(folder).TrimEnd(System.IO.Path.DirectorySeparatorChar);
-        try
+        string resolved = System.IO.Path.GetPathRoot(full) ?? string.Empty;
+        foreach (string part in full[resolved.Length..].Split(System.IO.Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
         {
-            return (new DirectoryInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full).TrimEnd(System.IO.Path.DirectorySeparatorChar);
+            string next = System.IO.Path.Combine(resolved, part);
+            try
+            {
+                resolved = new DirectoryInfo(next).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next;
+            }
+            catch (IOException)
+            {
+                resolved = next;
+            }
         }
-        catch (IOException)
-        {
-            return full;
-        }
+
+        return resolved.TrimEnd(System.IO.Path.DirectorySeparatorChar);
     }
 }

@@ -152,6 +152,7 @@ public sealed partial class ResultsFolder : IDisposable
         if (claimed is not null)
         {
             claimed.Identity = ReadIdentity(folder);
+            claimed.RemoveTemporaryFiles(); // A run or plot killed while drawing left them.
         }
 
         return (claimed, error);

@@ -28,10 +28,23 @@ public sealed record RunSelection(int? Point, string? Arm, int? Replicate)
         ArgumentNullException.ThrowIfNull(scenario);
         int? point = null, replicate = null;
         string? arm = null;
-        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        const string Form = "use point=N, arm=NAME and replicate=N, separated by commas, e.g. --only point=3,arm=bottom-up,replicate=7";
+        string[] parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0)
+        {
+            return (null, $"--only is empty; {Form}");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string part in parts)
         {
             string[] kv = part.Split('=', 2, StringSplitOptions.TrimEntries);
             string key = kv[0], value = kv.Length == 2 ? kv[1] : string.Empty;
+            if (!seen.Add(key))
+            {
+                return (null, $"--only names {key} twice; give each of point, arm and replicate at most once (to run several, run --only once for each)");
+            }
+
             switch (key)
             {
                 case "point" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int p) && p < scenario.PointsOrBase.Count:
@@ -50,7 +63,7 @@ public sealed record RunSelection(int? Point, string? Arm, int? Replicate)
                 case "arm":
                     return (null, $"--only arm={value}: the arms are {string.Join(", ", scenario.Spec.Arms.Select(a => a.Name))}");
                 default:
-                    return (null, $"--only '{part}': use point=N, arm=NAME and replicate=N, separated by commas, e.g. --only point=3,arm=bottom-up,replicate=7");
+                    return (null, $"--only '{part}': {Form}");
             }
         }
 

@@ -148,7 +148,8 @@ public static partial class ScenarioLoader
         {
             if (YamlOverrides.Apply(original, set) is { } problem)
             {
-                context.Errors.Add(new ScenarioError(file, 0, 0, problem));
+                string named = problem.StartsWith("--set", StringComparison.Ordinal) ? problem : $"--set {set.Path}={set.Text}: {problem}";
+                context.Errors.Add(new ScenarioError(file, 0, 0, named));
             }
         }
 
