@@ -18,13 +18,8 @@ public static class MergeJob
 
         using (merged)
         {
-            RunJob.DrawReport(merged, png: false, new NoteListener(note));
+            RunJob.DrawReport(merged, png: false, note);
             return JobOutcome.Done($"Merged {runs} runs from {shardFolders.Count} folders into {merged.Path}{Path.DirectorySeparatorChar}");
         }
-    }
-
-    private sealed class NoteListener(Action<string> note) : RunListener
-    {
-        public override void Note(string line) => note(line);
     }
 }

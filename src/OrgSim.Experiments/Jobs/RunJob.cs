@@ -114,7 +114,7 @@ public static class RunJob
 
             if (!request.NoReport)
             {
-                DrawReport(folder, request.Png, listener);
+                DrawReport(folder, request.Png, listener.Note);
             }
 
             var (summaries, notShown) = Summaries(loaded, plan, folder, identity);
@@ -123,19 +123,19 @@ public static class RunJob
     }
 
     /// <summary>Draws the report; a failure here is a note, because the tables are already written.</summary>
-    internal static void DrawReport(ResultsFolder folder, bool png, RunListener listener)
+    internal static void DrawReport(ResultsFolder folder, bool png, Action<string> note)
     {
         try
         {
-            var (_, reportError) = folder.DrawReport(png, listener.Note);
+            var (_, reportError) = folder.DrawReport(png, note);
             if (reportError is not null)
             {
-                listener.Note($"orgsim: the tables are written, but not the report: {reportError}");
+                note($"orgsim: the tables are written, but not the report: {reportError}");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            listener.Note($"orgsim: the tables are written, but not the report ({e.Message}); draw it later with 'orgsim plot {folder.Path}'");
+            note($"orgsim: the tables are written, but not the report ({e.Message}); draw it later with 'orgsim plot {folder.Path}'");
         }
     }
 

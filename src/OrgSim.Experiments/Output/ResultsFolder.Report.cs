@@ -14,8 +14,9 @@ namespace OrgSim.Experiments.Output;
 public sealed partial class ResultsFolder
 {
     /// <summary>
-    /// Writes <c>plots/*.svg</c> and <c>report.html</c>, all or none, and removes charts of an earlier
-    /// drawing that this one does not make. Notes (a missing PNG converter) go to <paramref name="note"/>.
+    /// Writes <c>plots/*.svg</c> and <c>report.html</c>, all or none. Charts of other tables never
+    /// linger: <see cref="Assemble"/> removes the report and its charts whenever it replaces the tables.
+    /// Notes (a missing PNG converter) go to <paramref name="note"/>.
     /// </summary>
     /// <returns>The number of SVG files, or an error line when the tables cannot be read.</returns>
     /// <exception cref="IOException">A file could not be written.</exception>
@@ -57,16 +58,6 @@ public sealed partial class ResultsFolder
             drawn.AddRange(files.Targets);
             files.Stage(Target(ReportFileName), w => w.Write(ReportBuilder.Build(tables, charts.Select(c => (c.Title, c.Svg)).ToList(), chart)));
             files.Commit();
-        }
-
-        // Charts of an earlier drawing (another arm count, a sweep's heatmap) must not pass for this run's.
-        var keep = new HashSet<string>(drawn.Select(System.IO.Path.GetFileNameWithoutExtension)!, StringComparer.Ordinal);
-        foreach (string old in Directory.EnumerateFiles(plots).Where(f => f.EndsWith(".svg", StringComparison.Ordinal) || f.EndsWith(".png", StringComparison.Ordinal)).ToList())
-        {
-            if (!keep.Contains(System.IO.Path.GetFileNameWithoutExtension(old)) || (!png && old.EndsWith(".png", StringComparison.Ordinal)))
-            {
-                File.Delete(old);
-            }
         }
 
         if (png && Png(drawn) is { } message)

@@ -148,7 +148,7 @@ public sealed partial class ResultsFolder : IDisposable
             return (null, $"{folder}: {ManifestFileName} is missing; run the scenario with 'orgsim run' first (an interrupted run finishes when you run the same command again)");
         }
 
-        var (claimed, error) = Claim(folder, DefaultRoot, overwrite: true, DefaultRoot);
+        var (claimed, error) = Claim(folder, scenarioName: string.Empty, overwrite: true); // The name only picks a default folder; this one is named.
         if (claimed is not null)
         {
             claimed.Identity = ReadIdentity(folder);
