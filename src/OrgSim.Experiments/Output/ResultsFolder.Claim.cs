@@ -29,13 +29,13 @@ public sealed partial class ResultsFolder
 
         bool created = !Directory.Exists(requested);
         Directory.CreateDirectory(requested);
-        var claim = new ResultsFolder(requested, created);
-        if (!claim.TryCreateMarker())
+        if (TryLock(requested) is not { } held)
         {
-            return (null, $"--out {requested} is being written by another orgsim run; wait for it, or choose another folder (if no run is active, delete {claim._marker})");
+            return (null, $"--out {requested} is being written by another orgsim run (it holds the lock on {System.IO.Path.Combine(requested, ClaimFileName)}); wait for it to finish, or choose another folder");
         }
 
-        string? existing = OwnedNames.FirstOrDefault(f => HoldsResult(requested, f));
+        var claim = new ResultsFolder(requested, created, held);
+        string? existing = claim.HeldResult();
         if (existing is not null && !overwrite)
         {
             claim.Dispose();
@@ -57,13 +57,13 @@ public sealed partial class ResultsFolder
 
             bool created = !Directory.Exists(candidate);
             Directory.CreateDirectory(candidate);
-            var claim = new ResultsFolder(candidate, created);
-            if (!claim.TryCreateMarker())
+            if (TryLock(candidate) is not { } held)
             {
                 continue; // Another run claimed it between our look and our claim.
             }
 
-            if (OwnedNames.Any(f => HoldsResult(candidate, f)))
+            var claim = new ResultsFolder(candidate, created, held);
+            if (claim.HeldResult() is not null)
             {
                 claim.Dispose();
                 continue;
@@ -72,6 +72,9 @@ public sealed partial class ResultsFolder
             return (claim, null);
         }
     }
+
+    /// <summary>The first of our names in the folder that holds a result, or null.</summary>
+    private string? HeldResult() => OwnedNames.FirstOrDefault(f => HoldsResult(Path, f));
 
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
 
@@ -88,61 +91,25 @@ public sealed partial class ResultsFolder
             : Exists(path);
     }
 
-    private bool TryCreateMarker()
-    {
-        for (int attempt = 0; attempt < 2; attempt++)
-        {
-            try
-            {
-                using var stream = new FileStream(_marker, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                using var writer = new StreamWriter(stream);
-                writer.Write(ClaimerOf(Environment.ProcessId, System.Diagnostics.Process.GetCurrentProcess().StartTime));
-                return true;
-            }
-            catch (IOException) when (File.Exists(_marker))
-            {
-                // A marker left by a run that was killed (its process is gone) does not hold the folder:
-                // remove it once and claim the folder, so a killed sweep can be resumed.
-                if (attempt > 0 || !IsStale(_marker))
-                {
-                    return false;
-                }
-
-                File.Delete(_marker);
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
-    /// Whether the run that wrote <paramref name="marker"/> is gone. The marker holds the process id
-    /// and its start time: a process id alone is reused (in a container every run is process 1),
-    /// so a live process with another start time, or this very process, is not the writer.
+    /// Takes the exclusive lock on the folder's <see cref="ClaimFileName"/>, or returns null if
+    /// another open file holds it. .NET takes <c>flock(LOCK_EX | LOCK_NB)</c> for
+    /// <see cref="FileShare.None"/> on Unix, so the lock is the kernel's: it holds across processes,
+    /// PID namespaces and containers that share the volume (and across hosts on file systems whose
+    /// <c>flock</c> is a network lock, as NFS's is), and it is gone the moment its holder exits.
+    /// No process id or start time is compared, so nothing can mistake a live run for a dead one.
     /// </summary>
-    private static bool IsStale(string marker)
+    private static FileStream? TryLock(string folder)
     {
+        string path = System.IO.Path.Combine(folder, ClaimFileName);
         try
         {
-            string[] parts = File.ReadAllText(marker).Trim().Split(' ');
-            if (parts.Length != 2 || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid))
-            {
-                return false; // Empty or unreadable: a claim being written right now; leave it.
-            }
-
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return process.HasExited || ClaimerOf(pid, process.StartTime) != $"{parts[0]} {parts[1]}";
+            // Nothing is written into the file: the lock is the claim, and its content would only tempt someone to trust it.
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (ArgumentException)
+        catch (IOException) when (File.Exists(path))
         {
-            return true; // No such process.
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            return false;
+            return null;
         }
     }
-
-    private static string ClaimerOf(int pid, DateTime start) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{pid} {start.ToUniversalTime().Ticks}");
 }

@@ -53,7 +53,7 @@ public sealed partial class ResultsFolder
                 return Fail($"{folder} comes from another scenario or other overrides than {first}; merge only the shards of one run (compare their {ManifestFileName})");
             }
 
-            var shardFolder = new ResultsFolder(folder, created: false) { Identity = shard };
+            var shardFolder = new ResultsFolder(folder, created: false, claim: null) { Identity = shard };
             foreach (RunCoordinates run in shardFolder.RecordedRuns())
             {
                 if (!sources.TryAdd(run, folder))

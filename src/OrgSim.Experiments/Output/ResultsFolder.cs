@@ -10,8 +10,10 @@ namespace OrgSim.Experiments.Output;
 /// shards into it. Commands call it and print what it says.
 /// </summary>
 /// <remarks>
-/// A claim is a marker file created with <see cref="FileMode.CreateNew"/>, which the file system
-/// grants to one process only; disposing the folder removes it. An explicit folder that already
+/// A claim is an exclusive lock on the file <see cref="ClaimFileName"/> in the folder, taken from
+/// the operating system (<c>flock</c> on Linux and macOS, a share lock on Windows), which grants it
+/// to one open file at a time, whatever the process, PID namespace or container, and releases it
+/// when its holder exits, however it exits. An explicit folder that already
 /// holds results of another scenario needs <c>--overwrite</c>; one that holds runs of the same
 /// scenario is resumed. Without <c>--out</c>, a run goes to <c>results/NAME</c>, or to
 /// <c>results/NAME-2</c>, <c>-3</c>, … if that folder is not empty or is claimed by another run.
@@ -21,8 +23,12 @@ public sealed partial class ResultsFolder : IDisposable
     /// <summary>The folder that holds results when no <c>--out</c> is given.</summary>
     public const string DefaultRoot = "results";
 
-    /// <summary>The marker that claims a folder while a run writes into it.</summary>
-    public const string ClaimFileName = ".orgsim-writing";
+    /// <summary>
+    /// The file whose lock claims a folder while a run writes into it. The file itself stays: only
+    /// its lock means anything, and removing a lock file another process may be opening would let
+    /// two writers in.
+    /// </summary>
+    public const string ClaimFileName = ".orgsim-lock";
 
     /// <summary>The folder, inside an output folder, that holds the run records, their identity and the org-chart parts.</summary>
     public const string RunsFolderName = ".orgsim-runs";
@@ -60,14 +66,17 @@ public sealed partial class ResultsFolder : IDisposable
     /// <summary>Each arm against the first.</summary>
     public const string ContrastsFileName = "contrasts.csv";
 
-    private readonly string _marker;
+    private readonly FileStream? _lock;
     private readonly bool _created;
 
-    private ResultsFolder(string path, bool created)
+    /// <param name="path">The folder.</param>
+    /// <param name="created">Whether the claim created it.</param>
+    /// <param name="claim">The held lock; null for a folder only read, such as a shard being merged.</param>
+    private ResultsFolder(string path, bool created, FileStream? claim)
     {
         Path = path;
         _created = created;
-        _marker = System.IO.Path.Combine(path, ClaimFileName);
+        _lock = claim;
     }
 
     /// <summary>The tables, in the order they are written.</summary>
@@ -94,20 +103,30 @@ public sealed partial class ResultsFolder : IDisposable
     public static (ResultsFolder? Folder, bool Resuming, string? Error) ClaimForRuns(string? requested, string scenarioName, RunIdentity identity, bool overwrite, string root = DefaultRoot)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        bool resuming = false;
-        if (requested is not null && ReadIdentity(requested) is { } existing)
-        {
-            resuming = existing.SameRunsAs(identity);
-            if (!resuming && !overwrite)
-            {
-                return (null, false, $"--out {requested} holds runs of another scenario or other overrides ({existing.ScenarioFile}); choose another folder, or add --overwrite to replace them");
-            }
-        }
-
-        var (folder, error) = Claim(requested, scenarioName, overwrite || resuming, root);
+        // Claim first, then look: what the folder holds is only worth reading once nobody else can change it.
+        var (folder, error) = Claim(requested, scenarioName, overwrite: true, root);
         if (folder is null)
         {
             return (null, false, error);
+        }
+
+        bool resuming;
+        try
+        {
+            RunIdentity? existing = requested is null ? null : ReadIdentity(requested);
+            resuming = existing is not null && existing.SameRunsAs(identity);
+            if (!resuming && !overwrite && (existing is not null || folder.HeldResult() is not null))
+            {
+                folder.Dispose();
+                return (null, false, existing is not null
+                    ? $"--out {requested} holds runs of another scenario or other overrides ({existing.ScenarioFile}); choose another folder, or add --overwrite to replace them"
+                    : $"--out {requested} already holds results ({folder.HeldResult()}); choose another folder or add --overwrite to replace them");
+            }
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
         }
 
         try
@@ -163,15 +182,20 @@ public sealed partial class ResultsFolder : IDisposable
     {
         try
         {
-            File.Delete(_marker);
-            if (_created && !Directory.EnumerateFileSystemEntries(Path).Any())
+            // Still holding the lock: nobody else can be writing into the folder we remove.
+            if (_lock is not null && _created && Directory.EnumerateFileSystemEntries(Path).All(e => System.IO.Path.GetFileName(e) == ClaimFileName))
             {
+                File.Delete(_lock.Name);
                 Directory.Delete(Path);
             }
         }
         catch (IOException)
         {
-            // A stale marker only makes the next default run pick the next folder.
+            // An empty folder left behind is harmless.
+        }
+        finally
+        {
+            _lock?.Dispose();
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OrgSim.Experiments.Output;
 
 namespace OrgSim.Experiments.Tests.Output;
@@ -47,23 +46,30 @@ public partial class ResultsFolderTests
     }
 
     [Fact]
-    public void Claim_TakesOverTheMarkerOfARunThatWasKilled()
+    public void Claim_TakesOverTheLockFileOfARunThatWasKilled()
     {
-        // A marker naming a process that no longer exists (no process has id int.MaxValue): a killed run's.
+        // A killed run leaves its lock file, but the kernel dropped its lock: whatever the file says, the folder is free.
         string dir = TestPaths.TempDirectory();
-        File.WriteAllText(Path.Combine(dir, ResultsFolder.ClaimFileName), int.MaxValue.ToString(CultureInfo.InvariantCulture) + " 638000000000000000");
+        File.WriteAllText(Path.Combine(dir, ResultsFolder.ClaimFileName), "1 638000000000000000");
         using ResultsFolder claim = Claimed(dir, null, overwrite: true);
-        Assert.StartsWith(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + " ", File.ReadAllText(Path.Combine(dir, ResultsFolder.ClaimFileName)), StringComparison.Ordinal);
+        Assert.Equal(dir, claim.Path);
     }
 
     [Fact]
-    public void Claim_TakesOverAMarkerWithThisProcessIdFromAnEarlierProcess()
+    public void Claim_RefusesAFolderWhoseLockAnotherOpenFileHolds()
     {
-        // In a container every run is process 1: a marker with our id but another start time is a dead run's.
+        // What another process does: hold the file with an exclusive lock. No process id is involved,
+        // so a writer in another PID namespace or container is seen all the same.
         string dir = TestPaths.TempDirectory();
-        File.WriteAllText(Path.Combine(dir, ResultsFolder.ClaimFileName), Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + " 1");
-        using ResultsFolder claim = Claimed(dir, null, overwrite: true);
-        Assert.NotNull(claim);
+        using (new FileStream(Path.Combine(dir, ResultsFolder.ClaimFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var (claim, error) = ResultsFolder.Claim(dir, "q", overwrite: true);
+            Assert.Null(claim);
+            Assert.Contains("being written by another orgsim run", error, StringComparison.Ordinal);
+        }
+
+        using ResultsFolder free = Claimed(dir, null, overwrite: true);
+        Assert.Equal(dir, free.Path);
     }
 
     [Theory]
@@ -77,7 +83,7 @@ public partial class ResultsFolderTests
     }
 
     [Fact]
-    public void Dispose_RemovesTheMarkerAndAFolderItCreatedThatStayedEmpty()
+    public void Dispose_RemovesAFolderItCreatedThatStayedEmpty()
     {
         string root = TestPaths.TempDirectory();
         string kept, dropped;
@@ -92,7 +98,7 @@ public partial class ResultsFolderTests
             dropped = unused.Path;
         }
 
-        Assert.Equal(["summary.csv"], Directory.GetFiles(kept).Select(Path.GetFileName));
+        Assert.Equal([ResultsFolder.ClaimFileName, "summary.csv"], Directory.GetFiles(kept).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.False(Directory.Exists(dropped));
     }
 
