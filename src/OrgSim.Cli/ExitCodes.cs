@@ -15,6 +15,6 @@ public static class ExitCodes
     /// <summary>An unexpected failure inside orgsim; the message asks for a report.</summary>
     public const int InternalError = 70;
 
-    /// <summary>The run was cancelled with Ctrl-C; nothing was written.</summary>
+    /// <summary>Cancelled with Ctrl-C or SIGTERM: no table is half-written, and a run's finished runs are kept for a resume.</summary>
     public const int Cancelled = 130;
 }

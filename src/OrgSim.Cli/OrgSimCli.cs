@@ -69,7 +69,13 @@ public static class OrgSimCli
                 (PlotOptions options) => Extra("plot", options.Extra, stderr) ?? PlotCommand.Execute(options, stdout, stderr),
                 errors => ReportParseErrors(result, errors.ToList(), stdout, stderr));
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // A command without a cancel path of its own (graph's timeline run): it writes only at its end, so nothing was written.
+            stderr.WriteLine("orgsim: cancelled; no file was written");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
         {
             stderr.WriteLine($"orgsim: internal error ({e.GetType().Name}: {e.Message}); no result file was replaced. Please report it with the scenario file.");
             return ExitCodes.InternalError;

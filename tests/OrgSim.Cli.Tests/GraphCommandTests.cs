@@ -101,4 +101,21 @@ public class GraphCommandTests
         Assert.Equal(ExitCodes.BadInput, bad);
         Assert.Contains("--point is 2; the sweep has points 0 to 1", badErr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Graph_CancelledWhileItRunsTheTimeline_ExitsAsCancelledAndWritesNothing()
+    {
+        string scenario = CliHarness.WriteScenario(Small);
+        string target = Path.Combine(CliHarness.TempDirectory(), "g.gexf");
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        int code = OrgSimCli.Run(["graph", scenario, "--format", "gexf", "--out", target], stdout, stderr, cancellation.Token);
+
+        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Equal("orgsim: cancelled; no file was written", stderr.ToString().Trim());
+        Assert.False(File.Exists(target));
+    }
 }

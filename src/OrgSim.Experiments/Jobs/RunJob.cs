@@ -94,9 +94,12 @@ public static class RunJob
             }
             catch (OperationCanceledException)
             {
-                int saved = plan.Runs.Count(folder.Contains);
-                string again = request.Out is null ? $"run it again with --out {folder.Path}" : "run the same command again";
-                return new RunOutcome(JobStatus.Cancelled, [], [$"orgsim: cancelled; {saved} of {plan.Runs.Count} runs are saved in {folder.Path}; {again} to finish the rest"]) { Folder = folder.Path };
+                if (RunScheduler.Pending(plan, folder).Count > 0)
+                {
+                    int saved = plan.Runs.Count(folder.Contains);
+                    string again = request.Out is null ? $"run it again with --out {folder.Path}" : "run the same command again";
+                    return new RunOutcome(JobStatus.Cancelled, [], [$"orgsim: cancelled; {saved} of {plan.Runs.Count} runs are saved in {folder.Path}; {again} to finish the rest"]) { Folder = folder.Path };
+                }
             }
             finally
             {
@@ -110,6 +113,12 @@ public static class RunJob
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 return RunOutcome.Bad([$"orgsim: cannot write results to {folder.Path}: {e.Message}; check the folder's permissions and free space; the finished runs are kept and a rerun resumes"]) with { Folder = folder.Path };
+            }
+
+            if (cancellation.IsCancellationRequested)
+            {
+                // Every run had finished: the tables are whole, so they are written; the report can wait.
+                return new RunOutcome(JobStatus.Cancelled, [], [$"orgsim: cancelled after every run had finished; the tables are written in {folder.Path}; 'orgsim plot {folder.Path}' draws the report"]) { Folder = folder.Path };
             }
 
             if (!request.NoReport)

@@ -59,7 +59,7 @@ public static class RunScheduler
                     ArmSpec arm = spec.Arms[at.Arm];
                     // The report's org chart shows one run per arm: point 0, replicate 0.
                     OrgChartRecorder? chart = at is { Point: 0, Replicate: 0 } ? new OrgChartRecorder(graph) : null;
-                    RunResult result = RunOne(spec, arm, graph, at.Replicate, parallelTicks ? threads : 1, chart is null ? null : chart.Record);
+                    RunResult result = RunOne(spec, arm, graph, at.Replicate, parallelTicks ? threads : 1, chart is null ? null : chart.Record, cancellation);
                     if (chart is not null)
                     {
                         store.SaveOrgChart(at.Arm, arm.Name, chart);
@@ -87,7 +87,12 @@ public static class RunScheduler
     /// <param name="replicate">The replicate.</param>
     /// <param name="threads">Threads for each tick; the results do not depend on it.</param>
     /// <param name="onTick">Called with each recorded tick and the agents' state then, e.g. to log every stage change for an export.</param>
-    public static RunResult RunOne(ScenarioSpec spec, ArmSpec arm, OrgGraph graph, int replicate, int threads, Action<int, AgentState>? onTick = null)
+    /// <param name="cancellation">
+    /// Checked every week: a long run (10^5 agents over hundreds of weeks takes minutes) must stop
+    /// within the 30 s that Slurm and Kubernetes wait between SIGTERM and SIGKILL.
+    /// </param>
+    /// <exception cref="OperationCanceledException">Cancelled; nothing of the run is kept.</exception>
+    public static RunResult RunOne(ScenarioSpec spec, ArmSpec arm, OrgGraph graph, int replicate, int threads, Action<int, AgentState>? onTick = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(arm);
@@ -116,6 +121,7 @@ public static class RunScheduler
         int? quiescence = null;
         for (int t = 0; t <= spec.HorizonWeeks; t++)
         {
+            cancellation.ThrowIfCancellationRequested();
             // After a stop at quiescence the state stands still, so later weeks repeat it.
             // Quiescence counts only after the last wave, so a run never stops while training is still to come.
             if (t > 0 && !(spec.StopAtQuiescence && quiescence is not null))

@@ -75,6 +75,45 @@ public class RunSchedulerTests
     }
 
     [Fact]
+    public void RunOne_StopsWithinAWeekOfACancellation()
+    {
+        // SIGTERM must stop a long run mid-way: Slurm and Kubernetes wait 30 s, a run can take minutes.
+        ScenarioSpec spec = TestScenarios.Small(horizon: 40).Spec;
+        var graph = OrgSim.Experiments.Organisations.OrganisationFactory.Build(spec.Organisation, RunSeeds.Organisation(spec.Seed, 0));
+        using var cancellation = new CancellationTokenSource();
+        int lastWeek = -1;
+        Assert.Throws<OperationCanceledException>(() => RunScheduler.RunOne(spec, spec.Arms[0], graph, replicate: 0, threads: 1, (week, _) =>
+        {
+            lastWeek = week;
+            if (week == 3)
+            {
+                cancellation.Cancel();
+            }
+        }, cancellation.Token));
+        Assert.Equal(3, lastWeek);
+    }
+
+    [Fact]
+    public void Execute_CancelledDuringARun_KeepsOnlyTheRunsThatFinished()
+    {
+        LoadedScenario scenario = TestScenarios.Small(replicates: 3, horizon: 30);
+        RunPlan plan = RunPlan.For(scenario, ShardSpec.All);
+        var store = new MemoryRunStore();
+        using var cancellation = new CancellationTokenSource();
+        int done = 0;
+        // Cancelled as the first run finishes: the run the single thread takes next stops at its first week.
+        Assert.ThrowsAny<OperationCanceledException>(() => RunScheduler.Execute(plan, store, threads: 1, () =>
+        {
+            if (Interlocked.Increment(ref done) == 1)
+            {
+                cancellation.Cancel();
+            }
+        }, cancellation.Token));
+        Assert.Single(store.Runs);
+        Assert.Equal(plan.Runs.Count - 1, RunScheduler.Pending(plan, store).Count);
+    }
+
+    [Fact]
     public void Preflight_LocatesABudgetLargerThanTheEligibleAgents()
     {
         LoadedScenario scenario = ScenarioLoader.Parse(
