@@ -28,7 +28,7 @@ public sealed partial class ResultsFolder
         RunIdentity identity = RequireIdentity();
         IReadOnlyList<RunCoordinates> runs = RecordedRuns();
         IReadOnlyList<string> coordinates = RunTable.Coordinates(identity.ParameterPaths);
-        using var files = new AtomicFileSet(overwrite: true);
+        using var files = new AtomicFileSet(overwrite: true, Journal);
         files.Stage(Target(TimeseriesFileName), w => CopyRows(w, [.. coordinates, .. TimeseriesCsv.Columns], runs, c => c.Timeseries));
         files.Stage(Target(OutcomesFileName), w => CopyRows(w, [.. coordinates, .. OutcomesCsv.Columns], runs, c => c.Outcomes));
         files.Stage(Target(LevelsFileName), w => CopyRows(w, [.. coordinates, .. LevelsCsv.Columns], runs, c => c.Levels));

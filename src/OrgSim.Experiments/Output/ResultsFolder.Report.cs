@@ -38,7 +38,7 @@ public sealed partial class ResultsFolder
         string plots = Target(PlotsFolderName);
         Directory.CreateDirectory(plots);
         var drawn = new List<string>();
-        using (var files = new AtomicFileSet(overwrite: true))
+        using (var files = new AtomicFileSet(overwrite: true, Journal))
         {
             foreach (Chart c in charts)
             {

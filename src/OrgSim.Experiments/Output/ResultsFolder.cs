@@ -33,6 +33,12 @@ public sealed partial class ResultsFolder : IDisposable
     /// <summary>The folder, inside an output folder, that holds the run records, their identity and the org-chart parts.</summary>
     public const string RunsFolderName = ".orgsim-runs";
 
+    /// <summary>
+    /// The list of renames of a set of files being committed (the tables, or the report and charts);
+    /// present only while they are renamed, or if that was interrupted (<see cref="AtomicFileSet"/>).
+    /// </summary>
+    public const string CommitJournalFileName = ".orgsim-commit";
+
     /// <summary>The identity of the runs, inside <see cref="RunsFolderName"/>.</summary>
     public const string IdentityFileName = "identity.json";
 
@@ -83,7 +89,7 @@ public sealed partial class ResultsFolder : IDisposable
     public static IReadOnlyList<string> TableFileNames { get; } = [TimeseriesFileName, OutcomesFileName, LevelsFileName, RunsFileName, SummaryFileName, ContrastsFileName];
 
     /// <summary>Every name this type writes at the top of an output folder: their presence marks a folder as holding results, and <c>--overwrite</c> clears exactly these.</summary>
-    public static IReadOnlyList<string> OwnedNames { get; } = [.. TableFileNames, ManifestFileName, OrgChartFileName, ReportFileName, PlotsFolderName, RunsFolderName];
+    public static IReadOnlyList<string> OwnedNames { get; } = [.. TableFileNames, ManifestFileName, OrgChartFileName, ReportFileName, PlotsFolderName, RunsFolderName, CommitJournalFileName];
 
     /// <summary>The folder.</summary>
     public string Path { get; }
@@ -131,6 +137,7 @@ public sealed partial class ResultsFolder : IDisposable
 
         try
         {
+            folder.FinishInterruptedCommit();
             if (!resuming)
             {
                 folder.Clear(); // Only reached for a new folder or with --overwrite: what is there belongs to another scenario.
@@ -170,8 +177,17 @@ public sealed partial class ResultsFolder : IDisposable
         var (claimed, error) = Claim(folder, scenarioName: string.Empty, overwrite: true); // The name only picks a default folder; this one is named.
         if (claimed is not null)
         {
-            claimed.Identity = ReadIdentity(folder);
-            claimed.RemoveTemporaryFiles(); // A run or plot killed while drawing left them.
+            try
+            {
+                claimed.FinishInterruptedCommit();
+                claimed.Identity = ReadIdentity(folder);
+                claimed.RemoveTemporaryFiles(); // A run or plot killed while drawing left them.
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                claimed.Dispose();
+                return (null, $"cannot write into {folder}: {e.Message}; check the folder's permissions and free space");
+            }
         }
 
         return (claimed, error);
@@ -233,6 +249,12 @@ public sealed partial class ResultsFolder : IDisposable
             File.Delete(leftover);
         }
     }
+
+    /// <summary>Finishes the renames of a set of files a killed run left half-committed, so the folder's tables (or charts) are all of one assembly.</summary>
+    private void FinishInterruptedCommit() => AtomicFileSet.Recover(Journal);
+
+    /// <summary>Where a set of files committed into this folder notes its renames.</summary>
+    private string Journal => System.IO.Path.Combine(Path, CommitJournalFileName);
 
     /// <summary>Removes the report and the charts: drawn from tables that are about to change, they would contradict them.</summary>
     private void RemoveReport()

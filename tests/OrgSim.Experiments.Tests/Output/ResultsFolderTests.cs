@@ -11,8 +11,8 @@ public partial class ResultsFolderTests
         string text = TestScenarios.SmallText(replicates: 2, horizon: 6) + "\nsweep:\n  grid:\n    model.transmission: [0.02, 0.08]\n";
         string folder = TestRuns.InFolder(text, report: true);
         string[] written = Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
-        // The lock file stays beside them (its lock, released, is what claimed the folder).
-        Assert.Equal(ResultsFolder.OwnedNames.Append(ResultsFolder.ClaimFileName).Order(StringComparer.Ordinal), written);
+        // The lock file stays beside them (its lock, released, is what claimed the folder); the commit journal exists only during a commit.
+        Assert.Equal(ResultsFolder.OwnedNames.Except([ResultsFolder.CommitJournalFileName]).Append(ResultsFolder.ClaimFileName).Order(StringComparer.Ordinal), written);
     }
 
     [Fact]
