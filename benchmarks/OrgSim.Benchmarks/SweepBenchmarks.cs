@@ -53,6 +53,6 @@ public class SweepBenchmarks
         using ResultsFolder claimed = folder ?? throw new InvalidOperationException(error);
         RunScheduler.Execute(_plan, claimed, Environment.ProcessorCount);
         claimed.Assemble(w => RunManifest.Write(w, _plan.Scenario));
-        return _plan.Runs.Count;
+        return (int)_plan.Count;
     }
 }

@@ -59,7 +59,7 @@ public static class RunCommand
 
         public override void Note(string line) => stderr.WriteLine(line);
 
-        public override void ProgressStarted(int total, int alreadyDone) =>
+        public override void ProgressStarted(long total, long alreadyDone) =>
             _progress = new RunProgress(stdout, total, alreadyDone, RunProgress.IsInteractive(stdout), time);
 
         public override void RunCompleted() => _progress?.Completed();

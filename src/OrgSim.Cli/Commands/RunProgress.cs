@@ -30,8 +30,8 @@ internal sealed class RunProgress : IDisposable
 
     private readonly TextWriter _output;
     private readonly TimeProvider _time;
-    private readonly int _total;
-    private readonly int _alreadyDone;
+    private readonly long _total;
+    private readonly long _alreadyDone;
     private readonly long _start;
     private readonly long _intervalTicks;
     private readonly object _printLock = new();
@@ -46,7 +46,7 @@ internal sealed class RunProgress : IDisposable
     private bool _stopping; // under _frameLock: Dispose was called
     private int _disposed;
 
-    public RunProgress(TextWriter output, int totalRuns, int alreadyDone, bool interactive, TimeProvider time)
+    public RunProgress(TextWriter output, long totalRuns, long alreadyDone, bool interactive, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(time);

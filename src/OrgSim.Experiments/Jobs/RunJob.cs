@@ -61,7 +61,7 @@ public static class RunJob
         }
 
         RunPlan plan = RunPlan.For(loaded, shard ?? ShardSpec.All, only);
-        if (plan.Runs.Count == 0)
+        if (plan.Count == 0)
         {
             return RunOutcome.Bad([only is null
                 ? $"orgsim: shard {shard} has no run: the scenario has {plan.TotalInScenario:N0} runs, so split it into at most {plan.TotalInScenario:N0} shards"
@@ -77,11 +77,11 @@ public static class RunJob
 
         using (folder)
         {
-            IReadOnlyList<RunCoordinates> pending = RunScheduler.Pending(plan, folder);
-            listener.Say(Describe(loaded, plan, pending.Count, request.Threads, shard, shardSource));
+            long pending = RunScheduler.Pending(plan, folder).LongCount();
+            listener.Say(Describe(loaded, plan, pending, request.Threads, shard, shardSource));
             try
             {
-                listener.ProgressStarted(plan.Runs.Count, plan.Runs.Count - pending.Count);
+                listener.ProgressStarted(plan.Count, plan.Count - pending);
                 RunScheduler.Execute(plan, folder, request.Threads, listener.RunCompleted, cancellation);
             }
             catch (RunFailureException failure)
@@ -94,11 +94,11 @@ public static class RunJob
             }
             catch (OperationCanceledException)
             {
-                if (RunScheduler.Pending(plan, folder).Count > 0)
+                if (RunScheduler.Pending(plan, folder).Any())
                 {
-                    int saved = plan.Runs.Count(folder.Contains);
+                    long saved = plan.Runs.LongCount(folder.Contains);
                     string again = request.Out is null ? $"run it again with --out {folder.Path}" : "run the same command again";
-                    return new RunOutcome(JobStatus.Cancelled, [], [$"orgsim: cancelled; {saved} of {plan.Runs.Count} runs are saved in {folder.Path}; {again} to finish the rest"]) { Folder = folder.Path };
+                    return new RunOutcome(JobStatus.Cancelled, [], [$"orgsim: cancelled; {saved:N0} of {plan.Count:N0} runs are saved in {folder.Path}; {again} to finish the rest"]) { Folder = folder.Path };
                 }
             }
             finally
@@ -127,7 +127,7 @@ public static class RunJob
             }
 
             var (summaries, notShown) = Summaries(loaded, plan, folder, identity);
-            return new RunOutcome(JobStatus.Success, [], []) { Folder = folder.Path, RunsExecuted = pending.Count, Summaries = summaries, PointsNotShown = notShown };
+            return new RunOutcome(JobStatus.Success, [], []) { Folder = folder.Path, RunsExecuted = pending, Summaries = summaries, PointsNotShown = notShown };
         }
     }
 
@@ -148,13 +148,13 @@ public static class RunJob
         }
     }
 
-    private static string Describe(LoadedScenario loaded, RunPlan plan, int pending, int threads, ShardSpec? shard, string shardSource)
+    private static string Describe(LoadedScenario loaded, RunPlan plan, long pending, int threads, ShardSpec? shard, string shardSource)
     {
         ScenarioSpec spec = loaded.Spec;
         string points = loaded.PointsOrBase.Count > 1 ? $"{loaded.PointsOrBase.Count} points x " : string.Empty;
-        string part = plan.Runs.Count == plan.TotalInScenario ? string.Empty
-            : shard is { Count: > 1 } s ? $" Shard {s} ({shardSource}): {plan.Runs.Count:N0} of the {plan.TotalInScenario:N0} runs." : $" Only {plan.Runs.Count:N0} of the {plan.TotalInScenario:N0} runs.";
-        string resume = pending < plan.Runs.Count ? $" Resuming: {plan.Runs.Count - pending:N0} runs already done." : string.Empty;
+        string part = plan.Count == plan.TotalInScenario ? string.Empty
+            : shard is { Count: > 1 } s ? $" Shard {s} ({shardSource}): {plan.Count:N0} of the {plan.TotalInScenario:N0} runs." : $" Only {plan.Count:N0} of the {plan.TotalInScenario:N0} runs.";
+        string resume = pending < plan.Count ? $" Resuming: {plan.Count - pending:N0} runs already done." : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
             $"Running '{spec.Name}': {points}{spec.Arms.Count} arms x {spec.Replicates} replicates, {spec.HorizonWeeks} weeks, {spec.Organisation.Agents:N0} agents, {threads} threads.{part}{resume}");
     }
@@ -162,10 +162,12 @@ public static class RunJob
     /// <summary>The terminal summary: one table for a single point; for a sweep, one per point, up to a few.</summary>
     private static (IReadOnlyList<PointSummary> Shown, int NotShown) Summaries(LoadedScenario loaded, RunPlan plan, ResultsFolder folder, RunIdentity identity)
     {
-        var byPoint = plan.Runs.GroupBy(r => r.Point).ToList();
+        // Only the first points' runs are read; the rest are only counted.
+        var points = plan.Runs.Select(r => r.Point).Distinct().ToList();
         var shown = new List<PointSummary>();
-        foreach (var point in byPoint.Take(MaxSummaries))
+        foreach (int shownPoint in points.Take(MaxSummaries))
         {
+            var point = plan.Runs.SkipWhile(r => r.Point < shownPoint).TakeWhile(r => r.Point == shownPoint).GroupBy(r => r.Point).Single();
             var rows = point.GroupBy(r => r.Arm)
                 .SelectMany(arm => SummaryBuilder.ForGroup(identity.Arms[arm.Key], arm.Select(r => folder.ReadMetrics(r).Metrics).ToList()))
                 .ToList();
@@ -175,6 +177,6 @@ public static class RunJob
             shown.Add(new PointSummary(title, p.Spec, rows));
         }
 
-        return (shown, Math.Max(0, byPoint.Count - MaxSummaries));
+        return (shown, Math.Max(0, points.Count - MaxSummaries));
     }
 }

@@ -17,7 +17,7 @@ public class RunListener
     }
 
     /// <summary>The runs start: <paramref name="alreadyDone"/> of <paramref name="total"/> are done (a resume).</summary>
-    public virtual void ProgressStarted(int total, int alreadyDone)
+    public virtual void ProgressStarted(long total, long alreadyDone)
     {
     }
 

@@ -13,7 +13,7 @@ public sealed record RunOutcome(JobStatus Status, IReadOnlyList<string> Lines, I
     public string? Folder { get; init; }
 
     /// <summary>How many runs this invocation executed (not those resumed).</summary>
-    public int RunsExecuted { get; init; }
+    public long RunsExecuted { get; init; }
 
     /// <summary>One summary per point shown, up to a few.</summary>
     public IReadOnlyList<PointSummary> Summaries { get; init; } = [];

@@ -2,20 +2,52 @@ using OrgSim.Experiments.Scenarios;
 
 namespace OrgSim.Experiments.Running;
 
-/// <summary>The runs one invocation is responsible for: all of a scenario's, a shard's, or those picked by <c>--only</c>, in canonical order.</summary>
+/// <summary>
+/// The runs one invocation is responsible for: all of a scenario's, a shard's, or those picked by
+/// <c>--only</c>, in canonical order. The plan is a rule, not a list: a scenario may have millions
+/// of runs, and they are enumerated as they are needed, never held.
+/// </summary>
 public sealed class RunPlan
 {
-    private RunPlan(LoadedScenario scenario, IReadOnlyList<RunCoordinates> runs)
+    private readonly ShardSpec _shard;
+    private readonly RunSelection? _only;
+
+    private RunPlan(LoadedScenario scenario, ShardSpec shard, RunSelection? only)
     {
         Scenario = scenario;
-        Runs = runs;
+        _shard = shard;
+        _only = only;
+        Count = shard.Count == 1 && only is null ? TotalInScenario : Runs.LongCount();
     }
 
     /// <summary>The scenario with its points.</summary>
     public LoadedScenario Scenario { get; }
 
-    /// <summary>The planned runs, in canonical order.</summary>
-    public IReadOnlyList<RunCoordinates> Runs { get; }
+    /// <summary>The planned runs, in canonical order (point, arm, replicate), enumerated afresh each time.</summary>
+    public IEnumerable<RunCoordinates> Runs
+    {
+        get
+        {
+            int points = Scenario.PointsOrBase.Count, arms = Scenario.Spec.Arms.Count, replicates = Scenario.Spec.Replicates;
+            for (int p = 0; p < points; p++)
+            {
+                for (int a = 0; a < arms; a++)
+                {
+                    for (int r = 0; r < replicates; r++)
+                    {
+                        var run = new RunCoordinates(p, a, r);
+                        if (Planned(run, arms, replicates))
+                        {
+                            yield return run;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>How many runs are planned.</summary>
+    public long Count { get; }
 
     /// <summary>Every run of the scenario: points × arms × replicates.</summary>
     public long TotalInScenario => (long)Scenario.PointsOrBase.Count * Scenario.Spec.Arms.Count * Scenario.Spec.Replicates;
@@ -24,23 +56,38 @@ public sealed class RunPlan
     public static RunPlan For(LoadedScenario scenario, ShardSpec shard, RunSelection? only = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        int arms = scenario.Spec.Arms.Count, replicates = scenario.Spec.Replicates;
-        var runs = new List<RunCoordinates>();
-        for (int p = 0; p < scenario.PointsOrBase.Count; p++)
+        return new RunPlan(scenario, shard, only);
+    }
+
+    /// <summary>
+    /// The planned runs grouped by point and replicate, each group's arms in order: the runs that
+    /// share one organisation. Points, then replicates, in order; empty groups are left out.
+    /// </summary>
+    public IEnumerable<IReadOnlyList<RunCoordinates>> Groups()
+    {
+        int points = Scenario.PointsOrBase.Count, arms = Scenario.Spec.Arms.Count, replicates = Scenario.Spec.Replicates;
+        for (int p = 0; p < points; p++)
         {
-            for (int a = 0; a < arms; a++)
+            for (int r = 0; r < replicates; r++)
             {
-                for (int r = 0; r < replicates; r++)
+                List<RunCoordinates>? group = null;
+                for (int a = 0; a < arms; a++)
                 {
                     var run = new RunCoordinates(p, a, r);
-                    if (shard.Owns(run.CanonicalIndex(arms, replicates)) && (only is null || only.Selects(run, scenario)))
+                    if (Planned(run, arms, replicates))
                     {
-                        runs.Add(run);
+                        (group ??= new List<RunCoordinates>(arms)).Add(run);
                     }
+                }
+
+                if (group is not null)
+                {
+                    yield return group;
                 }
             }
         }
-
-        return new RunPlan(scenario, runs);
     }
+
+    private bool Planned(RunCoordinates run, int arms, int replicates) =>
+        _shard.Owns(run.CanonicalIndex(arms, replicates)) && (_only is null || _only.Selects(run, Scenario));
 }

@@ -24,12 +24,12 @@ public static class RunScheduler
     /// <summary>From this many agents on, threads split a tick rather than take whole runs.</summary>
     public const int ParallelTickThreshold = 50_000;
 
-    /// <summary>The planned runs that <paramref name="store"/> does not hold yet, in canonical order.</summary>
-    public static IReadOnlyList<RunCoordinates> Pending(RunPlan plan, IRunStore store)
+    /// <summary>The planned runs that <paramref name="store"/> does not hold yet, in canonical order, enumerated as they are read.</summary>
+    public static IEnumerable<RunCoordinates> Pending(RunPlan plan, IRunStore store)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(store);
-        return plan.Runs.Where(r => !store.Contains(r)).ToList();
+        return plan.Runs.Where(r => !store.Contains(r));
     }
 
     /// <summary>
@@ -45,7 +45,10 @@ public static class RunScheduler
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         LoadedScenario scenario = plan.Scenario;
         bool parallelTicks = scenario.PointsOrBase.Max(p => p.Spec.Organisation.TotalAgents) >= ParallelTickThreshold;
-        var groups = Pending(plan, store).GroupBy(r => (r.Point, r.Replicate)).Select(g => g.OrderBy(r => r.Arm).ToList()).ToList();
+        // Groups are enumerated as the workers take them, one at a time: a plan of millions of runs is never held.
+        var groups = System.Collections.Concurrent.Partitioner.Create(
+            plan.Groups().Select(g => g.Where(r => !store.Contains(r)).ToList()).Where(g => g.Count > 0),
+            System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelTicks ? 1 : threads, CancellationToken = cancellation };
         try
         {

@@ -27,7 +27,7 @@ public class RunSchedulerTests
         var store = new MemoryRunStore();
         RunScheduler.Execute(RunPlan.For(scenario, ShardSpec.All, RunSelection.Parse("arm=bottom-up", scenario).Selection), store, threads: 1);
         Assert.Equal(2, store.Runs.Count);
-        Assert.Equal(2, RunScheduler.Pending(plan, store).Count);
+        Assert.Equal(2, RunScheduler.Pending(plan, store).Count());
 
         int done = 0;
         RunScheduler.Execute(plan, store, threads: 2, () => Interlocked.Increment(ref done));
@@ -110,7 +110,24 @@ public class RunSchedulerTests
             }
         }, cancellation.Token));
         Assert.Single(store.Runs);
-        Assert.Equal(plan.Runs.Count - 1, RunScheduler.Pending(plan, store).Count);
+        Assert.Equal(plan.Count - 1, RunScheduler.Pending(plan, store).LongCount());
+    }
+
+    [Fact]
+    public void RunPlan_IsNotHeldAsAList_HoweverManyRunsItHas()
+    {
+        // 2 arms x 100,000 replicates: a list of them would take 2.4 MB; the plan is a rule, enumerated when needed.
+        LoadedScenario scenario = TestScenarios.Small(replicates: 100_000, horizon: 1);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        RunPlan plan = RunPlan.For(scenario, ShardSpec.All);
+        RunPlan shard = RunPlan.For(scenario, new ShardSpec(Index: 1, Count: 3));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(200_000, plan.Count);
+        Assert.Equal(66_667, shard.Count);
+        Assert.True(allocated < 100_000, $"planning allocated {allocated:N0} bytes");
+        Assert.Equal(new RunCoordinates(0, 1, 99_999), plan.Runs.Last());
+        Assert.Equal([new RunCoordinates(0, 0, 7), new RunCoordinates(0, 1, 7)], plan.Groups().ElementAt(7));
     }
 
     [Fact]
