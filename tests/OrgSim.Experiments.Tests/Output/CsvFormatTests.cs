@@ -1,0 +1,48 @@
+using OrgSim.Experiments.Output;
+
+namespace OrgSim.Experiments.Tests.Output;
+
+/// <summary>The rule that keeps cells from being formulas, and its inverse.</summary>
+public class CsvFormatTests
+{
+    [Theory]
+    [InlineData("=1+2", "'=1+2")]
+    [InlineData("+x", "'+x")]
+    [InlineData("-x", "'-x")]
+    [InlineData("@x", "'@x")]
+    [InlineData("\tx", "'\tx")]
+    [InlineData("\rx", "'\rx")]
+    [InlineData("=", "'=")]
+    [InlineData("-", "'-")]
+    [InlineData("-1+2", "'-1+2")]
+    [InlineData("-Infinity", "'-Infinity")]
+    [InlineData("- 1", "'- 1")]
+    [InlineData("'=x", "''=x")]
+    [InlineData("''@x", "'''@x")]
+    [InlineData("-5", "-5")]
+    [InlineData("+5", "+5")]
+    [InlineData("-0.500000", "-0.500000")]
+    [InlineData("-.5", "-.5")]
+    [InlineData("-1e-05", "-1e-05")]
+    [InlineData("1E+10", "1E+10")]
+    [InlineData("'-5", "'-5")]
+    [InlineData("'", "'")]
+    [InlineData("''", "''")]
+    [InlineData("a=b", "a=b")]
+    [InlineData(" =x", " =x")]
+    [InlineData("", "")]
+    public void Neutralise_MarksTextThatStartsLikeAFormula_AndRestoreUndoesIt(string text, string cell)
+    {
+        Assert.Equal(cell, CsvFormat.Neutralise(text));
+        Assert.Equal(text, CsvFormat.Restore(cell));
+        Assert.Equal(text, CsvFormat.Restore(CsvFormat.Neutralise(text)));
+    }
+
+    [Fact]
+    public void Neutralise_ReturnsTheSameStringWhenNothingChanges()
+    {
+        // WriteField quotes only the cells it changed; the others keep the writer's usual quoting.
+        string number = "-0.25";
+        Assert.Same(number, CsvFormat.Neutralise(number));
+    }
+}
