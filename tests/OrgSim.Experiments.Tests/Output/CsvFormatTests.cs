@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using OrgSim.Experiments.Output;
 
 namespace OrgSim.Experiments.Tests.Output;
 
 /// <summary>The rule that keeps cells from being formulas, and its inverse.</summary>
-public class CsvFormatTests
+public partial class CsvFormatTests
 {
     [Theory]
     [InlineData("=1+2", "'=1+2")]
@@ -45,4 +46,20 @@ public class CsvFormatTests
         string number = "-0.25";
         Assert.Same(number, CsvFormat.Neutralise(number));
     }
+
+    [Fact]
+    public void EveryCsvField_IsWrittenThroughCsvFormat()
+    {
+        // A field written with CsvWriter.WriteField directly would bypass the formula rule.
+        string src = Path.Combine(TestPaths.RepoRoot, "src");
+        var direct = Directory.GetFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && Path.GetFileName(f) != "CsvFormat.cs")
+            .Where(f => DirectWrite().IsMatch(File.ReadAllText(f)))
+            .Select(f => Path.GetRelativePath(src, f))
+            .ToList();
+        Assert.Empty(direct);
+    }
+
+    [GeneratedRegex(@"(?<!CsvFormat|RunTable)\.(WriteField|WriteRecord|WriteHeader)\(")]
+    private static partial Regex DirectWrite();
 }
