@@ -29,6 +29,11 @@ public static class OrgSimCli
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+
+        // Everything printed from here on, on both streams, shows control characters from input
+        // (ids, file names, command-line words) as escapes: one place, so no message can bypass it.
+        stdout = TerminalWriter.Wrap(stdout);
+        stderr = TerminalWriter.Wrap(stderr);
         try
         {
             // 'orgsim help run' shows run's options, as 'orgsim run --help' does.
@@ -88,7 +93,8 @@ public static class OrgSimCli
         {
             string heading = $"orgsim {RunManifestVersion()}";
             bool verbChosen = result.TypeInfo.Current != typeof(NullInstance);
-            stdout.WriteLine(errors.Any(e => e.Tag == ErrorType.VersionRequestedError)
+            // Write, not WriteLine: the help has several lines, which WriteLine would show as one.
+            stdout.Write(errors.Any(e => e.Tag == ErrorType.VersionRequestedError)
                 ? heading
                 : HelpText.AutoBuild(
                     result,
@@ -100,6 +106,7 @@ public static class OrgSimCli
                     },
                     e => e,
                     verbsIndex: !verbChosen).ToString());
+            stdout.WriteLine();
             return ExitCodes.Success;
         }
 

@@ -73,7 +73,7 @@ internal sealed class RunProgress : IDisposable
     /// <c>TERM</c> is not <c>dumb</c> and <c>CI</c> is unset (or empty).
     /// </summary>
     public static bool IsInteractive(TextWriter output) =>
-        ReferenceEquals(output, Console.Out)
+        Terminal.IsConsole(output)
         && !Console.IsOutputRedirected
         && !string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal)
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
@@ -232,15 +232,15 @@ internal sealed class RunProgress : IDisposable
     private static IAnsiConsole CreateConsole(TextWriter output)
     {
         // The caller said this is a terminal; for the real console still let Spectre detect what it supports.
-        bool console = ReferenceEquals(output, Console.Out);
+        bool console = Terminal.IsConsole(output);
         IAnsiConsole created = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(output),
+            Out = new AnsiConsoleOutput(TerminalWriter.Unwrap(output)), // The bar's cursor codes must reach the terminal.
             Ansi = console ? AnsiSupport.Detect : AnsiSupport.Yes,
             ColorSystem = console ? ColorSystemSupport.Detect : ColorSystemSupport.Standard,
             Interactive = InteractionSupport.Yes,
         });
-        return created;
+        return Terminal.Guard(created);
     }
 
     private void RunBar(IAnsiConsole console)

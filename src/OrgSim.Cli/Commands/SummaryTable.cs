@@ -15,7 +15,7 @@ internal static class SummaryTable
         var table = new Table().Border(TableBorder.Rounded);
         if (title is not null)
         {
-            table.Title(Markup.Escape(title));
+            table.Title(Terminal.Markup(title));
         }
 
         table.AddColumn("arm")
@@ -26,7 +26,7 @@ internal static class SummaryTable
         {
             Estimate Get(string metric) => rows.First(r => r.Arm == arm.Name && r.Metric == metric).Estimate;
             table.AddRow(
-                new Text(arm.Name),
+                Terminal.Text(arm.Name),
                 new Text(Share(Get("competent_share_final"))),
                 new Text(Weeks(Get("weeks_to_50pct"), Get("reached_50pct"))),
                 new Text(Weeks(Get("weeks_to_90pct"), Get("reached_90pct"))));

@@ -9,16 +9,16 @@ internal static class TextTableView
     public static void Print(TextWriter stdout, TextTable table)
     {
         IAnsiConsole console = Terminal.Console(stdout);
-        var view = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(table.Title));
+        var view = new Table().Border(TableBorder.Rounded).Title(Terminal.Markup(table.Title));
         for (int c = 0; c < table.Columns.Count; c++)
         {
-            var column = new TableColumn(Markup.Escape(table.Columns[c]));
+            var column = new TableColumn(Terminal.Markup(table.Columns[c]));
             view.AddColumn(table.RightAligned[c] ? column.RightAligned() : column);
         }
 
         foreach (IReadOnlyList<string> row in table.Rows)
         {
-            view.AddRow(row.Select(cell => (Spectre.Console.Rendering.IRenderable)new Text(cell)).ToArray());
+            view.AddRow(row.Select(cell => (Spectre.Console.Rendering.IRenderable)Terminal.Text(cell)).ToArray());
         }
 
         console.Write(view);

@@ -10,9 +10,12 @@ namespace OrgSim.Experiments.Export;
 /// export imports back to the same ties.
 /// </summary>
 /// <remarks>
-/// Every export (this one, GraphML, GEXF and DOT) lists each tie once, oriented by
+/// <para>Every export (this one, GraphML, GEXF and DOT) lists each tie once, oriented by
 /// <see cref="IsWrittenFrom"/>, in the order of the source's row. Names are used as ids, so a
-/// round trip needs them to be unique, as employee ids in an HR export are.
+/// round trip needs them to be unique, as employee ids in an HR export are.</para>
+/// <para>An id a spreadsheet would run as a formula (<c>=cmd|' /C calc'!A0</c>) is written as text,
+/// behind a single quote and in double quotes (<see cref="CsvFormat.Neutralise"/>); the importer
+/// drops that quote again, so the round trip keeps every id exactly.</para>
 /// </remarks>
 public static class EdgeListCsv
 {
@@ -63,7 +66,7 @@ public static class EdgeListCsv
         using var csv = CsvFormat.Writer(writer);
         foreach (string column in Header)
         {
-            csv.WriteField(column);
+            CsvFormat.WriteField(csv, column);
         }
 
         csv.EndRecord();
@@ -76,10 +79,10 @@ public static class EdgeListCsv
             {
                 if (IsWrittenFrom(v, contacts[i], types[i]))
                 {
-                    csv.WriteField(graph.Name(v));
-                    csv.WriteField(graph.Name(contacts[i]));
-                    csv.WriteField(EdgeTypes.Name(types[i]));
-                    csv.WriteField(Weight(weights[i]));
+                    CsvFormat.WriteField(csv, graph.Name(v));
+                    CsvFormat.WriteField(csv, graph.Name(contacts[i]));
+                    CsvFormat.WriteField(csv, EdgeTypes.Name(types[i]));
+                    CsvFormat.WriteField(csv, Weight(weights[i]));
                     csv.EndRecord();
                 }
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OrgSim.Core.Graph;
 using OrgSim.Experiments.Organisations;
+using OrgSim.Experiments.Output;
 using OrgSim.Experiments.Scenarios;
 
 namespace OrgSim.Experiments.Import;
@@ -84,7 +85,8 @@ public static class EdgeListImporter
         while (csv.Read())
         {
             int row = csv.Row;
-            string from = csv.Get(source), to = csv.Get(target);
+            // An export protects ids that look like formulas with a leading quote (CsvFormat.Neutralise); drop it.
+            string from = CsvFormat.Restore(csv.Get(source)), to = CsvFormat.Restore(csv.Get(target));
             if (from.Length == 0 || to.Length == 0)
             {
                 csv.Error(row, $"the {(from.Length == 0 ? "source" : "target")} is blank; every tie needs the ids of both ends");

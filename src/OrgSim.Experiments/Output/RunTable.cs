@@ -5,7 +5,9 @@ namespace OrgSim.Experiments.Output;
 /// <summary>
 /// The pattern of the per-run tables (<c>timeseries.csv</c>, <c>outcomes.csv</c>, <c>levels.csv</c>):
 /// every row starts with the run's coordinates — <c>point</c>, the sweep's parameter columns,
-/// <c>arm</c>, <c>replicate</c> — followed by the table's own columns.
+/// <c>arm</c>, <c>replicate</c> — followed by the table's own columns. Every field is written
+/// through <see cref="CsvFormat.WriteField"/>, so an arm name or a swept text value that a
+/// spreadsheet would run as a formula is written as text, and numbers as they are.
 /// </summary>
 public static class RunTable
 {
@@ -22,7 +24,7 @@ public static class RunTable
         ArgumentNullException.ThrowIfNull(csv);
         foreach (string column in columns)
         {
-            csv.WriteField(column);
+            CsvFormat.WriteField(csv, column);
         }
 
         csv.EndRecord();
@@ -34,12 +36,12 @@ public static class RunTable
         ArgumentNullException.ThrowIfNull(csv);
         foreach (string field in prefix)
         {
-            csv.WriteField(field);
+            CsvFormat.WriteField(csv, field);
         }
 
         foreach (string field in fields)
         {
-            csv.WriteField(field);
+            CsvFormat.WriteField(csv, field);
         }
 
         csv.EndRecord();

@@ -105,7 +105,7 @@ internal static class ResultTablesReader
 
     private static double? Maybe(string text) => text.Length == 0 ? null : ResultTables.Parse(text);
 
-    /// <summary>The data rows of a CSV the project wrote (fields never hold line breaks; quoted fields are unquoted).</summary>
+    /// <summary>The data rows of a CSV the project wrote (fields never hold line breaks; quoted fields are unquoted, text marked against formulas restored).</summary>
     private static List<string[]> Rows(string folder, string file) =>
         Required(folder, file, () => File.ReadLines(Path.Combine(folder, file)).Skip(1).Where(l => l.Length > 0).Select(Split).ToList());
 
@@ -139,7 +139,7 @@ internal static class ResultTablesReader
             }
             else if (ch == ',')
             {
-                fields.Add(current.ToString());
+                fields.Add(CsvFormat.Restore(current.ToString()));
                 current.Clear();
             }
             else
@@ -148,7 +148,7 @@ internal static class ResultTablesReader
             }
         }
 
-        fields.Add(current.ToString());
+        fields.Add(CsvFormat.Restore(current.ToString()));
         return [.. fields];
     }
 
