@@ -37,7 +37,11 @@ public class ConcurrentRunTests
     [MemberData(nameof(SecondRuns))]
     public void ASecondProcess_IsRefusedWhileARunWritesTheFolder_AndTheFirstRunsResultsAreWhole(bool ownPidNamespace, string[] secondOptions)
     {
-        Skip.If(ownPidNamespace && !ChildProcess.CanCreatePidNamespaces, "this machine does not let a test create PID namespaces (unshare --pid needs root or user namespaces)");
+        if (ownPidNamespace)
+        {
+            ChildProcess.SkipUnlessPidNamespaces();
+        }
+
         string scenario = CliHarness.WriteScenario(Scenario);
         string folder = Path.Combine(CliHarness.TempDirectory(), "out");
         string[] second = ChildProcess.Orgsim(["run", scenario, "--out", folder, "--no-report", .. secondOptions]);
@@ -55,7 +59,7 @@ public class ConcurrentRunTests
     [SkippableFact]
     public void ALockHeldInAnotherPidNamespace_HoldsTheFolder_UntilItsHolderEnds()
     {
-        Skip.IfNot(ChildProcess.CanCreatePidNamespaces, "this machine does not let a test create PID namespaces (unshare --pid needs root or user namespaces)");
+        ChildProcess.SkipUnlessPidNamespaces();
         string scenario = CliHarness.WriteScenario(Scenario);
         string folder = Path.Combine(CliHarness.TempDirectory(), "out");
         Directory.CreateDirectory(folder);
