@@ -100,8 +100,9 @@ public class HostileInputTests
     {
         string points = "[{model.transmission: &l0 [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]}"
             + string.Concat(Enumerable.Range(1, 6).Select(l => $", {{model.transmission: &l{l} [{string.Join(", ", Enumerable.Repeat($"*l{l - 1}", 10))}]}}")) + "]";
-        string stderr = RunFails(CliHarness.WriteScenario(Small), "--set", "sweep.points=" + points);
-        Assert.StartsWith("orgsim: --set 'sweep.points=[{model.transmission: &l0 [0.1, 0…' (", stderr, StringComparison.Ordinal);
+        string argument = "sweep.points=" + points;
+        string stderr = RunFails(CliHarness.WriteScenario(Small), "--set", argument);
+        Assert.StartsWith($"orgsim: --set '{argument[..40]}…' ({argument.Length.ToString("N0", CultureInfo.InvariantCulture)} characters): ", stderr, StringComparison.Ordinal);
         Assert.EndsWith("the value has aliases that add more than 100,000 values when written out (here '*l3'); write the values out, or use fewer aliases", stderr, StringComparison.Ordinal);
     }
 

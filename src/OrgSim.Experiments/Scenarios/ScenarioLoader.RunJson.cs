@@ -20,7 +20,7 @@ public static partial class ScenarioLoader
 
     private static LoadedScenario ParseRunJson(string text, string file, IReadOnlyList<ScenarioOverride> sets)
     {
-        var (stream, line, column, problem) = YamlText.Parse(text);
+        var (stream, line, column, problem, _) = YamlText.Parse(text);
         if (stream is null)
         {
             throw new ScenarioException([new ScenarioError(file, line, column, $"is not a valid run.json ({problem})")]);

@@ -6,6 +6,7 @@ using OrgSim.Core.Graph;
 using OrgSim.Core.Metrics;
 using OrgSim.Core.Model;
 using OrgSim.Core.Seeding;
+using OrgSim.Experiments.Import;
 using OrgSim.Experiments.Organisations;
 using YamlDotNet.RepresentationModel;
 
@@ -27,9 +28,9 @@ public static partial class ScenarioLoader
     public static LoadedScenario Load(string path, IReadOnlyList<ScenarioOverride>? sets = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (Directory.Exists(path))
+        if (FileProblem(path) is { } problem)
         {
-            throw new ScenarioException([new ScenarioError(path, 0, 0, "is a folder; name a scenario file, e.g. scenarios/quickstart.yaml")]);
+            throw new ScenarioException([new ScenarioError(path, 0, 0, problem)]);
         }
 
         byte[] bytes;
@@ -49,6 +50,25 @@ public static partial class ScenarioLoader
         return Parse(bytes, path, sets ?? []);
     }
 
+    /// <summary>
+    /// Why <paramref name="path"/> is not read — a folder, a device or a pipe, a file above the size
+    /// limit — found without opening it; null for a file to read (or one that is missing, which reading says).
+    /// </summary>
+    private static string? FileProblem(string path)
+    {
+        bool runJson = IsRunJson(path);
+        long limit = runJson ? ScenarioLimits.MaxRunJsonBytes : ScenarioLimits.MaxScenarioBytes;
+        var (trouble, words) = InputFile.Check(path, limit);
+        return trouble switch
+        {
+            InputFile.Trouble.Folder or InputFile.Trouble.NotAFile => $"{words}; name a scenario file, e.g. scenarios/quickstart.yaml",
+            InputFile.Trouble.TooLarge => runJson
+                ? $"{words}; a run.json may be at most {InputFile.Limit(limit)}, so check that this is the run.json you meant"
+                : $"{words}; a scenario file may be at most {InputFile.Limit(limit)}, so check that this is the scenario you meant (a long sweep is shorter as sweep.grid)",
+            _ => null,
+        };
+    }
+
     /// <summary>Parses scenario text (run.json text if <paramref name="file"/> ends in <c>.json</c>); <paramref name="file"/> labels errors and provenance.</summary>
     public static LoadedScenario Parse(string text, string file, IReadOnlyList<ScenarioOverride>? sets = null) => Parse(Encoding.UTF8.GetBytes(text), file, sets ?? []);
 
@@ -61,7 +81,14 @@ public static partial class ScenarioLoader
             throw new ScenarioException([new ScenarioError(file, 0, 0, "is saved as UTF-16; save it as UTF-8 (in most editors: Save with Encoding, UTF-8)")]);
         }
 
-        string text = new UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF');
+        int bom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        if (Utf8Check.Find(bytes.AsSpan(bom)) is { } invalid)
+        {
+            // Decoded as it is, each such byte would become '�' and the value silently another.
+            throw new ScenarioException([new ScenarioError(file, (int)invalid.Line, (int)invalid.Column, $"is not UTF-8 text ({invalid.Describe()}); save the file as UTF-8 (in most editors: Save with Encoding, UTF-8)")]);
+        }
+
+        string text = new UTF8Encoding(false).GetString(bytes, bom, bytes.Length - bom).TrimStart('\uFEFF');
         if (IsRunJson(file))
         {
             return ParseRunJson(text, file, sets);
@@ -73,7 +100,7 @@ public static partial class ScenarioLoader
             throw new ScenarioException([new ScenarioError(file, tabLine, 1, "is indented with a tab; YAML needs spaces, so replace the tab with spaces")]);
         }
 
-        var (stream, line, column, yamlProblem) = YamlText.Parse(text);
+        var (stream, line, column, yamlProblem, _) = YamlText.Parse(text);
         if (stream is null)
         {
             throw new ScenarioException([new ScenarioError(file, line, column, yamlProblem!)]);
@@ -106,7 +133,7 @@ public static partial class ScenarioLoader
         (sweepNode, IReadOnlySet<YamlNode> fromSet) = SweepOverrides.Apply(context, sweepNode, sets.Where(SweepOverrides.IsSweep));
         List<List<ScenarioOverride>> pointValues = SweepReader.Read(context, sweepNode)
             .Select(p => p.Select(o => fromSet.Contains(o.Value) ? o with { Source = "--set" } : o).ToList()).ToList();
-        return Build(context, original, FreshTree, sweepNode is null ? null : pointValues, null, sets.Where(s => !SweepOverrides.IsSweep(s)).ToList()) with
+        return Build(context, original, FreshTree, sweepNode is null ? null : pointValues, null, sets.Where(s => !SweepOverrides.IsSweep(s)).ToList(), sweepSet: sets.LastOrDefault(SweepOverrides.IsSweep)) with
         {
             Sha256 = sha256,
             Question = OpeningComment(text),
@@ -141,7 +168,8 @@ public static partial class ScenarioLoader
     /// <param name="parameterPaths">The swept key paths in column order, or null for their order of first appearance.</param>
     /// <param name="sets">The <c>--set</c> values to apply over the base and every point.</param>
     /// <param name="adjust">What to do to a point's tree once its values are in, or null (for a run.json: drop the keys its base wrote that the point's generator does not read).</param>
-    private static LoadedScenario Build(ParseContext context, YamlMappingNode original, Func<YamlMappingNode> freshBase, List<List<ScenarioOverride>>? pointValues, IReadOnlyList<string>? parameterPaths, IReadOnlyList<ScenarioOverride> sets, Action<YamlMappingNode, IReadOnlyList<ScenarioOverride>>? adjust = null)
+    /// <param name="sweepSet">The last <c>--set</c> of the sweep, if any, to name when the sweep makes too many runs.</param>
+    private static LoadedScenario Build(ParseContext context, YamlMappingNode original, Func<YamlMappingNode> freshBase, List<List<ScenarioOverride>>? pointValues, IReadOnlyList<string>? parameterPaths, IReadOnlyList<ScenarioOverride> sets, Action<YamlMappingNode, IReadOnlyList<ScenarioOverride>>? adjust = null, ScenarioOverride? sweepSet = null)
     {
         string file = context.File;
         foreach (ScenarioOverride set in sets)
@@ -164,6 +192,7 @@ public static partial class ScenarioLoader
             throw new ScenarioException(errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         }
 
+        CheckRuns(context, spec, pointValues?.Count ?? 1, sets.LastOrDefault(o => o.Path == "replicates") ?? sweepSet);
         List<SweepPoint> points = pointValues is null
             ? [new SweepPoint(0, [], spec)]
             : ReadPoints(context, freshBase, pointValues, sets, adjust);
@@ -180,6 +209,28 @@ public static partial class ScenarioLoader
             ParameterPaths = paths,
             Sets = sets,
         };
+    }
+
+    /// <summary>
+    /// Refuses more runs than <see cref="ScenarioLimits.MaxRuns"/> before any point is read (or the
+    /// runs planned): at the <c>--set</c> that made them so many, else at the replicates or the sweep.
+    /// </summary>
+    private static void CheckRuns(ParseContext context, ScenarioSpec spec, int points, ScenarioOverride? cause)
+    {
+        if (ScenarioLimits.RunsProblem(points, spec.Arms.Count, spec.Replicates) is not { } problem)
+        {
+            return;
+        }
+
+        if (cause is not null)
+        {
+            throw new ScenarioException([new ScenarioError(context.File, 0, 0, $"--set {cause.Brief}: {problem}")]);
+        }
+
+        YamlDotNet.Core.Mark at = context.Locate("replicates");
+        at = at.Equals(YamlDotNet.Core.Mark.Empty) ? context.Locate("sweep") : at;
+        at = at.Equals(YamlDotNet.Core.Mark.Empty) ? context.Locate("arms") : at;
+        throw new ScenarioException([at.Equals(YamlDotNet.Core.Mark.Empty) ? new ScenarioError(context.File, 0, 0, problem) : new ScenarioError(context.File, (int)at.Line, (int)at.Column, problem)]);
     }
 
     /// <summary>
@@ -259,8 +310,7 @@ public static partial class ScenarioLoader
         {
             var context = new ParseContext(file) { DataFolder = baseContext.DataFolder };
             YamlMappingNode root = freshBase();
-            string from = pointValues[i].Count > 0 && pointValues[i].All(o => o.Source == "--set") ? ", from --set" : string.Empty;
-            string label = $"sweep point {i} ({string.Join(", ", pointValues[i].Select(o => $"{o.Path}={o.Text}"))}{from})";
+            string label = SweepPoint.Describe(i, pointValues[i]);
             foreach (ScenarioOverride value in pointValues[i].Concat(sets))
             {
                 if (YamlOverrides.Apply(root, value) is { } problem)
@@ -315,6 +365,10 @@ public static partial class ScenarioLoader
         {
             context.Error(context.Locate("name"), $"name is '{name}'; use letters, digits, '.', '_' or '-', starting with a letter or digit (it names the output folder)");
         }
+        else if (name.Length > ScenarioLimits.MaxNameLength)
+        {
+            context.Error(context.Locate("name"), $"name is {name.Length} characters long; use at most {ScenarioLimits.MaxNameLength} (it names the output folder)");
+        }
 
         var spec = defaults with
         {
@@ -368,9 +422,11 @@ public static partial class ScenarioLoader
             }
 
             string name = arm.String("name", $"arm-{i + 1}");
-            if (!SafeName().IsMatch(name))
+            if (!ArmName().IsMatch(name))
             {
-                context.Error(context.Locate($"{path}.name"), $"{path}.name is '{name}'; use letters, digits, '.', '_' or '-', starting with a letter or digit");
+                // An arm is named in key paths (arms.NAME.seeding.budget), which a '.' would split.
+                string dot = name.Contains('.', StringComparison.Ordinal) ? " (a '.' would split key paths such as arms.NAME.seeding.budget)" : string.Empty;
+                context.Error(context.Locate($"{path}.name"), $"{path}.name is '{name}'; use letters, digits, '_' or '-', starting with a letter or digit{dot}");
             }
             else if (!seen.Add(name))
             {
@@ -514,11 +570,14 @@ public static partial class ScenarioLoader
     private static string DefaultName(string file)
     {
         string stem = Path.GetFileNameWithoutExtension(file);
-        return SafeName().IsMatch(stem) ? stem : "scenario";
+        return SafeName().IsMatch(stem) && stem.Length <= ScenarioLimits.MaxNameLength ? stem : "scenario";
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex SafeName();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+    private static partial Regex ArmName();
 
     [GeneratedRegex("^unknown key '([^']*)'")]
     private static partial Regex UnknownKey();

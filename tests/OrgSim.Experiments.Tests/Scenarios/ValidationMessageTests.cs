@@ -57,7 +57,7 @@ public class ValidationMessageTests
     {
         // The max used to be compared with the default min (8) as well.
         Assert.Equal(
-            "s.yaml:2:33: organisation.span.min is 0; must be in range [1, 1,000]",
+            "s.yaml:2:41: organisation.span.min is 0; must be in range [1, 1,000]",
             Fails(Small.Replace("{agents: 100}", "{agents: 100, span: {min: 0, max: 5}}", StringComparison.Ordinal)).ToString());
     }
 
