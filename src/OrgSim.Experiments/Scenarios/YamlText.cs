@@ -89,13 +89,9 @@ internal static class YamlText
                         string name = alias.Value.Value;
                         if (!anchors.TryGetValue(name, out var named))
                         {
-                            if (open.Any(o => o.Anchor == name))
-                            {
-                                return At(alias, $"has the alias '*{name}' inside the value it names ('&{name}'), so the value would contain itself; write the value out instead");
-                            }
-
-                            // An alias of no anchor is the loader's to report.
-                            break;
+                            return At(alias, open.Any(o => o.Anchor == name)
+                                ? $"has the alias '*{name}' inside the value it names ('&{name}'), so the value would contain itself; write the value out instead"
+                                : $"has the alias '*{name}' but no anchor '&{name}' before it; name a value '&{name}' first, or write the value out");
                         }
 
                         values += named.Values;

@@ -178,4 +178,26 @@ public class HostileYamlTests
         Assert.StartsWith($"--set '{argument[..40]}…' ({argument.Length.ToString("N0", CultureInfo.InvariantCulture)} characters): ", error, StringComparison.Ordinal);
         Assert.EndsWith("): the value has aliases that add more than 100,000 values when written out (here '*l3'); write the values out, or use fewer aliases", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AnAliasOfNoAnchorIsAnErrorAtTheAlias()
+    {
+        // YamlDotNet placed it at 1:1 and said "does not exists".
+        Assert.Equal(
+            "bad.yaml:2:23: has the alias '*nope' but no anchor '&nope' before it; name a value '&nope' first, or write the value out",
+            Fails("name: x\nmodel: {transmission: *nope}\n" + Arms).ToString());
+    }
+
+    [Theory]
+    [InlineData("name: x\nsweep:\n  points:\n    - {organisation.generator: ring}\n    - {organisation.generator: ring, organisation.degree: 4}\norganisation: {agents: 100, span: 4}\n" + Arms, 6, 35)]
+    [InlineData("name: x\r\nsweep:\r\n  points:\r\n    - {organisation.generator: ring}\r\n    - {organisation.generator: ring, organisation.degree: 4}\r\norganisation: {agents: 100, span: 4}\r\n" + Arms, 6, 35)]
+    [InlineData("{name: x, sweep: {points: [{organisation.generator: ring}, {organisation.generator: ring, organisation.degree: 4}]}, organisation: {agents: 100, span: 4}, arms: [{name: a, seeding: {strategy: random, budget: 1}}]}", 1, 152)]
+    [InlineData("name: x\nsweep: {points: [{organisation.generator: &g ring}, {organisation.generator: ring, organisation.degree: 4}]}\norganisation: {agents: 100, span: 4, generator: hierarchy}\ndescription: *g\n" + Arms, 3, 35)]
+    public void APointsErrorAfterTheSweepKeepsItsLineAndColumn(string text, int line, int column)
+    {
+        // Each point re-reads the scenario without its sweep; what follows the sweep stays where it was written.
+        var errors = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "p.yaml")).Errors;
+        Assert.Equal(2, errors.Count(e => e.Message.Contains("organisation.span does not apply to generator ring", StringComparison.Ordinal)));
+        Assert.All(errors.Where(e => e.Message.Contains("organisation.span", StringComparison.Ordinal)), e => Assert.Equal((line, column), (e.Line, e.Column)));
+    }
 }
