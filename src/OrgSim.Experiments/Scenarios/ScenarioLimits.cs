@@ -34,6 +34,12 @@ public static class ScenarioLimits
     /// <summary>The most values (scalars, lists and mappings) that aliases may add to a scenario once written out: 100,000.</summary>
     public const int MaxAliasValues = 100_000;
 
+    /// <summary>
+    /// The most values (scalars, lists and mappings) one value of a sweep may hold: 1,000. A sweep value
+    /// is a number, a name or a short list or mapping; every point repeats it in its messages and columns.
+    /// </summary>
+    public const int MaxSweepValueSize = 1_000;
+
     /// <summary>The longest scenario name, which names the output folder: 100 characters.</summary>
     public const int MaxNameLength = 100;
 

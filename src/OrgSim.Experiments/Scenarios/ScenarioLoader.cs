@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -348,7 +349,7 @@ public static partial class ScenarioLoader
     {
         string file = baseContext.File;
         var points = new List<SweepPoint>();
-        var errors = new List<ScenarioError>();
+        var errors = new List<(ScenarioError Error, string Label)>();
         YamlDotNet.Core.Mark sweepAt = baseContext.Locate("sweep");
         for (int i = 0; i < pointValues.Count; i++)
         {
@@ -360,45 +361,51 @@ public static partial class ScenarioLoader
                 if (YamlOverrides.Apply(root, value) is { } problem)
                 {
                     bool placed = value.Source != "--set" && !sweepAt.Equals(YamlDotNet.Core.Mark.Empty);
-                    context.Errors.Add(new ScenarioError(file, placed ? (int)sweepAt.Line : 0, placed ? (int)sweepAt.Column : 0, $"{label}: {problem}"));
+                    errors.Add((new ScenarioError(file, placed ? (int)sweepAt.Line : 0, placed ? (int)sweepAt.Column : 0, problem), label));
                 }
             }
 
             adjust?.Invoke(root, [.. pointValues[i], .. sets]);
             ScenarioSpec spec = ReadScenario(context, YamlMappingReader.For(context, root, string.Empty)!, DefaultName(file), sets);
-            errors.AddRange(context.Errors.Select(e => e.Message.StartsWith("sweep point", StringComparison.Ordinal) ? e : Locate(e, label, pointValues[i], sweepAt)));
+            errors.AddRange(context.Errors.Select(e => (Locate(e, pointValues[i], sweepAt), label)));
             baseContext.Warnings.AddRange(context.Warnings);
             points.Add(new SweepPoint(i, pointValues[i], spec));
         }
 
         if (errors.Count > 0)
         {
-            throw new ScenarioException(errors.DistinctBy(e => e.ToString()).OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+            // A mistake that many points share (a bad value of one grid axis) is one line, naming the first point and how many more.
+            throw new ScenarioException(errors.GroupBy(e => e.Error.ToString(), StringComparer.Ordinal).Select(g =>
+            {
+                int more = g.Select(e => e.Label).Distinct(StringComparer.Ordinal).Count() - 1;
+                string also = more == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" and {more:N0} more point{(more == 1 ? string.Empty : "s")}");
+                return g.First().Error with { Message = $"{g.First().Label}{also}: {g.First().Error.Message}" };
+            }).OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         }
 
         return points;
     }
 
     /// <summary>
-    /// A point's error, labelled with the point. A key the point added has no place in the file
-    /// (YamlDotNet marks it 1:1): it is placed at the value of the override that names it, else at the sweep.
+    /// Where a point's error belongs. A key the point added has no place in the file (YamlDotNet marks
+    /// it 1:1): it is placed at the value of the override that names it, else at the sweep.
     /// </summary>
-    private static ScenarioError Locate(ScenarioError error, string label, List<ScenarioOverride> values, YamlDotNet.Core.Mark sweepAt)
+    private static ScenarioError Locate(ScenarioError error, List<ScenarioOverride> values, YamlDotNet.Core.Mark sweepAt)
     {
         if (error.Line > 1 || (error.Line == 1 && error.Column > 1))
         {
-            return error with { Message = $"{label}: {error.Message}" };
+            return error;
         }
 
         ScenarioOverride? cause = values.FirstOrDefault(o => Concerns(error.Message, o.Path));
         if (cause?.Source == "--set" || (cause is null && sweepAt.Equals(YamlDotNet.Core.Mark.Empty)))
         {
             // A point of a sweep given on the command line has no place in the file.
-            return error with { Line = 0, Column = 0, Message = $"{label}: {error.Message}" };
+            return error with { Line = 0, Column = 0 };
         }
 
         YamlDotNet.Core.Mark at = cause is not null && !cause.Value.Start.Equals(YamlDotNet.Core.Mark.Empty) ? cause.Value.Start : sweepAt;
-        return error with { Line = (int)at.Line, Column = (int)at.Column, Message = $"{label}: {error.Message}" };
+        return error with { Line = (int)at.Line, Column = (int)at.Column };
     }
 
     private static ScenarioSpec ReadScenario(ParseContext context, YamlMappingReader root, string defaultName, IReadOnlyList<ScenarioOverride> sets)

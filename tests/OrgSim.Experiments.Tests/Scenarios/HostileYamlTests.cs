@@ -196,8 +196,31 @@ public class HostileYamlTests
     public void APointsErrorAfterTheSweepKeepsItsLineAndColumn(string text, int line, int column)
     {
         // Each point re-reads the scenario without its sweep; what follows the sweep stays where it was written.
-        var errors = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "p.yaml")).Errors;
-        Assert.Equal(2, errors.Count(e => e.Message.Contains("organisation.span does not apply to generator ring", StringComparison.Ordinal)));
-        Assert.All(errors.Where(e => e.Message.Contains("organisation.span", StringComparison.Ordinal)), e => Assert.Equal((line, column), (e.Line, e.Column)));
+        ScenarioError error = Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "p.yaml")).Errors);
+        Assert.Equal((line, column), (error.Line, error.Column));
+        Assert.EndsWith("and 1 more point: organisation.span does not apply to generator ring; remove it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASweepValueHoldingThousandsOfValuesIsAnErrorAtTheValue()
+    {
+        // Every point repeated a 100,000-value list in its message: 100,000 points ran out of memory.
+        string big = "[" + string.Join(", ", Enumerable.Repeat("0", 1_001)) + "]";
+        Assert.Equal(
+            "p.yaml:3:36: sweep.grid.model.transmission value 1 holds more than 1,000 values; a sweep value is a number, a name, or a short list or mapping, which every point repeats",
+            Fails($"name: x\nsweep:\n  grid: {{model.transmission: [0.1, {big}]}}\n" + Arms, "p.yaml").ToString());
+        Assert.Equal(
+            "p.yaml:3:60: sweep.points[1].model.transmission holds more than 1,000 values; a sweep value is a number, a name, or a short list or mapping, which every point repeats",
+            Fails($"name: x\nsweep:\n  points: [{{model.transmission: 0.1}}, {{model.transmission: {big}}}]\n" + Arms, "p.yaml").ToString());
+    }
+
+    [Fact]
+    public void AMistakeThatManyPointsShareIsOneLine()
+    {
+        // A bad value of one axis used to give one line per point: 50,000 lines for a 50,000-point grid.
+        string text = "name: x\nsweep:\n  grid:\n    model.transmission: [0.1, 1.5]\n    model.practice.base: [0.1, 0.2, 0.3]\n" + Arms;
+        Assert.Equal(
+            "p.yaml:4:31: sweep point 3 (model.transmission=1.5, model.practice.base=0.1) and 2 more points: model.transmission is 1.5; must be in range [0, 1]",
+            Fails(text, "p.yaml").ToString());
     }
 }
