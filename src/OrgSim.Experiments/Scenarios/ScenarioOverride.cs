@@ -41,6 +41,12 @@ public sealed record ScenarioOverride(string Path, YamlNode Value, string Source
             return (null, $"--set {Shown(argument)}: the path '{path}' has an empty part; write keys separated by single dots, e.g. model.practice.base");
         }
 
+        // Each key is a level of the scenario's tree, so a path is held to the nesting a file may have.
+        if (path.Count(c => c == '.') >= ScenarioLimits.MaxNesting)
+        {
+            return (null, string.Create(CultureInfo.InvariantCulture, $"--set {Shown(argument)}: the path has {path.Count(c => c == '.') + 1:N0} keys; a key path has a few, e.g. model.practice.base"));
+        }
+
         // The value is read as YAML, so lists and mappings work too: --set 'arms.a.seeding.competencies=[pacing]'.
         var (stream, _, _, problem, isSyntax) = YamlText.Parse(value.Length == 0 ? "''" : value);
         if (stream is null)

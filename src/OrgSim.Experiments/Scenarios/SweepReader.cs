@@ -169,6 +169,10 @@ internal static class SweepReader
         {
             context.Error(key.Start, $"sweep key '{path}' should be a dotted key path, e.g. model.transmission");
         }
+        else if (path.Count(c => c == '.') >= ScenarioLimits.MaxNesting)
+        {
+            context.Error(key.Start, string.Create(CultureInfo.InvariantCulture, $"sweep key '{path[..Math.Min(path.Length, 40)]}…' has {path.Count(c => c == '.') + 1:N0} keys; a key path has a few, e.g. model.transmission"));
+        }
         else if (Fixed.Contains(path) || (first == "arms" && path.Split('.').Length < 3))
         {
             context.Error(key.Start, $"sweep key '{path}' cannot vary between points (it fixes the runs every point shares); sweep a model, organisation or arm key such as arms.NAME.seeding.budget");

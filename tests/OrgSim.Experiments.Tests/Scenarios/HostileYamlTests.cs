@@ -223,4 +223,17 @@ public class HostileYamlTests
             "p.yaml:4:31: sweep point 3 (model.transmission=1.5, model.practice.base=0.1) and 2 more points: model.transmission is 1.5; must be in range [0, 1]",
             Fails(text, "p.yaml").ToString());
     }
+
+    [Fact]
+    public void AKeyPathOfThousandsOfKeysIsAnError()
+    {
+        // Each key is a level of the tree the path is written into.
+        string path = "model." + string.Join('.', Enumerable.Repeat("x", 40_000));
+        var (set, error) = ScenarioOverride.FromSet(path + "=1");
+        Assert.Null(set);
+        Assert.Equal($"--set '{path[..40]}…' (80,007 characters): the path has 40,001 keys; a key path has a few, e.g. model.practice.base", error);
+        Assert.Equal(
+            $"p.yaml:3:10: sweep key '{path[..40]}…' has 40,001 keys; a key path has a few, e.g. model.transmission",
+            Fails($"name: x\nsweep:\n  grid: {{{path}: [1, 2]}}\n" + Arms, "p.yaml").ToString());
+    }
 }
