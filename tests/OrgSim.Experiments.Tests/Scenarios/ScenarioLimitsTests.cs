@@ -120,4 +120,30 @@ public class ScenarioLimitsTests
             Assert.True(runs * 100 <= 10_000_000, $"{file} has {runs:N0} runs");
         }
     }
+
+    [Fact]
+    public void TheLimitsTableOfTheDocsGivesEveryLimitAsDeclared()
+    {
+        string docs = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "scenarios.md")).ReplaceLineEndings("\n");
+        string table = docs[docs.IndexOf("## Limits", StringComparison.Ordinal)..docs.IndexOf("## Example", StringComparison.Ordinal)];
+        string N(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1L << 20, ScenarioLimits.MaxScenarioBytes);
+        Assert.Equal(64L << 20, ScenarioLimits.MaxRunJsonBytes);
+        Assert.Equal(1L << 30, ScenarioLimits.MaxImportBytes);
+        string[] rows =
+        [
+            "| scenario file | 1 MiB,",
+            "| `run.json` read back | 64 MiB,",
+            "| HR export or edge list | 1 GiB,",
+            $"| nesting of lists and mappings | {ScenarioLimits.MaxNesting} levels |",
+            $"add at most {N(ScenarioLimits.MaxAliasValues)} values when written out",
+            $"| one sweep value | {N(ScenarioLimits.MaxSweepValueSize)} values |",
+            $"| key path (`--set`, sweep) | {ScenarioLimits.MaxNesting} keys |",
+            $"| sweep points | {N(SweepReader.MaxPoints)} |",
+            $"| runs: points × arms × replicates | {N(ScenarioLimits.MaxRuns)} |",
+            $"| `name` | {ScenarioLimits.MaxNameLength} characters |",
+        ];
+        Assert.All(rows, row => Assert.Contains(row, table, StringComparison.Ordinal));
+        Assert.Contains("of at most 1 GiB", File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "import.md")), StringComparison.Ordinal);
+    }
 }
