@@ -72,7 +72,7 @@ public sealed partial record LoadedScenario(
     internal bool Covers(string setPath, string path)
     {
         string named = ArmIndex().Replace(path, m => int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) is int i && i < Spec.Arms.Count ? $"arms.{Spec.Arms[i].Name}" : m.Value);
-        return named == setPath || named.StartsWith(setPath + ".", StringComparison.Ordinal);
+        return named == setPath || named.StartsWith(setPath + ".", StringComparison.Ordinal) || named.StartsWith(setPath + "[", StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"^arms\[(\d+)\]")]

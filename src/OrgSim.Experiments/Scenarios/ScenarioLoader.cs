@@ -299,9 +299,10 @@ public static partial class ScenarioLoader
         }
 
         // The message names a key path first ("arms[0].seeding.budget is 0"): the --set concerns it when
-        // one path lies inside the other, arms compared by position ("arms.a.…" and "arms[0].…" alike).
+        // one path lies inside the other (a wave "seeding[1]" inside "seeding"), arms compared by position
+        // ("arms.a.…" and "arms[0].…" alike).
         string named = Comparable(problem.Split(' ', 2)[0]), set = Comparable(path);
-        return named == set || named.StartsWith(set + ".", StringComparison.Ordinal) || set.StartsWith(named + ".", StringComparison.Ordinal);
+        return named == set || named.StartsWith(set + ".", StringComparison.Ordinal) || named.StartsWith(set + "[", StringComparison.Ordinal) || set.StartsWith(named + ".", StringComparison.Ordinal);
     }
 
     /// <summary>A key path with any arm written as <c>arms.*</c>, whether by index (<c>arms[0]</c>) or by name (<c>arms.top-down</c>).</summary>

@@ -91,4 +91,23 @@ public class ValidationMessageTests
             "s.yaml: sweep point 1 (arms.a.seeding.budget=1000, from --set): arms[0].seeding.budget is 1000, but strategy random can choose from only 100 agents in this organisation; lower the budget to at most 100",
             error.ToString());
     }
+
+    [Fact]
+    public void AMistakeInAWaveFromASetNamesTheSet()
+    {
+        // It was placed at s.yaml:1:1, a line the set has nothing to do with.
+        ScenarioError error = Fails(Small, Set("arms.a.seeding=[{strategy: random, budget: 1}, {strategy: rand, budget: 1, week: 1}]"));
+        Assert.Equal(
+            "s.yaml: --set arms.a.seeding=[{strategy: random, budget: 1}, {strategy: rand, budget: 1, week: 1}]: arms[0].seeding[1].strategy is 'rand'; did you mean 'random'? (choices: top-down, bottom-up-scattered, bottom-up-teams, random, middle-out, most-connected, mentors, coaches)",
+            error.ToString());
+    }
+
+    [Fact]
+    public void APreflightErrorInAWaveFromASetNamesTheSet()
+    {
+        LoadedScenario loaded = ScenarioLoader.Parse(Small, "s.yaml", [Set("arms.a.seeding=[{strategy: random, budget: 1}, {strategy: random, budget: 500, week: 1}]")]);
+        Assert.Equal(
+            "s.yaml: --set arms.a.seeding=[{strategy: random, budget: 1}, {strategy: random, budget: 500, week: 1}]: arms[0].seeding[1].budget is 500, but strategy random can choose from only 100 agents in this organisation; lower the budget to at most 100",
+            Assert.Single(Preflight.CheckAllPoints(loaded)).ToString());
+    }
 }
