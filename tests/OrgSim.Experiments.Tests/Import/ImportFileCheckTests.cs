@@ -151,4 +151,13 @@ public class ImportFileCheckTests
         ImportResult result = HrExportImporter.Import(path, new HrImportOptions(), 1);
         Assert.Equal(["Board", "Café", "Cafè"], result.TeamNames);
     }
+
+    [Fact]
+    public void AUtf16ExportWithAByteOrderMarkIsReadAsUtf16()
+    {
+        // Not UTF-8, but its byte order mark says what it is: the check leaves it to the UTF-16 decoder.
+        string path = Path.Combine(TestPaths.TempDirectory(), "hr.csv");
+        File.WriteAllBytes(path, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("employee_id,manager_id,team\nE1,,Board\nE2,E1,Café\nE3,E1,Cafè\n")]);
+        Assert.Equal(["Board", "Café", "Cafè"], HrExportImporter.Import(path, new HrImportOptions(), 1).TeamNames);
+    }
 }
