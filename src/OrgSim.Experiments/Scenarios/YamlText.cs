@@ -123,6 +123,12 @@ internal static class YamlText
                     case NodeEvent { NestingIncrease: > 0 } start:
                         values++;
                         open.Push(new Open(start.Anchor.IsEmpty ? null : start.Anchor.Value, values - 1, open.Count + 1));
+                        if (!start.Anchor.IsEmpty)
+                        {
+                            // The name is the new value's from here on (YamlDotNet's too), even reused: an alias inside it would be itself.
+                            anchors.Remove(start.Anchor.Value);
+                        }
+
                         if (open.Count > ScenarioLimits.MaxNesting)
                         {
                             return At(start, TooDeep(string.Empty));

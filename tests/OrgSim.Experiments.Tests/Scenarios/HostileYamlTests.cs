@@ -114,6 +114,7 @@ public class HostileYamlTests
     [Theory]
     [InlineData("sweep:\n  grid:\n    model.transmission: &l [0.1, *l]\n", 3, 34, "l")]
     [InlineData("model: &m {transmission: 0.1, practice: *m}\n", 1, 41, "m")]
+    [InlineData("description: &l 0.1\nmodel: {transmission: &l [0.1, *l]}\n", 2, 32, "l")]
     public void AnAliasInsideTheValueItNamesIsAnError(string body, int line, int column, string anchor)
     {
         // It used to make a value that contains itself, and a stack overflow when it was printed.
