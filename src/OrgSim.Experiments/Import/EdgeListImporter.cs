@@ -29,9 +29,12 @@ public static class EdgeListImporter
 
     /// <summary>Imports the edge list at <paramref name="path"/>.</summary>
     /// <exception cref="ImportException">The file cannot be read or has errors; every problem is listed.</exception>
-    public static ImportResult Import(string path)
+    public static ImportResult Import(string path) => Import(path, path);
+
+    /// <summary>Imports the edge list at <paramref name="path"/>, naming it <paramref name="shownAs"/> in problems.</summary>
+    internal static ImportResult Import(string path, string shownAs)
     {
-        using ImportCsv csv = ImportCsv.Open(path);
+        using ImportCsv csv = ImportCsv.Open(path, shownAs);
         return Import(csv);
     }
 

@@ -32,11 +32,14 @@ public static class HrExportImporter
 
     /// <summary>Imports the HR export at <paramref name="path"/>.</summary>
     /// <exception cref="ImportException">The file cannot be read or has errors; every problem is listed.</exception>
-    public static ImportResult Import(string path, HrImportOptions options, ulong seed)
+    public static ImportResult Import(string path, HrImportOptions options, ulong seed) => Import(path, path, options, seed);
+
+    /// <summary>Imports the HR export at <paramref name="path"/>, naming it <paramref name="shownAs"/> in problems.</summary>
+    internal static ImportResult Import(string path, string shownAs, HrImportOptions options, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        using ImportCsv csv = ImportCsv.Open(path);
+        using ImportCsv csv = ImportCsv.Open(path, shownAs);
         return Import(csv, options, seed);
     }
 

@@ -59,30 +59,79 @@ internal sealed class ImportCsv : IDisposable
     /// <summary>Whether an error has been found.</summary>
     public bool HasErrors => _problems.Exists(p => p.IsError);
 
-    /// <summary>Opens <paramref name="path"/>; a file that cannot be opened is an <see cref="ImportException"/>.</summary>
-    public static ImportCsv Open(string path)
+    /// <summary>
+    /// Opens <paramref name="path"/>, naming it <paramref name="shownAs"/> (or its path) in problems. A
+    /// file that cannot be opened, is not a regular file, is larger than
+    /// <see cref="ScenarioLimits.MaxImportBytes"/> or is not UTF-8 is an <see cref="ImportException"/>.
+    /// </summary>
+    public static ImportCsv Open(string path, string? shownAs = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        string file = shownAs ?? path;
+        if (FileProblem(path) is (not InputFile.Trouble.Missing, { } problem))
+        {
+            throw new ImportException([new ImportProblem(file, 0, problem, IsError: true)]);
+        }
+
         Stream stream;
         try
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             string reason = e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : "the file cannot be read: " + e.Message;
-            throw new ImportException([new ImportProblem(path, 0, $"{reason}; check the path, which is relative to the scenario file", IsError: true)]);
+            throw new ImportException([new ImportProblem(file, 0, $"{reason}; check the path, which is relative to the scenario file", IsError: true)]);
         }
 
         try
         {
-            return new ImportCsv(options => CsvReader.Create(stream, options, leaveOpen: false), path);
+            CheckUtf8(stream, file);
+            var text = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: false);
+            return new ImportCsv(options => CsvReader.Create(text, options, leaveOpen: false), file);
         }
         catch
         {
             stream.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// What stops the file at <paramref name="path"/> from being imported, found without opening it,
+    /// and the problem in words that follow its name ("is a folder; name the CSV file in it"): null
+    /// for a file to read, and for a missing one, which each caller words its own way.
+    /// </summary>
+    public static (InputFile.Trouble Trouble, string? Problem) FileProblem(string path)
+    {
+        var (trouble, words) = InputFile.Check(path, ScenarioLimits.MaxImportBytes);
+        return (trouble, trouble switch
+        {
+            InputFile.Trouble.Folder => $"{words}; name the CSV file in it",
+            InputFile.Trouble.NotAFile => $"{words}; name a CSV file",
+            InputFile.Trouble.TooLarge => $"{words}; an HR export or edge list may be at most {InputFile.Limit(ScenarioLimits.MaxImportBytes)}, so check that this is the file you meant",
+            _ => null,
+        });
+    }
+
+    /// <summary>
+    /// Stops at the first row that is not UTF-8, before any is read: decoded as it is, "Café" and
+    /// "Cafè" saved as Windows-1252 would both become "Caf�", and two teams one. A file with a UTF-16
+    /// byte order mark is decoded as UTF-16 (Excel's "Unicode Text"), so it is not checked here.
+    /// </summary>
+    private static void CheckUtf8(Stream stream, string file)
+    {
+        Span<byte> start = stackalloc byte[3];
+        int read = stream.ReadAtLeast(start, 3, throwOnEndOfStream: false);
+        bool utf16 = read >= 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF));
+        bool bom = read == 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF;
+        stream.Position = bom ? 3 : 0;
+        if (!utf16 && Utf8Check.Find(stream) is { } invalid)
+        {
+            throw new ImportException([new ImportProblem(file, (int)invalid.Line, $"the row is not UTF-8 text ({invalid.Describe()}); save the file as UTF-8: in Excel, Save As \"CSV UTF-8 (Comma delimited)\" rather than \"CSV (Comma delimited)\"", IsError: true)]);
+        }
+
+        stream.Position = 0;
     }
 
     /// <summary>Reads CSV text from <paramref name="reader"/> (left open), naming it <paramref name="file"/> in problems.</summary>

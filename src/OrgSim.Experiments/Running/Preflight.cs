@@ -17,6 +17,12 @@ public static class Preflight
     public static IReadOnlyList<ScenarioError> Check(LoadedScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        return Check(scenario, scenario.ErrorAt);
+    }
+
+    /// <summary>The checks of <see cref="Check(LoadedScenario)"/>, each problem located by <paramref name="errorAt"/> from its key path.</summary>
+    private static IReadOnlyList<ScenarioError> Check(LoadedScenario scenario, Func<string, string, ScenarioError> errorAt)
+    {
         if (ScenarioLimits.Check(scenario) is { Count: > 0 } tooLarge)
         {
             return tooLarge;
@@ -34,13 +40,13 @@ public static class Preflight
                 int eligible = SeedSelector.EligibleCount(graph, plan.Strategy);
                 if (eligible == 0)
                 {
-                    errors.Add(scenario.ErrorAt(
+                    errors.Add(errorAt(
                         $"{path}.strategy",
                         $"{path}.strategy {ScenarioNames.Name(plan.Strategy)} has no agent to choose from in this organisation ({NobodyBecause(plan.Strategy)}); {NobodyFix(plan.Strategy)}"));
                 }
                 else if (plan.Budget > eligible)
                 {
-                    errors.Add(scenario.ErrorAt(
+                    errors.Add(errorAt(
                         $"{path}.budget",
                         $"{path}.budget is {plan.Budget}, but strategy {ScenarioNames.Name(plan.Strategy)} can choose from only {eligible} agents in this organisation; lower the budget to at most {eligible}"));
                 }
@@ -50,11 +56,49 @@ public static class Preflight
         return errors;
     }
 
-    /// <summary>Every point's checks, each problem once: what <c>orgsim run</c> and <c>orgsim validate</c> report.</summary>
+    /// <summary>
+    /// Every point's checks, each problem once: what <c>orgsim run</c> and <c>orgsim validate</c>
+    /// report. A problem of a sweep names the first point that has it and how many more do
+    /// ("sweep point 2 (organisation.agents=5) and 3 more points: …"), and is placed at the
+    /// point's value when the point gives the key.
+    /// </summary>
     public static IReadOnlyList<ScenarioError> CheckAllPoints(LoadedScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return scenario.PointsOrBase.SelectMany(p => Check(scenario with { Spec = p.Spec })).DistinctBy(e => e.ToString()).ToList();
+        if (scenario.ParameterPaths.Count == 0)
+        {
+            return Check(scenario);
+        }
+
+        var found = new List<(ScenarioError Error, SweepPoint Point)>();
+        foreach (SweepPoint point in scenario.PointsOrBase)
+        {
+            LoadedScenario atPoint = scenario with { Spec = point.Spec };
+            found.AddRange(Check(atPoint, (path, message) => ErrorAtPoint(atPoint, point, path, message)).Select(e => (e, point)));
+        }
+
+        return found.GroupBy(f => f.Error.ToString(), StringComparer.Ordinal).Select(g =>
+        {
+            int more = g.Count() - 1;
+            string also = more == 0 ? string.Empty : $" and {more} more point{(more == 1 ? string.Empty : "s")}";
+            ScenarioError first = g.First().Error;
+            return first with { Message = $"{g.First().Point.Label}{also}: {first.Message}" };
+        }).ToList();
+    }
+
+    /// <summary>A point's problem with the key at <paramref name="path"/>: at the point's value if it gives the key (a --set wins, as it does over the point), else as in the base.</summary>
+    private static ScenarioError ErrorAtPoint(LoadedScenario scenario, SweepPoint point, string path, string message)
+    {
+        ScenarioOverride? value = point.Parameters.LastOrDefault(o => !o.IsBaseValue && scenario.Covers(o.Path, path));
+        if (value is null || scenario.Sets.Any(set => scenario.Covers(set.Path, path)))
+        {
+            return scenario.ErrorAt(path, message);
+        }
+
+        YamlDotNet.Core.Mark at = value.Value.Start;
+        return value.Source == "--set" ? new ScenarioError(scenario.ReadFrom, 0, 0, message)
+            : at.Equals(YamlDotNet.Core.Mark.Empty) ? scenario.ErrorAt(path, message)
+            : new ScenarioError(scenario.ReadFrom, (int)at.Line, (int)at.Column, message);
     }
 
     private static string NobodyBecause(SeedingStrategy strategy) => strategy switch

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace OrgSim.Experiments.Scenarios;
 
 /// <summary>A parsed, valid scenario with what provenance needs about the file it came from.</summary>
@@ -5,7 +8,7 @@ namespace OrgSim.Experiments.Scenarios;
 /// <param name="File">The scenario file's path as the user gave it.</param>
 /// <param name="Sha256">Lower-case hex SHA-256 of the file's bytes.</param>
 /// <param name="Locations">Where each key path was written (1-based line and column), for errors found later.</param>
-public sealed record LoadedScenario(
+public sealed partial record LoadedScenario(
     ScenarioSpec Spec,
     string File,
     string Sha256,
@@ -35,9 +38,19 @@ public sealed record LoadedScenario(
     /// <summary>Every point, at least the base when <see cref="Points"/> was not filled.</summary>
     public IReadOnlyList<SweepPoint> PointsOrBase => Points.Count > 0 ? Points : [new SweepPoint(0, [], Spec)];
 
-    /// <summary>An error located at <paramref name="path"/>'s line, or at its nearest written parent.</summary>
+    /// <summary>
+    /// An error about the key at <paramref name="path"/> (<c>arms[0].seeding.budget</c>): naming the
+    /// <c>--set</c> that gave its value, which has no line in the file; else located at its line, or
+    /// at its nearest written parent's.
+    /// </summary>
     public ScenarioError ErrorAt(string path, string message)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Sets.LastOrDefault(set => Covers(set.Path, path)) is { } cause)
+        {
+            return new ScenarioError(ReadFrom, 0, 0, $"--set {cause.Path}={cause.Text}: {message}");
+        }
+
         for (string p = path; p.Length > 0;)
         {
             if (Locations.TryGetValue(p, out var at))
@@ -51,4 +64,17 @@ public sealed record LoadedScenario(
 
         return new ScenarioError(ReadFrom, 0, 0, message);
     }
+
+    /// <summary>
+    /// Whether a value given at <paramref name="setPath"/> (an arm by name: <c>arms.a.seeding</c>)
+    /// holds the key at <paramref name="path"/> (an arm by index: <c>arms[0].seeding.budget</c>).
+    /// </summary>
+    internal bool Covers(string setPath, string path)
+    {
+        string named = ArmIndex().Replace(path, m => int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) is int i && i < Spec.Arms.Count ? $"arms.{Spec.Arms[i].Name}" : m.Value);
+        return named == setPath || named.StartsWith(setPath + ".", StringComparison.Ordinal) || named.StartsWith(setPath + "[", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^arms\[(\d+)\]")]
+    private static partial Regex ArmIndex();
 }

@@ -124,20 +124,24 @@ internal static class OrganisationReader
         }
 
         string path = Path.GetFullPath(Path.Combine(context.DataFolder, spec.ImportFile));
-        if (!File.Exists(path))
+        switch (ImportCsv.FileProblem(path))
         {
-            context.Error(context.Locate("organisation.file"), $"organisation.file '{spec.ImportFile}' is not found (looked for {path}); {context.DataFolderHint}");
-            return spec;
+            case (InputFile.Trouble.Missing, _):
+                context.Error(context.Locate("organisation.file"), $"organisation.file '{spec.ImportFile}' is not found (looked for {path}); {context.DataFolderHint}");
+                return spec;
+            case (_, { } problem):
+                // Said before a byte is read: /dev/zero never ends, and a named pipe waits for a writer.
+                context.Error(context.Locate("organisation.file"), $"organisation.file '{spec.ImportFile}' {problem}");
+                return spec;
         }
 
         // Problems name the data file as the user would reach it from here: the scenario's folder joined with the path written.
         string shown = Path.Combine(context.DataFolder, spec.ImportFile);
         try
         {
-            using var text = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             ImportResult result = spec.Kind == NetworkKind.HrExport
-                ? HrExportImporter.Import(text, shown, spec.HrImport, RunSeeds.Organisation(scenarioSeed, 0))
-                : EdgeListImporter.Import(text, shown);
+                ? HrExportImporter.Import(path, shown, spec.HrImport, RunSeeds.Organisation(scenarioSeed, 0))
+                : EdgeListImporter.Import(path, shown);
             context.Warnings.AddRange(result.Warnings.Select(w => w.ToString()));
             using FileStream bytes = File.OpenRead(path);
             return spec with
@@ -195,10 +199,14 @@ internal static class OrganisationReader
         }
 
         YamlMappingReader range = YamlMappingReader.For(context, reader.Node("span")!, "organisation.span")!;
+        int errors = context.Errors.Count;
         int min = range.Int("min", fallback, 1, HierarchyOptions.MaxSpan);
         int max = range.Int("max", min, 1, HierarchyOptions.MaxSpan);
+        bool bothRead = context.Errors.Count == errors;
         range.RejectUnknownKeys();
-        if (max < min)
+
+        // A min or max out of range is already an error; comparing its fallback would add a wrong one.
+        if (bothRead && max < min)
         {
             context.Error(context.Locate("organisation.span.max"), $"organisation.span.max is {max}, below span.min {min}; give max ≥ min");
             max = min;
@@ -252,10 +260,12 @@ internal static class OrganisationReader
             (int min, int max) = (d.PodMin, d.PodMax);
             if (mentoring.Mapping("mentees_per_mentor") is { } pod)
             {
+                int errors = context.Errors.Count;
                 min = pod.Int("min", d.PodMin, 1, 50);
                 max = pod.Int("max", Math.Max(min, d.PodMax), 1, 50);
+                bool bothRead = context.Errors.Count == errors;
                 pod.RejectUnknownKeys();
-                if (max < min)
+                if (bothRead && max < min)
                 {
                     context.Error(context.Locate("organisation.overlays.mentoring.mentees_per_mentor.max"), $"organisation.overlays.mentoring.mentees_per_mentor.max is {max}, below min {min}; give max ≥ min");
                     max = min;

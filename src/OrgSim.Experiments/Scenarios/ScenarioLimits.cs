@@ -5,11 +5,58 @@ using OrgSim.Experiments.Organisations;
 namespace OrgSim.Experiments.Scenarios;
 
 /// <summary>
-/// Checks that a scenario whose values are each in range also fits together: the organisation's
+/// The limits on what orgsim reads, each documented in docs/scenarios.md or docs/import.md, and the
+/// check that a scenario whose values are each in range also fits together: the organisation's
 /// edges fit in one array, and the results of every run fit in memory. Cheap: nothing is built.
 /// </summary>
+/// <remarks>
+/// The input limits guard against files built to crash or exhaust the reader; each is far above
+/// what a real scenario or HR export needs (the bundled scenarios are 1–3 KB, nest 6 levels, and
+/// run at most 2,400 runs).
+/// </remarks>
 public static class ScenarioLimits
 {
+    /// <summary>The largest scenario file read: 1 MiB, a few hundred times the bundled ones.</summary>
+    public const long MaxScenarioBytes = 1L << 20;
+
+    /// <summary>The largest <c>run.json</c> read: 64 MiB. It lists every sweep point, so a sweep of 100,000 points needs several MiB.</summary>
+    public const long MaxRunJsonBytes = 64L << 20;
+
+    /// <summary>
+    /// The largest HR export or edge list read: 1 GiB. An export of the largest employers (about two
+    /// million people at 200 bytes a row) is under half of it; an edge list of 1 GiB holds about 50 million ties.
+    /// </summary>
+    public const long MaxImportBytes = 1L << 30;
+
+    /// <summary>The deepest nesting of lists and mappings in a scenario or a <c>--set</c> value: 64 (a scenario needs 6).</summary>
+    public const int MaxNesting = 64;
+
+    /// <summary>The most values (scalars, lists and mappings) that aliases may add to a scenario once written out: 100,000.</summary>
+    public const int MaxAliasValues = 100_000;
+
+    /// <summary>
+    /// The most values (scalars, lists and mappings) one value of a sweep may hold: 1,000. A sweep value
+    /// is a number, a name or a short list or mapping; every point repeats it in its messages and columns.
+    /// </summary>
+    public const int MaxSweepValueSize = 1_000;
+
+    /// <summary>The longest scenario name, which names the output folder: 100 characters.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>The most runs a scenario may plan: points × arms × replicates, 10 million.</summary>
+    public const long MaxRuns = 10_000_000;
+
+    /// <summary>
+    /// The problem with planning <paramref name="points"/> × <paramref name="arms"/> × <paramref name="replicates"/>
+    /// runs, or null if they are within <see cref="MaxRuns"/>.
+    /// </summary>
+    public static string? RunsProblem(long points, long arms, long replicates)
+    {
+        long runs = points * arms * replicates;
+        return runs <= MaxRuns ? null : string.Create(CultureInfo.InvariantCulture,
+            $"{points:N0} {(points == 1 ? "point" : "points")} × {arms:N0} {(arms == 1 ? "arm" : "arms")} × {replicates:N0} {(replicates == 1 ? "replicate" : "replicates")} = {runs:N0} runs; at most {MaxRuns:N0} runs are allowed, so lower replicates or split the sweep into several scenarios");
+    }
+
     /// <summary>The most directed edges one graph can hold (.NET's largest array).</summary>
     public static long MaxDirectedEdges => Array.MaxLength;
 

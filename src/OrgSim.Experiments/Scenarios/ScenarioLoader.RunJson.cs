@@ -20,7 +20,7 @@ public static partial class ScenarioLoader
 
     private static LoadedScenario ParseRunJson(string text, string file, IReadOnlyList<ScenarioOverride> sets)
     {
-        var (stream, line, column, problem) = YamlText.Parse(text);
+        var (stream, line, column, problem, _) = YamlText.Parse(text);
         if (stream is null)
         {
             throw new ScenarioException([new ScenarioError(file, line, column, $"is not a valid run.json ({problem})")]);
@@ -54,6 +54,7 @@ public static partial class ScenarioLoader
             context.Remember("sweep", sweep.Start);
         }
 
+        string baseText = WithoutEntry(text, root, "sweep") ?? text;
         string? dataSha256 = AsScenario(root);
         LoadedScenario loaded = Build(context, root, FreshTree, header.Points, header.Points is null ? null : header.Parameters, sets, FitOrganisation);
         if (dataSha256 is not null && loaded.Spec.Organisation.ImportSha256.Length > 0 && loaded.Spec.Organisation.ImportSha256 != dataSha256)
@@ -79,7 +80,7 @@ public static partial class ScenarioLoader
 
         YamlMappingNode FreshTree()
         {
-            var fresh = (YamlMappingNode)YamlText.Parse(text).Stream!.Documents[0].RootNode;
+            var fresh = (YamlMappingNode)YamlText.Parse(baseText).Stream!.Documents[0].RootNode;
             AsScenario(fresh);
             return fresh;
         }

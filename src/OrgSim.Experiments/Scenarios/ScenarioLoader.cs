@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -6,6 +7,7 @@ using OrgSim.Core.Graph;
 using OrgSim.Core.Metrics;
 using OrgSim.Core.Model;
 using OrgSim.Core.Seeding;
+using OrgSim.Experiments.Import;
 using OrgSim.Experiments.Organisations;
 using YamlDotNet.RepresentationModel;
 
@@ -27,9 +29,9 @@ public static partial class ScenarioLoader
     public static LoadedScenario Load(string path, IReadOnlyList<ScenarioOverride>? sets = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (Directory.Exists(path))
+        if (FileProblem(path) is { } problem)
         {
-            throw new ScenarioException([new ScenarioError(path, 0, 0, "is a folder; name a scenario file, e.g. scenarios/quickstart.yaml")]);
+            throw new ScenarioException([new ScenarioError(path, 0, 0, problem)]);
         }
 
         byte[] bytes;
@@ -49,6 +51,25 @@ public static partial class ScenarioLoader
         return Parse(bytes, path, sets ?? []);
     }
 
+    /// <summary>
+    /// Why <paramref name="path"/> is not read — a folder, a device or a pipe, a file above the size
+    /// limit — found without opening it; null for a file to read (or one that is missing, which reading says).
+    /// </summary>
+    private static string? FileProblem(string path)
+    {
+        bool runJson = IsRunJson(path);
+        long limit = runJson ? ScenarioLimits.MaxRunJsonBytes : ScenarioLimits.MaxScenarioBytes;
+        var (trouble, words) = InputFile.Check(path, limit);
+        return trouble switch
+        {
+            InputFile.Trouble.Folder or InputFile.Trouble.NotAFile => $"{words}; name a scenario file, e.g. scenarios/quickstart.yaml",
+            InputFile.Trouble.TooLarge => runJson
+                ? $"{words}; a run.json may be at most {InputFile.Limit(limit)}, so check that this is the run.json you meant"
+                : $"{words}; a scenario file may be at most {InputFile.Limit(limit)}, so check that this is the scenario you meant (a long sweep is shorter as sweep.grid)",
+            _ => null,
+        };
+    }
+
     /// <summary>Parses scenario text (run.json text if <paramref name="file"/> ends in <c>.json</c>); <paramref name="file"/> labels errors and provenance.</summary>
     public static LoadedScenario Parse(string text, string file, IReadOnlyList<ScenarioOverride>? sets = null) => Parse(Encoding.UTF8.GetBytes(text), file, sets ?? []);
 
@@ -61,7 +82,14 @@ public static partial class ScenarioLoader
             throw new ScenarioException([new ScenarioError(file, 0, 0, "is saved as UTF-16; save it as UTF-8 (in most editors: Save with Encoding, UTF-8)")]);
         }
 
-        string text = new UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF');
+        int bom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        if (Utf8Check.Find(bytes.AsSpan(bom)) is { } invalid)
+        {
+            // Decoded as it is, each such byte would become '�' and the value silently another.
+            throw new ScenarioException([new ScenarioError(file, (int)invalid.Line, (int)invalid.Column, $"is not UTF-8 text ({invalid.Describe()}); save the file as UTF-8 (in most editors: Save with Encoding, UTF-8)")]);
+        }
+
+        string text = new UTF8Encoding(false).GetString(bytes, bom, bytes.Length - bom).TrimStart('\uFEFF');
         if (IsRunJson(file))
         {
             return ParseRunJson(text, file, sets);
@@ -73,7 +101,7 @@ public static partial class ScenarioLoader
             throw new ScenarioException([new ScenarioError(file, tabLine, 1, "is indented with a tab; YAML needs spaces, so replace the tab with spaces")]);
         }
 
-        var (stream, line, column, yamlProblem) = YamlText.Parse(text);
+        var (stream, line, column, yamlProblem, _) = YamlText.Parse(text);
         if (stream is null)
         {
             throw new ScenarioException([new ScenarioError(file, line, column, yamlProblem!)]);
@@ -96,7 +124,8 @@ public static partial class ScenarioLoader
         }
 
         // The sweep is read apart; the base is the file without it, with the --set values applied.
-        // Each point re-reads the text into a fresh tree, which keeps every node's line and column.
+        // Each point re-reads the base's text into a fresh tree, which keeps every node's line and column.
+        string baseText = WithoutEntry(text, original, "sweep") ?? text;
         YamlNode? sweepNode = WithoutSweep(original);
         if (sweepNode is not null)
         {
@@ -106,7 +135,7 @@ public static partial class ScenarioLoader
         (sweepNode, IReadOnlySet<YamlNode> fromSet) = SweepOverrides.Apply(context, sweepNode, sets.Where(SweepOverrides.IsSweep));
         List<List<ScenarioOverride>> pointValues = SweepReader.Read(context, sweepNode)
             .Select(p => p.Select(o => fromSet.Contains(o.Value) ? o with { Source = "--set" } : o).ToList()).ToList();
-        return Build(context, original, FreshTree, sweepNode is null ? null : pointValues, null, sets.Where(s => !SweepOverrides.IsSweep(s)).ToList()) with
+        return Build(context, original, FreshTree, sweepNode is null ? null : pointValues, null, sets.Where(s => !SweepOverrides.IsSweep(s)).ToList(), sweepSet: sets.LastOrDefault(SweepOverrides.IsSweep)) with
         {
             Sha256 = sha256,
             Question = OpeningComment(text),
@@ -115,10 +144,53 @@ public static partial class ScenarioLoader
 
         YamlMappingNode FreshTree()
         {
-            var root = (YamlMappingNode)YamlText.Parse(text).Stream!.Documents[0].RootNode;
+            var root = (YamlMappingNode)YamlText.Parse(baseText).Stream!.Documents[0].RootNode;
             WithoutSweep(root);
             return root;
         }
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with the entry <paramref name="key"/> of its top mapping blanked out
+    /// (line breaks kept, so every other value keeps its line and column), or null if it cannot be
+    /// cut out cleanly. Re-read for each sweep point, the base then costs its own size, not the whole
+    /// sweep's: a written-out sweep of 5,000 points took 98 s to load, re-reading itself per point.
+    /// </summary>
+    private static string? WithoutEntry(string text, YamlMappingNode root, string key)
+    {
+        // The entry runs from its key to the next key (with the comma between, in a flow mapping), or
+        // to the end; a list's or mapping's own end mark is not kept by YamlDotNet's tree.
+        var keys = root.Children.Keys.ToList();
+        int at = keys.FindIndex(k => k is YamlScalarNode { Value: var name } && name == key);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        int start = (int)keys[at].Start.Index, end = at + 1 < keys.Count ? (int)keys[at + 1].Start.Index : text.Length;
+        if (start < 0 || end > text.Length || start >= end)
+        {
+            return null;
+        }
+
+        // Its line breaks stay, and spaces on its last line, so what follows keeps its line and column.
+        int lastLine = text.LastIndexOf('\n', end - 1, end - start) + 1;
+        var kept = new StringBuilder(text.Length - (end - start) + 1_000).Append(text, 0, start);
+        for (int i = start; i < end; i++)
+        {
+            if (text[i] == '\n' || i >= lastLine)
+            {
+                kept.Append(text[i] == '\n' ? '\n' : ' ');
+            }
+        }
+
+        // The same mapping less the entry, or else the whole text after all (e.g. the entry holds an anchor a later alias names).
+        string rest = kept.Append(text, end, text.Length - end).ToString();
+        return YamlText.Parse(rest).Stream is { Documents: [{ RootNode: YamlMappingNode cut }] }
+            && cut.Children.Count == keys.Count - 1
+            && !cut.Children.ContainsKey(keys[at])
+            ? rest
+            : null;
     }
 
     /// <summary>Removes the sweep from a scenario's tree; returns it, or null if there is none.</summary>
@@ -141,7 +213,8 @@ public static partial class ScenarioLoader
     /// <param name="parameterPaths">The swept key paths in column order, or null for their order of first appearance.</param>
     /// <param name="sets">The <c>--set</c> values to apply over the base and every point.</param>
     /// <param name="adjust">What to do to a point's tree once its values are in, or null (for a run.json: drop the keys its base wrote that the point's generator does not read).</param>
-    private static LoadedScenario Build(ParseContext context, YamlMappingNode original, Func<YamlMappingNode> freshBase, List<List<ScenarioOverride>>? pointValues, IReadOnlyList<string>? parameterPaths, IReadOnlyList<ScenarioOverride> sets, Action<YamlMappingNode, IReadOnlyList<ScenarioOverride>>? adjust = null)
+    /// <param name="sweepSet">The last <c>--set</c> of the sweep, if any, to name when the sweep makes too many runs.</param>
+    private static LoadedScenario Build(ParseContext context, YamlMappingNode original, Func<YamlMappingNode> freshBase, List<List<ScenarioOverride>>? pointValues, IReadOnlyList<string>? parameterPaths, IReadOnlyList<ScenarioOverride> sets, Action<YamlMappingNode, IReadOnlyList<ScenarioOverride>>? adjust = null, ScenarioOverride? sweepSet = null)
     {
         string file = context.File;
         foreach (ScenarioOverride set in sets)
@@ -164,6 +237,7 @@ public static partial class ScenarioLoader
             throw new ScenarioException(errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         }
 
+        CheckRuns(context, spec, pointValues?.Count ?? 1, sets.LastOrDefault(o => o.Path == "replicates") ?? sweepSet);
         List<SweepPoint> points = pointValues is null
             ? [new SweepPoint(0, [], spec)]
             : ReadPoints(context, freshBase, pointValues, sets, adjust);
@@ -180,6 +254,28 @@ public static partial class ScenarioLoader
             ParameterPaths = paths,
             Sets = sets,
         };
+    }
+
+    /// <summary>
+    /// Refuses more runs than <see cref="ScenarioLimits.MaxRuns"/> before any point is read (or the
+    /// runs planned): at the <c>--set</c> that made them so many, else at the replicates or the sweep.
+    /// </summary>
+    private static void CheckRuns(ParseContext context, ScenarioSpec spec, int points, ScenarioOverride? cause)
+    {
+        if (ScenarioLimits.RunsProblem(points, spec.Arms.Count, spec.Replicates) is not { } problem)
+        {
+            return;
+        }
+
+        if (cause is not null)
+        {
+            throw new ScenarioException([new ScenarioError(context.File, 0, 0, $"--set {cause.Brief}: {problem}")]);
+        }
+
+        YamlDotNet.Core.Mark at = context.Locate("replicates");
+        at = at.Equals(YamlDotNet.Core.Mark.Empty) ? context.Locate("sweep") : at;
+        at = at.Equals(YamlDotNet.Core.Mark.Empty) ? context.Locate("arms") : at;
+        throw new ScenarioException([at.Equals(YamlDotNet.Core.Mark.Empty) ? new ScenarioError(context.File, 0, 0, problem) : new ScenarioError(context.File, (int)at.Line, (int)at.Column, problem)]);
     }
 
     /// <summary>
@@ -203,9 +299,10 @@ public static partial class ScenarioLoader
         }
 
         // The message names a key path first ("arms[0].seeding.budget is 0"): the --set concerns it when
-        // one path lies inside the other, arms compared by position ("arms.a.…" and "arms[0].…" alike).
+        // one path lies inside the other (a wave "seeding[1]" inside "seeding"), arms compared by position
+        // ("arms.a.…" and "arms[0].…" alike).
         string named = Comparable(problem.Split(' ', 2)[0]), set = Comparable(path);
-        return named == set || named.StartsWith(set + ".", StringComparison.Ordinal) || set.StartsWith(named + ".", StringComparison.Ordinal);
+        return named == set || named.StartsWith(set + ".", StringComparison.Ordinal) || named.StartsWith(set + "[", StringComparison.Ordinal) || set.StartsWith(named + ".", StringComparison.Ordinal);
     }
 
     /// <summary>A key path with any arm written as <c>arms.*</c>, whether by index (<c>arms[0]</c>) or by name (<c>arms.top-down</c>).</summary>
@@ -253,58 +350,63 @@ public static partial class ScenarioLoader
     {
         string file = baseContext.File;
         var points = new List<SweepPoint>();
-        var errors = new List<ScenarioError>();
+        var errors = new List<(ScenarioError Error, string Label)>();
         YamlDotNet.Core.Mark sweepAt = baseContext.Locate("sweep");
         for (int i = 0; i < pointValues.Count; i++)
         {
             var context = new ParseContext(file) { DataFolder = baseContext.DataFolder };
             YamlMappingNode root = freshBase();
-            string from = pointValues[i].Count > 0 && pointValues[i].All(o => o.Source == "--set") ? ", from --set" : string.Empty;
-            string label = $"sweep point {i} ({string.Join(", ", pointValues[i].Select(o => $"{o.Path}={o.Text}"))}{from})";
+            string label = SweepPoint.Describe(i, pointValues[i]);
             foreach (ScenarioOverride value in pointValues[i].Concat(sets))
             {
                 if (YamlOverrides.Apply(root, value) is { } problem)
                 {
                     bool placed = value.Source != "--set" && !sweepAt.Equals(YamlDotNet.Core.Mark.Empty);
-                    context.Errors.Add(new ScenarioError(file, placed ? (int)sweepAt.Line : 0, placed ? (int)sweepAt.Column : 0, $"{label}: {problem}"));
+                    errors.Add((new ScenarioError(file, placed ? (int)sweepAt.Line : 0, placed ? (int)sweepAt.Column : 0, problem), label));
                 }
             }
 
             adjust?.Invoke(root, [.. pointValues[i], .. sets]);
             ScenarioSpec spec = ReadScenario(context, YamlMappingReader.For(context, root, string.Empty)!, DefaultName(file), sets);
-            errors.AddRange(context.Errors.Select(e => e.Message.StartsWith("sweep point", StringComparison.Ordinal) ? e : Locate(e, label, pointValues[i], sweepAt)));
+            errors.AddRange(context.Errors.Select(e => (Locate(e, pointValues[i], sweepAt), label)));
             baseContext.Warnings.AddRange(context.Warnings);
             points.Add(new SweepPoint(i, pointValues[i], spec));
         }
 
         if (errors.Count > 0)
         {
-            throw new ScenarioException(errors.DistinctBy(e => e.ToString()).OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+            // A mistake that many points share (a bad value of one grid axis) is one line, naming the first point and how many more.
+            throw new ScenarioException(errors.GroupBy(e => e.Error.ToString(), StringComparer.Ordinal).Select(g =>
+            {
+                int more = g.Select(e => e.Label).Distinct(StringComparer.Ordinal).Count() - 1;
+                string also = more == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" and {more:N0} more point{(more == 1 ? string.Empty : "s")}");
+                return g.First().Error with { Message = $"{g.First().Label}{also}: {g.First().Error.Message}" };
+            }).OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         }
 
         return points;
     }
 
     /// <summary>
-    /// A point's error, labelled with the point. A key the point added has no place in the file
-    /// (YamlDotNet marks it 1:1): it is placed at the value of the override that names it, else at the sweep.
+    /// Where a point's error belongs. A key the point added has no place in the file (YamlDotNet marks
+    /// it 1:1): it is placed at the value of the override that names it, else at the sweep.
     /// </summary>
-    private static ScenarioError Locate(ScenarioError error, string label, List<ScenarioOverride> values, YamlDotNet.Core.Mark sweepAt)
+    private static ScenarioError Locate(ScenarioError error, List<ScenarioOverride> values, YamlDotNet.Core.Mark sweepAt)
     {
         if (error.Line > 1 || (error.Line == 1 && error.Column > 1))
         {
-            return error with { Message = $"{label}: {error.Message}" };
+            return error;
         }
 
         ScenarioOverride? cause = values.FirstOrDefault(o => Concerns(error.Message, o.Path));
         if (cause?.Source == "--set" || (cause is null && sweepAt.Equals(YamlDotNet.Core.Mark.Empty)))
         {
             // A point of a sweep given on the command line has no place in the file.
-            return error with { Line = 0, Column = 0, Message = $"{label}: {error.Message}" };
+            return error with { Line = 0, Column = 0 };
         }
 
         YamlDotNet.Core.Mark at = cause is not null && !cause.Value.Start.Equals(YamlDotNet.Core.Mark.Empty) ? cause.Value.Start : sweepAt;
-        return error with { Line = (int)at.Line, Column = (int)at.Column, Message = $"{label}: {error.Message}" };
+        return error with { Line = (int)at.Line, Column = (int)at.Column };
     }
 
     private static ScenarioSpec ReadScenario(ParseContext context, YamlMappingReader root, string defaultName, IReadOnlyList<ScenarioOverride> sets)
@@ -314,6 +416,10 @@ public static partial class ScenarioLoader
         if (!SafeName().IsMatch(name))
         {
             context.Error(context.Locate("name"), $"name is '{name}'; use letters, digits, '.', '_' or '-', starting with a letter or digit (it names the output folder)");
+        }
+        else if (name.Length > ScenarioLimits.MaxNameLength)
+        {
+            context.Error(context.Locate("name"), $"name is {name.Length} characters long; use at most {ScenarioLimits.MaxNameLength} (it names the output folder)");
         }
 
         var spec = defaults with
@@ -368,9 +474,11 @@ public static partial class ScenarioLoader
             }
 
             string name = arm.String("name", $"arm-{i + 1}");
-            if (!SafeName().IsMatch(name))
+            if (!ArmName().IsMatch(name))
             {
-                context.Error(context.Locate($"{path}.name"), $"{path}.name is '{name}'; use letters, digits, '.', '_' or '-', starting with a letter or digit");
+                // An arm is named in key paths (arms.NAME.seeding.budget), which a '.' would split.
+                string dot = name.Contains('.', StringComparison.Ordinal) ? " (a '.' would split key paths such as arms.NAME.seeding.budget)" : string.Empty;
+                context.Error(context.Locate($"{path}.name"), $"{path}.name is '{name}'; use letters, digits, '_' or '-', starting with a letter or digit{dot}");
             }
             else if (!seen.Add(name))
             {
@@ -514,11 +622,14 @@ public static partial class ScenarioLoader
     private static string DefaultName(string file)
     {
         string stem = Path.GetFileNameWithoutExtension(file);
-        return SafeName().IsMatch(stem) ? stem : "scenario";
+        return SafeName().IsMatch(stem) && stem.Length <= ScenarioLimits.MaxNameLength ? stem : "scenario";
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex SafeName();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+    private static partial Regex ArmName();
 
     [GeneratedRegex("^unknown key '([^']*)'")]
     private static partial Regex UnknownKey();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
 namespace OrgSim.Experiments.Scenarios;
@@ -15,6 +16,9 @@ public sealed record ScenarioOverride(string Path, YamlNode Value, string Source
     /// <summary>The value as it would be written in a file (a list or mapping in flow style, e.g. <c>[pacing]</c>), for output columns and provenance.</summary>
     public string Text => YamlFlow.Format(Value);
 
+    /// <summary><c>path=value</c>, the value cut short if it is long: to name the override in a message that is about more than its value.</summary>
+    public string Brief => Text.Length <= 40 ? $"{Path}={Text}" : $"{Path}={Text[..30]}…";
+
     /// <summary>The <see cref="Source"/> of a sweep point's value for a key the point does not name: the base scenario's.</summary>
     public const string BaseSource = "base";
 
@@ -27,25 +31,35 @@ public sealed record ScenarioOverride(string Path, YamlNode Value, string Source
         int equals = argument.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0)
         {
-            return (null, $"--set '{argument}' needs the form path.to.key=value, e.g. --set model.transmission=0.08");
+            return (null, $"--set {Shown(argument)} needs the form path.to.key=value, e.g. --set model.transmission=0.08");
         }
 
         string path = argument[..equals].Trim();
         string value = argument[(equals + 1)..].Trim();
         if (path.Split('.').Any(s => s.Length == 0))
         {
-            return (null, $"--set '{argument}': the path '{path}' has an empty part; write keys separated by single dots, e.g. model.practice.base");
+            return (null, $"--set {Shown(argument)}: the path '{path}' has an empty part; write keys separated by single dots, e.g. model.practice.base");
+        }
+
+        // Each key is a level of the scenario's tree, so a path is held to the nesting a file may have.
+        if (path.Count(c => c == '.') >= ScenarioLimits.MaxNesting)
+        {
+            return (null, string.Create(CultureInfo.InvariantCulture, $"--set {Shown(argument)}: the path has {path.Count(c => c == '.') + 1:N0} keys; a key path has a few, e.g. model.practice.base"));
         }
 
         // The value is read as YAML, so lists and mappings work too: --set 'arms.a.seeding.competencies=[pacing]'.
-        var (stream, _, _, problem) = YamlText.Parse(value.Length == 0 ? "''" : value);
+        var (stream, _, _, problem, isSyntax) = YamlText.Parse(value.Length == 0 ? "''" : value);
         if (stream is null)
         {
-            return (null, $"--set '{argument}': the value {problem}; quote it");
+            return (null, $"--set {Shown(argument)}: the value {problem}" + (isSyntax ? "; quote it" : string.Empty));
         }
 
         return (new ScenarioOverride(path, Detached(stream.Documents[0].RootNode), "--set"), null);
     }
+
+    /// <summary>An argument as messages quote it: whole, or its start and its length when it is long (a message stays one readable line).</summary>
+    private static string Shown(string argument) =>
+        argument.Length <= 60 ? $"'{argument}'" : string.Create(CultureInfo.InvariantCulture, $"'{argument[..40]}…' ({argument.Length:N0} characters)");
 
     /// <summary>
     /// A copy of <paramref name="node"/> without the places it had in the <c>--set</c> text: placed

@@ -11,4 +11,14 @@ public sealed record SweepPoint(int Index, IReadOnlyList<ScenarioOverride> Param
     /// does not name the base scenario's (after <c>--set</c>); empty only if the scenario holds no such value.
     /// </summary>
     public string ValueOf(string path) => Parameters.FirstOrDefault(p => p.Path == path)?.Text ?? ScenarioJson.ValueText(Spec, path) ?? string.Empty;
+
+    /// <summary>The point as messages name it, with the values it gives: <c>sweep point 2 (model.transmission=0.1)</c>.</summary>
+    public string Label => Describe(Index, Parameters.Where(p => !p.IsBaseValue).ToList());
+
+    /// <summary>The label of point <paramref name="index"/> with <paramref name="values"/>; ", from --set" when they all come from the command line.</summary>
+    internal static string Describe(int index, IReadOnlyList<ScenarioOverride> values)
+    {
+        string from = values.Count > 0 && values.All(o => o.Source == "--set") ? ", from --set" : string.Empty;
+        return $"sweep point {index} ({string.Join(", ", values.Select(o => o.Brief))}{from})";
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
 namespace OrgSim.Experiments.Scenarios;
@@ -76,6 +77,12 @@ internal static class SweepReader
                 return [];
             }
 
+            if (values.Children.Select((v, k) => (Value: v, Index: k)).FirstOrDefault(v => Larger(v.Value)) is { Value: { } large } big)
+            {
+                context.Error(large.Start, $"sweep.grid.{path} value {big.Index} {TooLarge}");
+                return [];
+            }
+
             long size = (long)points.Count * values.Children.Count;
             if (size > MaxPoints)
             {
@@ -98,18 +105,54 @@ internal static class SweepReader
         }
 
         var points = new List<List<ScenarioOverride>>();
-        foreach (YamlNode item in list.Children)
+        for (int index = 0; index < list.Children.Count; index++)
         {
+            YamlNode item = list.Children[index];
             if (item is not YamlMappingNode point)
             {
                 context.Error(item.Start, "each of sweep.points should be a mapping of key paths to values, e.g. {model.transmission: 0.02}");
                 continue;
             }
 
+            if (point.Children.FirstOrDefault(kv => Larger(kv.Value)) is { Key: YamlScalarNode { Value: var key }, Value: { } large })
+            {
+                context.Error(large.Start, $"sweep.points[{index}].{key} {TooLarge}");
+                return [];
+            }
+
             points.Add(point.Children.Select(kv => new ScenarioOverride(PathOf(context, kv.Key), kv.Value, "sweep")).ToList());
         }
 
         return points;
+    }
+
+    private static readonly string TooLarge = string.Create(CultureInfo.InvariantCulture,
+        $"holds more than {ScenarioLimits.MaxSweepValueSize:N0} values; a sweep value is a number, a name, or a short list or mapping, which every point repeats");
+
+    /// <summary>Whether <paramref name="value"/> holds more than <see cref="ScenarioLimits.MaxSweepValueSize"/> values, counted without recursion and no further.</summary>
+    private static bool Larger(YamlNode value)
+    {
+        var pending = new Stack<YamlNode>([value]);
+        for (int count = 0; pending.TryPop(out YamlNode? node);)
+        {
+            if (++count > ScenarioLimits.MaxSweepValueSize)
+            {
+                return true;
+            }
+
+            IEnumerable<YamlNode> inside = node switch
+            {
+                YamlSequenceNode sequence => sequence.Children,
+                YamlMappingNode mapping => mapping.Children.SelectMany(kv => new[] { kv.Key, kv.Value }),
+                _ => [],
+            };
+            foreach (YamlNode child in inside)
+            {
+                pending.Push(child);
+            }
+        }
+
+        return false;
     }
 
     private static string PathOf(ParseContext context, YamlNode key)
@@ -125,6 +168,10 @@ internal static class SweepReader
         if (path.Length == 0 || path.Split('.').Any(p => p.Length == 0))
         {
             context.Error(key.Start, $"sweep key '{path}' should be a dotted key path, e.g. model.transmission");
+        }
+        else if (path.Count(c => c == '.') >= ScenarioLimits.MaxNesting)
+        {
+            context.Error(key.Start, string.Create(CultureInfo.InvariantCulture, $"sweep key '{path[..Math.Min(path.Length, 40)]}…' has {path.Count(c => c == '.') + 1:N0} keys; a key path has a few, e.g. model.transmission"));
         }
         else if (Fixed.Contains(path) || (first == "arms" && path.Split('.').Length < 3))
         {
