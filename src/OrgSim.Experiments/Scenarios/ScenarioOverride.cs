@@ -54,6 +54,14 @@ public sealed record ScenarioOverride(string Path, YamlNode Value, string Source
             return (null, $"--set {Shown(argument)}: the value {problem}" + (isSyntax ? "; quote it" : string.Empty));
         }
 
+        // A value of only a comment ('#…') or a NUL byte is no YAML document at all; several '---' documents are several values.
+        if (stream.Documents.Count != 1)
+        {
+            return (null, stream.Documents.Count == 0
+                ? $"--set {Shown(argument)}: the value holds nothing YAML can read (a '#' starts a comment); quote it, e.g. --set '{path}=\"#1\"'"
+                : $"--set {Shown(argument)}: the value holds {stream.Documents.Count} YAML documents (separated by '---'); give one value");
+        }
+
         return (new ScenarioOverride(path, Detached(stream.Documents[0].RootNode), "--set"), null);
     }
 

@@ -40,4 +40,17 @@ public class MalformedYamlTests
         Assert.Null(set);
         Assert.StartsWith($"--set '{argument}': the value is not valid YAML", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("seed=#", "the value holds nothing YAML can read")]
+    [InlineData("name=# a comment", "the value holds nothing YAML can read")]
+    [InlineData("seed=\0", "the value holds nothing YAML can read")]
+    [InlineData("seed=1\n---\n2", "the value holds 2 YAML documents")]
+    public void FromSet_AValueThatIsNoOneYamlValueIsAMessage_NotAnInternalError(string argument, string expected)
+    {
+        // Found by InternalErrorHuntTests: '#' and NUL read as an empty stream, which was indexed as if it held a document.
+        var (set, error) = ScenarioOverride.FromSet(argument);
+        Assert.Null(set);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
 }
