@@ -5,12 +5,18 @@ public sealed partial class ResultsFolder
 {
     internal static (ResultsFolder? Folder, string? Error) Claim(string? requested, string scenarioName, bool overwrite, string resultsRoot = DefaultRoot)
     {
+        bool rootExisted = requested is not null || Directory.Exists(resultsRoot);
         try
         {
             return requested is null ? ClaimDefault(scenarioName, resultsRoot) : ClaimRequested(requested, overwrite);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
+            if (!rootExisted)
+            {
+                RemoveIfEmpty(resultsRoot); // A failed claim leaves nothing behind, not even an empty results/.
+            }
+
             return (null, $"cannot create the output folder {requested ?? resultsRoot}: {e.Message}; check the path and its permissions");
         }
     }
@@ -75,6 +81,21 @@ public sealed partial class ResultsFolder
 
     /// <summary>The first of our names in the folder that holds a result, or null.</summary>
     private string? HeldResult() => OwnedNames.FirstOrDefault(f => HoldsResult(Path, f));
+
+    private static void RemoveIfEmpty(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
+        catch (IOException)
+        {
+            // Another run may have just created something in it: then it is not ours to remove.
+        }
+    }
 
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
 

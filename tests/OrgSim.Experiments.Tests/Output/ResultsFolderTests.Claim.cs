@@ -72,6 +72,17 @@ public partial class ResultsFolderTests
         Assert.Equal(dir, free.Path);
     }
 
+    [Fact]
+    public void Claim_ThatCannotCreateTheFolder_LeavesNoEmptyResultsFolder()
+    {
+        // A scenario name longer than a file name may be (validate refuses such names; a run.json could still hold one).
+        string root = Path.Combine(TestPaths.TempDirectory(), "results");
+        var (claim, error) = ResultsFolder.Claim(null, new string('n', 300), overwrite: false, root);
+        Assert.Null(claim);
+        Assert.Contains("cannot create the output folder", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(root));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("  ")]
