@@ -38,7 +38,7 @@ public class DamagedFolderTests
     public static TheoryData<string, string, string> DamagedFiles() => new()
     {
         // file, what is done to it, what the error says after "orgsim plot: FOLDER/FILE"
-        { "summary.csv", "cut mid-line", ", line 58: truncated (the file ends inside this line)" },
+        { "summary.csv", "cut mid-line", ", line 85: truncated (the file ends inside this line)" },
         { "summary.csv", "empty", ": empty (no header)" },
         { "summary.csv", "n 99999999999999999999", ", line 2: n is '99999999999999999999', not a whole number from 0 to 2147483647" },
         { "summary.csv", "runs of an arm missing", ": no rows for point 1, arm bottom-up, which timeseries.csv holds (truncated?)" },
@@ -52,15 +52,15 @@ public class DamagedFolderTests
         { "timeseries.csv", "other header", ", line 1: the header is not the one orgsim writes for run.json's sweep" },
         { "outcomes.csv", "word for a number", ", line 2: effectiveness_agent_mean is 'abc', not a number" },
         { "levels.csv", "field missing", ", line 2: 7 fields where the header has 8" },
-        { "levels.csv", "level 99999999999", ", line 2: level is '99999999999', not a whole number from 0 to 10000" },
+        { "levels.csv", "level 99999999999", ", line 2: level is '99999999999', not a whole number from 0 to 2147483647" },
         { "contrasts.csv", "field added", ", line 2: 13 fields where the header has 12" },
         { "run.json", "garbage", ", line 1: not valid JSON" },
         { "run.json", "horizon 99999999999999999999", ": horizon_weeks is '99999999999999999999', not a whole number from 1 to 5200" },
         { "run.json", "arms missing", ": arms is missing" },
         { "orgchart.json", "cut in half", ", line 1: not valid JSON" },
         { "orgchart.json", "null", ": holds no org chart" },
-        { "orgchart.json", "teams of the wrong kind", ", line 1: teams holds a value of the wrong kind" },
-        { "orgchart.json", "percent 300", ", line 1: arms[0].weeks[0][0] holds a value of the wrong kind" },
+        { "orgchart.json", "teams of the wrong kind", ", line 1: the value of teams is not valid" },
+        { "orgchart.json", "percent 300", ", line 1: the value of arms[0].weeks[0][0] is not valid" },
         { "orgchart.json", "parent out of range", ": teams[1].parent is 99, not -1 or a team from 0 to " },
         { "orgchart.json", "a week without its teams", ": arms[0].weeks[2] has 1 values where there are " },
     };
@@ -100,10 +100,10 @@ public class DamagedFolderTests
 
     [Theory]
     [InlineData("garbage", "(line 1: not valid JSON)")]
-    [InlineData("cut in half", "(line 10: not valid JSON)")]
+    [InlineData("cut in half", "(line 5: not valid JSON)")]
     [InlineData("null", "(holds no identity)")]
     [InlineData("{}", "(scenario_file is missing)")]
-    [InlineData("replicates 99999999999999999999", "(line 22: replicates holds a value of the wrong kind)")]
+    [InlineData("replicates 99999999999999999999", "(line 21: the value of replicates is not valid)")]
     [InlineData("replicates 0", "(replicates is 0; must be in [1, 100000])")]
     [InlineData("a point without its value", "(points[1] has 0 values where parameter_paths has 1)")]
     public void Run_IntoAFolderWhoseIdentityIsDamagedNamesItAndNeedsOverwrite(string damage, string expected)

@@ -12,19 +12,13 @@ namespace OrgSim.Experiments.Output;
 public static class AtomicFile
 {
     /// <summary>Writes <paramref name="target"/> through <paramref name="write"/>, atomically; replaces an existing file.</summary>
-    public static void Write(string target, Action<TextWriter> write)
-    {
-        string temporary = WriteTemporary(target, write);
-        try
-        {
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
-        }
-    }
+    public static void Write(string target, Action<TextWriter> write) => MoveIntoPlace(WriteTemporary(target, write), target);
+
+    /// <summary>
+    /// Writes <paramref name="target"/> as bytes through <paramref name="write"/>, atomically; replaces an
+    /// existing file. For a format that needs the bytes themselves, such as a run record's checksum.
+    /// </summary>
+    public static void WriteBytes(string target, Action<Stream> write) => MoveIntoPlace(WriteTemporaryBytes(target, write), target);
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="target"/>, atomically.</summary>
     public static void WriteText(string target, string text) => Write(target, w => w.Write(text));
@@ -58,13 +52,22 @@ public static class AtomicFile
     internal static string WriteTemporary(string target, Action<TextWriter> write)
     {
         ArgumentNullException.ThrowIfNull(write);
+        return WriteTemporaryBytes(target, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+            write(writer);
+        });
+    }
+
+    /// <summary>As <see cref="WriteTemporary"/>, the content written as bytes.</summary>
+    private static string WriteTemporaryBytes(string target, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
         string temporary = TemporaryName(target);
         try
         {
             using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" };
-            write(writer);
-            writer.Flush();
+            write(stream);
             stream.Flush(flushToDisk: true);
         }
         catch
@@ -74,6 +77,19 @@ public static class AtomicFile
         }
 
         return temporary;
+    }
+
+    private static void MoveIntoPlace(string temporary, string target)
+    {
+        try
+        {
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
     }
 
     /// <summary>Removes <paramref name="path"/> if it can; a leftover temporary file must never hide the error that left it.</summary>

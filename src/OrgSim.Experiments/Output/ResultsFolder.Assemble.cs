@@ -15,6 +15,9 @@ public sealed partial class ResultsFolder
     /// <summary>The metrics compared between arms in <c>contrasts.csv</c>.</summary>
     public static IReadOnlyList<string> ContrastMetrics { get; } = ["weeks_to_50pct", "competent_share_final"];
 
+    /// <summary>The columns of <c>contrasts.csv</c> after the point's coordinates (point, parameters).</summary>
+    public static IReadOnlyList<string> ContrastColumns { get; } = ["arm", "reference_arm", "metric", "difference", "ci_low", "ci_high", "n", "arm_reached", "reference_reached", "bound"];
+
     /// <summary>
     /// Writes every table, <c>run.json</c> (<paramref name="manifest"/>) and <c>orgchart.json</c>
     /// from the records in the folder, all or none. The tables hold every run recorded here: a
@@ -22,6 +25,7 @@ public sealed partial class ResultsFolder
     /// shrinks it.
     /// </summary>
     /// <exception cref="IOException">A file could not be written; nothing was replaced.</exception>
+    /// <exception cref="DamagedFileException">A record or org-chart part is damaged (it was damaged after the claim checked it); none was read, nothing was replaced.</exception>
     public void Assemble(Action<TextWriter> manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
@@ -65,7 +69,7 @@ public sealed partial class ResultsFolder
 
         foreach (RunCoordinates run in runs)
         {
-            foreach (string line in section(RunRecord.Read(RecordPath(run))))
+            foreach (string line in section(RunRecord.Read(RecordPath(run), run)))
             {
                 writer.Write(line);
                 writer.Write('\n');
@@ -124,7 +128,7 @@ public sealed partial class ResultsFolder
     private void WriteContrasts(TextWriter writer, RunIdentity identity, IReadOnlyList<RunCoordinates> runs)
     {
         using CsvWriter csv = CsvFormat.Writer(writer);
-        RunTable.WriteHeader(csv, ["point", .. identity.ParameterPaths, "arm", "reference_arm", "metric", "difference", "ci_low", "ci_high", "n", "arm_reached", "reference_reached", "bound"]);
+        RunTable.WriteHeader(csv, ["point", .. identity.ParameterPaths, .. ContrastColumns]);
         foreach (var point in runs.GroupBy(r => r.Point))
         {
             var values = point.ToDictionary(r => (r.Arm, r.Replicate), r => ReadMetrics(r).Metrics.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));

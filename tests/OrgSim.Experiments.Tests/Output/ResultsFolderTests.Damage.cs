@@ -14,11 +14,11 @@ public partial class ResultsFolderTests
         { 2, "p000000-a001-r000001.run", "empty", "is damaged (empty); rerun that shard's 'orgsim run' command (it redoes the damaged run), then merge again" },
         { 2, "p000000-a001-r000001.run", "flipped digit", "is damaged (checksum mismatch); rerun that shard's 'orgsim run' command (it redoes the damaged run), then merge again" },
         { 2, "p000000-a001-r000001.run", "cut in the timeseries", "is damaged (truncated" },
-        { 1, "orgchart-a001.json", "garbage", "is damaged (not valid JSON" }, // Written by the run of point 0, replicate 0: shard 1's.
-        { 2, "identity.json", "garbage", "is damaged (not valid JSON" },
+        { 1, "orgchart-a001.json", "garbage", "is damaged (line 1: not valid JSON" }, // Written by the run of point 0, replicate 0: shard 1's.
+        { 2, "identity.json", "garbage", "is damaged (line 1: not valid JSON" },
         { 2, "identity.json", "{}", "is damaged (scenario_file is missing)" },
         { 2, "identity.json", "wrong shape", "is damaged (replicates is 0; must be in [1, 100000])" },
-        { 1, "run.json", "garbage", "is damaged (not valid JSON" }, // Merge takes the first shard's.
+        { 1, "run.json", "garbage", "is damaged (line 1: not valid JSON" }, // Merge takes the first shard's.
     };
 
     [Theory]

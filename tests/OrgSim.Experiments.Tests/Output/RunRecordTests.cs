@@ -70,6 +70,37 @@ public class RunRecordTests
     }
 
     [Fact]
+    public void Resume_RedoesTheRecordWhereverItIsCutOrAByteChanged()
+    {
+        byte[] original = File.ReadAllBytes(RecordPath(Whole.Value, Damaged));
+        var failures = new List<string>();
+        for (int i = 1; i <= 24; i++)
+        {
+            // Cuts at 12 places, then 12 bytes changed, spread over the record, the checksum line included; the same places on every run.
+            int at = (int)((long)original.Length * (i % 12) / 12) + (i > 12 ? 5 : 0);
+            byte[] damaged = i <= 12 ? original[..at] : [.. original];
+            if (i > 12)
+            {
+                damaged[at] = damaged[at] == (byte)'7' ? (byte)'#' : (byte)'7';
+            }
+
+            string folder = CopyOfWhole();
+            File.WriteAllBytes(RecordPath(folder, Damaged), damaged);
+            var (outcome, notes) = Resume(folder);
+            if (outcome.Status != JobStatus.Success || outcome.RunsExecuted != 1 || notes.Count != 1 || !notes[0].Contains(Damaged, StringComparison.Ordinal))
+            {
+                failures.Add($"{(i <= 12 ? "cut" : "changed")} at {at}: {outcome.Status}, {outcome.RunsExecuted} runs, {string.Join(" | ", [.. notes, .. outcome.Errors])}");
+            }
+            else
+            {
+                OrgSim.Tests.Shared.FolderAssert.SameFiles(Whole.Value, folder);
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    [Fact]
     public void Resume_NamesEveryDamagedRecordAndRedoesThemAll()
     {
         string folder = CopyOfWhole();
@@ -138,7 +169,7 @@ public class RunRecordTests
             // Damaged after the claim checked the records: Assemble must still never read it.
             File.WriteAllBytes(RecordPath(folder, Damaged), Damage("flipped digit", File.ReadAllBytes(RecordPath(folder, Damaged)), folder));
             Exception? thrown = Record.Exception(() => claimed.Assemble(w => w.Write("{}")));
-            InvalidDataException damaged = Assert.IsAssignableFrom<InvalidDataException>(thrown);
+            DamagedFileException damaged = Assert.IsType<DamagedFileException>(thrown);
             Assert.Equal($"{RecordPath(folder, Damaged)}: checksum mismatch", damaged.Message);
         }
 
