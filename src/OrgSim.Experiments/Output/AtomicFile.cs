@@ -52,11 +52,46 @@ public static class AtomicFile
     internal static string WriteTemporary(string target, Action<TextWriter> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        return WriteTemporaryBytes(target, stream =>
+        return WriteTemporaries([target], writers => write(writers[0]))[0];
+    }
+
+    /// <summary>
+    /// As <see cref="WriteTemporary"/> for several targets written together through one callback, one
+    /// writer each in the order of <paramref name="targets"/>: for files filled in one pass over their
+    /// source. If anything fails, none is left.
+    /// </summary>
+    internal static IReadOnlyList<string> WriteTemporaries(IReadOnlyList<string> targets, Action<IReadOnlyList<TextWriter>> write)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(write);
+        var temporaries = new List<string>();
+        var writers = new List<StreamWriter>();
+        try
         {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-            write(writer);
-        });
+            foreach (string target in targets)
+            {
+                string temporary = TemporaryName(target);
+                var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                temporaries.Add(temporary);
+                writers.Add(new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" });
+            }
+
+            write(writers);
+            foreach (StreamWriter writer in writers)
+            {
+                writer.Flush();
+                ((FileStream)writer.BaseStream).Flush(flushToDisk: true);
+            }
+        }
+        catch
+        {
+            Close(writers);
+            temporaries.ForEach(TryDelete);
+            throw;
+        }
+
+        Close(writers);
+        return temporaries;
     }
 
     /// <summary>As <see cref="WriteTemporary"/>, the content written as bytes.</summary>
@@ -89,6 +124,22 @@ public static class AtomicFile
         {
             TryDelete(temporary);
             throw;
+        }
+    }
+
+    /// <summary>Closes every writer; one that cannot flush what it still holds (a full disk) must not keep the others open.</summary>
+    private static void Close(List<StreamWriter> writers)
+    {
+        foreach (StreamWriter writer in writers)
+        {
+            try
+            {
+                writer.Dispose();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The error that matters is the one being thrown, or already flushed away.
+            }
         }
     }
 
