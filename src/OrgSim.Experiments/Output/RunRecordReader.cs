@@ -63,11 +63,7 @@ internal static class RunRecordReader
         file.Position = 0;
         using var body = ChecksumStream.Reading(file, length - RunRecord.ChecksumLineBytes);
         var parser = new Parser(run, depth);
-        using (var reader = new StreamReader(body, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, 16 * 1024, leaveOpen: true))
-        {
-            parser.Parse(reader);
-        }
-
+        parser.Parse(new ByteLineReader(body));
         body.Drain(); // What the parser did not need is hashed all the same.
         if (!body.Hash().AsSpan().SequenceEqual(expected))
         {
@@ -175,55 +171,72 @@ internal static class RunRecordReader
 
         public RunRecord.Contents Contents() => new(_timeseries, _outcomes, _levels, _metrics, _seed);
 
-        public void Parse(TextReader reader)
+        public void Parse(ByteLineReader lines)
         {
             int number = 1;
+            bool more = true;
             string? Next()
             {
                 number++;
-                return reader.ReadLine();
+                more = lines.TryRead(out ReadOnlySpan<byte> line);
+                return more ? Encoding.UTF8.GetString(line) : null;
             }
 
-            reader.ReadLine(); // The header, already checked.
+            lines.TryRead(out _); // The header, already checked.
             if (!RunLine(Next()) || !SeedLine(Next()) || !Expect(Next(), RunRecord.MetricsSection, number))
             {
                 return;
             }
 
-            string? line;
-            for (line = Next(); line is not null && !line.StartsWith('#'); line = Next())
+            string? section;
+            for (section = Next(); section is not null && !section.StartsWith('#'); section = Next())
             {
-                if (!MetricLine(line, number))
+                if (!MetricLine(section, number))
                 {
                     return;
                 }
             }
 
-            if (!Expect(line, RunRecord.TimeseriesSection, number) || depth == Depth.Metrics)
+            if (!Expect(section, RunRecord.TimeseriesSection, number) || depth == Depth.Metrics)
             {
                 return;
             }
 
+            // The table rows: kept as text only when asked for; otherwise only their first byte is looked at.
             bool keep = depth == Depth.Everything;
-            foreach (var (section, rows) in new[] { (RunRecord.OutcomesSection, _timeseries), (RunRecord.LevelsSection, _outcomes), (null, _levels) })
+            foreach (var (next, rows) in new[] { (RunRecord.OutcomesSection, _timeseries), (RunRecord.LevelsSection, _outcomes), (null, _levels) })
             {
-                for (line = Next(); line is not null && !line.StartsWith('#'); line = Next())
+                section = null;
+                while (more)
                 {
+                    number++;
+                    more = lines.TryRead(out ReadOnlySpan<byte> line);
+                    if (!more)
+                    {
+                        break;
+                    }
+
+                    if (line.Length > 0 && line[0] == (byte)'#')
+                    {
+                        section = Encoding.UTF8.GetString(line);
+                        break;
+                    }
+
                     if (keep)
                     {
-                        rows.Add(line);
+                        rows.Add(Encoding.UTF8.GetString(line));
                     }
                 }
 
-                if (section is not null && !Expect(line, section, number))
+                if (next is not null && !Expect(section, next, number))
                 {
                     return;
                 }
             }
 
-            if (line is not null)
+            if (section is not null)
             {
-                Fail(number, $"'{Shortened(line)}' after the last section");
+                Fail(number, $"'{Shortened(section)}' after the last section");
             }
         }
 
