@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace OrgSim.Experiments.Output;
 
 /// <summary>
@@ -9,11 +11,19 @@ namespace OrgSim.Experiments.Output;
 /// Checking a record this way costs about what hashing it costs; decoding every line, as a
 /// <see cref="StreamReader"/> does, cost several times more (<c>RunRecordBenchmarks</c>).
 /// </remarks>
-internal sealed class ByteLineReader(Stream stream)
+internal sealed class ByteLineReader(Stream stream) : IDisposable
 {
-    private byte[] _buffer = new byte[64 * 1024];
+    // Pooled: a record is read several times per run (checked on resume, read for the tables and the summaries).
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
     private int _start, _end;
     private bool _ended;
+
+    /// <summary>Gives the buffer back to the pool; no span read from it may be used after.</summary>
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
 
     /// <summary>
     /// The next line, without its <c>\n</c>; false at the end of the stream. A last line without a
@@ -49,7 +59,10 @@ internal sealed class ByteLineReader(Stream stream)
         int left = _end - _start;
         if (left == _buffer.Length)
         {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
+            byte[] larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            _buffer.CopyTo(larger, 0);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
         }
         else if (_start > 0)
         {

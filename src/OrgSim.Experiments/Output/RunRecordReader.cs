@@ -63,7 +63,11 @@ internal static class RunRecordReader
         file.Position = 0;
         using var body = ChecksumStream.Reading(file, length - RunRecord.ChecksumLineBytes);
         var parser = new Parser(run, depth);
-        parser.Parse(new ByteLineReader(body));
+        using (var lines = new ByteLineReader(body))
+        {
+            parser.Parse(lines);
+        }
+
         body.Drain(); // What the parser did not need is hashed all the same.
         if (!body.Hash().AsSpan().SequenceEqual(expected))
         {

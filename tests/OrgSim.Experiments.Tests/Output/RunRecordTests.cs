@@ -101,6 +101,33 @@ public class RunRecordTests
     }
 
     [Fact]
+    public void Resume_RedoesADamagedRecordLargerThanTheReadBuffer()
+    {
+        // 2,000 weeks: a record of several hundred kilobytes, read in several pieces.
+        string text = TestScenarios.SmallText(agents: 60, replicates: 1, horizon: 2000);
+        string whole = TestRuns.InFolder(text);
+        string copy = Path.Combine(TestPaths.TempDirectory(), "out");
+        foreach (string file in Directory.GetFiles(whole, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(copy, Path.GetRelativePath(whole, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        string record = RecordPath(copy, "p000000-a001-r000000.run");
+        byte[] bytes = File.ReadAllBytes(record);
+        Assert.True(bytes.Length > 256 * 1024, $"the record has only {bytes.Length} bytes");
+        File.WriteAllBytes(record, Flipped(bytes, bytes.Length - 1000));
+
+        var listener = new RecordingListener();
+        RunOutcome outcome = RunJob.Execute(new RunRequest { Scenario = new ScenarioInput(TestRuns.ScenarioFile(text), []), Out = copy, Threads = 2, NoReport = true }, listener);
+
+        Assert.True(outcome.Status == JobStatus.Success, string.Join('\n', outcome.Errors));
+        Assert.Equal(["orgsim: 1 damaged run record was removed and will be redone: p000000-a001-r000000.run (checksum mismatch)"], listener.Notes);
+        OrgSim.Tests.Shared.FolderAssert.SameFiles(whole, copy);
+    }
+
+    [Fact]
     public void Resume_NamesEveryDamagedRecordAndRedoesThemAll()
     {
         string folder = CopyOfWhole();
