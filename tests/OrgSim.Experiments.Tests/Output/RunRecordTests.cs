@@ -184,6 +184,23 @@ public class RunRecordTests
     }
 
     [Fact]
+    public void Run_ThatCannotWriteARecordSaysSoNamingTheFolderAndLeavesNoTemporaryFile()
+    {
+        // A folder where the record belongs: renaming the finished record onto it fails, as a full disk
+        // would fail the write (a test running as root cannot take the permission away instead).
+        string folder = CopyOfWhole();
+        string blocked = RecordPath(folder, Damaged);
+        File.Delete(blocked);
+        Directory.CreateDirectory(blocked);
+
+        var (outcome, _) = Resume(folder);
+
+        Assert.Equal(JobStatus.BadInput, outcome.Status);
+        Assert.StartsWith($"orgsim: cannot write a run's record into {folder}: ", Assert.Single(outcome.Errors), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp-*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public void Assemble_RefusesADamagedRecordNamingItAndReplacesNothing()
     {
         string folder = CopyOfWhole();
