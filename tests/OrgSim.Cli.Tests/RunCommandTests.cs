@@ -42,7 +42,7 @@ public class RunCommandTests
         Assert.Contains("\"seed\": 20261122", manifest, StringComparison.Ordinal);
         Assert.Contains("top-down", stdout, StringComparison.Ordinal);
         Assert.Contains("bottom-up", stdout, StringComparison.Ordinal);
-        Assert.Equal(["contrasts.csv", "levels.csv", "orgchart.json", "outcomes.csv", "report.html", "run.json", "runs.csv", "summary.csv", "timeseries.csv"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
+        Assert.Equal([".orgsim-lock", "contrasts.csv", "levels.csv", "orgchart.json", "outcomes.csv", "report.html", "run.json", "runs.csv", "summary.csv", "timeseries.csv"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

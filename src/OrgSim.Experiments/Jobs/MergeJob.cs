@@ -18,6 +18,12 @@ public static class MergeJob
 
         using (merged)
         {
+            if (merged.RemovedRecords.Count > 0)
+            {
+                // A merge stopped half-way left them in the target; every record was copied again from the shards.
+                note($"orgsim merge: {merged.RemovedRecords.Count} damaged run record(s) in {merged.Path} were removed and copied again from the shards: {string.Join(", ", merged.RemovedRecords.Take(5))}");
+            }
+
             RunJob.DrawReport(merged, png: false, note);
             return JobOutcome.Done($"Merged {runs} runs from {shardFolders.Count} folders into {merged.Path}{Path.DirectorySeparatorChar}");
         }

@@ -20,9 +20,18 @@ public static class PlotJob
             try
             {
                 var (charts, drawError) = claimed.DrawReport(png, note);
-                return drawError is not null
-                    ? JobOutcome.Bad("orgsim plot: " + drawError)
-                    : JobOutcome.Done($"Drew {charts} SVG files and {ResultsFolder.ReportFileName} in {folder}{Path.DirectorySeparatorChar}");
+                if (drawError is not null)
+                {
+                    return JobOutcome.Bad("orgsim plot: " + drawError);
+                }
+
+                // The drawing needs only the tables; a damaged identity matters to the next resume or merge.
+                if (ResultsFolder.IdentityDamage(folder) is { } damage)
+                {
+                    note($"orgsim plot: note: {damage}; the charts are drawn from the tables, but the folder cannot be resumed or merged: rerun the scenario with --overwrite to rebuild it");
+                }
+
+                return JobOutcome.Done($"Drew {charts} SVG files and {ResultsFolder.ReportFileName} in {folder}{Path.DirectorySeparatorChar}");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -77,6 +77,11 @@ public static class RunJob
 
         using (folder)
         {
+            foreach (string note in DamagedRecordNotes(folder.RemovedRecords, plan))
+            {
+                listener.Note(note);
+            }
+
             long pending = RunScheduler.Pending(plan, folder).LongCount();
             listener.Say(Describe(loaded, plan, pending, request.Threads, shard, shardSource));
             try
@@ -109,26 +114,59 @@ public static class RunJob
             try
             {
                 folder.Assemble(w => RunManifest.Write(w, loaded));
+                if (cancellation.IsCancellationRequested)
+                {
+                    // Every run had finished: the tables are whole, so they are written; the report can wait.
+                    return new RunOutcome(JobStatus.Cancelled, [], [$"orgsim: cancelled after every run had finished; the tables are written in {folder.Path}; 'orgsim plot {folder.Path}' draws the report"]) { Folder = folder.Path };
+                }
+
+                if (!request.NoReport)
+                {
+                    DrawReport(folder, request.Png, listener.Note);
+                }
+
+                var (summaries, notShown) = Summaries(loaded, plan, folder, identity);
+                return new RunOutcome(JobStatus.Success, [], []) { Folder = folder.Path, RunsExecuted = pending, Summaries = summaries, PointsNotShown = notShown };
+            }
+            catch (DamagedFileException e)
+            {
+                // Damaged after the claim checked it (the claim removes what it finds damaged).
+                return RunOutcome.Bad([$"orgsim: {e.Message}; nothing was replaced; run the same command again: it redoes the damaged run"]) with { Folder = folder.Path };
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 return RunOutcome.Bad([$"orgsim: cannot write results to {folder.Path}: {e.Message}; check the folder's permissions and free space; the finished runs are kept and a rerun resumes"]) with { Folder = folder.Path };
             }
-
-            if (cancellation.IsCancellationRequested)
-            {
-                // Every run had finished: the tables are whole, so they are written; the report can wait.
-                return new RunOutcome(JobStatus.Cancelled, [], [$"orgsim: cancelled after every run had finished; the tables are written in {folder.Path}; 'orgsim plot {folder.Path}' draws the report"]) { Folder = folder.Path };
-            }
-
-            if (!request.NoReport)
-            {
-                DrawReport(folder, request.Png, listener.Note);
-            }
-
-            var (summaries, notShown) = Summaries(loaded, plan, folder, identity);
-            return new RunOutcome(JobStatus.Success, [], []) { Folder = folder.Path, RunsExecuted = pending, Summaries = summaries, PointsNotShown = notShown };
         }
+    }
+
+    /// <summary>
+    /// What the claim did with damaged records, one line for those this command redoes and one for
+    /// those it does not run (another shard's, or outside <c>--only</c>), each naming the records.
+    /// </summary>
+    internal static IEnumerable<string> DamagedRecordNotes(IReadOnlyList<DamagedRecord> removed, RunPlan plan)
+    {
+        var (redone, notRun) = (removed.Where(r => plan.Contains(r.Run)).ToList(), removed.Where(r => !plan.Contains(r.Run)).ToList());
+        if (redone.Count > 0)
+        {
+            yield return $"orgsim: {Records(redone)} removed and will be redone: {Named(redone)}";
+        }
+
+        if (notRun.Count > 0)
+        {
+            string them = notRun.Count == 1 ? "it" : "them";
+            yield return $"orgsim: {Records(notRun)} removed: {Named(notRun)}; this command does not run {them} (--only or --shard), so run the command that does to redo {them}";
+        }
+
+        static string Records(List<DamagedRecord> records) => records.Count == 1 ? "1 damaged run record was" : $"{records.Count} damaged run records were";
+    }
+
+    /// <summary>The first few records and what was wrong with each; how many more, if any.</summary>
+    private static string Named(List<DamagedRecord> records)
+    {
+        const int Shown = 5;
+        string named = string.Join(", ", records.Take(Shown));
+        return records.Count > Shown ? $"{named} and {records.Count - Shown} more" : named;
     }
 
     /// <summary>Draws the report; a failure here is a note, because the tables are already written.</summary>

@@ -15,6 +15,9 @@ public sealed partial class ResultsFolder
     /// <summary>The metrics compared between arms in <c>contrasts.csv</c>.</summary>
     public static IReadOnlyList<string> ContrastMetrics { get; } = ["weeks_to_50pct", "competent_share_final"];
 
+    /// <summary>The columns of <c>contrasts.csv</c> after the point's coordinates (point, parameters).</summary>
+    public static IReadOnlyList<string> ContrastColumns { get; } = ["arm", "reference_arm", "metric", "difference", "ci_low", "ci_high", "n", "arm_reached", "reference_reached", "bound"];
+
     /// <summary>
     /// Writes every table, <c>run.json</c> (<paramref name="manifest"/>) and <c>orgchart.json</c>
     /// from the records in the folder, all or none. The tables hold every run recorded here: a
@@ -22,19 +25,19 @@ public sealed partial class ResultsFolder
     /// shrinks it.
     /// </summary>
     /// <exception cref="IOException">A file could not be written; nothing was replaced.</exception>
+    /// <exception cref="DamagedFileException">A record or org-chart part is damaged (it was damaged after the claim checked it); none was read, nothing was replaced.</exception>
     public void Assemble(Action<TextWriter> manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         RunIdentity identity = RequireIdentity();
         IReadOnlyList<RunCoordinates> runs = RecordedRuns();
-        IReadOnlyList<string> coordinates = RunTable.Coordinates(identity.ParameterPaths);
         using var files = new AtomicFileSet(overwrite: true, Journal);
-        files.Stage(Target(TimeseriesFileName), w => CopyRows(w, [.. coordinates, .. TimeseriesCsv.Columns], runs, c => c.Timeseries));
-        files.Stage(Target(OutcomesFileName), w => CopyRows(w, [.. coordinates, .. OutcomesCsv.Columns], runs, c => c.Outcomes));
-        files.Stage(Target(LevelsFileName), w => CopyRows(w, [.. coordinates, .. LevelsCsv.Columns], runs, c => c.Levels));
-        files.Stage(Target(RunsFileName), w => WriteRuns(w, identity, runs));
-        files.Stage(Target(SummaryFileName), w => WriteSummaries(w, identity, runs));
-        files.Stage(Target(ContrastsFileName), w => WriteContrasts(w, identity, runs));
+
+        // Each record is read, and so checked, twice in all: once whole for the per-week tables, once
+        // for its metrics, a point at a time, for the statistics.
+        var metricNames = new List<string>();
+        files.Stage([Target(TimeseriesFileName), Target(OutcomesFileName), Target(LevelsFileName)], w => CopyRows(w, identity, runs, metricNames));
+        files.Stage([Target(RunsFileName), Target(SummaryFileName), Target(ContrastsFileName)], w => WriteStatistics(w, identity, runs, metricNames));
         files.Stage(Target(ManifestFileName), manifest);
         OrgChart? chart = ReadOrgChartParts(RunsFolder, identity.Arms.Count);
         if (chart is not null)
@@ -56,111 +59,130 @@ public sealed partial class ResultsFolder
 
     private string Target(string name) => System.IO.Path.Combine(Path, name);
 
-    private void CopyRows(TextWriter writer, IReadOnlyList<string> header, IReadOnlyList<RunCoordinates> runs, Func<RunRecord.Contents, IReadOnlyList<string>> section)
+    /// <summary>
+    /// <c>timeseries.csv</c>, <c>outcomes.csv</c> and <c>levels.csv</c> (<paramref name="tables"/>, in
+    /// that order): every record's rows, in canonical order; and into <paramref name="metricNames"/>
+    /// the union of the metrics' names over runs, in order, for the columns of <c>runs.csv</c>.
+    /// </summary>
+    private void CopyRows(IReadOnlyList<TextWriter> tables, RunIdentity identity, IReadOnlyList<RunCoordinates> runs, List<string> metricNames)
     {
-        using (CsvWriter csv = CsvFormat.Writer(writer))
+        IReadOnlyList<string> coordinates = RunTable.Coordinates(identity.ParameterPaths);
+        IReadOnlyList<string>[] columns = [TimeseriesCsv.Columns, OutcomesCsv.Columns, LevelsCsv.Columns];
+        for (int t = 0; t < tables.Count; t++)
         {
-            RunTable.WriteHeader(csv, header);
+            using CsvWriter csv = CsvFormat.Writer(tables[t]);
+            RunTable.WriteHeader(csv, [.. coordinates, .. columns[t]]);
         }
 
         foreach (RunCoordinates run in runs)
         {
-            foreach (string line in section(RunRecord.Read(RecordPath(run))))
+            RunRecord.Contents record = RunRecord.Read(RecordPath(run), run);
+            IReadOnlyList<string>[] sections = [record.Timeseries, record.Outcomes, record.Levels];
+            for (int t = 0; t < tables.Count; t++)
             {
-                writer.Write(line);
-                writer.Write('\n');
-            }
-        }
-    }
-
-    /// <summary><c>runs.csv</c>: one row per run, its coordinates, seed and every metric; metric columns are the union over runs, in order.</summary>
-    private void WriteRuns(TextWriter writer, RunIdentity identity, IReadOnlyList<RunCoordinates> runs)
-    {
-        var names = new List<string>();
-        foreach (RunCoordinates run in runs)
-        {
-            foreach (var (name, _) in ReadMetrics(run).Metrics)
-            {
-                if (!names.Contains(name))
+                foreach (string line in sections[t])
                 {
-                    names.Add(name);
+                    tables[t].Write(line);
+                    tables[t].Write('\n');
                 }
             }
-        }
 
-        using CsvWriter csv = CsvFormat.Writer(writer);
-        RunTable.WriteHeader(csv, [.. RunTable.Coordinates(identity.ParameterPaths), "seed", .. names]);
-        foreach (RunCoordinates run in runs)
-        {
-            RunRecord.Contents record = ReadMetrics(run);
-            var values = record.Metrics.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-            RunTable.Row(csv, Prefix(identity, run), [record.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), .. names.Select(n => CsvFormat.Number(values.GetValueOrDefault(n)))]);
-        }
-    }
-
-    /// <summary><c>summary.csv</c>: per point and arm, every metric's mean and 95% interval over replicates.</summary>
-    private void WriteSummaries(TextWriter writer, RunIdentity identity, IReadOnlyList<RunCoordinates> runs)
-    {
-        using CsvWriter csv = CsvFormat.Writer(writer);
-        RunTable.WriteHeader(csv, ["point", .. identity.ParameterPaths, .. SummaryCsv.Columns]);
-        foreach (var group in runs.GroupBy(r => (r.Point, r.Arm)))
-        {
-            var metrics = group.Select(r => ReadMetrics(r).Metrics).ToList();
-            foreach (SummaryRow row in SummaryBuilder.ForGroup(identity.Arms[group.Key.Arm], metrics))
+            foreach (var (name, _) in record.Metrics)
             {
-                SummaryCsv.WriteRow(csv, PointFields(identity, group.Key.Point), row);
+                if (!metricNames.Contains(name))
+                {
+                    metricNames.Add(name);
+                }
             }
         }
     }
 
     /// <summary>
-    /// <c>contrasts.csv</c>: per point, each arm against the first (the reference) on the paired
-    /// differences of <see cref="ContrastMetrics"/>, replicate by replicate. Arms of a replicate share
+    /// <c>runs.csv</c>, <c>summary.csv</c> and <c>contrasts.csv</c> (<paramref name="tables"/>, in that
+    /// order), a point at a time: only one point's metrics are held.
+    /// </summary>
+    private void WriteStatistics(IReadOnlyList<TextWriter> tables, RunIdentity identity, IReadOnlyList<RunCoordinates> runs, IReadOnlyList<string> metricNames)
+    {
+        using CsvWriter runsCsv = CsvFormat.Writer(tables[0]), summaryCsv = CsvFormat.Writer(tables[1]), contrastsCsv = CsvFormat.Writer(tables[2]);
+        RunTable.WriteHeader(runsCsv, [.. RunTable.Coordinates(identity.ParameterPaths), "seed", .. metricNames]);
+        RunTable.WriteHeader(summaryCsv, ["point", .. identity.ParameterPaths, .. SummaryCsv.Columns]);
+        RunTable.WriteHeader(contrastsCsv, ["point", .. identity.ParameterPaths, .. ContrastColumns]);
+        foreach (var point in runs.GroupBy(r => r.Point))
+        {
+            var records = point.Select(r => (Run: r, Record: ReadMetrics(r))).ToList();
+            foreach (var (run, record) in records)
+            {
+                WriteRun(runsCsv, identity, run, record, metricNames);
+            }
+
+            foreach (var arm in records.GroupBy(r => r.Run.Arm))
+            {
+                WriteSummaries(summaryCsv, identity, point.Key, arm.Key, arm.Select(r => r.Record.Metrics).ToList());
+            }
+
+            WriteContrasts(contrastsCsv, identity, point.Key, records);
+        }
+    }
+
+    /// <summary>One row of <c>runs.csv</c>: the run's coordinates, seed and every metric; metric columns are the union over runs, in order.</summary>
+    private static void WriteRun(CsvWriter csv, RunIdentity identity, RunCoordinates run, RunRecord.Contents record, IReadOnlyList<string> metricNames)
+    {
+        var values = record.Metrics.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        RunTable.Row(csv, Prefix(identity, run), [record.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), .. metricNames.Select(n => CsvFormat.Number(values.GetValueOrDefault(n)))]);
+    }
+
+    /// <summary>The rows of <c>summary.csv</c> for one point and arm: every metric's mean and 95% interval over replicates.</summary>
+    private static void WriteSummaries(CsvWriter csv, RunIdentity identity, int point, int arm, IReadOnlyList<IReadOnlyList<KeyValuePair<string, double?>>> metrics)
+    {
+        foreach (SummaryRow row in SummaryBuilder.ForGroup(identity.Arms[arm], metrics))
+        {
+            SummaryCsv.WriteRow(csv, PointFields(identity, point), row);
+        }
+    }
+
+    /// <summary>
+    /// The rows of <c>contrasts.csv</c> for one point: each arm against the first (the reference) on
+    /// the paired differences of <see cref="ContrastMetrics"/>, replicate by replicate. Arms of a replicate share
     /// its organisation, seed agents and random numbers, so the pairing removes most of the noise.
     /// For a "weeks to" metric the row also says how many paired runs of each arm reached the
     /// threshold and what the difference is (<see cref="ContrastBound"/>): a run that never reached
     /// it counts as H + 1 weeks, so the difference is then only a bound, or nothing at all.
     /// </summary>
-    private void WriteContrasts(TextWriter writer, RunIdentity identity, IReadOnlyList<RunCoordinates> runs)
+    private static void WriteContrasts(CsvWriter csv, RunIdentity identity, int point, IReadOnlyList<(RunCoordinates Run, RunRecord.Contents Record)> records)
     {
-        using CsvWriter csv = CsvFormat.Writer(writer);
-        RunTable.WriteHeader(csv, ["point", .. identity.ParameterPaths, "arm", "reference_arm", "metric", "difference", "ci_low", "ci_high", "n", "arm_reached", "reference_reached", "bound"]);
-        foreach (var point in runs.GroupBy(r => r.Point))
+        var values = records.ToDictionary(r => (r.Run.Arm, r.Run.Replicate), r => r.Record.Metrics.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
+        for (int arm = 1; arm < identity.Arms.Count; arm++)
         {
-            var values = point.ToDictionary(r => (r.Arm, r.Replicate), r => ReadMetrics(r).Metrics.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
-            for (int arm = 1; arm < identity.Arms.Count; arm++)
+            foreach (string metric in ContrastMetrics)
             {
-                foreach (string metric in ContrastMetrics)
+                string? reachedMetric = metric.StartsWith("weeks_to_", StringComparison.Ordinal) ? "reached_" + metric["weeks_to_".Length..] : null;
+                var differences = new List<double>();
+                int armReached = 0, referenceReached = 0;
+                for (int r = 0; r < identity.Replicates; r++)
                 {
-                    string? reachedMetric = metric.StartsWith("weeks_to_", StringComparison.Ordinal) ? "reached_" + metric["weeks_to_".Length..] : null;
-                    var differences = new List<double>();
-                    int armReached = 0, referenceReached = 0;
-                    for (int r = 0; r < identity.Replicates; r++)
+                    if (values.TryGetValue((arm, r), out var a) && values.TryGetValue((0, r), out var b) && a.GetValueOrDefault(metric) is double x && b.GetValueOrDefault(metric) is double y)
                     {
-                        if (values.TryGetValue((arm, r), out var a) && values.TryGetValue((0, r), out var b) && a.GetValueOrDefault(metric) is double x && b.GetValueOrDefault(metric) is double y)
+                        differences.Add(x - y);
+                        if (reachedMetric is not null)
                         {
-                            differences.Add(x - y);
-                            if (reachedMetric is not null)
-                            {
-                                armReached += a.GetValueOrDefault(reachedMetric) is > 0.5 ? 1 : 0;
-                                referenceReached += b.GetValueOrDefault(reachedMetric) is > 0.5 ? 1 : 0;
-                            }
+                            armReached += a.GetValueOrDefault(reachedMetric) is > 0.5 ? 1 : 0;
+                            referenceReached += b.GetValueOrDefault(reachedMetric) is > 0.5 ? 1 : 0;
                         }
                     }
-
-                    if (differences.Count == 0)
-                    {
-                        continue; // Neither this arm nor the reference ran at this point (a shard or --only).
-                    }
-
-                    ContrastBound bound = reachedMetric is null ? ContrastBound.Exact : ContrastBounds.Of(armReached, referenceReached, differences.Count);
-                    Estimate d = bound == ContrastBound.Undefined ? new Estimate(null, null, null, differences.Count) : ConfidenceIntervals.StudentMean(differences);
-                    RunTable.Row(csv, PointFields(identity, point.Key), identity.Arms[arm], identity.Arms[0], metric,
-                        CsvFormat.Number(d.Mean), CsvFormat.Number(d.Low), CsvFormat.Number(d.High), RunTable.Invariant(d.N),
-                        reachedMetric is null ? string.Empty : RunTable.Invariant(armReached),
-                        reachedMetric is null ? string.Empty : RunTable.Invariant(referenceReached),
-                        ContrastBounds.Name(bound));
                 }
+
+                if (differences.Count == 0)
+                {
+                    continue; // Neither this arm nor the reference ran at this point (a shard or --only).
+                }
+
+                ContrastBound bound = reachedMetric is null ? ContrastBound.Exact : ContrastBounds.Of(armReached, referenceReached, differences.Count);
+                Estimate d = bound == ContrastBound.Undefined ? new Estimate(null, null, null, differences.Count) : ConfidenceIntervals.StudentMean(differences);
+                RunTable.Row(csv, PointFields(identity, point), identity.Arms[arm], identity.Arms[0], metric,
+                    CsvFormat.Number(d.Mean), CsvFormat.Number(d.Low), CsvFormat.Number(d.High), RunTable.Invariant(d.N),
+                    reachedMetric is null ? string.Empty : RunTable.Invariant(armReached),
+                    reachedMetric is null ? string.Empty : RunTable.Invariant(referenceReached),
+                    ContrastBounds.Name(bound));
             }
         }
     }

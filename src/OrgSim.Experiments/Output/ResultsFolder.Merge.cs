@@ -41,7 +41,12 @@ public sealed partial class ResultsFolder
         var sources = new Dictionary<RunCoordinates, string>(); // run → the shard folder that holds its record
         foreach (string folder in shardFolders)
         {
-            RunIdentity? shard = ReadIdentity(folder);
+            var (shard, damage) = ReadIdentity(folder);
+            if (damage is not null)
+            {
+                return Fail($"{damage}; rerun that shard's 'orgsim run' command with --overwrite, then merge again");
+            }
+
             if (shard is null)
             {
                 return Fail($"{folder} holds no runs of orgsim run (no {RunsFolderName}/{IdentityFileName}); name the shards' --out folders");
@@ -54,12 +59,19 @@ public sealed partial class ResultsFolder
             }
 
             var shardFolder = new ResultsFolder(folder, created: false, claim: null) { Identity = shard };
-            foreach (RunCoordinates run in shardFolder.RecordedRuns())
+            IReadOnlyList<RunCoordinates> recorded = shardFolder.RecordedRuns();
+            foreach (RunCoordinates run in recorded)
             {
                 if (!sources.TryAdd(run, folder))
                 {
-                    return Fail($"the run {RecordFileName(run)} is in both {sources[run]} and {folder}; give each shard's folder once");
+                    return Fail($"the run {run.FileName} is in both {sources[run]} and {folder}; give each shard's folder once");
                 }
+            }
+
+            // Checked before anything is written: a damaged record is never copied, and only its shard's command can redo it.
+            if (shardFolder.ShardDamage(recorded) is { } damaged)
+            {
+                return Fail(damaged);
             }
         }
 
@@ -69,6 +81,23 @@ public sealed partial class ResultsFolder
         {
             RunCoordinates m = missing[0];
             return Fail($"{missing.Count} of {all.Count} runs are in none of the folders (the first: point {m.Point}, arm {identity.Arms[m.Arm]}, replicate {m.Replicate}); run or resume the shard that owns them, then merge again");
+        }
+
+        // Every shard wrote the same run.json (it names no shard): the first one's is taken, so it must be sound.
+        string manifestPath = System.IO.Path.Combine(first, ManifestFileName);
+        string manifest;
+        try
+        {
+            manifest = File.ReadAllText(manifestPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail($"cannot read {manifestPath}: {e.Message}; check the folder's permissions");
+        }
+
+        if (ManifestDamage(manifestPath, manifest) is { } manifestDamage)
+        {
+            return Fail($"{manifestPath} is damaged ({manifestDamage}); rerun that shard's 'orgsim run' command (it writes {ManifestFileName} again), then merge again");
         }
 
         var (merged, _, error) = ClaimForRuns(target, "merged", identity, overwrite);
@@ -83,7 +112,7 @@ public sealed partial class ResultsFolder
         {
             foreach (RunCoordinates run in all)
             {
-                AtomicFile.Copy(System.IO.Path.Combine(sources[run], RunsFolderName, RecordFileName(run)), merged.RecordPath(run));
+                AtomicFile.Copy(System.IO.Path.Combine(sources[run], RunsFolderName, run.FileName), merged.RecordPath(run));
             }
 
             // Each arm's org-chart part was written by the shard that ran its point 0, replicate 0.
@@ -96,15 +125,33 @@ public sealed partial class ResultsFolder
                 }
             }
 
-            // Every shard wrote the same run.json (it names no shard): take the first one's.
-            string manifest = File.ReadAllText(System.IO.Path.Combine(first, ManifestFileName));
             merged.Assemble(w => w.Write(manifest));
             return (merged, all.Count, null);
+        }
+        catch (DamagedFileException e)
+        {
+            // Damaged after the checks above, while being copied: nothing was replaced.
+            merged.Dispose();
+            return Fail($"{e.Message}; nothing was replaced; merge again");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             merged.Dispose();
             return Fail($"cannot write {target}: {e.Message}; check the folder's permissions and free space");
+        }
+    }
+
+    /// <summary>What makes <paramref name="text"/>, read from <paramref name="path"/>, not the JSON of a <c>run.json</c>, or null.</summary>
+    private static string? ManifestDamage(string path, string text)
+    {
+        try
+        {
+            using var document = JsonFile.Parse(path, text);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object ? null : "not a JSON object";
+        }
+        catch (DamagedFileException e)
+        {
+            return e.Described;
         }
     }
 

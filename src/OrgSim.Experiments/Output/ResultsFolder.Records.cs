@@ -12,7 +12,7 @@ public sealed partial class ResultsFolder : IRunStore
 
     /// <inheritdoc/>
     public void Save(RunCoordinates run, RunResult result, IReadOnlyList<KeyValuePair<string, double?>> metrics) =>
-        RunRecord.Write(RecordPath(run), Prefix(RequireIdentity(), run), result, metrics);
+        RunRecord.Write(RecordPath(run), run, Prefix(RequireIdentity(), run), result, metrics);
 
     /// <inheritdoc/>
     public void SaveOrgChart(int arm, string armName, OrgChartRecorder recorder) =>
@@ -22,16 +22,14 @@ public sealed partial class ResultsFolder : IRunStore
     public IReadOnlyList<RunCoordinates> RecordedRuns() => RequireIdentity().AllRuns().Where(Contains).ToList();
 
     /// <summary>The seed and headline metrics of <paramref name="run"/>'s record.</summary>
-    public RunRecord.Contents ReadMetrics(RunCoordinates run) => RunRecord.ReadMetrics(RecordPath(run));
+    /// <exception cref="DamagedFileException">The record is damaged; nothing of it was read.</exception>
+    public RunRecord.Contents ReadMetrics(RunCoordinates run) => RunRecord.ReadMetrics(RecordPath(run), run);
 
     /// <summary>The leading fields of a run's rows in every table.</summary>
     internal static string[] Prefix(RunIdentity identity, RunCoordinates run) =>
         RunTable.Prefix(run.Point, identity.Points[run.Point], identity.Arms[run.Arm], run.Replicate);
 
-    private string RecordPath(RunCoordinates run) => System.IO.Path.Combine(RunsFolder, RecordFileName(run));
-
-    private static string RecordFileName(RunCoordinates run) =>
-        string.Create(CultureInfo.InvariantCulture, $"p{run.Point:D6}-a{run.Arm:D3}-r{run.Replicate:D6}.run");
+    private string RecordPath(RunCoordinates run) => System.IO.Path.Combine(RunsFolder, run.FileName);
 
     private static string OrgChartPartPath(string runsFolder, int arm) =>
         System.IO.Path.Combine(runsFolder, string.Create(CultureInfo.InvariantCulture, $"orgchart-a{arm:D3}.json"));

@@ -13,6 +13,9 @@ namespace OrgSim.Experiments.Output;
 /// </content>
 public sealed partial class ResultsFolder
 {
+    /// <summary>What to do about a damaged table, <c>run.json</c> or <c>orgchart.json</c>: every one of them is written again from the run records.</summary>
+    private const string DamagedFileAdvice = "rerun the 'orgsim run' or 'orgsim merge' command that wrote the folder (it writes the file again from the run records), or rerun the scenario with --overwrite";
+
     /// <summary>
     /// Writes <c>plots/*.svg</c> and <c>report.html</c>, all or none. Charts of other tables never
     /// linger: <see cref="Assemble"/> removes the report and its charts whenever it replaces the tables.
@@ -24,16 +27,20 @@ public sealed partial class ResultsFolder
     {
         ArgumentNullException.ThrowIfNull(note);
         ResultTables tables;
+        OrgChart? chart;
         try
         {
             tables = ResultTablesReader.Load(Path);
+            chart = OrgChart.ReadFile(Target(OrgChartFileName));
         }
         catch (IOException e)
         {
             return (0, e.Message);
         }
-
-        OrgChart? chart = OrgChart.ReadFile(Target(OrgChartFileName));
+        catch (DamagedFileException e)
+        {
+            return (0, $"{e.Message}; {DamagedFileAdvice}");
+        }
         IReadOnlyList<Chart> charts = ChartSet.Draw(tables, chart);
         string plots = Target(PlotsFolderName);
         Directory.CreateDirectory(plots);

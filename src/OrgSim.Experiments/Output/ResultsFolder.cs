@@ -119,7 +119,13 @@ public sealed partial class ResultsFolder : IDisposable
         bool resuming;
         try
         {
-            RunIdentity? existing = requested is null ? null : ReadIdentity(requested);
+            var (existing, damage) = requested is null ? (null, null) : ReadIdentity(requested);
+            if (damage is not null && !overwrite)
+            {
+                folder.Dispose();
+                return (null, false, $"--out {requested}: {damage}; add --overwrite to run the scenario afresh into it, or choose another folder");
+            }
+
             resuming = existing is not null && existing.SameRunsAs(identity);
             if (!resuming && !overwrite && (existing is not null || folder.HeldResult() is not null))
             {
@@ -148,6 +154,11 @@ public sealed partial class ResultsFolder : IDisposable
             Directory.CreateDirectory(folder.RunsFolder);
             AtomicFile.WriteText(System.IO.Path.Combine(folder.RunsFolder, IdentityFileName), RunIdentity.ToJson(identity));
             folder.Identity = identity;
+            if (resuming)
+            {
+                folder.RemoveDamagedRecords(); // Never read, and redone like any run without a record.
+            }
+
             return (folder, resuming, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -180,7 +191,7 @@ public sealed partial class ResultsFolder : IDisposable
             try
             {
                 claimed.FinishInterruptedCommit();
-                claimed.Identity = ReadIdentity(folder);
+                claimed.Identity = ReadIdentity(folder).Identity;
                 claimed.RemoveTemporaryFiles(); // A run or plot killed while drawing left them.
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -267,9 +278,17 @@ public sealed partial class ResultsFolder : IDisposable
         }
     }
 
-    private static RunIdentity? ReadIdentity(string folder)
+    /// <summary>The identity of the runs in <paramref name="folder"/>, none if it has none, or a line that names the file and says how it is damaged.</summary>
+    private static (RunIdentity? Identity, string? Damage) ReadIdentity(string folder)
     {
         string path = System.IO.Path.Combine(folder, RunsFolderName, IdentityFileName);
-        return File.Exists(path) ? RunIdentity.FromJson(File.ReadAllText(path)) : null;
+        try
+        {
+            return File.Exists(path) ? (RunIdentity.Read(path), null) : (null, null);
+        }
+        catch (DamagedFileException e)
+        {
+            return (null, $"{path} is damaged ({e.Described})");
+        }
     }
 }

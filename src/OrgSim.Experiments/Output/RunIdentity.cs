@@ -91,4 +91,43 @@ public sealed record RunIdentity(
 
     /// <summary>Reads an identity written by <see cref="ToJson"/>.</summary>
     public static RunIdentity? FromJson(string json) => JsonSerializer.Deserialize<RunIdentity>(json, Json);
+
+    /// <summary>Reads the identity file at <paramref name="path"/>, and checks that it is one orgsim writes.</summary>
+    /// <exception cref="DamagedFileException">It is not JSON, a value is missing or of the wrong kind, or the runs it describes cannot be.</exception>
+    internal static RunIdentity Read(string path)
+    {
+        RunIdentity identity = JsonFile.Deserialize<RunIdentity>(path, File.ReadAllText(path), Json, "holds no identity");
+        return identity.Problem() is { } problem ? throw new DamagedFileException(path, problem) : identity;
+    }
+
+    /// <summary>
+    /// What makes this identity one orgsim never writes, or null: a key that is missing (the JSON
+    /// reader leaves it null), a point without a value for every swept key, no arm, or a number of
+    /// replicates out of range — which would otherwise make a resume or a merge look for runs that
+    /// cannot exist.
+    /// </summary>
+    private string? Problem()
+    {
+        static bool Missing<T>(IReadOnlyList<T?>? list) => list is null || list.Any(x => x is null);
+        var missing = new (string Key, bool IsMissing)[]
+        {
+            ("scenario_file", ScenarioFile is null), ("scenario_sha256", ScenarioSha256 is null), ("overrides", Missing(Overrides)),
+            ("settings_sha256", SettingsSha256 is null), ("parameter_paths", Missing(ParameterPaths)), ("points", Missing(Points) || Points.Count == 0),
+            ("arms", Missing(Arms) || Arms.Count == 0), ("data_sha256", Missing(DataSha256)), ("tool_version", ToolVersion is null),
+        };
+        if (missing.FirstOrDefault(m => m.IsMissing) is { Key: { } key })
+        {
+            return $"{key} is missing";
+        }
+
+        for (int i = 0; i < Points.Count; i++)
+        {
+            if (Missing(Points[i]) || Points[i].Count != ParameterPaths.Count)
+            {
+                return $"points[{i}] has {Points[i]?.Count ?? 0} values where parameter_paths has {ParameterPaths.Count}";
+            }
+        }
+
+        return Replicates is < 1 or > ScenarioSpec.MaxReplicates ? $"replicates is {Replicates}; must be in [1, {ScenarioSpec.MaxReplicates}]" : null;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using OrgSim.Experiments.Running;
 
@@ -7,13 +8,54 @@ namespace OrgSim.Experiments.Output;
 /// <summary>
 /// The file format of a finished run: its rows of the three per-tick tables and its headline
 /// metrics, in one file. <see cref="ResultsFolder"/> names the files and decides where they go;
-/// a record is written with <see cref="AtomicFile"/>, so a record that exists is whole: that is
-/// what makes a rerun resume (finished runs are skipped, an interrupted one is redone) and shards
-/// mergeable. Results stream to disk run by run; nothing accumulates in memory.
+/// a record is written with <see cref="AtomicFile"/>, so a record that exists was whole when it was
+/// written: that is what makes a rerun resume (finished runs are skipped, an interrupted one is
+/// redone) and shards mergeable. Results stream to disk run by run; nothing accumulates in memory.
 /// </summary>
+/// <remarks>
+/// A record opens with its format and version (<see cref="Header"/>) and the run it holds, and ends
+/// with the SHA-256 of every byte before that last line, so that a record damaged after it was
+/// written — emptied, cut short, a byte changed, renamed onto another run, or written by another
+/// version — is recognised, and never read:
+/// <code>
+/// #orgsim-run-record,1
+/// #run,POINT,ARM,REPLICATE
+/// #seed,SEED
+/// #metrics
+/// NAME,VALUE          (one per metric; VALUE empty where undefined)
+/// #timeseries
+/// ROWS                (of timeseries.csv, without header)
+/// #outcomes
+/// ROWS
+/// #levels
+/// ROWS
+/// #sha256,HEX         (64 lowercase hex digits, then a line end)
+/// </code>
+/// </remarks>
 public static class RunRecord
 {
-    private const string TimeseriesSection = "#timeseries", OutcomesSection = "#outcomes", LevelsSection = "#levels", MetricsSection = "#metrics";
+    /// <summary>The version of the format this orgsim writes and reads.</summary>
+    public const int Version = 1;
+
+    /// <summary>The first line of every record: the format's name and version.</summary>
+    public const string Header = "#orgsim-run-record,1";
+
+    /// <summary>The first line up to the version.</summary>
+    internal const string HeaderStart = "#orgsim-run-record,";
+
+    /// <summary>The start of the second line, followed by the run's point, arm and replicate.</summary>
+    internal const string RunStart = "#run,";
+
+    /// <summary>The start of the seed's line.</summary>
+    internal const string SeedStart = "#seed,";
+
+    /// <summary>The start of the last line, followed by the checksum.</summary>
+    internal const string ChecksumStart = "#sha256,";
+
+    /// <summary>The length of the last line in bytes: its start, 64 hex digits and the line end.</summary>
+    internal const int ChecksumLineBytes = 8 + 64 + 1;
+
+    internal const string TimeseriesSection = "#timeseries", OutcomesSection = "#outcomes", LevelsSection = "#levels", MetricsSection = "#metrics";
 
     /// <summary>The sections of a record: CSV rows of each table (without header) and the metrics.</summary>
     /// <param name="Timeseries">Rows of timeseries.csv.</param>
@@ -23,70 +65,50 @@ public static class RunRecord
     /// <param name="Seed">The seed of the run's dynamics.</param>
     public sealed record Contents(IReadOnlyList<string> Timeseries, IReadOnlyList<string> Outcomes, IReadOnlyList<string> Levels, IReadOnlyList<KeyValuePair<string, double?>> Metrics, ulong Seed);
 
-    /// <summary>Writes the record of <paramref name="run"/> to <paramref name="path"/>, atomically.</summary>
-    public static void Write(string path, string[] prefix, RunResult run, IReadOnlyList<KeyValuePair<string, double?>> metrics)
+    /// <summary>Writes the record of <paramref name="run"/>, whose result is <paramref name="result"/>, to <paramref name="path"/>, atomically.</summary>
+    public static void Write(string path, RunCoordinates run, string[] prefix, RunResult result, IReadOnlyList<KeyValuePair<string, double?>> metrics)
     {
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(metrics);
-        AtomicFile.Write(path, writer =>
+        AtomicFile.WriteBytes(path, file =>
         {
-            // The seed and metrics come first: summaries read only the head of each record.
-            writer.WriteLine($"#seed,{run.Seed.ToString(CultureInfo.InvariantCulture)}");
-            writer.WriteLine(MetricsSection);
-            foreach (var (name, value) in metrics)
+            using var hashed = ChecksumStream.Writing(file);
+            using (var writer = new StreamWriter(hashed, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
             {
-                // Full precision ("R"): the summaries are computed from these, and must not depend on rounding.
-                writer.WriteLine($"{name},{(value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty)}");
+                writer.WriteLine(Header);
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{RunStart}{run.Point},{run.Arm},{run.Replicate}"));
+
+                // The seed and metrics come first: summaries parse only the head of each record.
+                writer.WriteLine(SeedStart + result.Seed.ToString(CultureInfo.InvariantCulture));
+                writer.WriteLine(MetricsSection);
+                foreach (var (name, value) in metrics)
+                {
+                    // Full precision ("R"): the summaries are computed from these, and must not depend on rounding.
+                    writer.WriteLine($"{name},{(value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty)}");
+                }
+
+                Section(writer, TimeseriesSection, csv => TimeseriesCsv.WriteRows(csv, prefix, result));
+                Section(writer, OutcomesSection, csv => OutcomesCsv.WriteRows(csv, prefix, result));
+                Section(writer, LevelsSection, csv => LevelsCsv.WriteRows(csv, prefix, result));
             }
 
-            Section(writer, TimeseriesSection, csv => TimeseriesCsv.WriteRows(csv, prefix, run));
-            Section(writer, OutcomesSection, csv => OutcomesCsv.WriteRows(csv, prefix, run));
-            Section(writer, LevelsSection, csv => LevelsCsv.WriteRows(csv, prefix, run));
+            file.Write(Encoding.ASCII.GetBytes(ChecksumStart + Convert.ToHexStringLower(hashed.Hash()) + "\n"));
         });
     }
 
-    /// <summary>Reads the record at <paramref name="path"/>.</summary>
-    public static Contents Read(string path) => Parse(File.ReadLines(path), metricsOnly: false);
+    /// <summary>Reads the record of <paramref name="run"/> at <paramref name="path"/>, after checking it.</summary>
+    /// <exception cref="DamagedFileException">The record is damaged; nothing of it was used.</exception>
+    public static Contents Read(string path, RunCoordinates run) => Require(path, RunRecordReader.Read(path, run, RunRecordReader.Depth.Everything));
 
-    /// <summary>Reads only the seed and metrics of the record at <paramref name="path"/>: the head of the file.</summary>
-    public static Contents ReadMetrics(string path) => Parse(File.ReadLines(path), metricsOnly: true);
+    /// <summary>Reads only the seed and metrics of the record of <paramref name="run"/> at <paramref name="path"/>, after checking the whole record.</summary>
+    /// <exception cref="DamagedFileException">The record is damaged; nothing of it was used.</exception>
+    public static Contents ReadMetrics(string path, RunCoordinates run) => Require(path, RunRecordReader.Read(path, run, RunRecordReader.Depth.Metrics));
 
-    private static Contents Parse(IEnumerable<string> lines, bool metricsOnly)
-    {
-        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        List<string>? current = null;
-        ulong seed = 0;
-        foreach (string line in lines)
-        {
-            if (line.StartsWith("#seed,", StringComparison.Ordinal))
-            {
-                seed = ulong.Parse(line.AsSpan(6), CultureInfo.InvariantCulture);
-            }
-            else if (line.StartsWith('#'))
-            {
-                if (metricsOnly && line != MetricsSection)
-                {
-                    break;
-                }
+    /// <summary>What is wrong with the record of <paramref name="run"/> at <paramref name="path"/> ("checksum mismatch"), or null if it is sound.</summary>
+    public static string? Check(string path, RunCoordinates run) => RunRecordReader.Read(path, run, RunRecordReader.Depth.Check).Problem;
 
-                sections[line] = current = [];
-            }
-            else
-            {
-                current?.Add(line);
-            }
-        }
-
-        List<KeyValuePair<string, double?>> metrics = sections.GetValueOrDefault(MetricsSection, []).Select(l =>
-        {
-            int comma = l.LastIndexOf(',');
-            string value = l[(comma + 1)..];
-            return new KeyValuePair<string, double?>(l[..comma], value.Length == 0 ? null : double.Parse(value, CultureInfo.InvariantCulture));
-        }).ToList();
-        return new Contents(
-            sections.GetValueOrDefault(TimeseriesSection, []), sections.GetValueOrDefault(OutcomesSection, []),
-            sections.GetValueOrDefault(LevelsSection, []), metrics, seed);
-    }
+    private static Contents Require(string path, (Contents? Contents, string? Problem) read) =>
+        read.Contents ?? throw new DamagedFileException(path, read.Problem!);
 
     private static void Section(TextWriter writer, string name, Action<CsvWriter> rows)
     {

@@ -22,7 +22,17 @@ public sealed record OrgChart(
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>Reads a chart from <paramref name="path"/>, or null if there is no such file.</summary>
-    public static OrgChart? ReadFile(string path) => File.Exists(path) ? JsonSerializer.Deserialize<OrgChart>(File.ReadAllText(path), Json) : null;
+    /// <exception cref="Output.DamagedFileException">The file is not a chart orgsim writes: not JSON, a value missing or of the wrong kind, or parts that do not fit together.</exception>
+    public static OrgChart? ReadFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        OrgChart chart = Output.JsonFile.Deserialize<OrgChart>(path, File.ReadAllText(path), Json, "holds no org chart");
+        return OrgChartCheck.Problem(chart) is { } problem ? throw new Output.DamagedFileException(path, problem) : chart;
+    }
 
     /// <summary>The chart of one arm's run, as <paramref name="recorder"/> recorded it.</summary>
     public static OrgChart ForArm(string armName, OrgChartRecorder recorder)

@@ -1,31 +1,41 @@
 using System.Text.Json;
 using OrgSim.Experiments.Output;
+using OrgSim.Experiments.Scenarios;
 using OrgSim.Experiments.Statistics;
 
 namespace OrgSim.Experiments.Report;
 
-/// <summary>Reads an output folder into <see cref="ResultTables"/>: parses the CSV files and averages over replicates.</summary>
+/// <summary>
+/// Reads an output folder into <see cref="ResultTables"/>: parses <c>run.json</c> and the CSV files
+/// and averages over replicates. Every value is checked as it is read — a field of the right kind
+/// and range, a point, arm, week and competency that <c>run.json</c> has, every run's rows all there —
+/// so a damaged or edited file is a <see cref="DamagedFileException"/> naming it and the line, and
+/// never an index or parse error deeper down.
+/// </summary>
 internal static class ResultTablesReader
 {
     private const int Competencies = 4, Stages = 4;
 
+    /// <summary>The folder's tables.</summary>
+    /// <exception cref="IOException">A file is missing.</exception>
+    /// <exception cref="DamagedFileException">A file is damaged.</exception>
     public static ResultTables Load(string folder)
     {
-        JsonElement manifest = Required(folder, ResultsFolder.ManifestFileName, () => ResultTables.Manifest(folder));
-        var parameters = manifest.GetProperty("sweep").GetProperty("parameters").EnumerateArray().Select(e => e.GetString()!).ToList();
-        var points = manifest.GetProperty("sweep").GetProperty("points").EnumerateArray()
-            .Select(p => (IReadOnlyList<string>)p.EnumerateArray().Select(v => v.GetString()!).ToList()).ToList();
-        var arms = manifest.GetProperty("arms").EnumerateArray().Select(a => a.GetProperty("name").GetString()!).ToList();
-        int horizon = manifest.GetProperty("horizon_weeks").GetInt32();
-        int k = parameters.Count; // columns after point and before arm
+        Manifest m = Required(folder, ResultsFolder.ManifestFileName, ReadManifest);
+        int k = m.Parameters.Count; // columns after point and before arm
+        IReadOnlyList<string> coordinates = RunTable.Coordinates(m.Parameters);
+        string arms = $"not an arm of run.json ({string.Join(", ", m.Arms)})";
 
         // Per (point, arm): per replicate, per week, the counts of each competency's stages.
-        var runs = new Dictionary<(int Point, string Arm), Dictionary<int, int[,,]>>();
-        foreach (string[] f in Rows(folder, ResultsFolder.TimeseriesFileName))
+        var runs = new Dictionary<(int Point, int Arm), Dictionary<int, int[,,]>>();
+        var rows = new Dictionary<(int Point, int Arm, int Replicate), int>();
+        var agentsOf = new Dictionary<(int Point, int Arm, int Replicate), long>();
+        string timeseries = Path.Combine(folder, ResultsFolder.TimeseriesFileName);
+        foreach (TableRow f in Required(folder, ResultsFolder.TimeseriesFileName, path => TableFile.Rows(path, [.. coordinates, .. TimeseriesCsv.Columns]).ToList()))
         {
-            int point = int.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), replicate = Int(f[k + 2]), tick = Int(f[k + 3]);
-            string arm = f[k + 1];
-            int c = ResultTables.CompetencyNames.ToList().IndexOf(f[k + 4]);
+            var (point, arm, replicate) = Run(f, m, k, arms);
+            int tick = f.Whole(k + 3, 0, m.Horizon);
+            int c = f.IndexIn(k + 4, ResultTables.CompetencyNames, $"not one of {string.Join(", ", ResultTables.CompetencyNames)}");
             if (!runs.TryGetValue((point, arm), out var byReplicate))
             {
                 runs[(point, arm)] = byReplicate = [];
@@ -33,31 +43,53 @@ internal static class ResultTablesReader
 
             if (!byReplicate.TryGetValue(replicate, out int[,,]? counts))
             {
-                byReplicate[replicate] = counts = new int[horizon + 1, Competencies, Stages];
+                byReplicate[replicate] = counts = new int[m.Horizon + 1, Competencies, Stages];
             }
 
+            long sum = 0;
             for (int s = 0; s < Stages; s++)
             {
-                counts[tick, c, s] = Int(f[k + 5 + s]);
+                sum += counts[tick, c, s] = f.Whole(k + 5 + s, 0, int.MaxValue);
             }
+
+            // The four counts of a row add up to the run's agents: a changed digit shows here.
+            if (agentsOf.TryAdd((point, arm, replicate), sum) is false && agentsOf[(point, arm, replicate)] != sum)
+            {
+                throw new DamagedFileException(timeseries, f.Line, $"the four stage counts add up to {sum}, where the run's first row has {agentsOf[(point, arm, replicate)]} agents");
+            }
+
+            rows[(point, arm, replicate)] = rows.GetValueOrDefault((point, arm, replicate)) + 1;
         }
 
-        var levels = Aggregate(Rows(folder, ResultsFolder.LevelsFileName), k, f => (Int(f[k + 3]), Int(f[k + 4]), ResultTables.Parse(f[k + 6])));
-        var outcomes = Rows(folder, ResultsFolder.OutcomesFileName).GroupBy(f => (Int(f[0]), f[k + 1])).ToDictionary(
+        RequireEveryRow(timeseries, rows, m, (m.Horizon + 1) * Competencies);
+
+        var levelRows = Required(folder, ResultsFolder.LevelsFileName, path => TableFile.Rows(path, [.. coordinates, .. LevelsCsv.Columns])
+            .Select(f => (Run: Run(f, m, k, arms), Tick: f.Whole(k + 3, 0, m.Horizon), Level: f.Whole(k + 4, 0, int.MaxValue), Agents: f.Whole(k + 5, 0, int.MaxValue), Share: f.Number(k + 6))).ToList());
+        RequireRowsOfEveryRun(Path.Combine(folder, ResultsFolder.LevelsFileName), levelRows.Select(r => r.Run), rows.Keys, m);
+        var levels = levelRows.GroupBy(r => (r.Run.Point, r.Run.Arm)).ToDictionary(
             g => g.Key,
-            g => g.GroupBy(f => Int(f[k + 3])).OrderBy(t => t.Key).Select(t => (
-                Front: MeanOf(t.Select(f => f[k + 7])), Max: MeanOf(t.Select(f => f[k + 8])), Effectiveness: MeanOf(t.Select(f => f[k + 5])))).ToList());
+            g => (IReadOnlyList<IReadOnlyList<double>>)g.GroupBy(x => x.Tick).OrderBy(t => t.Key)
+                .Select(t => (IReadOnlyList<double>)t.GroupBy(x => x.Level).OrderBy(l => l.Key).Select(l => l.Average(x => x.Share)).ToList()).ToList());
+
+        string outcomesPath = Path.Combine(folder, ResultsFolder.OutcomesFileName);
+        var outcomeRows = Required(folder, ResultsFolder.OutcomesFileName, path => TableFile.Rows(path, [.. coordinates, .. OutcomesCsv.Columns])
+            .Select(f => (Run: Run(f, m, k, arms), Tick: f.Whole(k + 3, 0, m.Horizon), Effectiveness: f.MaybeNumber(k + 5), Front: f.MaybeNumber(k + 7), Max: f.MaybeNumber(k + 8))).ToList());
+        RequireEveryRow(outcomesPath, outcomeRows.GroupBy(r => r.Run).ToDictionary(g => g.Key, g => g.Count()), m, m.Horizon + 1, rows.Keys);
+        var outcomes = outcomeRows.GroupBy(r => (r.Run.Point, r.Run.Arm)).ToDictionary(
+            g => g.Key,
+            g => g.GroupBy(r => r.Tick).OrderBy(t => t.Key).Select(t => (
+                Front: MeanOf(t.Select(r => r.Front)), Max: MeanOf(t.Select(r => r.Max)), Effectiveness: MeanOf(t.Select(r => r.Effectiveness)))).ToList());
 
         var series = new List<ArmSeries>();
-        foreach (var ((point, arm), byReplicate) in runs.OrderBy(r => r.Key.Point).ThenBy(r => arms.IndexOf(r.Key.Arm)))
+        foreach (var ((point, arm), byReplicate) in runs.OrderBy(r => r.Key.Point).ThenBy(r => r.Key.Arm))
         {
             var replicates = byReplicate.Values.ToList();
-            int agents = Enumerable.Range(0, Stages).Sum(s => replicates[0][0, 0, s]);
+            long agents = Enumerable.Range(0, Stages).Sum(s => (long)replicates[0][0, 0, s]);
             var competent = new List<Band>();
             var stageShares = Enumerable.Range(0, Competencies).Select(_ => new List<IReadOnlyList<double>>()).ToList();
-            for (int t = 0; t <= horizon; t++)
+            for (int t = 0; t <= m.Horizon; t++)
             {
-                List<double> shares = replicates.Select(r => Enumerable.Range(0, Competencies).Sum(c => r[t, c, 2] + r[t, c, 3]) / (double)Math.Max(1, agents * Competencies)).ToList();
+                List<double> shares = replicates.Select(r => Enumerable.Range(0, Competencies).Sum(c => (long)r[t, c, 2] + r[t, c, 3]) / (double)Math.Max(1, agents * Competencies)).ToList();
                 Estimate e = ConfidenceIntervals.StudentMean(shares);
                 competent.Add(new Band(e.Mean ?? 0, e.Low ?? e.Mean ?? 0, e.High ?? e.Mean ?? 0));
                 for (int c = 0; c < Competencies; c++)
@@ -68,103 +100,145 @@ internal static class ResultTablesReader
 
             var o = outcomes.GetValueOrDefault((point, arm)) ?? [];
             series.Add(new ArmSeries(
-                point, arm, replicates.Count, competent, stageShares.Select(s => (IReadOnlyList<IReadOnlyList<double>>)s).ToList(),
+                point, m.Arms[arm], replicates.Count, competent, stageShares.Select(s => (IReadOnlyList<IReadOnlyList<double>>)s).ToList(),
                 levels.GetValueOrDefault((point, arm)) ?? [],
                 o.Select(x => x.Front).ToList(), o.Select(x => x.Max).ToList(), o.Select(x => x.Effectiveness).ToList()));
         }
 
+        string summaryPath = Path.Combine(folder, ResultsFolder.SummaryFileName);
+        var summary = Required(folder, ResultsFolder.SummaryFileName, path => TableFile.Rows(path, ["point", .. m.Parameters, .. SummaryCsv.Columns])
+            .Select(f => (Arm: f.IndexIn(k + 1, m.Arms, arms), Row: new StatRow(f.Whole(0, 0, m.Points.Count - 1), f.Text(k + 1), f.Text(k + 2), f.MaybeNumber(k + 3), f.MaybeNumber(k + 4), f.MaybeNumber(k + 5), f.Whole(k + 6, 0, int.MaxValue)))).ToList());
+        var summarised = summary.Select(s => (s.Row.Point, s.Arm)).ToHashSet();
+        foreach (var (point, arm) in runs.Keys.Where(r => !summarised.Contains(r)).Take(1))
+        {
+            throw new DamagedFileException(summaryPath, $"no rows for point {point}, arm {m.Arms[arm]}, which {ResultsFolder.TimeseriesFileName} holds (truncated?)");
+        }
+
+        var contrasts = Required(folder, ResultsFolder.ContrastsFileName, path => TableFile.Rows(path, ["point", .. m.Parameters, .. ResultsFolder.ContrastColumns])
+            .Select(f => new StatRow(f.Whole(0, 0, m.Points.Count - 1), m.Arms[f.IndexIn(k + 1, m.Arms, arms)], f.Text(k + 3), f.MaybeNumber(k + 4), f.MaybeNumber(k + 5), f.MaybeNumber(k + 6), f.Whole(k + 7, 0, int.MaxValue), m.Arms[f.IndexIn(k + 2, m.Arms, arms)])).ToList());
+
         return new ResultTables
         {
-            Name = manifest.GetProperty("name").GetString() ?? string.Empty,
-            Description = manifest.GetProperty("description").GetString() ?? string.Empty,
-            Question = manifest.TryGetProperty("question", out JsonElement q) ? q.GetString() ?? string.Empty : string.Empty,
-            HorizonWeeks = horizon,
-            Arms = arms,
-            ParameterPaths = parameters,
-            Points = points,
+            Name = m.Name,
+            Description = m.Description,
+            Question = m.Question,
+            HorizonWeeks = m.Horizon,
+            Arms = m.Arms,
+            ParameterPaths = m.Parameters,
+            Points = m.Points,
             Series = series,
-            Summary = Rows(folder, ResultsFolder.SummaryFileName).Select(f => new StatRow(Int(f[0]), f[k + 1], f[k + 2], Maybe(f[k + 3]), Maybe(f[k + 4]), Maybe(f[k + 5]), Int(f[k + 6]))).ToList(),
-            Contrasts = Rows(folder, ResultsFolder.ContrastsFileName).Select(f => new StatRow(Int(f[0]), f[k + 1], f[k + 3], Maybe(f[k + 4]), Maybe(f[k + 5]), Maybe(f[k + 6]), Int(f[k + 7]), f[k + 2])).ToList(),
+            Summary = summary.Select(s => s.Row).ToList(),
+            Contrasts = contrasts,
         };
     }
 
-    /// <summary>levels.csv averaged over replicates: per (point, arm), per week, per level.</summary>
-    private static Dictionary<(int, string), IReadOnlyList<IReadOnlyList<double>>> Aggregate(IEnumerable<string[]> rows, int k, Func<string[], (int Tick, int Level, double Share)> read) =>
-        rows.GroupBy(f => (Int(f[0]), f[k + 1])).ToDictionary(
-            g => g.Key,
-            g => (IReadOnlyList<IReadOnlyList<double>>)g.Select(read).GroupBy(x => x.Tick).OrderBy(t => t.Key)
-                .Select(t => (IReadOnlyList<double>)t.GroupBy(x => x.Level).OrderBy(l => l.Key).Select(l => l.Average(x => x.Share)).ToList()).ToList());
+    /// <summary>The run a row belongs to: a point and an arm of run.json, and a replicate it can have.</summary>
+    private static (int Point, int Arm, int Replicate) Run(TableRow f, Manifest m, int k, string arms) =>
+        (f.Whole(0, 0, m.Points.Count - 1), f.IndexIn(k + 1, m.Arms, arms), f.Whole(k + 2, 0, m.Replicates - 1));
 
-    private static double MeanOf(IEnumerable<string> values)
+    /// <summary>Every run of <paramref name="runs"/> (those of timeseries.csv when given) has <paramref name="expected"/> rows in the table at <paramref name="path"/>; a table cut at a line end shows here.</summary>
+    private static void RequireEveryRow(string path, IReadOnlyDictionary<(int Point, int Arm, int Replicate), int> runs, Manifest m, int expected, IEnumerable<(int Point, int Arm, int Replicate)>? of = null)
     {
-        List<double> defined = values.Where(v => v.Length > 0).Select(ResultTables.Parse).ToList();
+        foreach (var run in of ?? runs.Keys)
+        {
+            int count = runs.GetValueOrDefault(run);
+            if (count != expected)
+            {
+                string which = $"the run point {run.Point}, arm {m.Arms[run.Arm]}, replicate {run.Replicate}";
+                throw new DamagedFileException(path, count < expected ? $"truncated ({which} has {count} of its {expected} rows)" : $"{which} has {count} rows where it has {expected}");
+            }
+        }
+    }
+
+    /// <summary>levels.csv: every run of timeseries.csv has rows, the same number for each week.</summary>
+    private static void RequireRowsOfEveryRun(string path, IEnumerable<(int Point, int Arm, int Replicate)> rowRuns, IEnumerable<(int Point, int Arm, int Replicate)> runs, Manifest m)
+    {
+        var counts = rowRuns.GroupBy(r => r).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var run in runs)
+        {
+            int count = counts.GetValueOrDefault(run);
+            if (count == 0 || count % (m.Horizon + 1) != 0)
+            {
+                throw new DamagedFileException(path, $"truncated (the run point {run.Point}, arm {m.Arms[run.Arm]}, replicate {run.Replicate} has {count} rows, not the same number for each of its {m.Horizon + 1} weeks)");
+            }
+        }
+    }
+
+    private static double MeanOf(IEnumerable<double?> values)
+    {
+        List<double> defined = values.Where(v => v.HasValue).Select(v => v!.Value).ToList();
         return defined.Count == 0 ? double.NaN : defined.Average();
     }
 
-    private static int Int(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>What the tables need of run.json.</summary>
+    private sealed record Manifest(string Name, string Description, string Question, int Horizon, int Replicates, IReadOnlyList<string> Parameters, IReadOnlyList<IReadOnlyList<string>> Points, IReadOnlyList<string> Arms);
 
-    private static double? Maybe(string text) => text.Length == 0 ? null : ResultTables.Parse(text);
-
-    /// <summary>The data rows of a CSV the project wrote (fields never hold line breaks; quoted fields are unquoted, text marked against formulas restored).</summary>
-    private static List<string[]> Rows(string folder, string file) =>
-        Required(folder, file, () => File.ReadLines(Path.Combine(folder, file)).Skip(1).Where(l => l.Length > 0).Select(Split).ToList());
-
-    private static string[] Split(string line)
+    private static Manifest ReadManifest(string path)
     {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
+        using JsonDocument document = JsonFile.Parse(path, File.ReadAllText(path));
+        var json = new ManifestJson(path);
+        JsonElement root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            char ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                fields.Add(CsvFormat.Restore(current.ToString()));
-                current.Clear();
-            }
-            else
-            {
-                current.Append(ch);
-            }
+            throw new DamagedFileException(path, "not a JSON object");
         }
 
-        fields.Add(CsvFormat.Restore(current.ToString()));
-        return [.. fields];
+        JsonElement sweep = json.Property(root, "sweep");
+        var parameters = json.List(json.Property(sweep, "parameters", "sweep."), "sweep.parameters").Select((p, i) => json.Text(p, $"sweep.parameters[{i}]")).ToList();
+        var points = json.List(json.Property(sweep, "points", "sweep."), "sweep.points").Select((p, i) =>
+        {
+            var values = json.List(p, $"sweep.points[{i}]").Select((v, j) => json.Text(v, $"sweep.points[{i}][{j}]")).ToList();
+            return values.Count == parameters.Count ? (IReadOnlyList<string>)values : throw new DamagedFileException(path, $"sweep.points[{i}] has {values.Count} values where sweep.parameters has {parameters.Count}");
+        }).ToList();
+        var arms = json.List(json.Property(root, "arms"), "arms").Select((a, i) => json.Text(json.Property(a, "name", $"arms[{i}]."), $"arms[{i}].name")).ToList();
+        if (points.Count == 0 || arms.Count == 0 || arms.Distinct(StringComparer.Ordinal).Count() != arms.Count)
+        {
+            throw new DamagedFileException(path, points.Count == 0 ? "sweep.points is empty" : arms.Count == 0 ? "arms is empty" : "two arms have the same name");
+        }
+
+        return new Manifest(
+            json.Text(json.Property(root, "name"), "name"),
+            json.Text(json.Property(root, "description"), "description"),
+            root.TryGetProperty("question", out JsonElement q) ? json.Text(q, "question") : string.Empty,
+            json.Whole(json.Property(root, "horizon_weeks"), "horizon_weeks", 1, ScenarioSpec.MaxHorizonWeeks),
+            json.Whole(json.Property(root, "replicates"), "replicates", 1, ScenarioSpec.MaxReplicates),
+            parameters,
+            points,
+            arms);
     }
 
-    private static T Required<T>(string folder, string file, Func<T> read)
+    private static T Required<T>(string folder, string file, Func<string, T> read)
     {
+        string path = Path.Combine(folder, file);
         try
         {
-            return read();
+            return read(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new IOException($"{Path.Combine(folder, file)} is missing; run the scenario with 'orgsim run' first, or name a folder it wrote");
+            throw new IOException($"{path} is missing; run the scenario with 'orgsim run' first, or name a folder it wrote");
         }
-        catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException or JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            throw new IOException($"{Path.Combine(folder, file)} is not a file orgsim wrote, or was edited ({e.Message}); rerun the scenario to write it again");
-        }
+    }
+
+    /// <summary>The values of run.json the tables need, each of the kind orgsim writes, or a damaged file naming the key.</summary>
+    private sealed class ManifestJson(string path)
+    {
+        public JsonElement Property(JsonElement element, string name, string where = "") =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) ? value : throw Damaged($"{where}{name} is missing");
+
+        public JsonElement.ArrayEnumerator List(JsonElement element, string key) =>
+            element.ValueKind == JsonValueKind.Array ? element.EnumerateArray() : throw Damaged($"{key} is not a list");
+
+        public string Text(JsonElement element, string key) =>
+            element.ValueKind == JsonValueKind.String ? element.GetString()! : throw Damaged($"{key} is not text");
+
+        public int Whole(JsonElement element, string key, int min, int max) =>
+            element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out int value) && value >= min && value <= max
+                ? value
+                : throw Damaged($"{key} is '{Shown(element.GetRawText())}', not a whole number from {min} to {max}");
+
+        private static string Shown(string text) => new([.. (text.Length <= 40 ? text : text[..40] + "…").Select(c => char.IsControl(c) ? '?' : c)]);
+
+        private DamagedFileException Damaged(string problem) => new(path, problem);
     }
 }

@@ -88,6 +88,11 @@ public sealed class RunPlan
         }
     }
 
+    /// <summary>Whether <paramref name="run"/> is one of the planned runs.</summary>
+    public bool Contains(RunCoordinates run) =>
+        run.Point >= 0 && run.Point < Scenario.PointsOrBase.Count && run.Arm >= 0 && run.Arm < Scenario.Spec.Arms.Count
+        && run.Replicate >= 0 && run.Replicate < Scenario.Spec.Replicates && Planned(run, Scenario.Spec.Arms.Count, Scenario.Spec.Replicates);
+
     private bool Planned(RunCoordinates run, int arms, int replicates) =>
         _shard.Owns(run.CanonicalIndex(arms, replicates)) && (_only is null || _only.Selects(run, Scenario));
 }

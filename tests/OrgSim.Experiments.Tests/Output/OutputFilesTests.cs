@@ -110,6 +110,41 @@ public class OutputFilesTests
     }
 
     [Fact]
+    public void AtomicFileSet_StagesFilesWrittenTogetherAndLeavesNoneWhenTheirWriteFails()
+    {
+        string dir = TestPaths.TempDirectory();
+        string first = Path.Combine(dir, "a.csv"), second = Path.Combine(dir, "b.csv");
+        File.WriteAllText(first, "old");
+        Assert.Throws<InvalidOperationException>(() =>
+        {
+            using var files = new AtomicFileSet();
+            files.Stage([first, second], w =>
+            {
+                w[0].Write("new a");
+                w[1].Write("half of b");
+                throw new InvalidOperationException("a damaged record");
+            });
+            files.Commit();
+        });
+        Assert.Equal("old", File.ReadAllText(first));
+        Assert.Equal(["a.csv"], Directory.GetFiles(dir).Select(Path.GetFileName));
+
+        using (var files = new AtomicFileSet())
+        {
+            files.Stage([first, second], w =>
+            {
+                w[0].Write("new a");
+                w[1].Write("new b");
+            });
+            files.Commit();
+        }
+
+        Assert.Equal("new a", File.ReadAllText(first));
+        Assert.Equal("new b", File.ReadAllText(second));
+        Assert.Equal(2, Directory.GetFiles(dir).Length);
+    }
+
+    [Fact]
     public void AtomicFileSet_ReplacesTargetsOnCommit()
     {
         string dir = TestPaths.TempDirectory();
