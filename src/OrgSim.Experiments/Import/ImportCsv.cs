@@ -90,6 +90,12 @@ internal sealed class ImportCsv : IDisposable
             var text = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: false);
             return new ImportCsv(options => CsvReader.Create(text, options, leaveOpen: false), file);
         }
+        catch (IOException e)
+        {
+            // Opened but not readable: /proc/self/mem, a failing disk.
+            stream.Dispose();
+            throw new ImportException([new ImportProblem(file, 0, $"the file cannot be read: {e.Message}; name an HR export or edge list saved as a CSV file", IsError: true)]);
+        }
         catch
         {
             stream.Dispose();

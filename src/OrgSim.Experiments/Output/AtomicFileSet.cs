@@ -19,6 +19,8 @@ public sealed class AtomicFileSet(bool overwrite = true, string? journal = null)
 {
     private const string JournalHeader = "orgsim-commit-journal 1";
 
+    private const long MaxJournalBytes = 1L << 20;
+
     private readonly List<(string Temporary, string Target)> _staged = [];
     private bool _journaled;
 
@@ -77,33 +79,70 @@ public sealed class AtomicFileSet(bool overwrite = true, string? journal = null)
     /// and removes the journal; returns the number of files it moved. Call it only while holding the
     /// folder, before anything else reads or removes temporary files there.
     /// </summary>
-    public static int Recover(string journal)
+    /// <remarks>
+    /// The journal is a file in a folder others may write to, so it is trusted with nothing: it must
+    /// be a regular file of at most 1 MiB, and every rename in it must move a temporary file
+    /// (<c>TARGET.tmp-…</c>, a regular file, not a link) onto <c>TARGET</c> beside it, inside the
+    /// journal's folder, where <paramref name="isOurs"/> accepts the target's relative path. A journal
+    /// with any other line is not one orgsim wrote: it is removed and nothing is moved.
+    /// </remarks>
+    /// <param name="journal">The journal's path.</param>
+    /// <param name="isOurs">Whether a target, relative to the journal's folder with '/' separators, is a file the set may replace.</param>
+    /// <exception cref="DamagedFileException">The journal is not a regular file, or too large.</exception>
+    public static int Recover(string journal, Func<string, bool> isOurs)
     {
         ArgumentNullException.ThrowIfNull(journal);
-        if (!File.Exists(journal))
+        ArgumentNullException.ThrowIfNull(isOurs);
+        if (!File.Exists(journal) && !Directory.Exists(journal))
         {
             return 0;
         }
 
-        string[] lines = File.ReadAllLines(journal);
         string home = Home(journal);
-        int moved = 0;
-        if (lines.Length > 0 && lines[0] == JournalHeader)
+        string[] lines = OwnFile.ReadText(journal, MaxJournalBytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var renames = new List<(string Temporary, string Target)>();
+        bool sound = lines.Length > 0 && lines[0] == JournalHeader;
+        foreach (string line in lines.Skip(1))
         {
-            foreach (string line in lines.Skip(1))
+            string[] parts = line.Split('\t');
+            if (!sound || parts.Length != 2 || !IsRename(home, parts[0], parts[1], isOurs))
             {
-                // Renames already made have no temporary file any more; the rest are made now, in order.
-                string[] parts = line.Split('\t');
-                if (parts.Length == 2 && File.Exists(Path.Combine(home, parts[0])))
-                {
-                    File.Move(Path.Combine(home, parts[0]), Path.Combine(home, parts[1]), overwrite: true);
-                    moved++;
-                }
+                sound = false;
+                break;
+            }
+
+            renames.Add((Path.Combine(home, parts[0]), Path.Combine(home, parts[1])));
+        }
+
+        int moved = 0;
+        foreach (var (temporary, target) in sound ? renames : [])
+        {
+            // Renames already made have no temporary file any more; the rest are made now, in order.
+            if (File.Exists(temporary) && new FileInfo(temporary).LinkTarget is null)
+            {
+                File.Move(temporary, target, overwrite: true);
+                moved++;
             }
         }
 
-        File.Delete(journal); // A journal that cannot be read was never complete: AtomicFile wrote it, so it is whole or absent.
+        File.Delete(journal);
         return moved;
+    }
+
+    /// <summary>Whether moving <paramref name="temporary"/> onto <paramref name="target"/> is a rename this type makes: a temporary file onto its own target, inside <paramref name="home"/>.</summary>
+    private static bool IsRename(string home, string temporary, string target, Func<string, bool> isOurs)
+    {
+        string relativeTarget = target.Replace('\\', '/');
+        if (Path.IsPathRooted(target) || Path.IsPathRooted(temporary) || relativeTarget.Split('/').Any(part => part is "" or "." or ".."))
+        {
+            return false;
+        }
+
+        string full = Path.GetFullPath(Path.Combine(home, target));
+        return full.StartsWith(home + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            && isOurs(relativeTarget)
+            && temporary.StartsWith(target + ".tmp-", StringComparison.Ordinal)
+            && temporary.IndexOfAny(['/', '\\'], target.Length) < 0;
     }
 
     private static string Home(string journal) => Path.GetDirectoryName(Path.GetFullPath(journal))!;

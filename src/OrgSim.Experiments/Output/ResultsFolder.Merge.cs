@@ -88,6 +88,11 @@ public sealed partial class ResultsFolder
         string manifest;
         try
         {
+            if (OwnFile.Problem(manifestPath, OwnFile.MaxSmallFileBytes) is { } problem)
+            {
+                return Fail($"{manifestPath} {problem}; rerun the first shard's 'orgsim run' command with --overwrite, then merge again");
+            }
+
             manifest = File.ReadAllText(manifestPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -161,6 +161,11 @@ public sealed partial class ResultsFolder : IDisposable
 
             return (folder, resuming, null);
         }
+        catch (DamagedFileException e)
+        {
+            folder.Dispose();
+            return (null, false, $"--out {folder.Path}: {e.Message}; it is not a file orgsim wrote: remove it, or choose another folder");
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             folder.Dispose();
@@ -180,19 +185,31 @@ public sealed partial class ResultsFolder : IDisposable
             return (null, $"{folder} is not a folder; name the --out folder of an orgsim run");
         }
 
-        if (!File.Exists(System.IO.Path.Combine(folder, ManifestFileName)))
+        if (!OwnedNames.Append(ClaimFileName).Any(name => Exists(System.IO.Path.Combine(folder, name))))
         {
             return (null, $"{folder}: {ManifestFileName} is missing; run the scenario with 'orgsim run' first (an interrupted run finishes when you run the same command again)");
         }
 
+        // Claimed first: a folder another run is still writing has no run.json yet, and must be said to be busy, not empty.
         var (claimed, error) = Claim(folder, scenarioName: string.Empty, overwrite: true); // The name only picks a default folder; this one is named.
         if (claimed is not null)
         {
             try
             {
                 claimed.FinishInterruptedCommit();
+                if (!File.Exists(System.IO.Path.Combine(folder, ManifestFileName)))
+                {
+                    claimed.Dispose();
+                    return (null, $"{folder}: {ManifestFileName} is missing; run the scenario with 'orgsim run' first (an interrupted run finishes when you run the same command again)");
+                }
+
                 claimed.Identity = ReadIdentity(folder).Identity;
                 claimed.RemoveTemporaryFiles(); // A run or plot killed while drawing left them.
+            }
+            catch (DamagedFileException e)
+            {
+                claimed.Dispose();
+                return (null, $"{e.Message}; it is not a file orgsim wrote: remove it, or rerun the scenario with --overwrite");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -262,7 +279,15 @@ public sealed partial class ResultsFolder : IDisposable
     }
 
     /// <summary>Finishes the renames of a set of files a killed run left half-committed, so the folder's tables (or charts) are all of one assembly.</summary>
-    private void FinishInterruptedCommit() => AtomicFileSet.Recover(Journal);
+    private void FinishInterruptedCommit() => AtomicFileSet.Recover(Journal, IsCommittedName);
+
+    /// <summary>Whether a path relative to the folder names a file that a commit of ours replaces: a table, run.json, orgchart.json, the report, or a chart in plots/.</summary>
+    private static bool IsCommittedName(string relative) => relative.Split('/') switch
+    {
+        [string name] => OwnedNames.Contains(name) && name is not RunsFolderName and not PlotsFolderName and not CommitJournalFileName,
+        [PlotsFolderName, string chart] => chart.EndsWith(".svg", StringComparison.Ordinal) || chart.EndsWith(".png", StringComparison.Ordinal),
+        _ => false,
+    };
 
     /// <summary>Where a set of files committed into this folder notes its renames.</summary>
     private string Journal => System.IO.Path.Combine(Path, CommitJournalFileName);
@@ -284,7 +309,7 @@ public sealed partial class ResultsFolder : IDisposable
         string path = System.IO.Path.Combine(folder, RunsFolderName, IdentityFileName);
         try
         {
-            return File.Exists(path) ? (RunIdentity.Read(path), null) : (null, null);
+            return File.Exists(path) || Directory.Exists(path) ? (RunIdentity.Read(path), null) : (null, null);
         }
         catch (DamagedFileException e)
         {

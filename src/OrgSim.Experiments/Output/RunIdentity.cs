@@ -96,7 +96,7 @@ public sealed record RunIdentity(
     /// <exception cref="DamagedFileException">It is not JSON, a value is missing or of the wrong kind, or the runs it describes cannot be.</exception>
     internal static RunIdentity Read(string path)
     {
-        RunIdentity identity = JsonFile.Deserialize<RunIdentity>(path, File.ReadAllText(path), Json, "holds no identity");
+        RunIdentity identity = JsonFile.Deserialize<RunIdentity>(path, OwnFile.ReadText(path, OwnFile.MaxSmallFileBytes), Json, "holds no identity");
         return identity.Problem() is { } problem ? throw new DamagedFileException(path, problem) : identity;
     }
 

@@ -36,6 +36,11 @@ internal static class RunRecordReader
     /// <summary>The record's contents, or what is wrong with it.</summary>
     public static (RunRecord.Contents? Contents, string? Problem) Read(string path, RunCoordinates run, Depth depth)
     {
+        if (OwnFile.Problem(path, OwnFile.NoLimit) is { } notAFile)
+        {
+            return (null, notAFile); // A pipe in its place would block the read, and the folder's lock with it.
+        }
+
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024, FileOptions.SequentialScan);
         long length = file.Length;
         if (length == 0)

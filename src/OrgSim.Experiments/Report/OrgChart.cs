@@ -30,7 +30,7 @@ public sealed record OrgChart(
             return null;
         }
 
-        OrgChart chart = Output.JsonFile.Deserialize<OrgChart>(path, File.ReadAllText(path), Json, "holds no org chart");
+        OrgChart chart = Output.JsonFile.Deserialize<OrgChart>(path, Output.OwnFile.ReadText(path, Output.OwnFile.MaxOrgChartBytes), Json, "holds no org chart");
         return OrgChartCheck.Problem(chart) is { } problem ? throw new Output.DamagedFileException(path, problem) : chart;
     }
 

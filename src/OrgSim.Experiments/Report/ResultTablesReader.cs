@@ -175,7 +175,7 @@ internal static class ResultTablesReader
 
     private static Manifest ReadManifest(string path)
     {
-        using JsonDocument document = JsonFile.Parse(path, File.ReadAllText(path));
+        using JsonDocument document = JsonFile.Parse(path, OwnFile.ReadText(path, OwnFile.MaxSmallFileBytes));
         var json = new ManifestJson(path);
         JsonElement root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)

@@ -17,6 +17,7 @@ internal static class TableFile
     /// <exception cref="DamagedFileException">The file is empty, cut short, has another header or a row with another number of fields.</exception>
     public static IEnumerable<TableRow> Rows(string path, IReadOnlyList<string> header)
     {
+        Output.OwnFile.Require(path, Output.OwnFile.NoLimit); // A pipe would block, a link to a device never end.
         bool wholeLast = EndsWithLineEnd(path);
         using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true); // A table saved again by a spreadsheet may start with a byte-order mark.
         string? line = reader.ReadLine();
