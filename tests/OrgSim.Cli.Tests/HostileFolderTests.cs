@@ -130,6 +130,23 @@ public class HostileFolderTests
         Assert.Contains("cannot be read", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void MergeOfAShardARunIsWriting_SaysItIsBusy_AndWritesNothing()
+    {
+        // A retried task resuming into its shard while the merge job starts.
+        var (_, shard) = Finished();
+        string merged = Path.Combine(CliHarness.TempDirectory(), "merged");
+        using (new FileStream(Path.Combine(shard, ".orgsim-lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var (code, _, stderr) = CliHarness.Run("merge", shard, "--out", merged);
+            Assert.Equal(ExitCodes.BadInput, code);
+            Assert.Contains($"{shard} is being written by another orgsim run", stderr, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(merged));
+        }
+
+        Assert.Equal(0, CliHarness.Run("merge", shard, "--out", merged).ExitCode);
+    }
+
     private static (string Scenario, string Folder) Finished()
     {
         string scenario = CliHarness.WriteScenario(Scenario);

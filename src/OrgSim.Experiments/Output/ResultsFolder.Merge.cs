@@ -31,6 +31,52 @@ public sealed partial class ResultsFolder
             return Fail($"{missingFolder} is not a folder; name the --out folders of the shards' runs");
         }
 
+        if (shardFolders.GroupBy(Normalised).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            return Fail($"{string.Join(" and ", twice.Distinct())} name the same shard folder; give each shard's folder once");
+        }
+
+        // The shards are held while they are read: a shard that a run (a retried task, a resume) is
+        // writing is said to be busy, and none can change under the merge.
+        var held = new List<FileStream>();
+        try
+        {
+            foreach (string folder in shardFolders)
+            {
+                if (TryLockToRead(folder) is not (true, var stream))
+                {
+                    return Fail($"{folder} is being written by another orgsim run; wait for it to finish, then merge");
+                }
+
+                if (stream is not null)
+                {
+                    held.Add(stream);
+                }
+            }
+
+            return MergeHeld(shardFolders, target, overwrite);
+        }
+        finally
+        {
+            held.ForEach(s => s.Dispose());
+        }
+    }
+
+    /// <summary>Takes a shard's lock to read it; a folder where no lock can be made (read-only) is read without one.</summary>
+    private static (bool Free, FileStream? Lock) TryLockToRead(string folder)
+    {
+        try
+        {
+            return TryLock(folder) is { } stream ? (true, stream) : (false, null);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return (true, null);
+        }
+    }
+
+    private static (ResultsFolder? Folder, int Runs, string? Error) MergeHeld(IReadOnlyList<string> shardFolders, string target, bool overwrite)
+    {
         if (shardFolders.FirstOrDefault(f => !File.Exists(System.IO.Path.Combine(f, ManifestFileName))) is { } unfinished)
         {
             return Fail($"{unfinished} has no {ManifestFileName}, so its run did not finish; resume it (rerun the same command), then merge");

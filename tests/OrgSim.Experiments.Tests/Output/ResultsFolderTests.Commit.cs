@@ -34,7 +34,7 @@ public partial class ResultsFolderTests
         Assert.True(File.Exists(journal));
 
         Directory.Delete(Path.Combine(dir, "b.csv"), recursive: true);
-        Assert.Equal(2, AtomicFileSet.Recover(journal));
+        Assert.Equal(2, AtomicFileSet.Recover(journal, _ => true));
         Assert.All(targets, t => Assert.Equal("new", File.ReadAllText(Path.Combine(dir, t))));
         Assert.Equal(targets, Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
