@@ -147,6 +147,49 @@ public class HostileFolderTests
         Assert.Equal(0, CliHarness.Run("merge", shard, "--out", merged).ExitCode);
     }
 
+    [Theory]
+    [InlineData("plots")]
+    [InlineData(".orgsim-runs")]
+    public void AFolderOfOursThatIsALinkElsewhere_IsRefused_AndNothingThereIsTouched(string name)
+    {
+        // Found by the second review: charts were written, and temporary files removed, in the folder the link pointed to.
+        var (scenario, folder) = Finished();
+        string elsewhere = CliHarness.TempDirectory();
+        File.WriteAllText(Path.Combine(elsewhere, "adoption.svg"), "theirs");
+        File.WriteAllText(Path.Combine(elsewhere, "backup.tmp-2024"), "theirs");
+        foreach (string file in Directory.GetFiles(Path.Combine(folder, name)))
+        {
+            File.Copy(file, Path.Combine(elsewhere, Path.GetFileName(file)), overwrite: true);
+        }
+
+        File.WriteAllText(Path.Combine(elsewhere, "adoption.svg"), "theirs");
+        Directory.Delete(Path.Combine(folder, name), recursive: true);
+        Directory.CreateSymbolicLink(Path.Combine(folder, name), elsewhere);
+        string[] before = Directory.GetFiles(elsewhere).Order(StringComparer.Ordinal).ToArray();
+
+        foreach (string[] command in new[] { new[] { "plot", folder }, ["run", scenario, "--out", folder] })
+        {
+            var (code, _, stderr) = CliHarness.Run(command);
+            Assert.True(code == ExitCodes.BadInput, $"{command[0]}: exit {code}: {stderr}");
+            Assert.Contains("is a link", stderr, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, Directory.GetFiles(elsewhere).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal("theirs", File.ReadAllText(Path.Combine(elsewhere, "adoption.svg")));
+    }
+
+    [Fact]
+    public void ATableWithoutLineBreaks_IsNamedAsDamaged_NotReadWhole()
+    {
+        var (_, folder) = Finished();
+        File.WriteAllText(Path.Combine(folder, "contrasts.csv"), new string('x', (1 << 20) + 10));
+
+        var (code, _, stderr) = CliHarness.Run("plot", folder);
+
+        Assert.True(code == ExitCodes.BadInput, $"exit {code}: {stderr}");
+        Assert.Contains("contrasts.csv, line 1: a line longer than any orgsim writes", stderr, StringComparison.Ordinal);
+    }
+
     private static (string Scenario, string Folder) Finished()
     {
         string scenario = CliHarness.WriteScenario(Scenario);

@@ -143,10 +143,14 @@ public sealed partial class ResultsFolder : IDisposable
 
         try
         {
-            folder.FinishInterruptedCommit();
             if (!resuming)
             {
-                folder.Clear(); // Only reached for a new folder or with --overwrite: what is there belongs to another scenario.
+                folder.Clear(); // Only reached for a new folder or with --overwrite: what is there belongs to another scenario (a link is removed, not followed).
+            }
+            else
+            {
+                folder.RefuseLinkedFolders();
+                folder.FinishInterruptedCommit();
             }
 
             folder.RemoveTemporaryFiles();
@@ -196,6 +200,7 @@ public sealed partial class ResultsFolder : IDisposable
         {
             try
             {
+                claimed.RefuseLinkedFolders();
                 claimed.FinishInterruptedCommit();
                 if (!File.Exists(System.IO.Path.Combine(folder, ManifestFileName)))
                 {
@@ -240,6 +245,23 @@ public sealed partial class ResultsFolder : IDisposable
         finally
         {
             _lock?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Refuses a runs folder or plots folder that is a link: orgsim writes, renames and removes
+    /// temporary files in them, and must never do so in a folder elsewhere that a link points to.
+    /// </summary>
+    /// <exception cref="DamagedFileException">One of them is a link.</exception>
+    private void RefuseLinkedFolders()
+    {
+        foreach (string name in new[] { RunsFolderName, PlotsFolderName })
+        {
+            string path = System.IO.Path.Combine(Path, name);
+            if (new DirectoryInfo(path).LinkTarget is not null || new FileInfo(path).LinkTarget is not null)
+            {
+                throw new DamagedFileException(path, "is a link; orgsim writes only into a folder of its own here, never through a link (remove the link; what it points to is left alone)");
+            }
         }
     }
 

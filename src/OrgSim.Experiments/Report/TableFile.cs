@@ -20,14 +20,14 @@ internal static class TableFile
         Output.OwnFile.Require(path, Output.OwnFile.NoLimit); // A pipe would block, a link to a device never end.
         bool wholeLast = EndsWithLineEnd(path);
         using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true); // A table saved again by a spreadsheet may start with a byte-order mark.
-        string? line = reader.ReadLine();
+        string? line = NextLine(reader, path, 1);
         if (line is null)
         {
             throw new DamagedFileException(path, "empty (no header)");
         }
 
         int number = 1;
-        for (string? next = reader.ReadLine(); ; next = reader.ReadLine())
+        for (string? next = NextLine(reader, path, 2); ; next = NextLine(reader, path, number + 1))
         {
             // The line end after the last line is what tells a whole file from one cut inside that line.
             if (next is null && !wholeLast)
@@ -60,6 +60,34 @@ internal static class TableFile
             line = next;
             number++;
         }
+    }
+
+    /// <summary>The most characters a line of a table orgsim writes can hold: a row is a few hundred; a sweep's parameter values make it longer, never this long.</summary>
+    private const int MaxLineChars = 1 << 20;
+
+    /// <summary>The next line, or a damaged file if it is longer than any line orgsim writes (a file without line breaks would otherwise be read whole into one string).</summary>
+    private static string? NextLine(StreamReader reader, string path, int number)
+    {
+        var line = new StringBuilder();
+        for (int c = reader.Read(); c >= 0; c = reader.Read())
+        {
+            if (c == '\n')
+            {
+                return line.ToString();
+            }
+
+            if (c != '\r' || reader.Peek() != '\n')
+            {
+                line.Append((char)c);
+            }
+
+            if (line.Length > MaxLineChars)
+            {
+                throw new Output.DamagedFileException(path, number, "a line longer than any orgsim writes (1 MiB)");
+            }
+        }
+
+        return line.Length > 0 ? line.ToString() : null;
     }
 
     private static bool EndsWithLineEnd(string path)
