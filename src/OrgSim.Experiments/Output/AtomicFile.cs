@@ -24,25 +24,7 @@ public static class AtomicFile
     public static void WriteText(string target, string text) => Write(target, w => w.Write(text));
 
     /// <summary>Copies <paramref name="source"/> to <paramref name="target"/>, atomically.</summary>
-    public static void Copy(string source, string target)
-    {
-        string temporary = TemporaryName(target);
-        try
-        {
-            File.Copy(source, temporary, overwrite: false);
-            using (var stream = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
-            {
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
-        }
-    }
+    public static void Copy(string source, string target) => MoveIntoPlace(CopyTemporary(source, target), target);
 
     /// <summary>
     /// Writes a complete temporary file for <paramref name="target"/> and returns its path. The name
@@ -103,6 +85,25 @@ public static class AtomicFile
         {
             using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             write(stream);
+            stream.Flush(flushToDisk: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+
+        return temporary;
+    }
+
+    /// <summary>A temporary copy of <paramref name="source"/> beside <paramref name="target"/>, flushed to disk.</summary>
+    private static string CopyTemporary(string source, string target)
+    {
+        string temporary = TemporaryName(target);
+        try
+        {
+            File.Copy(source, temporary, overwrite: false);
+            using var stream = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
             stream.Flush(flushToDisk: true);
         }
         catch

@@ -189,9 +189,10 @@ public sealed partial class ResultsFolder : IDisposable
             return (null, $"{folder} is not a folder; name the --out folder of an orgsim run");
         }
 
+        string noResults = $"{folder}: {ManifestFileName} is missing; run the scenario with 'orgsim run' first (an interrupted run finishes when you run the same command again)";
         if (!OwnedNames.Append(ClaimFileName).Any(name => Exists(System.IO.Path.Combine(folder, name))))
         {
-            return (null, $"{folder}: {ManifestFileName} is missing; run the scenario with 'orgsim run' first (an interrupted run finishes when you run the same command again)");
+            return (null, noResults);
         }
 
         // Claimed first: a folder another run is still writing has no run.json yet, and must be said to be busy, not empty.
@@ -205,7 +206,7 @@ public sealed partial class ResultsFolder : IDisposable
                 if (!File.Exists(System.IO.Path.Combine(folder, ManifestFileName)))
                 {
                     claimed.Dispose();
-                    return (null, $"{folder}: {ManifestFileName} is missing; run the scenario with 'orgsim run' first (an interrupted run finishes when you run the same command again)");
+                    return (null, noResults);
                 }
 
                 claimed.Identity = ReadIdentity(folder).Identity;

@@ -20,14 +20,15 @@ internal static class TableFile
         Output.OwnFile.Require(path, Output.OwnFile.NoLimit); // A pipe would block, a link to a device never end.
         bool wholeLast = EndsWithLineEnd(path);
         using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true); // A table saved again by a spreadsheet may start with a byte-order mark.
-        string? line = NextLine(reader, path, 1);
+        var buffer = new StringBuilder();
+        string? line = NextLine(reader, buffer, path, 1);
         if (line is null)
         {
             throw new DamagedFileException(path, "empty (no header)");
         }
 
         int number = 1;
-        for (string? next = NextLine(reader, path, 2); ; next = NextLine(reader, path, number + 1))
+        for (string? next = NextLine(reader, buffer, path, 2); ; next = NextLine(reader, buffer, path, number + 1))
         {
             // The line end after the last line is what tells a whole file from one cut inside that line.
             if (next is null && !wholeLast)
@@ -66,9 +67,13 @@ internal static class TableFile
     private const int MaxLineChars = 1 << 20;
 
     /// <summary>The next line, or a damaged file if it is longer than any line orgsim writes (a file without line breaks would otherwise be read whole into one string).</summary>
-    private static string? NextLine(StreamReader reader, string path, int number)
+    /// <param name="reader">The table.</param>
+    /// <param name="line">A buffer reused for every line of the table.</param>
+    /// <param name="path">The table's file, for the message.</param>
+    /// <param name="number">The line's number, for the message.</param>
+    private static string? NextLine(StreamReader reader, StringBuilder line, string path, int number)
     {
-        var line = new StringBuilder();
+        line.Clear();
         for (int c = reader.Read(); c >= 0; c = reader.Read())
         {
             if (c == '\n')
