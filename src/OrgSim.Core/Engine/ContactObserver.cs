@@ -27,7 +27,8 @@ namespace OrgSim.Core.Engine;
 /// </remarks>
 internal sealed class ContactObserver
 {
-    private const int MaxCountedDegree = byte.MaxValue;
+    /// <summary>The most contacts a row may have to be counted in byte lanes.</summary>
+    internal const int MaxCountedDegree = byte.MaxValue;
     private const int CountedTypes = EdgeTypes.StructuralCount;
     private const int FeedforwardLane = CountedTypes * Competencies.Count;
 
@@ -106,6 +107,12 @@ internal sealed class ContactObserver
             ObserveEdgeByEdge(v, needs, signals, out keep, out exposure, out count, out feedforward);
         }
     }
+
+    /// <summary>The chance that one deploying contact of <paramref name="type"/> at unit weight makes the observer aware in a week.</summary>
+    public double HitOf(EdgeType type) => _hitByType[(int)type];
+
+    /// <summary>The exposure one deploying contact of <paramref name="type"/> at unit weight gives in a week.</summary>
+    public double StrengthOf(EdgeType type) => _strengthByType[(int)type];
 
     /// <summary>Σ strength over all contacts of <paramref name="v"/>, deploying or not: the denominator of a weighted share.</summary>
     public double TotalStrength(int v)

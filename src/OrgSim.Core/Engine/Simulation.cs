@@ -49,6 +49,7 @@ public sealed class Simulation : IDisposable
     private readonly int[] _partialCounts;
     private readonly int[] _counts = new int[CountsPerWorker];
     private readonly Action<int> _weekJob;
+    private ClassicKernel? _classic;
     private byte[] _signals;
     private byte[] _nextSignals;
 
@@ -57,7 +58,8 @@ public sealed class Simulation : IDisposable
     /// <param name="parameters">The dynamics; validated here.</param>
     /// <param name="seed">The run's seed: the only source of randomness.</param>
     /// <param name="threads">Worker threads for a tick, in [1, 256]; does not change the results.</param>
-    public Simulation(OrgGraph graph, ModelParameters parameters, ulong seed, int threads = 1)
+    /// <param name="path">Whether the classic kernel may be used; does not change the results.</param>
+    public Simulation(OrgGraph graph, ModelParameters parameters, ulong seed, int threads = 1, EnginePath path = EnginePath.Automatic)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -98,8 +100,21 @@ public sealed class Simulation : IDisposable
 
         _partialCounts = new int[workerCount * CountsStride];
         _weekJob = ApplyWeek;
+        _classic = path == EnginePath.Automatic ? ClassicKernel.TryCreate(graph, parameters, _rules, _state, seed, _observer, _totalStrengths) : null;
+        if (_classic is not null && threshold && !_classic.SetBars(_adoptionBars, _barIsCount, _observer))
+        {
+            _classic = null;
+        }
+
         Refresh();
     }
+
+    /// <summary>
+    /// Whether the weeks are stepped by the classic kernel: learning off, adopters always
+    /// deploying, and a rule and graph for which it gives the general path's states draw for draw
+    /// (docs/performance.md). It falls back to the general path for good when a seed puts an agent at stage 1 or 2.
+    /// </summary>
+    public bool UsesClassicKernel => _classic is not null;
 
     /// <summary>The organisation being simulated.</summary>
     public OrgGraph Graph => _graph;
@@ -180,11 +195,25 @@ public sealed class Simulation : IDisposable
         }
 
         AdoptionBars.Compute(Parameters.Adoption, thresholds, _observer, _graph.Offsets, _adoptionBars, _barIsCount);
+        if (_classic is not null && !_classic.SetBars(_adoptionBars, _barIsCount, _observer))
+        {
+            _classic = null;
+            Refresh();
+        }
     }
 
     /// <summary>Advances one week.</summary>
     public void Step()
     {
+        if (_classic is not null)
+        {
+            long alone = GC.GetAllocatedBytesForCurrentThread();
+            AgentsChangedLastStep = _classic.Step(Tick, _counts);
+            Tick++;
+            _workers.CountAllocations(alone);
+            return;
+        }
+
         _workers.Run(_weekJob);
         long before = GC.GetAllocatedBytesForCurrentThread();
         (_signals, _nextSignals) = (_nextSignals, _signals);
@@ -250,7 +279,7 @@ public sealed class Simulation : IDisposable
     /// 0–1 and 2–3 (32 bits each), slots 2–5 learning and forgetting of competencies 0–3.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Counter(int agent, int slot) => ((ulong)(uint)agent << 3) | (uint)slot;
+    internal static ulong Counter(int agent, int slot) => ((ulong)(uint)agent << 3) | (uint)slot;
 
     /// <summary>What agent <paramref name="v"/>, at the stages of <paramref name="stageWord"/>, shows in the week of <paramref name="weekKey"/>: bit c set if it deploys competency c.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -337,11 +366,19 @@ public sealed class Simulation : IDisposable
         return active;
     }
 
-    /// <summary>Recomputes the week's signals and the stage counts after the state was set directly.</summary>
+    /// <summary>
+    /// Recomputes the week's signals (or the classic kernel's state) and the stage counts after
+    /// the state was set directly.
+    /// </summary>
     private void Refresh()
     {
+        if (_classic is not null && !_classic.TryReset())
+        {
+            _classic = null; // An agent at stage 1 or 2: from now on the general path, which models them.
+        }
+
         ulong weekKey = CounterRng.Key(_seed, (ulong)Tick);
-        for (int v = 0; v < _graph.NodeCount; v++)
+        for (int v = 0; v < _graph.NodeCount && _classic is null; v++)
         {
             _signals[v] = Signal(v, StageWord(_state.Stages, v), weekKey);
         }

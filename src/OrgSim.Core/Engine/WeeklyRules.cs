@@ -226,7 +226,7 @@ internal readonly struct WeeklyRules
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Learn(ulong random) => (random >> 32) * TwoToMinus32;
+    internal static double Learn(ulong random) => (random >> 32) * TwoToMinus32;
 
     /// <summary>⌊p · 2^32⌋: a uniform 32-bit integer is below it with probability p, to within 2^-32.</summary>
     private static ulong Threshold(double probability) => (ulong)Math.Floor(probability * 4294967296.0);

@@ -116,7 +116,7 @@ public static class GraphJob
 
             cancellation.ThrowIfCancellationRequested();
             var log = new StageChangeLog(graph.NodeCount);
-            RunScheduler.RunOne(spec, arm!, graph, request.Replicate, Math.Max(1, request.Threads), log.Record, cancellation);
+            RunScheduler.RunOne(spec, arm!, graph, request.Replicate, Math.Max(1, request.Threads), log.Record, cancellation: cancellation);
             history = log;
         }
 

@@ -62,7 +62,7 @@ public static class RunScheduler
                     ArmSpec arm = spec.Arms[at.Arm];
                     // The report's org chart shows one run per arm: point 0, replicate 0.
                     OrgChartRecorder? chart = at is { Point: 0, Replicate: 0 } ? new OrgChartRecorder(graph) : null;
-                    RunResult result = RunOne(spec, arm, graph, at.Replicate, parallelTicks ? threads : 1, chart is null ? null : chart.Record, cancellation);
+                    RunResult result = RunOne(spec, arm, graph, at.Replicate, parallelTicks ? threads : 1, chart is null ? null : chart.Record, cancellation: cancellation);
                     if (chart is not null)
                     {
                         store.SaveOrgChart(at.Arm, arm.Name, chart);
@@ -90,12 +90,13 @@ public static class RunScheduler
     /// <param name="replicate">The replicate.</param>
     /// <param name="threads">Threads for each tick; the results do not depend on it.</param>
     /// <param name="onTick">Called with each recorded tick and the agents' state then, e.g. to log every stage change for an export.</param>
+    /// <param name="path">Whether the classic kernel may step the weeks; the results do not depend on it.</param>
     /// <param name="cancellation">
     /// Checked every week: a long run (10^5 agents over hundreds of weeks takes minutes) must stop
     /// within the 30 s that Slurm and Kubernetes wait between SIGTERM and SIGKILL.
     /// </param>
     /// <exception cref="OperationCanceledException">Cancelled; nothing of the run is kept.</exception>
-    public static RunResult RunOne(ScenarioSpec spec, ArmSpec arm, OrgGraph graph, int replicate, int threads, Action<int, AgentState>? onTick = null, CancellationToken cancellation = default)
+    public static RunResult RunOne(ScenarioSpec spec, ArmSpec arm, OrgGraph graph, int replicate, int threads, Action<int, AgentState>? onTick = null, EnginePath path = EnginePath.Automatic, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(arm);
@@ -112,7 +113,7 @@ public static class RunScheduler
         }
 
         int[][] waveSeeds = arm.Waves.Select(w => SeedSelector.Select(graph, w.Strategy, w.Budget, seedingSeed)).ToArray();
-        using var simulation = new Simulation(graph, arm.Model, dynamicsSeed, threads);
+        using var simulation = new Simulation(graph, arm.Model, dynamicsSeed, threads, path);
         // External coaches are agents of the simulation but not of the organisation's outcomes.
         int[] externals = Enumerable.Range(0, graph.NodeCount).Where(v => graph.Role(v) == Role.External).ToArray();
         var series = new StageSeries(graph.NodeCount - externals.Length, spec.HorizonWeeks);

@@ -89,7 +89,7 @@ public class RunSchedulerTests
             {
                 cancellation.Cancel();
             }
-        }, cancellation.Token));
+        }, cancellation: cancellation.Token));
         Assert.Equal(3, lastWeek);
     }
 
@@ -108,7 +108,7 @@ public class RunSchedulerTests
             {
                 cancellation.Cancel();
             }
-        }, cancellation.Token));
+        }, cancellation: cancellation.Token));
         Assert.Single(store.Runs);
         Assert.Equal(plan.Count - 1, RunScheduler.Pending(plan, store).LongCount());
     }
