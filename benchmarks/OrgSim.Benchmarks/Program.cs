@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 namespace OrgSim.Benchmarks;
@@ -6,5 +7,6 @@ namespace OrgSim.Benchmarks;
 public static class Program
 {
     /// <summary>Runs the benchmarks selected by <paramref name="args"/>, e.g. <c>--filter '*'</c>.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args) =>
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(SuiteJobAttribute.BuildTimeout));
 }

@@ -19,6 +19,12 @@ public sealed class SuiteJobAttribute : Attribute, IConfigSource
     /// <summary>Measured iterations per case.</summary>
     public const int Iterations = 8;
 
+    /// <summary>
+    /// How long BenchmarkDotNet may take to build a benchmark's process: BenchmarkDotNet's default
+    /// of two minutes ran out on a loaded two-core machine.
+    /// </summary>
+    public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
+
     /// <summary>Creates the configuration.</summary>
     public SuiteJobAttribute()
     {
@@ -27,7 +33,8 @@ public sealed class SuiteJobAttribute : Attribute, IConfigSource
                 .WithLaunchCount(Launches)
                 .WithWarmupCount(Warmups)
                 .WithIterationCount(Iterations)
-                .WithId("Suite"));
+                .WithId("Suite"))
+            .WithBuildTimeout(BuildTimeout);
     }
 
     /// <inheritdoc />

@@ -78,6 +78,7 @@ public class TickBySpreadPhaseBenchmarks
                 .WithInvocationCount(1)
                 .WithUnrollFactor(1)
                 .WithId("SingleTick"));
+            WithBuildTimeout(SuiteJobAttribute.BuildTimeout);
         }
     }
 }

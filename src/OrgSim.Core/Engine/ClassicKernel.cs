@@ -26,19 +26,33 @@ namespace OrgSim.Core.Engine;
 /// repeated multiplication and addition the general path performs, hence the same bits.</item>
 /// </list>
 /// <para>A threshold agent adopts when its count reaches its bar, and its count changes only when
-/// a contact adopts: so after the first week (one pass that counts every agent's adopted contacts
-/// and compares) a week visits only the contacts of last week's adopters, and a whole cascade to
-/// quiescence costs about one pass over the edges plus one pass over the adopters' edges. A draw
-/// is made only where the chance is strictly between 0 and 1; skipping the others changes
-/// nothing, because a draw is a pure function of (seed, week, agent, competency).</para>
+/// a contact adopts. So a week either pulls — counts afresh the adopted contacts of every agent
+/// still open to some competency, one read per edge, as a hand-written loop does — or pushes each
+/// of last week's adopters to its contacts' counts and visits only those contacts. Pushing costs
+/// about three pulled edges per edge (a random read-modify-write of a count and of a watch bit),
+/// so the kernel pushes while last week's adopters have fewer than a third of the open agents'
+/// edges, and pulls otherwise, as direction-optimising breadth-first search does (Beamer, Asanović
+/// and Patterson 2012). Simple contagion and Bass always push: an agent whose chance is still open
+/// stays watched. A draw is made only where the chance is strictly between 0 and 1; skipping the
+/// others changes nothing, because a draw is a pure function of (seed, week, agent, competency).</para>
 /// <para>Counts are four 16-bit lanes of one 64-bit word per agent (one add per edge for all four
-/// competencies), so no agent may have more than 65,535 contacts; a graph that has one stays on
-/// the general path.</para>
+/// competencies) compared with a bar four at a time, so no agent may have more than 32,767
+/// contacts; a graph that has one stays on the general path.</para>
 /// </remarks>
 internal sealed class ClassicKernel
 {
-    private const int MaxDegree = ushort.MaxValue;
+    private const int MaxDegree = (1 << 15) - 1;
     private const int LaneBits = 16;
+    private const int LaneMask = (1 << LaneBits) - 1;
+    private const ulong LaneOnes = 0x0001_0001_0001_0001UL;
+    private const ulong LaneTops = 0x8000_8000_8000_8000UL;
+
+    /// <summary>
+    /// A contact's count pushed costs a random read-modify-write of its count and of its watch bit
+    /// where a pull pass reads one byte: measured on Erdős–Rényi 10^6 (benchmarks/README.md), pushing
+    /// pays until the adopters' edges are about a third of the edges of the agents still open.
+    /// </summary>
+    private const int PushCostInPulledEdges = 6;
     private const int AllCompetencies = (1 << Competencies.Count) - 1;
 
     /// <summary>For each 4-bit set of competencies, 1 in the 16-bit lane of each member.</summary>
@@ -62,7 +76,14 @@ internal sealed class ClassicKernel
     private readonly double[] _exposureByCount;
     private readonly float[] _totalStrengths;
     private readonly int _countedDegree;
-    private bool _countsValid;
+    private bool _pull = true;
+    private int _live = AllCompetencies;
+    private int _adoptedAnywhere;
+    private int _lastAdopters;
+    private bool _anyZeroBar;
+    private const int ReadAhead = 8;
+    private int _touched;
+    private readonly long[] _openEdges = new long[Competencies.Count];
 
     private ClassicKernel(OrgGraph graph, ModelParameters parameters, WeeklyRules rules, AgentState state, ulong seed, ContactObserver observer, float[] totalStrengths)
     {
@@ -128,10 +149,13 @@ internal sealed class ClassicKernel
 
             // count ≥ bar for a whole count is count ≥ ⌈bar⌉; an unreachable bar is one no count reaches.
             double bar = bars[v];
-            _bars[v] = bar <= 0 ? 0 : exposureBar || bar >= MaxDegree + 1 ? int.MaxValue : (int)Math.Ceiling(bar);
+            _bars[v] = bar <= 0 ? 0 : exposureBar || bar > MaxDegree ? MaxDegree + 1 : (int)Math.Ceiling(bar);
         }
 
-        _countsValid = false;
+        _anyZeroBar = _bars.AsSpan().Contains(0);
+        _live = AllCompetencies; // Until the next reset reads who has adopted what.
+        _pull = true;
+        _lastAdopters = 0;
         return true;
     }
 
@@ -159,7 +183,25 @@ internal sealed class ClassicKernel
             _adopted[v] = (byte)bits;
         }
 
-        _countsValid = false;
+        // An agent with a bar of 0 adopts in the first week without any contact, in every competency.
+        _adoptedAnywhere = 0;
+        foreach (byte bits in _adopted)
+        {
+            _adoptedAnywhere |= bits;
+        }
+
+        _live = _anyZeroBar ? AllCompetencies : LiveCompetencies();
+        Array.Clear(_openEdges);
+        for (int v = 0; v < _adopted.Length; v++)
+        {
+            for (int c = 0; c < Competencies.Count; c++)
+            {
+                _openEdges[c] += (_adopted[v] & (1 << c)) == 0 ? _offsets[v + 1] - _offsets[v] : 0;
+            }
+        }
+
+        _pull = true;
+        _lastAdopters = 0;
         return true;
     }
 
@@ -171,37 +213,79 @@ internal sealed class ClassicKernel
     public int Step(int tick, int[] stageCounts)
     {
         ulong weekKey = CounterRng.Key(_seed, (ulong)tick);
-        int adopters = _countsValid ? DecideWatched(weekKey) : CountAndDecideAll(weekKey);
-        _countsValid = true;
+        int adopters;
+        if (_pull)
+        {
+            adopters = PullAndDecide(weekKey);
+        }
+        else
+        {
+            Push(_lastAdopters);
+            adopters = DecideWatched(weekKey);
+        }
+
         Apply(adopters, stageCounts);
+        _lastAdopters = adopters;
         return adopters;
     }
 
-    /// <summary>The first week after a reset: every agent's adopted contacts counted (one pass over the edges), every agent decided.</summary>
-    private int CountAndDecideAll(ulong weekKey)
+    /// <summary>
+    /// A week that counts afresh the adopted contacts of every agent still open to some
+    /// competency (one pass over their edges, in id order) and decides each. With one live
+    /// competency c every adopted byte is 0 or 2^c, so the pass adds the bytes themselves, as a
+    /// hand-written loop over one byte of state does.
+    /// </summary>
+    private int PullAndDecide(ulong weekKey) =>
+        System.Numerics.BitOperations.PopCount((uint)_live) == 1
+            ? PullAndDecide<OneLiveLane>(weekKey, System.Numerics.BitOperations.TrailingZeroCount(_live))
+            : PullAndDecide<FourLanes>(weekKey, 0);
+
+    private int PullAndDecide<TLanes>(ulong weekKey, int lane)
+        where TLanes : struct, ILaneSum
     {
         Array.Clear(_watch);
-        int[] offsets = _offsets, targets = _targets;
+        int[] offsets = _offsets, targets = _targets, bars = _bars;
         byte[] adopted = _adopted;
-        ulong[] spread = Spread;
+        ulong[] counts = _counts;
+        bool threshold = bars.Length != 0;
         int adopters = 0;
+        int live = _live;
         for (int v = 0; v < adopted.Length; v++)
         {
-            ulong counts = 0;
+            int open = ~adopted[v] & live;
+            if (open == 0)
+            {
+                continue; // An agent that has adopted every live competency never changes, and nobody reads its count.
+            }
+
+            ulong sum = 0;
             int end = offsets[v + 1];
             for (int e = offsets[v]; e < end; e++)
             {
-                counts += spread[adopted[targets[e]]];
+                sum = TLanes.Add(sum, adopted[targets[e]]);
             }
 
-            _counts[v] = counts;
-            adopters = Decide(v, counts, weekKey, adopters);
+            ulong count = TLanes.ToLanes(sum, lane);
+            counts[v] = count;
+            if (threshold)
+            {
+                int adopting = Reached(count, bars[v]) & open;
+                if (adopting != 0)
+                {
+                    _adopters[adopters] = v;
+                    _adopterBits[adopters++] = (byte)adopting;
+                }
+            }
+            else
+            {
+                adopters = Decide(v, count, open, weekKey, adopters);
+            }
         }
 
         return adopters;
     }
 
-    /// <summary>A later week: only the watched agents, in id order.</summary>
+    /// <summary>A week after a push: only the watched agents, in id order.</summary>
     private int DecideWatched(ulong weekKey)
     {
         int adopters = 0;
@@ -219,7 +303,24 @@ internal sealed class ClassicKernel
             {
                 int v = (w << 6) | System.Numerics.BitOperations.TrailingZeroCount(word);
                 word &= word - 1;
-                adopters = Decide(v, _counts[v], weekKey, adopters);
+                int open = ~_adopted[v] & _live;
+                if (open == 0)
+                {
+                    continue;
+                }
+
+                if (_bars.Length == 0)
+                {
+                    adopters = Decide(v, _counts[v], open, weekKey, adopters);
+                    continue;
+                }
+
+                int adopting = Reached(_counts[v], _bars[v]) & open;
+                if (adopting != 0)
+                {
+                    _adopters[adopters] = v;
+                    _adopterBits[adopters++] = (byte)adopting;
+                }
             }
         }
 
@@ -227,18 +328,23 @@ internal sealed class ClassicKernel
     }
 
     /// <summary>
-    /// Decides which competencies <paramref name="v"/> adopts this week and whether it must be
-    /// visited next week although no contact adopts (a random rule with a chance still open).
+    /// The competencies whose count (a 15-bit lane of <paramref name="counts"/>) reaches
+    /// <paramref name="bar"/> (at most 2^15, which no count reaches): four comparisons at once
+    /// without a branch, by subtracting the bar from each lane with its top bit set.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Decide(int v, ulong counts, ulong weekKey, int adopters)
+    private static int Reached(ulong counts, int bar)
     {
-        int open = ~_adopted[v] & AllCompetencies;
-        if (open == 0)
-        {
-            return adopters;
-        }
+        ulong reached = ((counts | LaneTops) - ((ulong)bar * LaneOnes)) & LaneTops;
+        return (int)(((reached >> 15) & 1) | ((reached >> 30) & 2) | ((reached >> 45) & 4) | ((reached >> 60) & 8));
+    }
 
+    /// <summary>
+    /// Simple contagion and Bass: decides which open competencies <paramref name="v"/> adopts this
+    /// week, and watches it next week if a chance is still open without a contact adopting.
+    /// </summary>
+    private int Decide(int v, ulong counts, int open, ulong weekKey, int adopters)
+    {
         int adopting = 0, stillOpen = 0;
         for (int c = 0; c < Competencies.Count; c++)
         {
@@ -247,22 +353,19 @@ internal sealed class ClassicKernel
                 continue;
             }
 
-            int count = (int)(counts >> (LaneBits * c)) & MaxDegree;
-            double chance = _rule switch
-            {
-                AdoptionRule.FractionalThreshold or AdoptionRule.AbsoluteThreshold => count >= _bars[v] ? 1.0 : 0.0,
-                AdoptionRule.SimpleContagion => 1.0 - _keepByCount[count],
-                _ => _rules.AdoptionChance(1.0, _exposureByCount[(count << 1) | ExposurePath(v)], count, 0, false, _totalStrengths[v]),
-            };
+            int count = (int)(counts >> (LaneBits * c)) & LaneMask;
+            double chance = _rule == AdoptionRule.SimpleContagion
+                ? 1.0 - _keepByCount[count]
+                : _rules.AdoptionChance(1.0, _exposureByCount[(count << 1) | ExposurePath(v)], count, 0, false, _totalStrengths[v]);
 
             // The general path draws only for a chance above 0, and a chance of 1 is always met.
             if (chance >= 1.0 || (chance > 0 && WeeklyRules.Learn(CounterRng.Bits(weekKey, Simulation.Counter(v, 2 + c))) < chance))
             {
                 adopting |= 1 << c;
             }
-            else
+            else if (chance > 0 || _rule == AdoptionRule.Bass)
             {
-                stillOpen |= chance > 0 || _rule == AdoptionRule.Bass ? 1 << c : 0;
+                stillOpen |= 1 << c;
             }
         }
 
@@ -281,17 +384,26 @@ internal sealed class ClassicKernel
         return adopters + 1;
     }
 
-    /// <summary>Applies the week's adoptions: stages, tallies, and each adopter's contacts' counts, who are watched next week.</summary>
+    /// <summary>
+    /// Applies the week's adoptions to the stages and tallies, then chooses how next week finds
+    /// its agents: pushing each adopter's competencies to its contacts' counts (a random
+    /// read-modify-write per edge, and the contacts watched), or, when that would touch more than
+    /// a pull pass costs, a fresh count over the agents still open.
+    /// </summary>
     private void Apply(int adopters, int[] stageCounts)
     {
         byte[] stages = _state.Stages, repetitions = _state.Repetitions, idleWeeks = _state.IdleWeeks;
-        int[] offsets = _offsets, targets = _targets;
+        int[] offsets = _offsets;
         byte[] adopted = _adopted;
-        ulong[] counts = _counts, watch = _watch;
+        long pushEdges = 0;
         for (int i = 0; i < adopters; i++)
         {
             int v = _adopters[i], bits = _adopterBits[i];
+            int degree = offsets[v + 1] - offsets[v];
+            pushEdges += degree;
             adopted[v] |= (byte)bits;
+            _adoptedAnywhere |= bits;
+
             for (int c = 0; c < Competencies.Count; c++)
             {
                 if ((bits & (1 << c)) != 0)
@@ -302,9 +414,63 @@ internal sealed class ClassicKernel
                     idleWeeks[slot] = 0;
                     stageCounts[(c * Stages.Count) + (int)Stage.UnconsciousIncompetence]--;
                     stageCounts[(c * Stages.Count) + (int)Stage.UnconsciousCompetence]++;
+                    _openEdges[c] -= degree;
                 }
             }
+        }
 
+        _live = LiveCompetencies();
+
+        // Simple contagion and Bass keep agents watched whose chance is still open: a pull pass would not see them otherwise.
+        _pull = _bars.Length != 0 && pushEdges * PushCostInPulledEdges > PullEdges();
+    }
+
+    /// <summary>
+    /// The competencies someone can still adopt without a seed: those someone has adopted (the
+    /// others' counts are 0 for good, and a bar of 0 was met in the first week), and all of them
+    /// under Bass with innovation, which needs no contact.
+    /// </summary>
+    private int LiveCompetencies() =>
+        _rule == AdoptionRule.Bass && _rules.AdoptionChance(1.0, 0, 0, 0, false, 1.0) > 0 ? AllCompetencies : _adoptedAnywhere;
+
+    /// <summary>
+    /// About the edges a pull pass reads: those of the agents open to a live competency, estimated
+    /// from below by the most open edges of one live competency (exact when they were seeded alike).
+    /// </summary>
+    private long PullEdges()
+    {
+        long edges = 0;
+        for (int c = 0; c < Competencies.Count; c++)
+        {
+            edges = (_live & (1 << c)) != 0 ? Math.Max(edges, _openEdges[c]) : edges;
+        }
+
+        return edges;
+    }
+
+    /// <summary>Adds each adopter's new competencies to its contacts' counts and watches the contacts still open to one of them.</summary>
+    private void Push(int adopters)
+    {
+        int[] offsets = _offsets, targets = _targets, list = _adopters;
+        byte[] adopted = _adopted;
+        ulong[] counts = _counts, watch = _watch;
+        int touched = 0;
+        for (int i = 0; i < adopters; i++)
+        {
+            // Adopters' rows are scattered: reading ahead the offset and the row start of adopters
+            // to come overlaps their cache misses with this row's work.
+            if (i + (2 * ReadAhead) < adopters)
+            {
+                touched += offsets[list[i + (2 * ReadAhead)]];
+            }
+
+            if (i + ReadAhead < adopters)
+            {
+                int ahead = offsets[list[i + ReadAhead]];
+                touched += ahead < targets.Length ? targets[ahead] : 0;
+            }
+
+            int v = list[i], bits = _adopterBits[i];
             ulong increment = Spread[bits];
             int end = offsets[v + 1];
             for (int e = offsets[v]; e < end; e++)
@@ -317,6 +483,8 @@ internal sealed class ClassicKernel
                 }
             }
         }
+
+        _touched = touched;
     }
 
     /// <summary>Which of the general path's two ways of summing exposure <paramref name="v"/> gets: 0 counted by type (up to 255 contacts), 1 edge by edge.</summary>
@@ -361,4 +529,28 @@ internal sealed class ClassicKernel
 
     private static bool SingleEdgeType(OrgGraph graph) =>
         graph.EdgeCount == 0 || !graph.Types.AsSpan().ContainsAnyExcept(graph.Types[0]);
+
+    /// <summary>How a pull pass sums its contacts' adopted bytes into four 16-bit lanes.</summary>
+    private interface ILaneSum
+    {
+        static abstract ulong Add(ulong sum, byte adopted);
+
+        static abstract ulong ToLanes(ulong sum, int lane);
+    }
+
+    /// <summary>Any competencies live: each byte spread to its four lanes.</summary>
+    private readonly struct FourLanes : ILaneSum
+    {
+        public static ulong Add(ulong sum, byte adopted) => sum + Spread[adopted & AllCompetencies];
+
+        public static ulong ToLanes(ulong sum, int lane) => sum;
+    }
+
+    /// <summary>Only competency <c>lane</c> live: the bytes are 0 or 2^lane, summed as they are.</summary>
+    private readonly struct OneLiveLane : ILaneSum
+    {
+        public static ulong Add(ulong sum, byte adopted) => sum + adopted;
+
+        public static ulong ToLanes(ulong sum, int lane) => (sum >> lane) << (LaneBits * lane);
+    }
 }

@@ -1,0 +1,183 @@
+using System.Diagnostics.CodeAnalysis;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using OrgSim.Core.Agents;
+using OrgSim.Core.Engine;
+using OrgSim.Core.Graph;
+using OrgSim.Core.Model;
+using OrgSim.Core.Seeding;
+
+namespace OrgSim.Benchmarks;
+
+/// <summary>
+/// The synchronous fractional-threshold model (Watts 2002, θ = 0.18) on one Erdős–Rényi graph,
+/// N = 10^6, mean degree 10, from 5% random seeds, one thread: OrgSim against the loop a
+/// developer would write over the same CSR arrays (a byte of state per agent, integer
+/// thresholds), which is the <see cref="BenchmarkAttribute.Baseline"/>, so the ratio comes from one run.
+/// </summary>
+/// <remarks>
+/// <para>"Sweep" is one week from the seeded state: the plain loop visits every agent and sums its
+/// contacts' bytes; OrgSim's first week after a seed counts every agent's adopted contacts too
+/// (that count is the kernel's starting point), so the two do the same work. "To quiescence" steps
+/// until a week changes nothing: the plain loop sweeps every agent every week, OrgSim's kernel
+/// visits only the contacts of the week's adopters after the first week.</para>
+/// <para>Every iteration starts from the same seeded state, rebuilt in <c>[IterationSetup]</c>
+/// (not measured), so each iteration is exactly one operation.</para>
+/// </remarks>
+[MemoryDiagnoser]
+[Config(typeof(OneOperationConfig))]
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "BenchmarkDotNet owns the instance's lifetime; [IterationCleanup] disposes the simulation.")]
+public class ClassicThresholdBenchmarks
+{
+    private const int Agents = 1_000_000;
+    private const double MeanDegree = 10;
+    private const double Theta = 0.18;
+
+    private OrgGraph? _graph;
+    private ModelParameters? _model;
+    private int[] _seeds = [];
+    private int[] _offsets = [];
+    private int[] _targets = [];
+    private int[] _thresholds = [];
+    private byte[] _state = [];
+    private byte[] _next = [];
+    private Simulation? _simulation;
+
+    /// <summary>Builds the graph once and copies it into plain CSR arrays for the baseline.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _graph = ClassicNetworks.ErdosRenyi(Agents, MeanDegree, seed: 42);
+        _model = new ModelParameters
+        {
+            Learning = false,
+            DeployProbabilityHabit = 1,
+            Adoption = AdoptionRule.FractionalThreshold,
+            Threshold = ThresholdDistribution.Fixed(Theta),
+            Relationships = new Relationships { TeamPeer = new(1, 1) },
+        };
+        _seeds = SeedSelector.Select(_graph, SeedingStrategy.Random, budget: Agents / 20, seed: 42);
+        _offsets = new int[Agents + 1];
+        _targets = new int[_graph.EdgeCount];
+        _thresholds = new int[Agents];
+        for (int v = 0; v < Agents; v++)
+        {
+            ReadOnlySpan<int> row = _graph.Neighbours(v);
+            row.CopyTo(_targets.AsSpan(_offsets[v]));
+            _offsets[v + 1] = _offsets[v] + row.Length;
+            _thresholds[v] = row.Length == 0 ? int.MaxValue : (int)Math.Ceiling(Theta * (1 - 1e-6) * row.Length); // as AdoptionBars does
+        }
+
+        _state = new byte[Agents];
+        _next = new byte[Agents];
+    }
+
+    /// <summary>Resets both to the seeded state.</summary>
+    [IterationSetup]
+    public void Reset()
+    {
+        Array.Clear(_state);
+        foreach (int v in _seeds)
+        {
+            _state[v] = 1;
+        }
+
+        _simulation?.Dispose();
+        _simulation = new Simulation(_graph!, _model!, seed: 42, threads: 1);
+        _simulation.Seed(_seeds, CompetencySet.Of(Competency.Decisiveness), Stage.UnconsciousCompetence);
+        if (!_simulation.UsesClassicKernel)
+        {
+            throw new InvalidOperationException("the benchmark model should run on the classic kernel");
+        }
+    }
+
+    /// <summary>The plain loop: one synchronous sweep over every agent.</summary>
+    [Benchmark(Baseline = true)]
+    public int PlainLoopSweep() => PlainSweep();
+
+    /// <summary>OrgSim: one week.</summary>
+    [Benchmark]
+    public int OrgSimSweep()
+    {
+        _simulation!.Step();
+        return _simulation.AgentsChangedLastStep;
+    }
+
+    /// <summary>The plain loop: sweeps until one changes nothing; returns the number of sweeps.</summary>
+    [Benchmark]
+    public int PlainLoopToQuiescence()
+    {
+        int sweeps = 1;
+        while (PlainSweep() > 0)
+        {
+            sweeps++;
+        }
+
+        return sweeps;
+    }
+
+    /// <summary>OrgSim: weeks until one changes nothing; returns the number of weeks.</summary>
+    [Benchmark]
+    public int OrgSimToQuiescence()
+    {
+        int weeks = 1;
+        _simulation!.Step();
+        while (_simulation.AgentsChangedLastStep > 0)
+        {
+            _simulation.Step();
+            weeks++;
+        }
+
+        return weeks;
+    }
+
+    /// <summary>Prints where the cascade ends, for the log.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (_simulation is not null)
+        {
+            BenchmarkSimulations.Report("classic-threshold cleanup", _simulation);
+            _simulation.Dispose();
+        }
+    }
+
+    private int PlainSweep()
+    {
+        int[] offsets = _offsets, targets = _targets, thresholds = _thresholds;
+        byte[] state = _state, next = _next;
+        int changed = 0;
+        for (int v = 0; v < state.Length; v++)
+        {
+            int count = 0;
+            for (int e = offsets[v]; e < offsets[v + 1]; e++)
+            {
+                count += state[targets[e]];
+            }
+
+            byte adopted = (byte)(state[v] | (count >= thresholds[v] ? 1 : 0));
+            changed += adopted ^ state[v];
+            next[v] = adopted;
+        }
+
+        (_state, _next) = (next, state);
+        return changed;
+    }
+
+    /// <summary>One launch, two warm-up and eight measured iterations of exactly one operation each.</summary>
+    private sealed class OneOperationConfig : ManualConfig
+    {
+        public OneOperationConfig()
+        {
+            AddJob(Job.Default
+                .WithLaunchCount(SuiteJobAttribute.Launches)
+                .WithWarmupCount(SuiteJobAttribute.Warmups)
+                .WithIterationCount(SuiteJobAttribute.Iterations * 2)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1)
+                .WithId("OneOperation"));
+            WithBuildTimeout(SuiteJobAttribute.BuildTimeout);
+        }
+    }
+}
