@@ -68,6 +68,9 @@ internal sealed class ClassicKernel
     private readonly ulong _seed;
     private readonly byte[] _adopted;
     private readonly ulong[] _counts;
+    private readonly byte[] _byteCounts;
+    private int _countsLane = -1;
+    private bool _smallCounts;
     private readonly int[] _bars;
     private readonly ulong[] _watch;
     private readonly int[] _adopters;
@@ -96,6 +99,10 @@ internal sealed class ClassicKernel
         _seed = seed;
         _adopted = new byte[n];
         _counts = new ulong[n];
+
+        // With one competency live and at most 255 contacts an agent's count fits a byte: an array
+        // the second-level cache holds, which makes a push's scattered increments cheap.
+        _byteCounts = MaxRowLength(graph) <= byte.MaxValue ? new byte[n] : [];
         _bars = _rule is AdoptionRule.FractionalThreshold or AdoptionRule.AbsoluteThreshold ? new int[n] : [];
         _watch = new ulong[(n + 63) / 64];
         _adopters = new int[n];
@@ -220,7 +227,14 @@ internal sealed class ClassicKernel
         }
         else
         {
-            Push(_lastAdopters);
+            if (_smallCounts)
+            {
+                Push<OneLaneInBytes>(_lastAdopters);
+            }
+            else
+            {
+                Push<FourLanes>(_lastAdopters);
+            }
             adopters = DecideWatched(weekKey);
         }
 
@@ -235,10 +249,14 @@ internal sealed class ClassicKernel
     /// competency c every adopted byte is 0 or 2^c, so the pass adds the bytes themselves, as a
     /// hand-written loop over one byte of state does.
     /// </summary>
-    private int PullAndDecide(ulong weekKey) =>
-        System.Numerics.BitOperations.PopCount((uint)_live) == 1
-            ? PullAndDecide<OneLiveLane>(weekKey, System.Numerics.BitOperations.TrailingZeroCount(_live))
+    private int PullAndDecide(ulong weekKey)
+    {
+        _countsLane = System.Numerics.BitOperations.PopCount((uint)_live) == 1 ? System.Numerics.BitOperations.TrailingZeroCount(_live) : -1;
+        _smallCounts = _countsLane >= 0 && _byteCounts.Length != 0;
+        return _smallCounts ? PullAndDecide<OneLaneInBytes>(weekKey, _countsLane)
+            : _countsLane >= 0 ? PullAndDecide<OneLane>(weekKey, _countsLane)
             : PullAndDecide<FourLanes>(weekKey, 0);
+    }
 
     private int PullAndDecide<TLanes>(ulong weekKey, int lane)
         where TLanes : struct, ILaneSum
@@ -246,7 +264,6 @@ internal sealed class ClassicKernel
         Array.Clear(_watch);
         int[] offsets = _offsets, targets = _targets, bars = _bars;
         byte[] adopted = _adopted;
-        ulong[] counts = _counts;
         bool threshold = bars.Length != 0;
         int adopters = 0;
         int live = _live;
@@ -266,7 +283,7 @@ internal sealed class ClassicKernel
             }
 
             ulong count = TLanes.ToLanes(sum, lane);
-            counts[v] = count;
+            TLanes.Store(this, v, sum, count);
             if (threshold)
             {
                 int adopting = Reached(count, bars[v]) & open;
@@ -286,7 +303,11 @@ internal sealed class ClassicKernel
     }
 
     /// <summary>A week after a push: only the watched agents, in id order.</summary>
-    private int DecideWatched(ulong weekKey)
+    private int DecideWatched(ulong weekKey) =>
+        _smallCounts ? DecideWatched<OneLaneInBytes>(weekKey) : DecideWatched<FourLanes>(weekKey);
+
+    private int DecideWatched<TLanes>(ulong weekKey)
+        where TLanes : struct, ILaneSum
     {
         int adopters = 0;
         ulong[] watch = _watch;
@@ -309,13 +330,14 @@ internal sealed class ClassicKernel
                     continue;
                 }
 
+                ulong counts = TLanes.Load(this, v, _countsLane);
                 if (_bars.Length == 0)
                 {
-                    adopters = Decide(v, _counts[v], open, weekKey, adopters);
+                    adopters = Decide(v, counts, open, weekKey, adopters);
                     continue;
                 }
 
-                int adopting = Reached(_counts[v], _bars[v]) & open;
+                int adopting = Reached(counts, _bars[v]) & open;
                 if (adopting != 0)
                 {
                     _adopters[adopters] = v;
@@ -422,7 +444,8 @@ internal sealed class ClassicKernel
         _live = LiveCompetencies();
 
         // Simple contagion and Bass keep agents watched whose chance is still open: a pull pass would not see them otherwise.
-        _pull = _bars.Length != 0 && pushEdges * PushCostInPulledEdges > PullEdges();
+        bool sameCounts = (System.Numerics.BitOperations.PopCount((uint)_live) == 1 ? System.Numerics.BitOperations.TrailingZeroCount(_live) : -1) == _countsLane;
+        _pull = !sameCounts || (_bars.Length != 0 && pushEdges * PushCostInPulledEdges > PullEdges());
     }
 
     /// <summary>
@@ -449,11 +472,12 @@ internal sealed class ClassicKernel
     }
 
     /// <summary>Adds each adopter's new competencies to its contacts' counts and watches the contacts still open to one of them.</summary>
-    private void Push(int adopters)
+    private void Push<TLanes>(int adopters)
+        where TLanes : struct, ILaneSum
     {
         int[] offsets = _offsets, targets = _targets, list = _adopters;
         byte[] adopted = _adopted;
-        ulong[] counts = _counts, watch = _watch;
+        ulong[] watch = _watch;
         int touched = 0;
         for (int i = 0; i < adopters; i++)
         {
@@ -471,12 +495,11 @@ internal sealed class ClassicKernel
             }
 
             int v = list[i], bits = _adopterBits[i];
-            ulong increment = Spread[bits];
             int end = offsets[v + 1];
             for (int e = offsets[v]; e < end; e++)
             {
                 int u = targets[e];
-                counts[u] += increment;
+                TLanes.Increment(this, u, bits);
                 if ((~adopted[u] & bits) != 0)
                 {
                     watch[u >> 6] |= 1UL << (u & 63);
@@ -530,27 +553,63 @@ internal sealed class ClassicKernel
     private static bool SingleEdgeType(OrgGraph graph) =>
         graph.EdgeCount == 0 || !graph.Types.AsSpan().ContainsAnyExcept(graph.Types[0]);
 
-    /// <summary>How a pull pass sums its contacts' adopted bytes into four 16-bit lanes.</summary>
+    /// <summary>
+    /// How a pull pass sums its contacts' adopted bytes into four 16-bit lanes, and where an
+    /// agent's count is kept between weeks.
+    /// </summary>
     private interface ILaneSum
     {
         static abstract ulong Add(ulong sum, byte adopted);
 
         static abstract ulong ToLanes(ulong sum, int lane);
+
+        static abstract void Store(ClassicKernel kernel, int v, ulong sum, ulong lanes);
+
+        static abstract ulong Load(ClassicKernel kernel, int v, int lane);
+
+        static abstract void Increment(ClassicKernel kernel, int u, int bits);
     }
 
-    /// <summary>Any competencies live: each byte spread to its four lanes.</summary>
+    /// <summary>Any competencies live: each byte spread to its four lanes, kept as a 64-bit word.</summary>
     private readonly struct FourLanes : ILaneSum
     {
         public static ulong Add(ulong sum, byte adopted) => sum + Spread[adopted & AllCompetencies];
 
         public static ulong ToLanes(ulong sum, int lane) => sum;
+
+        public static void Store(ClassicKernel kernel, int v, ulong sum, ulong lanes) => kernel._counts[v] = lanes;
+
+        public static ulong Load(ClassicKernel kernel, int v, int lane) => kernel._counts[v];
+
+        public static void Increment(ClassicKernel kernel, int u, int bits) => kernel._counts[u] += Spread[bits];
     }
 
     /// <summary>Only competency <c>lane</c> live: the bytes are 0 or 2^lane, summed as they are.</summary>
-    private readonly struct OneLiveLane : ILaneSum
+    private readonly struct OneLane : ILaneSum
     {
         public static ulong Add(ulong sum, byte adopted) => sum + adopted;
 
         public static ulong ToLanes(ulong sum, int lane) => (sum >> lane) << (LaneBits * lane);
+
+        public static void Store(ClassicKernel kernel, int v, ulong sum, ulong lanes) => kernel._counts[v] = lanes;
+
+        public static ulong Load(ClassicKernel kernel, int v, int lane) => kernel._counts[v];
+
+        public static void Increment(ClassicKernel kernel, int u, int bits) => kernel._counts[u] += Spread[bits];
+    }
+
+    /// <summary>As <see cref="OneLane"/>, with at most 255 contacts: the count kept in a byte.</summary>
+    private readonly struct OneLaneInBytes : ILaneSum
+    {
+        public static ulong Add(ulong sum, byte adopted) => sum + adopted;
+
+        public static ulong ToLanes(ulong sum, int lane) => (sum >> lane) << (LaneBits * lane);
+
+        public static void Store(ClassicKernel kernel, int v, ulong sum, ulong lanes) => kernel._byteCounts[v] = (byte)(lanes >> (LaneBits * kernel._countsLane));
+
+        public static ulong Load(ClassicKernel kernel, int v, int lane) => (ulong)kernel._byteCounts[v] << (LaneBits * lane);
+
+        // Only the live lane's adopters push: bits is 2^lane.
+        public static void Increment(ClassicKernel kernel, int u, int bits) => kernel._byteCounts[u]++;
     }
 }

@@ -22,7 +22,17 @@ public class ClassicKernelTests
         Relationships = Unit,
     };
 
-    public static TheoryData<string> Cases() => [.. CaseTable.Keys];
+    public static TheoryData<string, bool> Cases()
+    {
+        var cases = new TheoryData<string, bool>();
+        foreach (string name in CaseTable.Keys)
+        {
+            cases.Add(name, false);
+            cases.Add(name, true);
+        }
+
+        return cases;
+    }
 
     private static readonly Dictionary<string, Func<(OrgGraph Graph, ModelParameters Model, int Weeks)>> CaseTable = new()
     {
@@ -38,6 +48,8 @@ public class ClassicKernelTests
             (TestOrganisations.Hierarchy(2_000, 6, 2.0), Classic(AdoptionRule.AbsoluteThreshold) with { Threshold = new ThresholdDistribution(ThresholdKind.Uniform, 0, 3) }, 40),
         ["fractional threshold on a hierarchy with equal strengths"] = () =>
             (TestOrganisations.Hierarchy(2_000, 6, 2.0), Classic(AdoptionRule.FractionalThreshold) with { Threshold = ThresholdDistribution.Fixed(0.2) }, 40),
+        ["fractional threshold past 255 contacts"] = () =>
+            (ClassicNetworks.Complete(400), Classic(AdoptionRule.FractionalThreshold) with { Threshold = new ThresholdDistribution(ThresholdKind.Uniform, 0.02, 0.3) }, 20),
         ["simple contagion on a complete graph"] = () =>
             (ClassicNetworks.Complete(200), Classic(AdoptionRule.SimpleContagion) with { Transmission = 0.00025 }, 80),
         ["simple contagion past 255 contacts (summed edge by edge in the general path)"] = () =>
@@ -54,7 +66,7 @@ public class ClassicKernelTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void ClassicKernel_GivesTheGeneralPathsStatesEveryWeek(string name)
+    public void ClassicKernel_GivesTheGeneralPathsStatesEveryWeek(string name, bool oneCompetency)
     {
         var (graph, model, weeks) = CaseTable[name]();
         using var kernel = new Simulation(graph, model, seed: 21);
@@ -62,11 +74,13 @@ public class ClassicKernelTests
         Assert.True(kernel.UsesClassicKernel, "the case should run on the classic kernel");
         Assert.False(general.UsesClassicKernel);
 
-        // Seeds in two competencies at week 0, a third competency in a second wave at week 3.
+        // Seeds in one competency (the kernel counts a single live competency its own way), or in
+        // two at week 0 and a third in a second wave at week 3.
         int[] seeds = Enumerable.Range(0, graph.NodeCount).Where(v => v % 37 == 5).ToArray();
+        CompetencySet first = oneCompetency ? CompetencySet.Of(Competency.Circularity) : CompetencySet.Of(Competency.Decisiveness).With(Competency.Pacing);
         foreach (Simulation s in new[] { kernel, general })
         {
-            s.Seed(seeds, CompetencySet.Of(Competency.Decisiveness).With(Competency.Pacing), Stage.UnconsciousCompetence);
+            s.Seed(seeds, first, Stage.UnconsciousCompetence);
         }
 
         int changes = 0;
@@ -74,7 +88,7 @@ public class ClassicKernelTests
         {
             kernel.Step();
             general.Step();
-            if (t == 3)
+            if (t == 3 && !oneCompetency)
             {
                 kernel.Seed(seeds.Take(5).ToArray(), CompetencySet.Of(Competency.Feedforward), Stage.UnconsciousCompetence);
                 general.Seed(seeds.Take(5).ToArray(), CompetencySet.Of(Competency.Feedforward), Stage.UnconsciousCompetence);
