@@ -35,7 +35,7 @@ internal static class AdoptionBars
     /// Fills <paramref name="bars"/> (one per agent) and, for the fractional rule,
     /// <paramref name="byCount"/> (bit v set: agent v's bar is a count) from the agents' thresholds.
     /// </summary>
-    public static void Compute(AdoptionRule rule, ReadOnlySpan<double> thresholds, ContactObserver observer, int[] offsets, double[] bars, ulong[] byCount)
+    public static void Compute(AdoptionRule rule, ReadOnlySpan<double> thresholds, ContactObserver observer, Graph.OrgGraph graph, double[] bars, ulong[] byCount)
     {
         Array.Clear(byCount);
         for (int v = 0; v < bars.Length; v++)
@@ -47,7 +47,7 @@ internal static class AdoptionBars
                 continue;
             }
 
-            int contacts = offsets[v + 1] - offsets[v];
+            int contacts = graph.Degree(v);
             if (observer.HasOneStrength(v, out double strength) && strength > 0)
             {
                 bars[v] = RequiredCount(threshold, contacts);

@@ -61,6 +61,8 @@ internal sealed class ClassicKernel
         .ToArray();
 
     private readonly int[] _offsets;
+    private readonly bool _complete;
+    private ulong _adoptedTotals;
     private readonly int[] _targets;
     private readonly AdoptionRule _rule;
     private readonly WeeklyRules _rules;
@@ -92,6 +94,7 @@ internal sealed class ClassicKernel
     {
         int n = graph.NodeCount;
         _offsets = graph.Offsets;
+        _complete = graph.IsComplete;
         _targets = graph.Targets;
         _rule = parameters.Adoption;
         _rules = rules;
@@ -111,7 +114,7 @@ internal sealed class ClassicKernel
 
         // The general path counts by type rows of structural types with up to 255 contacts, and sums the others edge by edge.
         bool structural = graph.EdgeCount == 0 || (int)graph.Types[0] < EdgeTypes.StructuralCount;
-        _countedDegree = structural && graph.HasUnitWeights ? ContactObserver.MaxCountedDegree : -1;
+        _countedDegree = graph.IsComplete ? int.MaxValue : structural && graph.HasUnitWeights ? ContactObserver.MaxCountedDegree : -1;
         (_keepByCount, _exposureByCount) = _rule is AdoptionRule.SimpleContagion or AdoptionRule.Bass
             ? CountTables(graph, observer)
             : ([], []);
@@ -192,9 +195,11 @@ internal sealed class ClassicKernel
 
         // An agent with a bar of 0 adopts in the first week without any contact, in every competency.
         _adoptedAnywhere = 0;
+        _adoptedTotals = 0;
         foreach (byte bits in _adopted)
         {
             _adoptedAnywhere |= bits;
+            _adoptedTotals += Spread[bits];
         }
 
         _live = _anyZeroBar ? AllCompetencies : LiveCompetencies();
@@ -203,7 +208,7 @@ internal sealed class ClassicKernel
         {
             for (int c = 0; c < Competencies.Count; c++)
             {
-                _openEdges[c] += (_adopted[v] & (1 << c)) == 0 ? _offsets[v + 1] - _offsets[v] : 0;
+                _openEdges[c] += (_adopted[v] & (1 << c)) == 0 ? Degree(v) : 0;
             }
         }
 
@@ -221,7 +226,11 @@ internal sealed class ClassicKernel
     {
         ulong weekKey = CounterRng.Key(_seed, (ulong)tick);
         int adopters;
-        if (_pull)
+        if (_complete)
+        {
+            adopters = DecideEveryone(weekKey);
+        }
+        else if (_pull)
         {
             adopters = PullAndDecide(weekKey);
         }
@@ -296,6 +305,39 @@ internal sealed class ClassicKernel
             else
             {
                 adopters = Decide(v, count, open, weekKey, adopters);
+            }
+        }
+
+        return adopters;
+    }
+
+    /// <summary>
+    /// A complete graph: every open agent's contacts are everyone else, so its counts are the
+    /// week's adopters less itself, and every open agent is decided every week — O(agents), no edge read.
+    /// </summary>
+    private int DecideEveryone(ulong weekKey)
+    {
+        int adopters = 0;
+        for (int v = 0; v < _adopted.Length; v++)
+        {
+            int open = ~_adopted[v] & _live;
+            if (open == 0)
+            {
+                continue;
+            }
+
+            ulong counts = _adoptedTotals - Spread[_adopted[v]];
+            if (_bars.Length == 0)
+            {
+                adopters = Decide(v, counts, open, weekKey, adopters);
+                continue;
+            }
+
+            int adopting = Reached(counts, _bars[v]) & open;
+            if (adopting != 0)
+            {
+                _adopters[adopters] = v;
+                _adopterBits[adopters++] = (byte)adopting;
             }
         }
 
@@ -421,7 +463,8 @@ internal sealed class ClassicKernel
         for (int i = 0; i < adopters; i++)
         {
             int v = _adopters[i], bits = _adopterBits[i];
-            int degree = offsets[v + 1] - offsets[v];
+            int degree = Degree(v);
+            _adoptedTotals += Spread[bits];
             pushEdges += degree;
             adopted[v] |= (byte)bits;
             _adoptedAnywhere |= bits;
@@ -512,7 +555,10 @@ internal sealed class ClassicKernel
 
     /// <summary>Which of the general path's two ways of summing exposure <paramref name="v"/> gets: 0 counted by type (up to 255 contacts), 1 edge by edge.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int ExposurePath(int v) => _offsets[v + 1] - _offsets[v] <= _countedDegree ? 0 : 1;
+    private int ExposurePath(int v) => Degree(v) <= _countedDegree ? 0 : 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Degree(int v) => _complete ? _adopted.Length - 1 : _offsets[v + 1] - _offsets[v];
 
     /// <summary>
     /// For a graph of one edge type with unit weights: Π(1 − hit) over k deploying contacts, and

@@ -60,6 +60,13 @@ internal sealed class ContactObserver
     private readonly double[] _missPowers = new double[EdgeTypes.Count * (MaxCountedDegree + 1)];
     private readonly ulong[] _countable;
 
+    // A complete graph: every contact is a team peer at weight 1, so an agent's contacts deploying
+    // a competency are the week's deployers of it, less itself — counted once a week (Tally).
+    private readonly bool _complete;
+    private readonly double[] _completeMissPowers = [];
+    private readonly double _completeTotalStrength;
+    private readonly int[] _signalBitCounts = new int[8];
+
     public ContactObserver(OrgGraph graph, ModelParameters parameters)
     {
         _offsets = graph.Offsets;
@@ -85,7 +92,49 @@ internal sealed class ContactObserver
         }
 
         _countable = CountableRows(graph);
+        _complete = graph.IsComplete;
+        if (_complete)
+        {
+            // (1 − hit)^k and Σ strength by the same repeated multiplication and addition as a stored row.
+            int k = (int)EdgeType.TeamPeer, n = graph.NodeCount;
+            _completeMissPowers = new double[n];
+            double power = 1.0;
+            for (int m = 0; m < n; m++)
+            {
+                _completeMissPowers[m] = power;
+                power *= 1.0 - _hitByType[k];
+            }
+
+            for (int m = 1; m < n; m++)
+            {
+                _completeTotalStrength += _strengthByType[k];
+            }
+        }
     }
+
+    /// <summary>
+    /// For a complete graph, counts once a week how many agents set each bit of their signal, so
+    /// that an agent's contacts are counted as everyone less itself; nothing to do for other graphs.
+    /// </summary>
+    public void Tally(byte[] signals)
+    {
+        if (!_complete)
+        {
+            return;
+        }
+
+        Array.Clear(_signalBitCounts);
+        foreach (byte signal in signals)
+        {
+            for (int bit = 0; bit < 8; bit++)
+            {
+                _signalBitCounts[bit] += (signal >> bit) & 1;
+            }
+        }
+    }
+
+    /// <summary>For a complete graph after <see cref="Tally"/>: how many contacts of an agent with signal <paramref name="own"/> set <paramref name="bit"/>.</summary>
+    public int CompleteContactsWith(int bit, int own) => _signalBitCounts[bit] - ((own >> bit) & 1);
 
     /// <summary>Observes the contacts of <paramref name="v"/> deploying a competency in <paramref name="needs"/> (a 4-bit set).</summary>
     /// <param name="v">The observing agent.</param>
@@ -98,7 +147,11 @@ internal sealed class ContactObserver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Observe(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)
     {
-        if (((_countable[v >> 6] >> v) & 1) != 0)
+        if (_complete)
+        {
+            ObserveEveryone(v, needs, signals, out keep, out exposure, out count, out feedforward);
+        }
+        else if (((_countable[v >> 6] >> v) & 1) != 0)
         {
             ObserveByCounting(v, needs, signals, out keep, out exposure, out count, out feedforward);
         }
@@ -117,6 +170,11 @@ internal sealed class ContactObserver
     /// <summary>Σ strength over all contacts of <paramref name="v"/>, deploying or not: the denominator of a weighted share.</summary>
     public double TotalStrength(int v)
     {
+        if (_complete)
+        {
+            return _completeTotalStrength;
+        }
+
         double total = 0;
         for (int e = _offsets[v]; e < _offsets[v + 1]; e++)
         {
@@ -132,6 +190,12 @@ internal sealed class ContactObserver
     /// </summary>
     public bool HasOneStrength(int v, out double strength)
     {
+        if (_complete)
+        {
+            strength = _strengthByType[(int)EdgeType.TeamPeer];
+            return _completeMissPowers.Length > 1;
+        }
+
         strength = 0;
         int start = _offsets[v], end = _offsets[v + 1];
         if (start == end)
@@ -216,6 +280,22 @@ internal sealed class ContactObserver
         }
     }
 
+    /// <summary>
+    /// A complete graph: what <see cref="ObserveByCounting"/> gives for one row of team peers at
+    /// weight 1, from the week's tally instead of the row.
+    /// </summary>
+    internal void ObserveEveryone(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)
+    {
+        int own = signals[v];
+        double strength = _strengthByType[(int)EdgeType.TeamPeer];
+        int c0 = (needs & 1) != 0 ? CompleteContactsWith(0, own) : 0, c1 = (needs & 2) != 0 ? CompleteContactsWith(1, own) : 0;
+        int c2 = (needs & 4) != 0 ? CompleteContactsWith(2, own) : 0, c3 = (needs & 8) != 0 ? CompleteContactsWith(3, own) : 0;
+        keep = Vector256.Create(_completeMissPowers[c0], _completeMissPowers[c1], _completeMissPowers[c2], _completeMissPowers[c3]);
+        exposure = Vector256.Create(c0 * strength, c1 * strength, c2 * strength, c3 * strength);
+        count = Vector256.Create(c0, c1, c2, (double)c3);
+        feedforward = CompleteContactsWith(FeedforwardBit, own) * strength;
+    }
+
     internal void ObserveEdgeByEdge(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)
     {
         keep = Vector256<double>.One;
@@ -262,7 +342,7 @@ internal sealed class ContactObserver
     private static ulong[] CountableRows(OrgGraph graph)
     {
         var bits = new ulong[(graph.NodeCount + 63) / 64];
-        for (int v = 0; v < graph.NodeCount; v++)
+        for (int v = 0; v < graph.NodeCount && !graph.IsComplete; v++)
         {
             bool countable = graph.HasUnitWeights && graph.Degree(v) <= MaxCountedDegree;
             foreach (EdgeType type in graph.EdgeTypesOf(v))

@@ -87,7 +87,7 @@ public sealed class Simulation : IDisposable
         _barIsCount = parameters.Adoption == AdoptionRule.FractionalThreshold ? new ulong[(graph.NodeCount + 63) / 64] : [];
         if (threshold)
         {
-            AdoptionBars.Compute(parameters.Adoption, DrawThresholds(parameters.Threshold, graph.NodeCount, seed), _observer, graph.Offsets, _adoptionBars, _barIsCount);
+            AdoptionBars.Compute(parameters.Adoption, DrawThresholds(parameters.Threshold, graph.NodeCount, seed), _observer, graph, _adoptionBars, _barIsCount);
         }
 
         _totalStrengths = share ? Enumerable.Range(0, graph.NodeCount).Select(v => (float)_observer.TotalStrength(v)).ToArray() : [];
@@ -194,7 +194,7 @@ public sealed class Simulation : IDisposable
             }
         }
 
-        AdoptionBars.Compute(Parameters.Adoption, thresholds, _observer, _graph.Offsets, _adoptionBars, _barIsCount);
+        AdoptionBars.Compute(Parameters.Adoption, thresholds, _observer, _graph, _adoptionBars, _barIsCount);
         if (_classic is not null && !_classic.SetBars(_adoptionBars, _barIsCount, _observer))
         {
             _classic = null;
@@ -214,6 +214,9 @@ public sealed class Simulation : IDisposable
             return;
         }
 
+        long tallied = GC.GetAllocatedBytesForCurrentThread();
+        _observer.Tally(_signals);
+        _workers.CountAllocations(tallied);
         _workers.Run(_weekJob);
         long before = GC.GetAllocatedBytesForCurrentThread();
         (_signals, _nextSignals) = (_nextSignals, _signals);
@@ -256,13 +259,13 @@ public sealed class Simulation : IDisposable
     internal static int[] BalancedRanges(OrgGraph graph, int workers)
     {
         int n = graph.NodeCount;
-        long total = graph.Offsets[n] + ((long)AgentCostInEdges * n);
+        long total = EdgesBefore(graph, n) + ((long)AgentCostInEdges * n);
         var starts = new int[workers + 1];
         int v = 0;
         for (int w = 1; w < workers; w++)
         {
             long target = total * w / workers;
-            while (v < n && graph.Offsets[v] + ((long)AgentCostInEdges * v) < target)
+            while (v < n && EdgesBefore(graph, v) + ((long)AgentCostInEdges * v) < target)
             {
                 v++;
             }
@@ -273,6 +276,9 @@ public sealed class Simulation : IDisposable
         starts[workers] = n;
         return starts;
     }
+
+    /// <summary>The edges of the agents before <paramref name="v"/>; a complete graph's agents observe everyone in O(1), so count as one edge.</summary>
+    private static long EdgesBefore(OrgGraph graph, int v) => graph.IsComplete ? v : graph.Offsets[v];
 
     /// <summary>
     /// The counter of a draw: 8 slots per agent — slots 0 and 1 decide deployment of competencies
@@ -336,6 +342,11 @@ public sealed class Simulation : IDisposable
         if ((own & (1 << PacerBit)) != 0)
         {
             return true;
+        }
+
+        if (_graph.IsComplete)
+        {
+            return _observer.CompleteContactsWith(PacerBit, own) > 0; // Every contact is a team peer.
         }
 
         ReadOnlySpan<int> contacts = _graph.Neighbours(v);

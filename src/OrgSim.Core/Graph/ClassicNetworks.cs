@@ -14,20 +14,11 @@ namespace OrgSim.Core.Graph;
 /// </remarks>
 public static class ClassicNetworks
 {
-    /// <summary>Every pair of the <paramref name="n"/> agents tied: n(n − 1)/2 ties.</summary>
-    public static OrgGraph Complete(int n)
-    {
-        OrgGraphBuilder builder = Flat(n);
-        for (int a = 0; a < n; a++)
-        {
-            for (int b = a + 1; b < n; b++)
-            {
-                builder.AddTie(a, b, EdgeType.TeamPeer);
-            }
-        }
-
-        return builder.Build();
-    }
+    /// <summary>
+    /// Every pair of the <paramref name="n"/> agents tied: n(n − 1)/2 ties, stored implicitly in
+    /// O(n) memory (<see cref="OrgGraph.IsComplete"/>), for n up to <see cref="OrgGraph.MaxCompleteAgents"/>.
+    /// </summary>
+    public static OrgGraph Complete(int n) => OrgGraph.Complete(n);
 
     /// <summary>A ring of <paramref name="n"/> agents, each tied to its <paramref name="k"/>/2 nearest neighbours on either side (k even, 2 ≤ k &lt; n).</summary>
     public static OrgGraph RingLattice(int n, int k)

@@ -39,7 +39,7 @@ public static partial class GraphStatistics
         private static readonly double MaxPaths = Math.ScaleB(1.0, 512);
         private static readonly byte[] NextLevel = [1, 2, 0];
 
-        private readonly int[] _offsets;
+        private readonly OrgGraph _graph;
         private readonly int[] _targets;
 
         /// <summary>Per agent: its level mod 3, or <see cref="Unreached"/>.</summary>
@@ -68,7 +68,7 @@ public static partial class GraphStatistics
         public ShortestPaths(OrgGraph graph, bool betweenness, double unit)
         {
             int n = graph.NodeCount;
-            _offsets = graph.Offsets;
+            _graph = graph;
             _targets = graph.Targets;
             _level = new byte[n];
             Array.Fill(_level, Unreached);
@@ -111,7 +111,8 @@ public static partial class GraphStatistics
 
         private int Search(int source)
         {
-            int[] offsets = _offsets, targets = _targets, order = _order;
+            OrgGraph graph = _graph;
+            int[] targets = _targets, order = _order;
             byte[] level = _level;
             double[] value = _value;
             _levelStart.Clear();
@@ -122,7 +123,7 @@ public static partial class GraphStatistics
             value[source] = 1;
             order[0] = source;
             _levelStart.Add(0);
-            _levelTies.Add(offsets[source + 1] - offsets[source]);
+            _levelTies.Add(graph.Degree(source));
             long unreachedTies = targets.Length - _levelTies[0];
             int tail = 1;
             byte current = 0;
@@ -146,7 +147,7 @@ public static partial class GraphStatistics
                         v += skip;
                         double paths = 0;
                         bool found = false;
-                        for (int e = offsets[v], stop = offsets[v + 1]; e < stop; e++)
+                        for (int e = graph.RowStart(v), stop = graph.RowEnd(v); e < stop; e++)
                         {
                             int u = targets[e];
                             if (level[u] == current)
@@ -161,7 +162,7 @@ public static partial class GraphStatistics
                             level[v] = next;
                             value[v] = paths;
                             order[tail++] = v;
-                            ties += offsets[v + 1] - offsets[v];
+                            ties += graph.Degree(v);
                             bound += paths;
                         }
                     }
@@ -172,8 +173,8 @@ public static partial class GraphStatistics
                     {
                         int v = order[i];
                         double through = value[v];
-                        bound += through * (offsets[v + 1] - offsets[v]);
-                        for (int e = offsets[v], stop = offsets[v + 1]; e < stop; e++)
+                        bound += through * (graph.Degree(v));
+                        for (int e = graph.RowStart(v), stop = graph.RowEnd(v); e < stop; e++)
                         {
                             int u = targets[e];
                             byte b = level[u];
@@ -193,7 +194,7 @@ public static partial class GraphStatistics
                     SortById(end, tail);
                     for (int i = end; i < tail; i++)
                     {
-                        ties += offsets[order[i] + 1] - offsets[order[i]];
+                        ties += graph.Degree(order[i]);
                     }
                 }
 
@@ -272,7 +273,8 @@ public static partial class GraphStatistics
 
         private void Accumulate(int levels)
         {
-            int[] offsets = _offsets, targets = _targets, order = _order;
+            OrgGraph graph = _graph;
+            int[] targets = _targets, order = _order;
             byte[] level = _level;
             double[] value = _value, pushed = _pushed;
             long[] betweenness = Betweenness;
@@ -301,7 +303,7 @@ public static partial class GraphStatistics
                     {
                         int x = order[i];
                         double share = value[x];
-                        for (int e = offsets[x], stop = offsets[x + 1]; e < stop; e++)
+                        for (int e = graph.RowStart(x), stop = graph.RowEnd(x); e < stop; e++)
                         {
                             int w = targets[e];
                             if (level[w] == here)
@@ -326,7 +328,7 @@ public static partial class GraphStatistics
                     {
                         int w = order[i];
                         double shares = 0;
-                        for (int e = offsets[w], stop = offsets[w + 1]; e < stop; e++)
+                        for (int e = graph.RowStart(w), stop = graph.RowEnd(w); e < stop; e++)
                         {
                             int x = targets[e];
                             if (level[x] == below)

@@ -150,7 +150,7 @@ public static partial class GraphStatistics
     private static (int Count, int[] Largest) FindLargestComponent(OrgGraph graph)
     {
         int n = graph.NodeCount;
-        int[] offsets = graph.Offsets, targets = graph.Targets;
+        int[] targets = graph.Targets;
         var component = new int[n];
         Array.Fill(component, -1);
         var queue = new int[n];
@@ -168,7 +168,7 @@ public static partial class GraphStatistics
             while (head < tail)
             {
                 int v = queue[head++];
-                for (int e = offsets[v]; e < offsets[v + 1]; e++)
+                for (int e = graph.RowStart(v), end = graph.RowEnd(v); e < end; e++)
                 {
                     int u = targets[e];
                     if (component[u] < 0)
@@ -258,13 +258,15 @@ public static partial class GraphStatistics
         return (betweenness.Length == n ? betweenness : new long[n], distanceSum);
     }
 
-
     private static List<TieTypeCount> TiesByType(OrgGraph graph)
     {
         var directed = new long[EdgeTypes.Count];
-        foreach (EdgeType type in graph.Types)
+        for (int v = 0; v < graph.NodeCount; v++)
         {
-            directed[(int)type]++;
+            foreach (EdgeType type in graph.EdgeTypesOf(v))
+            {
+                directed[(int)type]++;
+            }
         }
 
         var ties = new List<TieTypeCount>();
@@ -389,28 +391,28 @@ public static partial class GraphStatistics
             return 0;
         }
 
-        int[] offsets = graph.Offsets, targets = graph.Targets;
+        int[] targets = graph.Targets;
         var stamp = new int[graph.NodeCount];
         Array.Fill(stamp, -1);
         double sum = 0;
         foreach (int v in agents)
         {
-            long degree = offsets[v + 1] - offsets[v];
+            long degree = graph.Degree(v);
             if (degree < 2)
             {
                 continue;
             }
 
-            for (int e = offsets[v]; e < offsets[v + 1]; e++)
+            for (int e = graph.RowStart(v), end = graph.RowEnd(v); e < end; e++)
             {
                 stamp[targets[e]] = v;
             }
 
             long closedTwice = 0;
-            for (int e = offsets[v]; e < offsets[v + 1]; e++)
+            for (int e = graph.RowStart(v), end = graph.RowEnd(v); e < end; e++)
             {
                 int u = targets[e];
-                for (int f = offsets[u], end = offsets[u + 1]; f < end; f++)
+                for (int f = graph.RowStart(u), stop = graph.RowEnd(u); f < stop; f++)
                 {
                     if (stamp[targets[f]] == v)
                     {

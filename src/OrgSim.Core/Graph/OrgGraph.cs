@@ -13,6 +13,10 @@ namespace OrgSim.Core.Graph;
 /// team, function, site, level, role, remote flag), plus the names of imported agents.
 /// Built and validated once by <see cref="OrgGraphBuilder"/>; read without checks in the
 /// engine's hot loop.
+/// <para>A complete graph (<see cref="IsComplete"/>) stores none of its n(n − 1) edges: its
+/// targets are the ids 0..n−1 written twice, so the row of v is the n − 1 ids that follow v there
+/// (v + 1, …, n − 1, 0, …, v − 1), and its <c>Offsets</c> are empty — code that walks rows uses
+/// <see cref="RowStart"/> and <see cref="RowEnd"/>, or counts a complete graph's contacts in closed form.</para>
 /// </remarks>
 public sealed class OrgGraph
 {
@@ -39,12 +43,13 @@ public sealed class OrgGraph
         int[] managers, int[] teams, byte[] levels, Role[] roles, int teamCount,
         int[] functions, int[] sites, bool[] remote, string[] names, string[] teamNames)
     {
-        Debug.Assert(offsets.Length == managers.Length + 1, "one offset per node plus one");
+        Debug.Assert(offsets.Length == managers.Length + 1 || (offsets.Length == 0 && targets.Length == 2 * managers.Length), "one offset per node plus one, or a complete graph");
+        IsComplete = offsets.Length == 0 && managers.Length > 0;
         Offsets = offsets;
         Targets = targets;
         HasUnitWeights = Array.TrueForAll(weights, w => w == 1f);
         Weights = HasUnitWeights ? [] : weights;
-        int maxDegree = 0;
+        int maxDegree = IsComplete ? managers.Length - 1 : 0;
         for (int v = 0; v + 1 < offsets.Length; v++)
         {
             maxDegree = Math.Max(maxDegree, offsets[v + 1] - offsets[v]);
@@ -65,7 +70,7 @@ public sealed class OrgGraph
         _teamNames = teamNames;
         FunctionCount = functions.Length == 0 ? 0 : functions.Max() + 1;
         SiteCount = sites.Length == 0 ? 0 : sites.Max() + 1;
-        Supporters = FindSupporters(offsets, targets, types, managers.Length);
+        Supporters = IsComplete ? Enumerable.Repeat(-1, managers.Length).ToArray() : FindSupporters(offsets, targets, types, managers.Length);
         HasSupporters = Array.Exists(Supporters, s => s >= 0);
     }
 
@@ -78,7 +83,42 @@ public sealed class OrgGraph
     public bool HasUnitWeights { get; }
 
     /// <summary>The number of directed edges (twice the number of ties).</summary>
-    public int EdgeCount => Targets.Length;
+    public int EdgeCount => IsComplete ? NodeCount * (NodeCount - 1) : Targets.Length;
+
+    /// <summary>Whether every pair of agents is tied (team-peer ties of weight 1), stored implicitly.</summary>
+    public bool IsComplete { get; }
+
+    /// <summary>The most agents a complete graph may have: its n(n − 1) directed edges are counted in an <see cref="int"/>.</summary>
+    public const int MaxCompleteAgents = 46_341;
+
+    /// <summary>The index in <c>Targets</c> and <c>Types</c> of the first edge of <paramref name="v"/>'s row.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal int RowStart(int v) => IsComplete ? v + 1 : Offsets[v];
+
+    /// <summary>The index in <c>Targets</c> and <c>Types</c> just past the last edge of <paramref name="v"/>'s row.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal int RowEnd(int v) => IsComplete ? v + NodeCount : Offsets[v + 1];
+
+    /// <summary>
+    /// A complete graph of <paramref name="n"/> front-line agents in team 0, every pair tied by a
+    /// team-peer tie of weight 1, stored in O(n) memory (see the remarks).
+    /// </summary>
+    internal static OrgGraph Complete(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(n, MaxCompleteAgents);
+        var targets = new int[2 * n];
+        for (int i = 0; i < targets.Length; i++)
+        {
+            targets[i] = i < n ? i : i - n;
+        }
+
+        var types = new EdgeType[2 * n];
+        Array.Fill(types, EdgeType.TeamPeer);
+        return new OrgGraph(
+            [], targets, [], types, Enumerable.Repeat(-1, n).ToArray(), new int[n], new byte[n], Enumerable.Repeat(Graph.Role.FrontLine, n).ToArray(), 1,
+            new int[n], new int[n], new bool[n], [], []);
+    }
 
     /// <summary>The number of teams; team ids are <c>0..TeamCount-1</c>.</summary>
     public int TeamCount { get; }
@@ -87,18 +127,18 @@ public sealed class OrgGraph
     public int LevelCount { get; }
 
     /// <summary>The agents <paramref name="v"/> observes, in a stable order.</summary>
-    public ReadOnlySpan<int> Neighbours(int v) => Targets.AsSpan(Offsets[v], Offsets[v + 1] - Offsets[v]);
+    public ReadOnlySpan<int> Neighbours(int v) => Targets.AsSpan(RowStart(v), Degree(v));
 
     /// <summary>The types of the edges of <see cref="Neighbours"/>, in the same order.</summary>
-    public ReadOnlySpan<EdgeType> EdgeTypesOf(int v) => Types.AsSpan(Offsets[v], Offsets[v + 1] - Offsets[v]);
+    public ReadOnlySpan<EdgeType> EdgeTypesOf(int v) => Types.AsSpan(RowStart(v), Degree(v));
 
     /// <summary>The per-edge weight multipliers of <see cref="Neighbours"/> (1 by default; remote ties lower).</summary>
     public ReadOnlySpan<float> EdgeWeightsOf(int v) => HasUnitWeights
         ? _unitRow.AsSpan(0, Degree(v))
-        : Weights.AsSpan(Offsets[v], Offsets[v + 1] - Offsets[v]);
+        : Weights.AsSpan(RowStart(v), Degree(v));
 
     /// <summary>The number of edges leaving <paramref name="v"/>.</summary>
-    public int Degree(int v) => Offsets[v + 1] - Offsets[v];
+    public int Degree(int v) => IsComplete ? NodeCount - 1 : Offsets[v + 1] - Offsets[v];
 
     /// <summary>The manager of <paramref name="v"/>, or -1 for a root.</summary>
     public int Manager(int v) => Managers[v];
