@@ -25,7 +25,9 @@ public static class SeedDistances
             }
         }
 
-        while (head < tail)
+        // Once every agent has its distance the rest of the queue has nothing to add: on a complete
+        // graph that is after the first seed's row, which keeps the search O(agents), not O(agents²).
+        while (head < tail && tail < graph.NodeCount)
         {
             int v = queue[head++];
             foreach (int u in graph.Neighbours(v))
