@@ -112,7 +112,7 @@ public sealed class Simulation : IDisposable
     /// <summary>
     /// Whether the weeks are stepped by the classic kernel: learning off, adopters always
     /// deploying, and a rule and graph for which it gives the general path's states draw for draw
-    /// (docs/performance.md). It falls back to the general path for good when a seed puts an agent at stage 1 or 2.
+    /// (docs/model.md, "The classic kernel"). It falls back to the general path for good when a seed puts an agent at stage 1 or 2.
     /// </summary>
     public bool UsesClassicKernel => _classic is not null;
 
