@@ -1,0 +1,42 @@
+using OrgSim.Core.Agents;
+using OrgSim.Core.Engine;
+using OrgSim.Core.Graph;
+using OrgSim.Core.Model;
+using OrgSim.Experiments.Benchmarking;
+
+namespace OrgSim.Experiments.Tests.Benchmarking;
+
+public class TickLogTests
+{
+    [Theory]
+    [InlineData(new[] { 3.0 }, 3.0)]
+    [InlineData(new[] { 5.0, 1.0, 4.0 }, 4.0)]
+    [InlineData(new[] { 9.0, 1.0, 2.0, 3.0 }, 2.5)]
+    public void Median_IsTheMiddleValue(double[] values, double median)
+    {
+        Assert.Equal(median, TickLog.Median(values));
+    }
+
+    [Fact]
+    public void Step_RecordsTheSharesTheSimulationReached_AndAWindowOfTimedTicks()
+    {
+        // A ring of 1,000 with one adopter and threshold 0.5 (1 of 2 contacts): each week the front moves one agent each way.
+        var parameters = new ModelParameters { Learning = false, DeployProbabilityHabit = 1, Adoption = AdoptionRule.FractionalThreshold, Threshold = ThresholdDistribution.Fixed(0.5) };
+        using var simulation = new Simulation(ClassicNetworks.RingLattice(1000, 2), parameters, 1);
+        simulation.Seed([500], CompetencySet.All, Stage.UnconsciousCompetence);
+        var log = new TickLog(simulation, Stage.UnconsciousCompetence);
+
+        for (int week = 0; week < 6; week++)
+        {
+            log.Step();
+        }
+
+        Assert.Equal([0.001, 0.003, 0.005, 0.007, 0.009, 0.011, 0.013], log.CompetentShares.Select(s => Math.Round(s, 9)));
+        PhaseTiming phase = log.Phase(2, 3);
+        Assert.Equal((2, 4, 0.003), (phase.FirstWeek, phase.LastWeek, Math.Round(phase.CompetentShare, 9)));
+        Assert.Equal(3, phase.TickMs.Count);
+        Assert.All(phase.TickMs, ms => Assert.True(ms > 0 && double.IsFinite(ms)));
+        Assert.Equal(1.0, phase.StageShares.Sum(), 12);
+        Assert.Throws<ArgumentOutOfRangeException>(() => log.Phase(5, 3)); // Week 7 has not run.
+    }
+}
