@@ -39,6 +39,9 @@ public static class BenchJob
     public const double ClassicThreshold = 0.18;
 
     private const int ProgressEveryWeeks = 50;
+    private const double BusyLoad = 1; // A whole core's worth of other work, on average over the last minute.
+    private const int WarmUpAgents = 20_000;
+    private const double WarmUpMaxDegree = 50; // The tick's code is the same for any degree; a dense warm-up network would only be slow to build.
     private const int MinWarmUpRounds = 2;
     private const int MaxWarmUpRounds = 6;
     private static readonly TimeSpan WarmUpRound = TimeSpan.FromMilliseconds(200);
@@ -58,6 +61,11 @@ public static class BenchJob
         if (!machine.ReleaseBuild)
         {
             warnings.Add("THIS IS A DEBUG BUILD: its timings mean nothing; build with -c Release (dotnet run --project src/OrgSim.Cli -c Release -- bench)");
+        }
+
+        if (machine.LoadAverage >= BusyLoad)
+        {
+            warnings.Add($"the machine was busy when the benchmark started (load average {Number(machine.LoadAverage.Value)} over the last minute, on {machine.Cores} cores): other work competes for the cores, so the timings are noisy; CPU ms per tick well below ms per tick × threads shows it");
         }
 
         if (request.Threads > machine.Cores)
@@ -92,21 +100,22 @@ public static class BenchJob
             ? $"orgsim bench: building an Erdős–Rényi network of {request.Agents:N0} agents, mean degree {Number(d)}"
             : $"orgsim bench: building a hierarchy of {request.Agents:N0} agents (span {HierarchySpan}, {HierarchyCrossTeamTies} cross-team ties per agent)");
         long start = Stopwatch.GetTimestamp();
-        OrgGraph graph = degree is { } meanDegree
-            ? ClassicNetworks.ErdosRenyi(request.Agents, meanDegree, Seed)
-            : HierarchyGenerator.Generate(new HierarchyOptions { Agents = request.Agents, Span = HierarchySpan, CrossTeamTiesPerAgent = HierarchyCrossTeamTies }, Seed);
+        OrgGraph graph = Build(request.Agents, degree);
         double buildSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         cancellation.ThrowIfCancellationRequested();
 
         ModelParameters parameters = classic ? ClassicParameters() : new ModelParameters();
         Stage seedStage = classic ? Stage.UnconsciousCompetence : Stage.ConsciousCompetence;
-        int[] seeds = SeedSelector.Select(graph, SeedingStrategy.Random, Math.Max(1, graph.NodeCount / 20), Seed);
         note($"orgsim bench: built in {Number(buildSeconds)} s, {graph.EdgeCount:N0} directed edges; warming up");
-        WarmUp warmUp = WarmUpOn(graph, parameters, seeds, seedStage, request.Threads, cancellation);
+        int warmUpAgents = Math.Min(graph.NodeCount, Math.Max(WarmUpAgents, request.Threads * 1024));
+        OrgGraph warmUpGraph = warmUpAgents == graph.NodeCount ? graph : Build(warmUpAgents, degree is { } d2 ? Math.Min(d2, WarmUpMaxDegree) : null);
+        WarmUp warmUp = WarmUpOn(warmUpGraph, parameters, seedStage, request.Threads, cancellation);
         if (!warmUp.JitSettled)
         {
-            warnings.Add($"the just-in-time compiler was still compiling after {warmUp.Ticks} warm-up ticks ({Number(warmUp.Seconds)} s): early ticks may be slow");
+            warnings.Add($"the just-in-time compiler was still compiling after {warmUp.Ticks:N0} warm-up ticks ({Number(warmUp.Seconds)} s), maybe for another thread of this process: the first timed ticks may be slower");
         }
+
+        int[] seeds = Seeds(graph);
 
         // The simulation's footprint: the heap after a full collection, before and after constructing it.
         long before = GC.GetTotalMemory(forceFullCollection: true);
@@ -232,14 +241,17 @@ public static class BenchJob
     };
 
     /// <summary>
-    /// Steps a throwaway simulation of the same organisation in rounds of at least 200 ms until a round
-    /// compiles no method (at least 2 rounds, at most 6), so that timing starts with the engine's
-    /// optimised code. Process-wide count: another thread compiling keeps it from settling.
+    /// Steps a throwaway simulation of a small network of the same kind, with the same model and threads,
+    /// in rounds of at least 200 ms until a round compiles no method (at least 2 rounds, at most 6), so that
+    /// timing starts with the engine's optimised code. Small, so that its ticks are short: .NET optimises a
+    /// method after 30 calls, and <see cref="Simulation.Step"/> is called once a tick. Its spread runs
+    /// through every phase, so every path of the tick is compiled. The count is the process's: another
+    /// thread compiling keeps it from settling.
     /// </summary>
-    private static WarmUp WarmUpOn(OrgGraph graph, ModelParameters parameters, int[] seeds, Stage stage, int threads, CancellationToken cancellation)
+    private static WarmUp WarmUpOn(OrgGraph graph, ModelParameters parameters, Stage stage, int threads, CancellationToken cancellation)
     {
         using var simulation = new Simulation(graph, parameters, Seed, threads);
-        simulation.Seed(seeds, CompetencySet.All, stage);
+        simulation.Seed(Seeds(graph), CompetencySet.All, stage);
         long start = Stopwatch.GetTimestamp();
         int ticks = 0;
         bool settled = false;
@@ -257,8 +269,16 @@ public static class BenchJob
             settled = System.Runtime.JitInfo.GetCompiledMethodCount() == compiled;
         }
 
-        return new WarmUp(ticks, Stopwatch.GetElapsedTime(start).TotalSeconds, settled);
+        return new WarmUp(graph.NodeCount, ticks, Stopwatch.GetElapsedTime(start).TotalSeconds, settled);
     }
+
+    /// <summary>The network: the benchmarks' hierarchy, or Erdős–Rényi with mean degree <paramref name="degree"/>.</summary>
+    private static OrgGraph Build(int agents, double? degree) => degree is { } meanDegree
+        ? ClassicNetworks.ErdosRenyi(agents, meanDegree, Seed)
+        : HierarchyGenerator.Generate(new HierarchyOptions { Agents = agents, Span = HierarchySpan, CrossTeamTiesPerAgent = HierarchyCrossTeamTies }, Seed);
+
+    /// <summary>5% of the agents (at least one), drawn at random with the benchmarks' seed.</summary>
+    private static int[] Seeds(OrgGraph graph) => SeedSelector.Select(graph, SeedingStrategy.Random, Math.Max(1, graph.NodeCount / 20), Seed);
 
     /// <summary>The graph's bytes split into per-edge (target and type, and weight if stored) and per-agent parts, and the simulation's.</summary>
     private static MemoryFootprint Footprint(OrgGraph graph, long simulationBytes)
