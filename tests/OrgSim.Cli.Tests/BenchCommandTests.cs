@@ -36,6 +36,9 @@ public class BenchCommandTests
         Assert.Equal(5, root.GetProperty("bytes_per_edge").GetDouble()); // 4 B target + 1 B type; an Erdős–Rényi network stores no weights.
         Assert.Equal(Environment.ProcessorCount, root.GetProperty("machine").GetProperty("cores").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("orgsim_version").GetString()));
+        Assert.Equal("consecutive weeks", root.GetProperty("phase_ticks").GetString()); // Learning spreads over dozens of weeks.
+        JsonElement mid = root.GetProperty("phases").GetProperty("mid");
+        Assert.Equal(mid.GetProperty("first_week").GetInt32() + 4, mid.GetProperty("last_week").GetInt32());
         Assert.Contains("done after", stderr, StringComparison.Ordinal); // Progress goes to standard error.
     }
 
@@ -54,17 +57,27 @@ public class BenchCommandTests
         Assert.Equal(JsonValueKind.Null, root.GetProperty("degree").ValueKind);
         Assert.Equal(0.05, root.GetProperty("seeded_share").GetDouble(), 12); // 100 of 2,000 agents at stage 3 in all four competencies.
 
+        // A threshold cascade is over in a few weeks: each phase is one week, timed in the run and 4 replays.
+        Assert.Equal("replays", root.GetProperty("phase_ticks").GetString());
         JsonElement phases = root.GetProperty("phases");
         int early = phases.GetProperty("early").GetProperty("first_week").GetInt32();
         int mid = phases.GetProperty("mid").GetProperty("first_week").GetInt32();
         int late = phases.GetProperty("late").GetProperty("first_week").GetInt32();
-        Assert.True(early == 1 && early <= mid && mid <= late, $"phases start at weeks {early}, {mid}, {late}");
+        Assert.True(early == 1 && early < mid && mid < late, $"phases start at weeks {early}, {mid}, {late}");
         foreach (string phase in Phases)
         {
             JsonElement p = phases.GetProperty(phase);
+            Assert.Equal(p.GetProperty("first_week").GetInt32(), p.GetProperty("last_week").GetInt32());
             Assert.Equal(5, p.GetProperty("tick_ms").GetArrayLength());
             Assert.Equal(1.0, p.GetProperty("stage_shares").EnumerateArray().Sum(s => s.GetDouble()), 9);
         }
+
+        // Each phase starts from the state its definition names: the seeds, half and nine tenths of what the spread added.
+        double seeded = root.GetProperty("seeded_share").GetDouble(), gain = root.GetProperty("final_share").GetDouble() - seeded;
+        Assert.True(gain > 0, "the cascade spread");
+        Assert.Equal(seeded, phases.GetProperty("early").GetProperty("competent_share").GetDouble());
+        Assert.InRange(phases.GetProperty("mid").GetProperty("competent_share").GetDouble(), seeded + (0.5 * gain), 1);
+        Assert.InRange(phases.GetProperty("late").GetProperty("competent_share").GetDouble(), seeded + (0.9 * gain), 1);
     }
 
     [Fact]

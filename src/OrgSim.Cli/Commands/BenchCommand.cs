@@ -4,9 +4,8 @@ namespace OrgSim.Cli.Commands;
 
 /// <summary><c>orgsim bench</c>: the options into a <see cref="BenchRequest"/>, <see cref="BenchJob"/>, then the tables or the JSON object.</summary>
 /// <remarks>
-/// Phases, as the help and docs/cluster.md say: each is the median of <see cref="BenchJob.WindowWeeks"/>
-/// ticks, early from the first week after seeding, mid from the first week with half of what the spread
-/// added, late from the first with nine tenths; progress goes to standard error.
+/// What it measures and how the phases are found is <see cref="BenchJob"/>'s, documented in the help and
+/// docs/cluster.md. Progress goes to standard error, so <c>--json</c> leaves one JSON object on standard output.
 /// </remarks>
 public static class BenchCommand
 {

@@ -36,8 +36,8 @@ public sealed class BenchOptions
     public static IEnumerable<Example> Examples { get; } =
     [
         new("Time the default model on a 1,000,000-agent hierarchy, stepping one simulation until the spread ends (at most 520 weeks). "
-            + "Early spread is weeks 1-5 after seeding 5% of the agents; mid spread the 5 weeks from the first week with half of what the spread added; late spread from the first week with nine tenths. "
-            + "Each phase gives the median of its 5 ticks, after a warm-up on a throwaway simulation", new BenchOptions()),
+            + "Early spread starts at week 1, after seeding 5% of the agents; mid spread at the first week that starts with half of what the spread added; late spread at the first that starts with nine tenths. "
+            + "Each phase gives the median of 5 ticks: its first 5 weeks, or, when the spread is too short for that, its one week in 5 runs from the seeds. A warm-up on a small throwaway network comes first", new BenchOptions()),
         new("The classic threshold model on an Erdős–Rényi network of mean degree 10, as one JSON object for a script", new BenchOptions { Model = "classic", Network = "erdos-renyi", Json = true }),
     ];
 

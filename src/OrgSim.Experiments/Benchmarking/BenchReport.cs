@@ -19,7 +19,8 @@ namespace OrgSim.Experiments.Benchmarking;
 /// <param name="BytesPerEdge">Graph bytes per directed edge.</param>
 /// <param name="Memory">The parts of the footprint.</param>
 /// <param name="Phases">The timed ticks of each phase and the state they started from.</param>
-/// <param name="WindowWeeks">Ticks timed per phase.</param>
+/// <param name="TicksPerPhase">Ticks timed per phase.</param>
+/// <param name="PhaseTicks">"consecutive weeks": each phase's first week and the weeks after it; or "replays" (a spread too short for that): the phase's one week, in the run and in replays of it from the seeds.</param>
 /// <param name="Weeks">Weeks stepped until the spread ended (<see cref="End"/>), not counting the extra weeks that complete the late window.</param>
 /// <param name="End">Why the run stopped: see <see cref="SpreadEnd"/>.</param>
 /// <param name="SeededShare">The competent share of agent–competency pairs after seeding.</param>
@@ -44,7 +45,8 @@ public sealed record BenchReport(
     double BytesPerEdge,
     MemoryFootprint Memory,
     ByPhase<PhaseTiming> Phases,
-    int WindowWeeks,
+    int TicksPerPhase,
+    string PhaseTicks,
     int Weeks,
     string End,
     double SeededShare,

@@ -43,7 +43,7 @@ public sealed class TickLog(Simulation simulation, Stage competentStage)
         QuietWeeks = simulation.AgentsChangedLastStep == 0 ? QuietWeeks + 1 : 0;
     }
 
-    /// <summary>The timing of weeks <paramref name="first"/> to <paramref name="first"/> + <paramref name="window"/> − 1, all stepped already.</summary>
+    /// <summary>The timing of the consecutive weeks <paramref name="first"/> to <paramref name="first"/> + <paramref name="window"/> − 1, all stepped already.</summary>
     public PhaseTiming Phase(int first, int window)
     {
         if (first < 1 || first + window - 1 > Weeks)
@@ -53,6 +53,24 @@ public sealed class TickLog(Simulation simulation, Stage competentStage)
 
         List<double> wall = _wallMs.GetRange(first - 1, window), cpu = _cpuMs.GetRange(first - 1, window);
         return new PhaseTiming(first, first + window - 1, _competent[first - 1], _stageShares[first - 1], Median(wall), Median(cpu), wall);
+    }
+
+    /// <summary>
+    /// The timing of week <paramref name="week"/> in each of <paramref name="replays"/>, logs of the same
+    /// deterministic run stepped again from the seeds: the median over the replays, and the state from the first.
+    /// </summary>
+    public static PhaseTiming Replayed(IReadOnlyList<TickLog> replays, int week)
+    {
+        ArgumentNullException.ThrowIfNull(replays);
+        ArgumentOutOfRangeException.ThrowIfZero(replays.Count, nameof(replays));
+        if (week < 1 || replays.Any(r => r.Weeks < week))
+        {
+            throw new ArgumentOutOfRangeException(nameof(week), week, "should be a week every replay has stepped");
+        }
+
+        List<double> wall = [.. replays.Select(r => r._wallMs[week - 1])], cpu = [.. replays.Select(r => r._cpuMs[week - 1])];
+        TickLog first = replays[0];
+        return new PhaseTiming(week, week, first._competent[week - 1], first._stageShares[week - 1], Median(wall), Median(cpu), wall);
     }
 
     /// <summary>The middle value; the mean of the two middle values of an even count.</summary>

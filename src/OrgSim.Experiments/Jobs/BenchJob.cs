@@ -26,8 +26,12 @@ public static class BenchJob
     /// <summary>The seed of the network, the seeding and the simulation.</summary>
     public const ulong Seed = 42;
 
-    /// <summary>Ticks timed per phase; each phase reports their median.</summary>
-    public const int WindowWeeks = 5;
+    /// <summary>
+    /// Ticks timed per phase; each phase reports their median. In a long spread they are the phase's first
+    /// week and the weeks after it; in a short one, where those would reach into the next phase, the phase's
+    /// week in this many runs from the seeds (the run and its replays).
+    /// </summary>
+    public const int TicksPerPhase = 5;
 
     /// <summary>The hierarchy's span of control, as in the benchmarks.</summary>
     public const int HierarchySpan = 8;
@@ -106,6 +110,7 @@ public static class BenchJob
 
         ModelParameters parameters = classic ? ClassicParameters() : new ModelParameters();
         Stage seedStage = classic ? Stage.UnconsciousCompetence : Stage.ConsciousCompetence;
+        Stage competentStage = classic ? Stage.UnconsciousCompetence : Stage.ConsciousCompetence;
         note($"orgsim bench: built in {Number(buildSeconds)} s, {graph.EdgeCount:N0} directed edges; warming up");
         int warmUpAgents = Math.Min(graph.NodeCount, Math.Max(WarmUpAgents, request.Threads * 1024));
         OrgGraph warmUpGraph = warmUpAgents == graph.NodeCount ? graph : Build(warmUpAgents, degree is { } d2 ? Math.Min(d2, WarmUpMaxDegree) : null);
@@ -124,7 +129,7 @@ public static class BenchJob
         simulation.Seed(seeds, CompetencySet.All, seedStage);
 
         note($"orgsim bench: timing every week until the spread ends (at most {SpreadEnd.MaxWeeks} weeks)");
-        var log = new TickLog(simulation, classic ? Stage.UnconsciousCompetence : Stage.ConsciousCompetence);
+        var log = new TickLog(simulation, competentStage);
         string? end = null;
         while (end is null)
         {
@@ -139,14 +144,38 @@ public static class BenchJob
 
         int weeks = log.Weeks;
         double finalShare = log.CompetentShares[^1];
-        SpreadPhases phases = SpreadPhases.Find(log.CompetentShares, WindowWeeks);
-        while (log.Weeks < phases.Late + WindowWeeks - 1)
+        SpreadPhases phases = SpreadPhases.Find(log.CompetentShares, TicksPerPhase);
+        bool replayed = phases.Mid < phases.Early + TicksPerPhase || phases.Late < phases.Mid + TicksPerPhase;
+        ByPhase<PhaseTiming> timings;
+        if (!replayed)
         {
-            cancellation.ThrowIfCancellationRequested();
-            log.Step();
+            StepTo(log, phases.Late + TicksPerPhase - 1, cancellation);
+            timings = new ByPhase<PhaseTiming>(log.Phase(phases.Early, TicksPerPhase), log.Phase(phases.Mid, TicksPerPhase), log.Phase(phases.Late, TicksPerPhase));
+        }
+        else
+        {
+            // A short spread (a classic cascade can be over in five weeks): consecutive weeks would mix the
+            // phases, so each phase is its one week, timed in this run and in replays of it from the seeds.
+            note($"orgsim bench: the spread took {weeks} weeks; timing weeks {phases.Early}, {phases.Mid} and {phases.Late} in {TicksPerPhase} replays of the run");
+            StepTo(log, phases.Late, cancellation);
+            var replays = new List<TickLog> { log };
+            while (replays.Count < TicksPerPhase)
+            {
+                using var replay = new Simulation(graph, parameters, Seed, request.Threads);
+                replay.Seed(seeds, CompetencySet.All, seedStage);
+                var replayLog = new TickLog(replay, competentStage);
+                StepTo(replayLog, phases.Late, cancellation);
+                if (!replayLog.CompetentShares.SequenceEqual(log.CompetentShares.Take(phases.Late + 1)))
+                {
+                    warnings.Add("a replay of the run did not pass through the same states: the engine is not deterministic here; please report it");
+                }
+
+                replays.Add(replayLog);
+            }
+
+            timings = new ByPhase<PhaseTiming>(TickLog.Replayed(replays, phases.Early), TickLog.Replayed(replays, phases.Mid), TickLog.Replayed(replays, phases.Late));
         }
 
-        var timings = new ByPhase<PhaseTiming>(log.Phase(phases.Early, WindowWeeks), log.Phase(phases.Mid, WindowWeeks), log.Phase(phases.Late, WindowWeeks));
         MemoryFootprint memory = Footprint(graph, simulationBytes);
         var report = new BenchReport(
             RunManifest.ToolVersion,
@@ -164,7 +193,8 @@ public static class BenchJob
             memory.GraphBytesPerEdge,
             memory,
             timings,
-            WindowWeeks,
+            TicksPerPhase,
+            replayed ? "replays" : "consecutive weeks",
             weeks,
             end,
             log.CompetentShares[0],
@@ -270,6 +300,15 @@ public static class BenchJob
         }
 
         return new WarmUp(graph.NodeCount, ticks, Stopwatch.GetElapsedTime(start).TotalSeconds, settled);
+    }
+
+    private static void StepTo(TickLog log, int week, CancellationToken cancellation)
+    {
+        while (log.Weeks < week)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            log.Step();
+        }
     }
 
     /// <summary>The network: the benchmarks' hierarchy, or Erdős–Rényi with mean degree <paramref name="degree"/>.</summary>

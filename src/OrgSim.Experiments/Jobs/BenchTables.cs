@@ -29,7 +29,7 @@ public static class BenchTables
         var phases = r.Phases.Named().Select(p => (IReadOnlyList<string>)
         [
             p.Name,
-            $"{p.Value.FirstWeek}–{p.Value.LastWeek}",
+            p.Value.FirstWeek == p.Value.LastWeek ? N(p.Value.FirstWeek) : $"{p.Value.FirstWeek}–{p.Value.LastWeek}",
             Percent(p.Value.CompetentShare),
             string.Join(" / ", p.Value.StageShares.Select(s => F(s, 2))),
             Ms(p.Value.MsPerTick),
@@ -63,7 +63,7 @@ public static class BenchTables
         return
         [
             new TextTable("orgsim bench", ["", "value"], [false, false], run),
-            new TextTable($"Time per tick: median of {r.WindowWeeks} weeks per phase", ["phase", "weeks", "competent", "stages 0 / 1 / 2 / 3", "ms per tick", "CPU ms per tick", "edge visits per second"], [false, false, true, false, true, true, true], phases),
+            new TextTable(r.PhaseTicks == "replays" ? $"Time per tick: each phase's week, median of {r.TicksPerPhase} runs (a short spread)" : $"Time per tick: median of {r.TicksPerPhase} weeks per phase", ["phase", "weeks", "competent", "stages 0 / 1 / 2 / 3", "ms per tick", "CPU ms per tick", "edge visits per second"], [false, false, true, false, true, true, true], phases),
             new TextTable("Memory kept", ["part", "bytes", "per agent", "per directed edge"], [false, true, true, true], memory),
             new TextTable("Machine", ["", "value"], [false, false], machine),
         ];
@@ -75,7 +75,10 @@ public static class BenchTables
         ArgumentNullException.ThrowIfNull(r);
         var lines = new List<string>
         {
-            "Phases: early starts at week 1, the first tick after seeding 5% of the agents; mid at the first week with half of what the spread added, late at the first with nine tenths. "
+            "Phases: early is week 1, the first tick after seeding 5% of the agents; mid the first week that starts with half of what the spread added, late the first that starts with nine tenths. "
+                + (r.PhaseTicks == "replays"
+                    ? $"The spread took {r.Weeks} weeks, too few for {r.TicksPerPhase} weeks per phase, so each phase's week was timed in the run and in {r.TicksPerPhase - 1} replays of it from the seeds (the same states each time). "
+                    : $"Each phase is timed over its first {r.TicksPerPhase} weeks. ")
                 + "Competent: stage 2 or 3 (full model), stage 3 (classic), as a share of agent-competency pairs when the phase's first week began.",
             "Edge visits per second: directed edges divided by the seconds of a tick, as if every tick read every edge once; the engine skips the contacts of agents that need no look, so it is a nominal rate.",
         };
