@@ -46,9 +46,6 @@ public static class BenchJob
     private const double BusyLoad = 1; // A whole core's worth of other work, on average over the last minute.
     private const int WarmUpAgents = 20_000;
     private const double WarmUpMaxDegree = 50; // The tick's code is the same for any degree; a dense warm-up network would only be slow to build.
-    private const int MinWarmUpRounds = 2;
-    private const int MaxWarmUpRounds = 6;
-    private static readonly TimeSpan WarmUpRound = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Executes <paramref name="request"/>; progress lines and warnings go to <paramref name="note"/> as they happen.</summary>
     public static BenchOutcome Execute(BenchRequest request, Action<string> note, CancellationToken cancellation = default)
@@ -114,10 +111,11 @@ public static class BenchJob
         note($"orgsim bench: built in {Number(buildSeconds)} s, {graph.EdgeCount:N0} directed edges; warming up");
         int warmUpAgents = Math.Min(graph.NodeCount, Math.Max(WarmUpAgents, request.Threads * 1024));
         OrgGraph warmUpGraph = warmUpAgents == graph.NodeCount ? graph : Build(warmUpAgents, degree is { } d2 ? Math.Min(d2, WarmUpMaxDegree) : null);
-        WarmUp warmUp = WarmUpOn(warmUpGraph, parameters, seedStage, request.Threads, cancellation);
+        WarmUp warmUp = WarmUp.Run(warmUpGraph, parameters, Seeds(warmUpGraph), seedStage, request.Threads, Seed, cancellation);
         if (!warmUp.JitSettled)
         {
             warnings.Add($"the just-in-time compiler was still compiling after {warmUp.Ticks:N0} warm-up ticks ({Number(warmUp.Seconds)} s), maybe for another thread of this process: the first timed ticks may be slower");
+            note($"orgsim bench: warning: {warnings[^1]}");
         }
 
         int[] seeds = Seeds(graph);
@@ -154,23 +152,17 @@ public static class BenchJob
         }
         else
         {
-            // A short spread (a classic cascade can be over in five weeks): consecutive weeks would mix the
-            // phases, so each phase is its one week, timed in this run and in replays of it from the seeds.
-            note($"orgsim bench: the spread took {weeks} weeks; timing weeks {phases.Early}, {phases.Mid} and {phases.Late} in {TicksPerPhase} replays of the run");
+            note($"orgsim bench: the spread took {weeks} weeks; timing weeks {phases.Early}, {phases.Mid} and {phases.Late} in {TicksPerPhase} runs from the seeds");
             StepTo(log, phases.Late, cancellation);
             var replays = new List<TickLog> { log };
             while (replays.Count < TicksPerPhase)
             {
-                using var replay = new Simulation(graph, parameters, Seed, request.Threads);
-                replay.Seed(seeds, CompetencySet.All, seedStage);
-                var replayLog = new TickLog(replay, competentStage);
-                StepTo(replayLog, phases.Late, cancellation);
-                if (!replayLog.CompetentShares.SequenceEqual(log.CompetentShares.Take(phases.Late + 1)))
-                {
-                    warnings.Add("a replay of the run did not pass through the same states: the engine is not deterministic here; please report it");
-                }
+                replays.Add(Replay(graph, parameters, seeds, seedStage, competentStage, request.Threads, phases.Late, cancellation));
+            }
 
-                replays.Add(replayLog);
+            if (replays.Any(r => !r.CompetentShares.SequenceEqual(log.CompetentShares.Take(phases.Late + 1))))
+            {
+                warnings.Add("a replay of the run did not pass through the same states: the engine is not deterministic here; please report it");
             }
 
             timings = new ByPhase<PhaseTiming>(TickLog.Replayed(replays, phases.Early), TickLog.Replayed(replays, phases.Mid), TickLog.Replayed(replays, phases.Late));
@@ -270,36 +262,14 @@ public static class BenchJob
         Relationships = EdgeTypes.All.Aggregate(new Relationships(), (r, type) => r.With(type, new Relationship(1, 1))),
     };
 
-    /// <summary>
-    /// Steps a throwaway simulation of a small network of the same kind, with the same model and threads,
-    /// in rounds of at least 200 ms until a round compiles no method (at least 2 rounds, at most 6), so that
-    /// timing starts with the engine's optimised code. Small, so that its ticks are short: .NET optimises a
-    /// method after 30 calls, and <see cref="Simulation.Step"/> is called once a tick. Its spread runs
-    /// through every phase, so every path of the tick is compiled. The count is the process's: another
-    /// thread compiling keeps it from settling.
-    /// </summary>
-    private static WarmUp WarmUpOn(OrgGraph graph, ModelParameters parameters, Stage stage, int threads, CancellationToken cancellation)
+    /// <summary>The run stepped again from the seeds to <paramref name="weeks"/>, on a simulation of its own.</summary>
+    private static TickLog Replay(OrgGraph graph, ModelParameters parameters, int[] seeds, Stage seedStage, Stage competentStage, int threads, int weeks, CancellationToken cancellation)
     {
         using var simulation = new Simulation(graph, parameters, Seed, threads);
-        simulation.Seed(Seeds(graph), CompetencySet.All, stage);
-        long start = Stopwatch.GetTimestamp();
-        int ticks = 0;
-        bool settled = false;
-        for (int round = 0; round < MaxWarmUpRounds && !(settled && round >= MinWarmUpRounds); round++)
-        {
-            long compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-            long roundStart = Stopwatch.GetTimestamp();
-            do
-            {
-                cancellation.ThrowIfCancellationRequested();
-                simulation.Step();
-                ticks++;
-            }
-            while (Stopwatch.GetElapsedTime(roundStart) < WarmUpRound);
-            settled = System.Runtime.JitInfo.GetCompiledMethodCount() == compiled;
-        }
-
-        return new WarmUp(graph.NodeCount, ticks, Stopwatch.GetElapsedTime(start).TotalSeconds, settled);
+        simulation.Seed(seeds, CompetencySet.All, seedStage);
+        var log = new TickLog(simulation, competentStage);
+        StepTo(log, weeks, cancellation);
+        return log;
     }
 
     private static void StepTo(TickLog log, int week, CancellationToken cancellation)
