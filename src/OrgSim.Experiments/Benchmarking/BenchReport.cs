@@ -26,6 +26,7 @@ namespace OrgSim.Experiments.Benchmarking;
 /// <param name="SeededShare">The competent share of agent–competency pairs after seeding.</param>
 /// <param name="FinalShare">The competent share when the run stopped.</param>
 /// <param name="Spread">Whether the competent share rose at all; if not, the phases are the run's start, middle and end.</param>
+/// <param name="OtherWorkCores">The cores other processes kept busy, on average, while the ticks were timed (Linux <c>/proc/stat</c>); null elsewhere or when the timing took under a second. At 0.5 or more the timings are noisy.</param>
 /// <param name="WarmUp">The warm-up before timing.</param>
 /// <param name="Machine">The machine.</param>
 /// <param name="Warnings">Why these numbers may mislead (a Debug build, a JIT that had not settled), one line each.</param>
@@ -52,6 +53,7 @@ public sealed record BenchReport(
     double SeededShare,
     double FinalShare,
     bool Spread,
+    double? OtherWorkCores,
     WarmUp WarmUp,
     MachineDescription Machine,
     IReadOnlyList<string> Warnings)

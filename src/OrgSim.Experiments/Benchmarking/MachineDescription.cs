@@ -21,7 +21,6 @@ namespace OrgSim.Experiments.Benchmarking;
 /// <param name="VectorBits">The widest vector the hardware accelerates, in bits: 512 with AVX-512, 256 with AVX2, 128 with SSE or Arm AdvSimd, 0 without.</param>
 /// <param name="Gc">"workstation" or "server", and whether concurrent.</param>
 /// <param name="ReleaseBuild">Whether the engine was compiled with optimisations; numbers from a Debug build mean nothing.</param>
-/// <param name="LoadAverage">The 1-minute load average from <c>/proc/loadavg</c> when the benchmark started (before it loaded the machine itself), or null off Linux: above about 1, other work was running and the timings are noisy.</param>
 public sealed record MachineDescription(
     int Cores,
     string Cpu,
@@ -34,8 +33,7 @@ public sealed record MachineDescription(
     string Architecture,
     int VectorBits,
     string Gc,
-    bool ReleaseBuild,
-    double? LoadAverage)
+    bool ReleaseBuild)
 {
     /// <summary>This machine and process; Linux facts are read under <paramref name="root"/> ("/" for the real ones).</summary>
     public static MachineDescription Current(string root = "/")
@@ -53,8 +51,7 @@ public sealed record MachineDescription(
             RuntimeInformation.ProcessArchitecture.ToString(),
             Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0,
             (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Batch ? string.Empty : ", concurrent"),
-            IsOptimised(typeof(Simulation).Assembly) && IsOptimised(typeof(MachineDescription).Assembly),
-            ReadLoadAverage(Path.Combine(root, "proc", "loadavg")));
+            IsOptimised(typeof(Simulation).Assembly) && IsOptimised(typeof(MachineDescription).Assembly));
     }
 
     /// <summary>Bytes from a sysfs cache size such as "48K", "2048K" or "32M"; null when unreadable.</summary>
@@ -82,19 +79,6 @@ public sealed record MachineDescription(
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return "unknown";
-        }
-    }
-
-    private static double? ReadLoadAverage(string loadavg)
-    {
-        try
-        {
-            string first = ReadLine(loadavg).Split(' ')[0];
-            return double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out double load) ? load : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
         }
     }
 

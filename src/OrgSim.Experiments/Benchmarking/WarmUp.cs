@@ -17,12 +17,12 @@ namespace OrgSim.Experiments.Benchmarking;
 public sealed record WarmUp(int Agents, int Ticks, double Seconds, bool JitSettled)
 {
     private const int MinRounds = 2;
-    private const int MaxRounds = 6;
+    private const int MaxRounds = 15;
     private static readonly TimeSpan Round = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
     /// Steps a throwaway simulation of <paramref name="graph"/> in rounds of at least 200 ms until a round
-    /// compiles no method (at least 2 rounds, at most 6), so that timing starts with optimised code. A small
+    /// compiles no method (at least 2 rounds, at most 15: on a busy machine the compiler's background thread waits its turn), so that timing starts with optimised code. A small
     /// network, because .NET optimises a method after 30 calls and <see cref="Simulation.Step"/> is called
     /// once a tick; its spread runs through every phase in that time, so every path of the tick is compiled.
     /// The count is the process's: another thread compiling keeps it from settling.

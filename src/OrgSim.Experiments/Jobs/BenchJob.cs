@@ -43,7 +43,7 @@ public static class BenchJob
     public const double ClassicThreshold = 0.18;
 
     private const int ProgressEveryWeeks = 50;
-    private const double BusyLoad = 1; // A whole core's worth of other work, on average over the last minute.
+    private const double BusyCores = 0.5; // Other processes' work, in cores on average, above which the timings are noisy.
     private const int WarmUpAgents = 20_000;
     private const double WarmUpMaxDegree = 50; // The tick's code is the same for any degree; a dense warm-up network would only be slow to build.
 
@@ -62,11 +62,6 @@ public static class BenchJob
         if (!machine.ReleaseBuild)
         {
             warnings.Add("THIS IS A DEBUG BUILD: its timings mean nothing; build with -c Release (dotnet run --project src/OrgSim.Cli -c Release -- bench)");
-        }
-
-        if (machine.LoadAverage >= BusyLoad)
-        {
-            warnings.Add($"the machine was busy when the benchmark started (load average {Number(machine.LoadAverage.Value)} over the last minute, on {machine.Cores} cores): other work competes for the cores, so the timings are noisy; CPU ms per tick well below ms per tick × threads shows it");
         }
 
         if (request.Threads > machine.Cores)
@@ -127,6 +122,7 @@ public static class BenchJob
         simulation.Seed(seeds, CompetencySet.All, seedStage);
 
         note($"orgsim bench: timing every week until the spread ends (at most {SpreadEnd.MaxWeeks} weeks)");
+        CpuActivity? activityBefore = CpuActivity.Read();
         var log = new TickLog(simulation, competentStage);
         string? end = null;
         while (end is null)
@@ -168,6 +164,12 @@ public static class BenchJob
             timings = new ByPhase<PhaseTiming>(TickLog.Replayed(replays, phases.Early), TickLog.Replayed(replays, phases.Mid), TickLog.Replayed(replays, phases.Late));
         }
 
+        double? otherCores = activityBefore is not null && CpuActivity.Read() is { } activityAfter ? CpuActivity.OtherCores(activityBefore, activityAfter) : null;
+        if (otherCores >= BusyCores)
+        {
+            warnings.Add($"other processes kept {Number(otherCores.Value)} of the {machine.Cores} cores busy, on average, while the ticks were timed: the timings are noisy (CPU ms per tick well below ms per tick × threads shows it)");
+        }
+
         MemoryFootprint memory = Footprint(graph, simulationBytes);
         var report = new BenchReport(
             RunManifest.ToolVersion,
@@ -192,6 +194,7 @@ public static class BenchJob
             log.CompetentShares[0],
             finalShare,
             phases.Spread,
+            otherCores,
             warmUp,
             machine,
             warnings);

@@ -24,6 +24,7 @@ public static class BenchTables
             Row("weeks until the spread ended", $"{N(r.Weeks)} ({r.End}), competent {Percent(r.SeededShare)} → {Percent(r.FinalShare)}"),
             Row("edge visits per second (mid spread)", N((long)r.EdgeVisitsPerSecond)),
             Row("bytes per agent / per directed edge", $"{F(r.BytesPerAgent, 1)} / {F(r.BytesPerEdge, 1)}"),
+            Row("cores other processes kept busy while timing", r.OtherWorkCores is { } other ? F(other, 2) : "unknown (not Linux, or under a second)"),
         ];
 
         var phases = r.Phases.Named().Select(p => (IReadOnlyList<string>)
@@ -53,7 +54,6 @@ public static class BenchTables
             Row("processor", c.Cpu),
             Row("caches L1d / L2 / L3 (first core)", $"{Size(c.L1dBytes)} / {Size(c.L2Bytes)} / {Size(c.L3Bytes)}"),
             Row("memory available to .NET", Size(c.MemoryBytes)),
-            Row("load average at the start (1 minute)", c.LoadAverage is { } load ? F(load, 2) : "unknown"),
             Row("operating system", c.Os),
             Row("runtime", $"{c.Runtime}, {c.Architecture}, {c.VectorBits}-bit vectors, {c.Gc} GC"),
             Row("build", c.ReleaseBuild ? "Release" : "DEBUG: these timings mean nothing; use -c Release"),

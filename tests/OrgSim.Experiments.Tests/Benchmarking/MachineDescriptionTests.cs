@@ -28,14 +28,12 @@ public class MachineDescriptionTests
         WriteCache(cache, "index3", "3", "Unified", "266240K");
         Directory.CreateDirectory(Path.Combine(root, "proc"));
         File.WriteAllText(Path.Combine(root, "proc", "cpuinfo"), "processor\t: 0\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R) Processor\nflags\t\t: fpu\n");
-        File.WriteAllText(Path.Combine(root, "proc", "loadavg"), "2.46 2.08 2.33 3/412 96341\n");
 
         MachineDescription machine = MachineDescription.Current(root);
 
         Assert.Equal("Intel(R) Xeon(R) Processor", machine.Cpu);
         Assert.Equal((49_152L, 2_097_152L, 272_629_760L), (machine.L1dBytes, machine.L2Bytes, machine.L3Bytes));
         Assert.Equal(Environment.ProcessorCount, machine.Cores);
-        Assert.Equal(2.46, machine.LoadAverage);
     }
 
     [Fact]
@@ -45,7 +43,6 @@ public class MachineDescriptionTests
 
         Assert.Equal("unknown", machine.Cpu);
         Assert.Equal((null, null, null), (machine.L1dBytes, machine.L2Bytes, machine.L3Bytes));
-        Assert.Null(machine.LoadAverage);
     }
 
     private static void WriteCache(string cache, string index, string level, string type, string size)
