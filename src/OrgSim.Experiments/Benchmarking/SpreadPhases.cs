@@ -37,7 +37,8 @@ public sealed record SpreadPhases(int Early, int Mid, int Late, bool Spread)
         double seeded = shares[0], gain = shares[^1] - seeded;
         if (!(gain > 0))
         {
-            return new SpreadPhases(1, Math.Max(1, (weeks + 1) / 2), Math.Max(1, weeks - window + 1), false);
+            int middle = Math.Max(1, (weeks + 1) / 2);
+            return new SpreadPhases(1, middle, Math.Max(middle, weeks - window + 1), false);
         }
 
         return new SpreadPhases(1, FirstWeekStartingAt(shares, seeded + (MidGain * gain)), FirstWeekStartingAt(shares, seeded + (LateGain * gain)), true);

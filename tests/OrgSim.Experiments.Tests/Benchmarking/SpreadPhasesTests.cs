@@ -35,6 +35,7 @@ public class SpreadPhasesTests
     [Theory]
     [InlineData(new[] { 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05 }, 5, 6)]
     [InlineData(new[] { 0.05, 0.04, 0.03 }, 1, 1)]
+    [InlineData(new[] { 0.05, 0.05, 0.05, 0.05, 0.05 }, 2, 2)] // Four quiet weeks: late is never before mid.
     public void Find_WithoutSpread_TakesTheStartTheMiddleAndTheEndOfTheRun(double[] shares, int mid, int late)
     {
         Assert.Equal(new SpreadPhases(1, mid, late, false), SpreadPhases.Find(shares, 5));
