@@ -81,6 +81,22 @@ public class BenchCommandTests
     }
 
     [Fact]
+    public void Bench_Json_Classic_ReplaysPassThroughTheSameStatesAsTheRun()
+    {
+        // A sparse random network leaves a few agents without contacts, so the cascade ends in quiescence,
+        // four quiet weeks after its last adoption: the run goes on past the late phase the replays stop at.
+        var (code, stdout, stderr) = CliHarness.Run("bench", "--agents", "2000", "--network", "erdos-renyi", "--degree", "4", "--model", "classic", "--json");
+
+        Assert.True(code == ExitCodes.Success, stderr);
+        using JsonDocument json = JsonDocument.Parse(stdout);
+        JsonElement root = json.RootElement;
+        Assert.Equal("replays", root.GetProperty("phase_ticks").GetString());
+        Assert.Equal("quiescent", root.GetProperty("end").GetString());
+        Assert.True(root.GetProperty("phases").GetProperty("late").GetProperty("first_week").GetInt32() < root.GetProperty("weeks").GetInt32());
+        Assert.DoesNotContain(root.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("replay", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Bench_Json_SaysWhetherTheBuildIsOptimised()
     {
 #if DEBUG
