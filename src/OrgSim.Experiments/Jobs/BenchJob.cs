@@ -90,6 +90,12 @@ public static class BenchJob
 
     private static BenchOutcome Measure(BenchRequest request, MachineDescription machine, List<string> warnings, Action<string> note, CancellationToken cancellation)
     {
+        void Warn(string warning)
+        {
+            warnings.Add(warning);
+            note($"orgsim bench: warning: {warning}");
+        }
+
         bool classic = request.Model == "classic";
         double? degree = request.Network == "erdos-renyi" ? request.Degree ?? BenchRequest.DefaultDegree : null;
         note(degree is { } d
@@ -109,8 +115,7 @@ public static class BenchJob
         WarmUp warmUp = WarmUp.Run(warmUpGraph, parameters, Seeds(warmUpGraph), seedStage, request.Threads, Seed, cancellation);
         if (!warmUp.JitSettled)
         {
-            warnings.Add($"the just-in-time compiler was still compiling after {warmUp.Ticks:N0} warm-up ticks ({Number(warmUp.Seconds)} s), maybe for another thread of this process: the first timed ticks may be slower");
-            note($"orgsim bench: warning: {warnings[^1]}");
+            Warn($"the just-in-time compiler was still compiling after {warmUp.Ticks:N0} warm-up ticks ({Number(warmUp.Seconds)} s), maybe for another thread of this process: the first timed ticks may be slower");
         }
 
         int[] seeds = Seeds(graph);
@@ -159,7 +164,7 @@ public static class BenchJob
             IEnumerable<double> states = log.CompetentShares.Take(phases.Late + 1);
             if (replays.Skip(1).Any(r => !r.CompetentShares.SequenceEqual(states)))
             {
-                warnings.Add("a replay of the run did not pass through the same states: the engine is not deterministic here; please report it");
+                Warn("a replay of the run did not pass through the same states: the engine is not deterministic here; please report it");
             }
 
             timings = new ByPhase<PhaseTiming>(TickLog.Replayed(replays, phases.Early), TickLog.Replayed(replays, phases.Mid), TickLog.Replayed(replays, phases.Late));
@@ -168,7 +173,7 @@ public static class BenchJob
         double? otherCores = activityBefore is not null && CpuActivity.Read() is { } activityAfter ? CpuActivity.OtherCores(activityBefore, activityAfter) : null;
         if (otherCores >= BusyCores)
         {
-            warnings.Add($"other processes kept {Number(otherCores.Value)} of the {machine.Cores} cores busy, on average, while the ticks were timed: the timings are noisy (CPU ms per tick well below ms per tick × threads shows it)");
+            Warn($"other processes kept {Number(otherCores.Value)} of the {machine.Cores} cores busy, on average, while the ticks were timed: the timings are noisy (CPU ms per tick well below ms per tick × threads shows it)");
         }
 
         MemoryFootprint memory = Footprint(graph, simulationBytes);
