@@ -1,6 +1,7 @@
 using CommandLine;
 using CommandLine.Text;
 using OrgSim.Cli.Commands;
+using OrgSim.Experiments.Jobs;
 using OrgSim.Experiments.Scenarios;
 
 namespace OrgSim.Cli;
@@ -22,6 +23,10 @@ public static class OrgSimCli
         ["only"] = "point=N,arm=NAME,replicate=N (each part optional)",
         ["shard"] = "I/N, e.g. 2/3",
         ["shards"] = "a whole number of shards",
+        ["agents"] = $"a whole number from {BenchRequest.MinAgents:N0} to {BenchRequest.MaxAgents:N0}, e.g. 1000000",
+        ["model"] = string.Join(" or ", BenchRequest.Models),
+        ["network"] = string.Join(" or ", BenchRequest.Networks),
+        ["degree"] = "a mean degree above 0 and below --agents, e.g. 10",
     };
 
     /// <summary>Runs the command line <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
@@ -64,7 +69,7 @@ public static class OrgSimCli
                 settings.AutoHelp = true;
                 settings.AllowMultiInstance = true; // --set may be given many times.
             });
-            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(GraphOptions), typeof(ValidateOptions), typeof(InitOptions), typeof(MergeOptions), typeof(PlotOptions));
+            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(GraphOptions), typeof(ValidateOptions), typeof(InitOptions), typeof(MergeOptions), typeof(PlotOptions), typeof(BenchOptions));
             return result.MapResult(
                 (RunOptions options) => Extra("run", options.Extra, stderr) ?? RunCommand.Execute(options, stdout, stderr, cancellation),
                 (GraphOptions options) => Extra("graph", options.Extra, stderr) ?? GraphCommand.Execute(options, stdout, stderr, cancellation),
@@ -72,6 +77,7 @@ public static class OrgSimCli
                 (InitOptions options) => InitCommand.Execute(options, stdout, stderr),
                 (MergeOptions options) => MergeCommand.Execute(options, stdout, stderr),
                 (PlotOptions options) => Extra("plot", options.Extra, stderr) ?? PlotCommand.Execute(options, stdout, stderr),
+                (BenchOptions options) => Extra("bench", options.Extra, stderr) ?? BenchCommand.Execute(options, stdout, stderr, cancellation),
                 errors => ReportParseErrors(result, errors.ToList(), stdout, stderr));
         }
         catch (OperationCanceledException)
@@ -122,7 +128,7 @@ public static class OrgSimCli
     private static string Describe(Error error, string verb) => error switch
     {
         NoVerbSelectedError => "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')",
-        BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are run, validate, init, graph, merge and plot, e.g. 'orgsim run scenarios/quickstart.yaml'",
+        BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are run, validate, init, graph, merge, plot and bench, e.g. 'orgsim run scenarios/quickstart.yaml'",
         SequenceOutOfRangeError when verb == "merge" => "orgsim merge: the shard folders are missing; e.g. 'orgsim merge results/sweep-shard-* --out results/sweep'",
         MissingRequiredOptionError missing => verb switch
         {
@@ -147,6 +153,7 @@ public static class OrgSimCli
         [typeof(InitOptions)] = "init",
         [typeof(MergeOptions)] = "merge",
         [typeof(PlotOptions)] = "plot",
+        [typeof(BenchOptions)] = "bench",
     };
 
     /// <summary>A word after the one file or folder a command takes: an error, so a second scenario is never silently left out.</summary>
@@ -155,6 +162,12 @@ public static class OrgSimCli
         if (extra.FirstOrDefault() is not { } first)
         {
             return null;
+        }
+
+        if (verb == "bench")
+        {
+            stderr.WriteLine($"orgsim bench: takes only options, but '{first}' is not one; see 'orgsim bench --help'");
+            return ExitCodes.BadUsage;
         }
 
         string what = verb == "plot" ? "output folder" : "scenario file";

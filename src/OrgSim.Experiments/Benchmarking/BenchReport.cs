@@ -1,0 +1,73 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace OrgSim.Experiments.Benchmarking;
+
+/// <summary>What <c>orgsim bench</c> measured; <see cref="ToJson"/> gives the object <c>--json</c> prints, keys in snake case.</summary>
+/// <param name="OrgsimVersion">The version of orgsim that measured it.</param>
+/// <param name="Agents">Agents in the organisation.</param>
+/// <param name="Edges">Directed edges (twice the ties).</param>
+/// <param name="Threads">Worker threads asked for.</param>
+/// <param name="Model">"full" or "classic".</param>
+/// <param name="Network">"hierarchy" or "erdos-renyi".</param>
+/// <param name="Degree">The mean degree of an Erdős–Rényi network; null for the hierarchy.</param>
+/// <param name="NetworkBuildSeconds">Wall time to generate the network.</param>
+/// <param name="MsPerTick">The median wall time of a tick in each phase, in milliseconds.</param>
+/// <param name="CpuMsPerTick">The median processor time of a tick in each phase (all threads), in milliseconds.</param>
+/// <param name="EdgeVisitsPerSecond">A nominal sweep rate: <see cref="Edges"/> divided by the median seconds of a tick at mid spread, as if a tick read every directed edge once.</param>
+/// <param name="BytesPerAgent">Graph (its per-agent part) and simulation, per agent.</param>
+/// <param name="BytesPerEdge">Graph bytes per directed edge.</param>
+/// <param name="Memory">The parts of the footprint.</param>
+/// <param name="Phases">The timed ticks of each phase and the state they started from.</param>
+/// <param name="TicksPerPhase">Ticks timed per phase.</param>
+/// <param name="PhaseTicks">"consecutive weeks": each phase's first week and the weeks after it; or "replays" (a spread too short for that): the phase's one week, in the run and in replays of it from the seeds.</param>
+/// <param name="Weeks">Weeks stepped until the spread ended (<see cref="End"/>), not counting the extra weeks that complete the late window.</param>
+/// <param name="End">Why the run stopped: see <see cref="SpreadEnd"/>.</param>
+/// <param name="SeededShare">The competent share of agent–competency pairs after seeding.</param>
+/// <param name="FinalShare">The competent share when the run stopped.</param>
+/// <param name="Spread">Whether the competent share rose at all; if not, the phases are the run's start, middle and end.</param>
+/// <param name="OtherWorkCores">The cores other processes kept busy, on average, while the ticks were timed (Linux <c>/proc/stat</c>); null elsewhere or when the timing took under a second. At 0.5 or more the timings are noisy.</param>
+/// <param name="WarmUp">The warm-up before timing.</param>
+/// <param name="Machine">The machine.</param>
+/// <param name="Warnings">Why these numbers may mislead (a Debug build, a JIT that had not settled), one line each.</param>
+public sealed record BenchReport(
+    string OrgsimVersion,
+    int Agents,
+    long Edges,
+    int Threads,
+    string Model,
+    string Network,
+    double? Degree,
+    double NetworkBuildSeconds,
+    ByPhase<double> MsPerTick,
+    ByPhase<double> CpuMsPerTick,
+    double EdgeVisitsPerSecond,
+    double BytesPerAgent,
+    double BytesPerEdge,
+    MemoryFootprint Memory,
+    ByPhase<PhaseTiming> Phases,
+    int TicksPerPhase,
+    string PhaseTicks,
+    int Weeks,
+    string End,
+    double SeededShare,
+    double FinalShare,
+    bool Spread,
+    double? OtherWorkCores,
+    WarmUp WarmUp,
+    MachineDescription Machine,
+    IReadOnlyList<string> Warnings)
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        NewLine = "\n",
+
+        // Not for a web page: a version's '+' and a name's accents stay as they are.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>One JSON object holding every field, keys in snake case (<c>ms_per_tick</c>, <c>bytes_per_agent</c>, …), indented over several lines.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Options);
+}
