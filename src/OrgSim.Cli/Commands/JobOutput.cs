@@ -24,7 +24,6 @@ internal static class JobOutput
     {
         JobStatus.Success => ExitCodes.Success,
         JobStatus.Cancelled => ExitCodes.Cancelled,
-        JobStatus.BadUsage => ExitCodes.BadUsage,
         _ => ExitCodes.BadInput,
     };
 

@@ -9,6 +9,7 @@ namespace OrgSim.Experiments.Benchmarking;
 /// <param name="Edges">Directed edges (twice the ties).</param>
 /// <param name="Threads">Worker threads asked for.</param>
 /// <param name="Model">"full" or "classic".</param>
+/// <param name="Engine">"classic kernel" when the weeks were stepped by the classic kernel (docs/model.md), else "general".</param>
 /// <param name="Network">"hierarchy" or "erdos-renyi".</param>
 /// <param name="Degree">The mean degree of an Erdős–Rényi network; null for the hierarchy.</param>
 /// <param name="NetworkBuildSeconds">Wall time to generate the network.</param>
@@ -36,6 +37,7 @@ public sealed record BenchReport(
     long Edges,
     int Threads,
     string Model,
+    string Engine,
     string Network,
     double? Degree,
     double NetworkBuildSeconds,

@@ -54,7 +54,7 @@ public static class BenchJob
         ArgumentNullException.ThrowIfNull(note);
         if (Check(request) is { Count: > 0 } problems)
         {
-            return BenchOutcome.BadUsage(problems);
+            return BenchOutcome.BadInput(problems);
         }
 
         MachineDescription machine = MachineDescription.Current();
@@ -123,6 +123,7 @@ public static class BenchJob
         // The simulation's footprint: the heap after a full collection, before and after constructing it.
         long before = GC.GetTotalMemory(forceFullCollection: true);
         using var simulation = new Simulation(graph, parameters, Seed, request.Threads);
+        string engine = simulation.UsesClassicKernel ? "classic kernel" : "general";
         long simulationBytes = Math.Max(0, GC.GetTotalMemory(forceFullCollection: true) - before);
         simulation.Seed(seeds, CompetencySet.All, seedStage);
 
@@ -183,6 +184,7 @@ public static class BenchJob
             graph.EdgeCount,
             request.Threads,
             request.Model,
+            engine,
             request.Network,
             degree,
             buildSeconds,

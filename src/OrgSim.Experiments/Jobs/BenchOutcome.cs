@@ -14,6 +14,6 @@ public sealed record BenchOutcome(JobStatus Status, IReadOnlyList<string> Lines,
     /// <summary>What was measured, when it finished.</summary>
     public BenchReport? Report { get; init; }
 
-    /// <summary>Bad option values, one line each: the command line's mistake, so exit code 2.</summary>
-    public static BenchOutcome BadUsage(IEnumerable<string> errors) => new(JobStatus.BadUsage, [], errors.ToList());
+    /// <summary>Bad option values, one line each: bad input, as an out-of-range value of any command.</summary>
+    public static BenchOutcome BadInput(IEnumerable<string> errors) => new(JobStatus.BadInput, [], errors.ToList());
 }

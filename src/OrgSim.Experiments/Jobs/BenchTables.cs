@@ -18,6 +18,7 @@ public static class BenchTables
             Row("directed edges", $"{N(r.Edges)} ({F((double)r.Edges / r.Agents, 2)} per agent)"),
             Row("network", network),
             Row("model", model),
+            Row("engine", r.Engine),
             Row("threads", N(r.Threads)),
             Row("network built in", $"{F(r.NetworkBuildSeconds, 2)} s"),
             Row("warm-up (throwaway simulation)", $"{N(r.WarmUp.Ticks)} ticks on {N(r.WarmUp.Agents)} agents, {F(r.WarmUp.Seconds, 2)} s, " + (r.WarmUp.JitSettled ? "JIT settled" : "JIT still compiling")),

@@ -12,6 +12,4 @@ public enum JobStatus
     /// <summary>Stopped by the user; what was finished is kept for a resume.</summary>
     Cancelled,
 
-    /// <summary>An option's value is wrong, for a command whose only input is its options (<c>orgsim bench</c>): a usage mistake, exit code 2. The errors say what to give.</summary>
-    BadUsage,
 }
