@@ -43,6 +43,7 @@ public class ClassicThresholdBenchmarks
     private byte[] _state = [];
     private byte[] _next = [];
     private Simulation? _simulation;
+    private Simulation? _general;
 
     /// <summary>Builds the graph once and copies it into plain CSR arrays for the baseline.</summary>
     [GlobalSetup]
@@ -90,6 +91,10 @@ public class ClassicThresholdBenchmarks
         {
             throw new InvalidOperationException("the benchmark model should run on the classic kernel");
         }
+
+        _general?.Dispose();
+        _general = new Simulation(_graph!, _model!, seed: 42, threads: 1, path: EnginePath.General);
+        _general.Seed(_seeds, CompetencySet.Of(Competency.Decisiveness), Stage.UnconsciousCompetence);
     }
 
     /// <summary>The plain loop: one synchronous sweep over every agent.</summary>
@@ -102,6 +107,29 @@ public class ClassicThresholdBenchmarks
     {
         _simulation!.Step();
         return _simulation.AgentsChangedLastStep;
+    }
+
+    /// <summary>OrgSim's general path (what classic mode ran on before the kernel): one week.</summary>
+    [Benchmark]
+    public int GeneralPathSweep()
+    {
+        _general!.Step();
+        return _general.AgentsChangedLastStep;
+    }
+
+    /// <summary>OrgSim's general path: weeks until one changes nothing.</summary>
+    [Benchmark]
+    public int GeneralPathToQuiescence()
+    {
+        int weeks = 1;
+        _general!.Step();
+        while (_general.AgentsChangedLastStep > 0)
+        {
+            _general.Step();
+            weeks++;
+        }
+
+        return weeks;
     }
 
     /// <summary>The plain loop: sweeps until one changes nothing; returns the number of sweeps.</summary>
@@ -141,6 +169,8 @@ public class ClassicThresholdBenchmarks
             BenchmarkSimulations.Report("classic-threshold cleanup", _simulation);
             _simulation.Dispose();
         }
+
+        _general?.Dispose();
     }
 
     private int PlainSweep()
