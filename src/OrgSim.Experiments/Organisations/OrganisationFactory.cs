@@ -7,6 +7,9 @@ namespace OrgSim.Experiments.Organisations;
 /// <summary>Builds the organisation a scenario names, deterministic from the seed.</summary>
 public static class OrganisationFactory
 {
+    /// <summary>From this many agents on, the generator's temporaries are collected as soon as the organisation is built.</summary>
+    public const int CollectFromAgents = 1_000_000;
+
     /// <summary>Generates <paramref name="spec"/> from <paramref name="seed"/>.</summary>
     public static OrgGraph Build(OrganisationSpec spec, ulong seed)
     {
@@ -18,7 +21,18 @@ public static class OrganisationFactory
             NetworkKind.HrExport => spec.HrImport.RemoteTieWeight,
             _ => 1,
         };
-        return OverlayBuilder.Apply(organisation, spec.Overlays, seed, remoteTieWeight);
+        OrgGraph built = OverlayBuilder.Apply(organisation, spec.Overlays, seed, remoteTieWeight);
+        if (built.NodeCount >= CollectFromAgents)
+        {
+            // Generating allocates about twice what the graph keeps (the builder's tie lists, their
+            // doublings, the generator's arrays), and a run then allocates too little for the
+            // collector to look at them again: at 10^7 agents 1.5 GB of garbage stayed beside the
+            // simulation for the whole run (3.3 GB peak). One full collection here lets what comes
+            // next reuse that memory; it costs about a tenth of a second at 10^7 agents.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
+
+        return built;
     }
 
     private static OrgGraph Generate(OrganisationSpec spec, ulong seed)
