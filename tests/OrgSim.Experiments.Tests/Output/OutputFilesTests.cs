@@ -100,6 +100,7 @@ public class OutputFilesTests
         Assert.All(chart.Arms, a => Assert.Equal(5, a.Weeks.Count));
         Assert.InRange(new FileInfo(path).Length, 1, 64 << 10);
         Assert.Contains("5,001 teams drawn as", File.ReadAllText(Path.Combine(folder, ResultsFolder.ReportFileName)), StringComparison.Ordinal);
+        Assert.Contains("Competency wheels of front-line groups of teams", File.ReadAllText(Path.Combine(folder, ResultsFolder.PlotsFolderName, "wheel-teams.svg")), StringComparison.Ordinal);
     }
 
     [Fact]
