@@ -5,9 +5,10 @@ namespace OrgSim.Experiments.Running;
 
 /// <summary>
 /// Hands the organisation that <see cref="Preflight"/> generated on to the first run on it, so
-/// that <c>orgsim run</c> generates it once. At 10^7 agents a generation takes 20–30 s; and the
-/// preflight's organisation, left as garbage while the scheduler generated its own, doubled the
-/// peak memory (two graphs of 0.8 GB and their generators' temporaries at once, 6.4 GB in all).
+/// that <c>orgsim run</c> generates it once. At 10^7 agents a generation takes 5–30 s on the
+/// 2-core benchmark machine, depending on its load; and the preflight's organisation, left as
+/// garbage while the scheduler generated its own, doubled the peak memory (two graphs of 0.8 GB
+/// and their generators' temporaries at once, 6.4 GB in all).
 /// </summary>
 /// <remarks>
 /// Holds at most one organisation, for one taker: whoever asks next takes it if it is the one
