@@ -18,7 +18,7 @@ public static class SeedSelector
         return strategy switch
         {
             SeedingStrategy.BottomUpTeams => FrontLineTeams(graph).Sum(t => t.Count),
-            _ => Eligible(graph, strategy).Length,
+            _ => Count(graph, IsEligible(graph, strategy)),
         };
     }
 
@@ -44,9 +44,37 @@ public static class SeedSelector
     }
 
     /// <summary>The agents a strategy draws from, in ascending id.</summary>
+    /// <remarks>Counted first, so the array is allocated once at its size: at 10^7 agents a growing one left twice its 40 MB as garbage.</remarks>
     private static int[] Eligible(OrgGraph graph, SeedingStrategy strategy)
     {
-        Func<int, bool> eligible = strategy switch
+        Func<int, bool> eligible = IsEligible(graph, strategy);
+        var agents = new int[Count(graph, eligible)];
+        int k = 0;
+        for (int v = 0; v < graph.NodeCount; v++)
+        {
+            if (eligible(v))
+            {
+                agents[k++] = v;
+            }
+        }
+
+        return agents;
+    }
+
+    private static int Count(OrgGraph graph, Func<int, bool> eligible)
+    {
+        int count = 0;
+        for (int v = 0; v < graph.NodeCount; v++)
+        {
+            count += eligible(v) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>Whether a strategy can choose an agent.</summary>
+    private static Func<int, bool> IsEligible(OrgGraph graph, SeedingStrategy strategy) =>
+        strategy switch
         {
             SeedingStrategy.TopDown or SeedingStrategy.Random or SeedingStrategy.MostConnected => v => graph.Role(v) != Role.External,
             SeedingStrategy.BottomUpScattered => v => graph.Role(v) == Role.FrontLine,
@@ -55,11 +83,39 @@ public static class SeedSelector
             SeedingStrategy.Coaches => v => graph.Role(v) == Role.External,
             _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "should be a defined strategy"),
         };
-        return Enumerable.Range(0, graph.NodeCount).Where(eligible).ToArray();
-    }
 
-    private static int[] MostSenior(OrgGraph graph, int budget) =>
-        Eligible(graph, SeedingStrategy.TopDown).OrderBy(graph.Level).ThenBy(v => v).Take(budget).ToArray();
+    /// <summary>
+    /// The <paramref name="budget"/> employees first by level, then by id: every employee of the
+    /// levels above the one the budget ends in, and that level's lowest ids. Counted per level, not
+    /// sorted: sorting every employee allocated 0.5 GB at 10^7 agents.
+    /// </summary>
+    private static int[] MostSenior(OrgGraph graph, int budget)
+    {
+        Func<int, bool> employee = IsEligible(graph, SeedingStrategy.TopDown);
+        var perLevel = new int[graph.LevelCount + 1];
+        for (int v = 0; v < graph.NodeCount; v++)
+        {
+            perLevel[graph.Level(v)] += employee(v) ? 1 : 0;
+        }
+
+        int cut = 0, above = 0;
+        while (above + perLevel[cut] < budget)
+        {
+            above += perLevel[cut++];
+        }
+
+        var chosen = new int[budget];
+        int k = 0, atCut = budget - above;
+        for (int v = 0; v < graph.NodeCount && k < budget; v++)
+        {
+            if (employee(v) && (graph.Level(v) < cut || (graph.Level(v) == cut && atCut-- > 0)))
+            {
+                chosen[k++] = v;
+            }
+        }
+
+        return chosen;
+    }
 
     private static int[] MostConnected(OrgGraph graph, int budget) =>
         Eligible(graph, SeedingStrategy.MostConnected).OrderByDescending(graph.Degree).ThenBy(graph.Level).ThenBy(v => v).Take(budget).ToArray();

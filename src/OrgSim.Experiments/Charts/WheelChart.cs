@@ -78,7 +78,8 @@ internal static class WheelChart
         int rowsPerArm = (teams.Count + 3) / 4;
         double blockHeight = armHeight + (rowsPerArm * panelHeight);
         double height = TitleHeight + (arms * blockHeight) + legendHeight + NoteHeight;
-        string title = "Competency wheels of front-line teams";
+        // A chart recorded as groups (a very large organisation) has groups where teams would be.
+        string title = orgChart.Grouping is null ? "Competency wheels of front-line teams" : "Competency wheels of front-line groups of teams";
         string subtitle = $"{input.Tables.Name} · from least to most competent · one run per arm";
         using var svg = new SvgWriter(Axes.PageWidth, height, title, subtitle);
         for (int a = 0; a < arms; a++)

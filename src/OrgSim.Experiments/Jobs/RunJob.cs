@@ -54,7 +54,8 @@ public static class RunJob
             }
         }
 
-        IReadOnlyList<ScenarioError> preflight = Preflight.CheckAllPoints(loaded);
+        var organisations = new OrganisationCache();
+        IReadOnlyList<ScenarioError> preflight = Preflight.CheckAllPoints(loaded, organisations);
         if (preflight.Count > 0)
         {
             return RunOutcome.Bad(preflight.Select(x => x.ToString()));
@@ -87,7 +88,7 @@ public static class RunJob
             try
             {
                 listener.ProgressStarted(plan.Count, plan.Count - pending);
-                RunScheduler.Execute(plan, folder, request.Threads, listener.RunCompleted, cancellation);
+                RunScheduler.Execute(plan, folder, request.Threads, listener.RunCompleted, organisations, cancellation);
             }
             catch (RunFailureException failure)
             {

@@ -7,10 +7,28 @@ namespace OrgSim.Experiments.Organisations;
 /// <summary>Builds the organisation a scenario names, deterministic from the seed.</summary>
 public static class OrganisationFactory
 {
+    /// <summary>From this many agents on, memory is collected before and after generating, see <see cref="Build"/>.</summary>
+    public const int CollectFromAgents = 1_000_000;
+
     /// <summary>Generates <paramref name="spec"/> from <paramref name="seed"/>.</summary>
+    /// <remarks>
+    /// A large organisation is generated between two full collections. Before: the organisation
+    /// and simulation of the replicate before are garbage now (1 GB at 10^7 agents), and the
+    /// generator's first large arrays would otherwise be allocated beside them. After: generating
+    /// allocates about twice what the graph keeps (the builder's ties, the generator's arrays), and
+    /// a run then allocates too little for the collector to look at them again, so at 10^7 agents
+    /// 1.5 GB of garbage stayed beside the simulation for the whole run. Each collection costs a
+    /// few tenths of a second at 10^7 agents, against a generation of 5–10 s.
+    /// </remarks>
     public static OrgGraph Build(OrganisationSpec spec, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        bool large = spec.Agents >= CollectFromAgents;
+        if (large)
+        {
+            CollectGarbage();
+        }
+
         OrgGraph organisation = Generate(spec, seed);
         double remoteTieWeight = spec.Kind switch
         {
@@ -18,8 +36,16 @@ public static class OrganisationFactory
             NetworkKind.HrExport => spec.HrImport.RemoteTieWeight,
             _ => 1,
         };
-        return OverlayBuilder.Apply(organisation, spec.Overlays, seed, remoteTieWeight);
+        OrgGraph built = OverlayBuilder.Apply(organisation, spec.Overlays, seed, remoteTieWeight);
+        if (large)
+        {
+            CollectGarbage();
+        }
+
+        return built;
     }
+
+    private static void CollectGarbage() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
 
     private static OrgGraph Generate(OrganisationSpec spec, ulong seed)
     {

@@ -13,7 +13,11 @@ internal static class OwnFile
     /// <summary>The most orgsim writes into <c>identity.json</c>, <c>run.json</c> (one line per sweep point) and the commit journal.</summary>
     public const long MaxSmallFileBytes = 64L << 20;
 
-    /// <summary>The most orgsim writes into an org chart (10^6 agents over two years take about 70 MB).</summary>
+    /// <summary>
+    /// The most orgsim reads as an org chart. It writes at most 4,000 teams or groups a week per arm
+    /// (<see cref="Report.OrgChartRecorder.MaxRecordedTeams"/>): about 2 MB per arm over two years,
+    /// 80 MB over the longest horizon, so a dozen such arms fit.
+    /// </summary>
     public const long MaxOrgChartBytes = 1L << 30;
 
     /// <summary>Tables grow with the runs and have no bound of their own: only their kind is checked.</summary>

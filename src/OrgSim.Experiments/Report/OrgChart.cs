@@ -6,7 +6,9 @@ namespace OrgSim.Experiments.Report;
 /// <summary>
 /// The organisation as a tree of teams, and how far the new way of working had reached each team
 /// week by week in one run per arm (point 0, replicate 0): what the report's org chart animates.
-/// Teams, not agents, so the picture stays readable however large the organisation is.
+/// Teams, not agents, so the picture stays readable however large the organisation is; past
+/// <see cref="OrgChartRecorder.MaxRecordedTeams"/> teams, groups of teams (<see cref="Grouping"/>),
+/// so that the chart's size is bounded whatever the organisation's.
 /// </summary>
 /// <param name="Teams">The teams; a team's parent is the team of its members' manager (-1 at the top).</param>
 /// <param name="Arms">Per arm, in scenario order: its name and per week, per team, the percentage (0–100) of the team's agent–competency pairs at stage ≥ 2.</param>
@@ -16,6 +18,11 @@ public sealed record OrgChart(
     IReadOnlyList<OrgChartArm> Arms,
     IReadOnlyList<IReadOnlyList<IReadOnlyList<double>>> FinalCompetencyShares)
 {
+    /// <summary>How the chart's teams stand for groups of the organisation's teams, or null when they are its teams.</summary>
+    /// <remarks>Left out of the file when null, so a chart of teams reads as it always did.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public OrgChartGrouping? Grouping { get; init; }
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
     /// <summary>The chart as compact JSON.</summary>
@@ -38,14 +45,14 @@ public sealed record OrgChart(
     public static OrgChart ForArm(string armName, OrgChartRecorder recorder)
     {
         ArgumentNullException.ThrowIfNull(recorder);
-        return new OrgChart(recorder.Teams, [new OrgChartArm(armName, recorder.Weeks)], [recorder.FinalCompetencyShares]);
+        return new OrgChart(recorder.Teams, [new OrgChartArm(armName, recorder.Weeks)], [recorder.FinalCompetencyShares]) { Grouping = recorder.Grouping };
     }
 
     /// <summary>The charts of several arms as one, in the order given; null if there is none.</summary>
     public static OrgChart? Combine(IReadOnlyList<OrgChart> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
-        return parts.Count == 0 ? null : new OrgChart(parts[0].Teams, parts.SelectMany(p => p.Arms).ToList(), parts.SelectMany(p => p.FinalCompetencyShares).ToList());
+        return parts.Count == 0 ? null : new OrgChart(parts[0].Teams, parts.SelectMany(p => p.Arms).ToList(), parts.SelectMany(p => p.FinalCompetencyShares).ToList()) { Grouping = parts[0].Grouping };
     }
 }
 

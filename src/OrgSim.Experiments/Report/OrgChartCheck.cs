@@ -4,7 +4,8 @@ namespace OrgSim.Experiments.Report;
 
 /// <summary>
 /// Whether an <see cref="OrgChart"/> read from a file is one orgsim writes: every value present,
-/// parents that are teams, a percentage per team every week, four competency shares per team.
+/// parents that are teams, a percentage per team every week, four competency shares per team, and
+/// a grouping (when there is one) that could have made the groups.
 /// The drawing code can then index it without a check of its own.
 /// </summary>
 internal static class OrgChartCheck
@@ -12,7 +13,15 @@ internal static class OrgChartCheck
     private const int Competencies = 4;
 
     /// <summary>The first thing wrong with <paramref name="chart"/>, naming the key as the file spells it, or null.</summary>
-    public static string? Problem(OrgChart chart) => Teams(chart.Teams) ?? Arms(chart.Arms, chart.Teams.Count) ?? Finals(chart.FinalCompetencyShares, chart.Arms.Count, chart.Teams.Count);
+    public static string? Problem(OrgChart chart) => Teams(chart.Teams) ?? Grouping(chart.Grouping, chart.Teams.Count) ?? Arms(chart.Arms, chart.Teams.Count) ?? Finals(chart.FinalCompetencyShares, chart.Arms.Count, chart.Teams.Count);
+
+    private static string? Grouping(OrgChartGrouping? grouping, int groups) => grouping switch
+    {
+        null => null,
+        { Teams: var teams } when teams < groups => $"grouping.teams is {teams}, fewer than the {groups} groups in teams",
+        { PooledUnits: < 0 } => "grouping.pooled_units is negative",
+        _ => null,
+    };
 
     private static string? Teams(IReadOnlyList<OrgChartTeam?>? teams)
     {

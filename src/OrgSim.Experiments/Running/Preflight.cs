@@ -17,11 +17,14 @@ public static class Preflight
     public static IReadOnlyList<ScenarioError> Check(LoadedScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return Check(scenario, scenario.ErrorAt);
+        return Check(scenario, scenario.ErrorAt, null);
     }
 
-    /// <summary>The checks of <see cref="Check(LoadedScenario)"/>, each problem located by <paramref name="errorAt"/> from its key path.</summary>
-    private static IReadOnlyList<ScenarioError> Check(LoadedScenario scenario, Func<string, string, ScenarioError> errorAt)
+    /// <summary>
+    /// The checks of <see cref="Check(LoadedScenario)"/>, each problem located by <paramref name="errorAt"/>
+    /// from its key path; the organisation they generate is left in <paramref name="organisations"/>, if given.
+    /// </summary>
+    private static IReadOnlyList<ScenarioError> Check(LoadedScenario scenario, Func<string, string, ScenarioError> errorAt, OrganisationCache? organisations)
     {
         if (ScenarioLimits.Check(scenario) is { Count: > 0 } tooLarge)
         {
@@ -29,7 +32,8 @@ public static class Preflight
         }
 
         ScenarioSpec spec = scenario.Spec;
-        OrgGraph graph = OrganisationFactory.Build(spec.Organisation, RunSeeds.Organisation(spec.Seed, 0));
+        ulong seed = RunSeeds.Organisation(spec.Seed, 0);
+        OrgGraph graph = organisations?.BuildAndHold(spec.Organisation, seed) ?? OrganisationFactory.Build(spec.Organisation, seed);
         var errors = new List<ScenarioError>();
         for (int i = 0; i < spec.Arms.Count; i++)
         {
@@ -62,19 +66,24 @@ public static class Preflight
     /// ("sweep point 2 (organisation.agents=5) and 3 more points: …"), and is placed at the
     /// point's value when the point gives the key.
     /// </summary>
-    public static IReadOnlyList<ScenarioError> CheckAllPoints(LoadedScenario scenario)
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="organisations">
+    /// Where to leave the organisation of the first point's replicate 0 (the first run's, in
+    /// canonical order) for <see cref="RunScheduler.Execute"/>; null to keep none.
+    /// </param>
+    public static IReadOnlyList<ScenarioError> CheckAllPoints(LoadedScenario scenario, OrganisationCache? organisations = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         if (scenario.ParameterPaths.Count == 0)
         {
-            return Check(scenario);
+            return Check(scenario, scenario.ErrorAt, organisations);
         }
 
         var found = new List<(ScenarioError Error, SweepPoint Point)>();
         foreach (SweepPoint point in scenario.PointsOrBase)
         {
             LoadedScenario atPoint = scenario with { Spec = point.Spec };
-            found.AddRange(Check(atPoint, (path, message) => ErrorAtPoint(atPoint, point, path, message)).Select(e => (e, point)));
+            found.AddRange(Check(atPoint, (path, message) => ErrorAtPoint(atPoint, point, path, message), point.Index == 0 ? organisations : null).Select(e => (e, point)));
         }
 
         return found.GroupBy(f => f.Error.ToString(), StringComparer.Ordinal).Select(g =>

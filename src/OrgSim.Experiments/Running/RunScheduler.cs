@@ -36,9 +36,15 @@ public static class RunScheduler
     /// Runs every planned run that <paramref name="store"/> does not hold and saves it there;
     /// <paramref name="onRunDone"/> is called (from any thread) after each.
     /// </summary>
+    /// <param name="plan">The runs.</param>
+    /// <param name="store">Where finished runs are, and go.</param>
+    /// <param name="threads">Threads, for whole runs or for each tick of a large organisation; the results do not depend on it.</param>
+    /// <param name="onRunDone">Called after each run.</param>
+    /// <param name="organisations">An organisation the preflight generated, taken by the first group that runs on it; empty when this returns.</param>
+    /// <param name="cancellation">Stops the runs within a week of the run in progress.</param>
     /// <exception cref="OperationCanceledException">Cancelled; the runs saved so far stay in the store.</exception>
     /// <exception cref="RunFailureException">A replicate's organisation cannot hold an arm's budget.</exception>
-    public static void Execute(RunPlan plan, IRunStore store, int threads, Action? onRunDone = null, CancellationToken cancellation = default)
+    public static void Execute(RunPlan plan, IRunStore store, int threads, Action? onRunDone = null, OrganisationCache? organisations = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(store);
@@ -55,7 +61,8 @@ public static class RunScheduler
             Parallel.ForEach(groups, options, group =>
             {
                 ScenarioSpec spec = scenario.PointsOrBase[group[0].Point].Spec;
-                OrgGraph graph = OrganisationFactory.Build(spec.Organisation, RunSeeds.Organisation(spec.Seed, group[0].Replicate));
+                ulong organisationSeed = RunSeeds.Organisation(spec.Seed, group[0].Replicate);
+                OrgGraph graph = organisations?.Take(spec.Organisation, organisationSeed) ?? OrganisationFactory.Build(spec.Organisation, organisationSeed);
                 foreach (RunCoordinates at in group)
                 {
                     cancellation.ThrowIfCancellationRequested();
@@ -76,6 +83,10 @@ public static class RunScheduler
         catch (AggregateException e) when (e.InnerExceptions.OfType<RunFailureException>().FirstOrDefault() is { } failure)
         {
             throw failure; // One line for the user, not the parallel loop's wrapper.
+        }
+        finally
+        {
+            organisations?.Release(); // No group took it (a resume, a shard): it must not outlive the runs.
         }
     }
 

@@ -40,6 +40,25 @@ public class OrgGraphBuilderTests
     }
 
     [Fact]
+    public void Build_KeepsEveryTiesWeightOnceOneIsNotOne()
+    {
+        // Weights are stored only from the first that is not 1; the ties before it must read 1.
+        OrgGraph graph = new OrgGraphBuilder(4)
+            .AddTie(0, 1, EdgeType.TeamPeer)
+            .AddTie(0, 2, EdgeType.TeamPeer)
+            .AddTie(0, 3, EdgeType.CrossTeam, 0.25f)
+            .AddTie(1, 2, EdgeType.TeamPeer)
+            .AddTie(2, 3, EdgeType.CrossTeam, 0.5f)
+            .Build();
+
+        Assert.False(graph.HasUnitWeights);
+        Assert.Equal([1f, 1f, 0.25f], graph.EdgeWeightsOf(0).ToArray());
+        Assert.Equal([1f, 1f], graph.EdgeWeightsOf(1).ToArray());
+        Assert.Equal([1f, 1f, 0.5f], graph.EdgeWeightsOf(2).ToArray());
+        Assert.Equal([0.25f, 0.5f], graph.EdgeWeightsOf(3).ToArray());
+    }
+
+    [Fact]
     public void AddTie_RejectsSelfLoop()
     {
         var builder = new OrgGraphBuilder(2);

@@ -38,6 +38,28 @@ public class SeedSelectorTests
         Assert.Equal(Enumerable.Range(0, 50), seeds);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(20)]
+    [InlineData(30)]
+    public void TopDown_IsTheBudgetFirstByLevelThenIdWhateverTheNumbering(int budget)
+    {
+        // 30 employees whose levels do not follow their ids, and an external coach at level 0, never chosen.
+        var builder = new OrgGraphBuilder(31);
+        for (int v = 0; v < 30; v++)
+        {
+            builder.SetNode(v, -1, v, v * 7 % 4, Role.FrontLine);
+        }
+
+        builder.SetNode(30, -1, 30, 0, Role.External);
+        OrgGraph graph = builder.Build();
+        int[] sorted = [.. Enumerable.Range(0, 30).OrderBy(graph.Level).ThenBy(v => v).Take(budget).Order()];
+
+        Assert.Equal(sorted, SeedSelector.Select(graph, SeedingStrategy.TopDown, budget, 3));
+    }
+
     [Fact]
     public void BottomUpScattered_TakesOnlyFrontLineAgentsAndVariesWithTheSeed()
     {

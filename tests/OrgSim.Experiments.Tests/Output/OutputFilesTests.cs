@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrgSim.Experiments.Output;
+using OrgSim.Experiments.Report;
 using OrgSim.Experiments.Running;
 using OrgSim.Experiments.Scenarios;
 using OrgSim.Experiments.Statistics;
@@ -81,6 +82,25 @@ public class OutputFilesTests
             CultureInfo.CurrentCulture = saved;
             CultureInfo.DefaultThreadCurrentCulture = savedDefault;
         }
+    }
+
+    [Fact]
+    public void OrgChartJson_OfALargeOrganisationHoldsAFewGroupsOfEveryEmployee()
+    {
+        // 30,000 agents in teams of 6: 5,001 teams, more than are recorded one by one.
+        string folder = TestRuns.InFolder(TestScenarios.SmallText(agents: 30_000, replicates: 1, horizon: 4), report: true);
+        string path = Path.Combine(folder, ResultsFolder.OrgChartFileName);
+
+        OrgChart chart = OrgChart.ReadFile(path)!;
+
+        Assert.Equal(new OrgChartGrouping(5_001, 0), chart.Grouping);
+        Assert.InRange(chart.Teams.Count, 2, TeamGroups.MaxUnits * 8);
+        Assert.Equal(30_000, chart.Teams.Sum(t => t.Size));
+        Assert.Equal(["top-down", "bottom-up"], chart.Arms.Select(a => a.Name));
+        Assert.All(chart.Arms, a => Assert.Equal(5, a.Weeks.Count));
+        Assert.InRange(new FileInfo(path).Length, 1, 64 << 10);
+        Assert.Contains("5,001 teams drawn as", File.ReadAllText(Path.Combine(folder, ResultsFolder.ReportFileName)), StringComparison.Ordinal);
+        Assert.Contains("Competency wheels of front-line groups of teams", File.ReadAllText(Path.Combine(folder, ResultsFolder.PlotsFolderName, "wheel-teams.svg")), StringComparison.Ordinal);
     }
 
     [Fact]
