@@ -16,7 +16,7 @@ public sealed class OrgChartRecorder
     /// team per byte per week would grow with the organisation: 10^7 agents in teams of 8 are 1.25
     /// million teams, 131 MB a week-series of bytes in memory and about 470 MB of JSON per arm.
     /// At this bound a chart holds at most about 4,000 × 3.5 bytes per week of JSON per arm
-    /// (1.5 MB over two years), and every chart of a few thousand teams is recorded as before.
+    /// (1.5–2 MB over two years), and every chart of a few thousand teams is recorded as before.
     /// </summary>
     public const int MaxRecordedTeams = 4_000;
 

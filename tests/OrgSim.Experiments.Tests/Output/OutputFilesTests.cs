@@ -88,8 +88,10 @@ public class OutputFilesTests
     public void OrgChartJson_OfALargeOrganisationHoldsAFewGroupsOfEveryEmployee()
     {
         // 30,000 agents in teams of 6: 5,001 teams, more than are recorded one by one.
-        string folder = TestRuns.InFolder(TestScenarios.SmallText(agents: 30_000, replicates: 1, horizon: 4), report: true);
+        string text = TestScenarios.SmallText(agents: 30_000, replicates: 1, horizon: 4);
+        string folder = TestRuns.InFolder(text, threads: 2, report: true);
         string path = Path.Combine(folder, ResultsFolder.OrgChartFileName);
+        Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(Path.Combine(TestRuns.InFolder(text, threads: 1), ResultsFolder.OrgChartFileName)));
 
         OrgChart chart = OrgChart.ReadFile(path)!;
 
