@@ -398,6 +398,10 @@ public sealed class Simulation : IDisposable
         tally.MoveTo(_counts);
     }
 
+    /// <summary>Whether some competency of <paramref name="stageWord"/> is at stage 1 or 2: bit 0 differs from bit 1 exactly there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPractising(uint stageWord) => ((stageWord ^ (stageWord >> 1)) & 0x01010101) != 0;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint StageWord(byte[] stages, int v)
     {
@@ -436,7 +440,10 @@ public sealed class Simulation : IDisposable
             }
 
             int own = signals[v];
-            bool followUp = checkpoint && FollowsUp(v, own, signals);
+
+            // A follow-up only makes a week a repetition, which counts at stages 1 and 2 alone:
+            // for anyone else the check would walk the contacts again for nothing.
+            bool followUp = checkpoint && IsPractising(stageWord) && FollowsUp(v, own, signals);
             int needs = 0;
             for (int c = 0; c < Competencies.Count; c++)
             {
