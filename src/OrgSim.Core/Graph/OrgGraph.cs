@@ -86,7 +86,7 @@ public sealed class OrgGraph
     /// <summary>The number of hierarchy levels; level 0 is the top.</summary>
     public int LevelCount { get; }
 
-    /// <summary>The agents <paramref name="v"/> observes, in a stable order.</summary>
+    /// <summary>The agents <paramref name="v"/> observes, grouped by edge type in <see cref="EdgeType"/> order, in a stable order within a type.</summary>
     public ReadOnlySpan<int> Neighbours(int v) => Targets.AsSpan(Offsets[v], Offsets[v + 1] - Offsets[v]);
 
     /// <summary>The types of the edges of <see cref="Neighbours"/>, in the same order.</summary>
