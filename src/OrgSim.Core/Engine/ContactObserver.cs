@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using OrgSim.Core.Agents;
 using OrgSim.Core.Graph;
 using OrgSim.Core.Model;
@@ -15,32 +16,39 @@ namespace OrgSim.Core.Engine;
 /// </summary>
 /// <remarks>
 /// <para>When every edge weight is 1, strength and hit depend on the edge type alone, so it
-/// suffices to count deploying contacts by type: one byte lane per (type, competency), one
-/// vector add per edge, no branch and no floating point in the edge loop; then
-/// <c>keep = Π_type (1 − hit_type)^count</c> from a table of powers built by repeated
-/// multiplication. Rows with more than 255 edges, and graphs with other weights, take the edge
-/// by edge path. Each agent always takes the same path, so results do not depend on threads.</para>
+/// suffices to count deploying contacts by type; then <c>keep = Π_type (1 − hit_type)^count</c>
+/// from a table of powers built by repeated multiplication. A row is grouped by type
+/// (<see cref="OrgGraphBuilder"/>), so counting adds each contact's signal byte, its bits spread
+/// to one byte lane each, into the count of the row's current type segment: no type per edge, no
+/// branch and no floating point in the edge loop (<see cref="CountBlock"/>). Rows with more than
+/// 255 edges or with types beyond the four structural ones, and graphs with other weights, take
+/// the edge by edge path. Each agent always takes the same path, so results do not depend on
+/// threads.</para>
 /// <para>Why: on a 10^6-agent hierarchy at mid-spread (week 60, one thread) the edge-by-edge loop
-/// was two thirds of a 65 ms tick, its branch per edge unpredictable. With counting and the other
-/// v3 changes a tick on two threads went from 63 to 45 ms (benchmarks/README.md,
-/// TickBySpreadPhaseBenchmarks).</para>
+/// was two thirds of a 65 ms tick, its branch per edge unpredictable. Counting in byte lanes by
+/// type (v3) brought a tick on two threads from 63 to 45 ms; counting per segment, a block of rows
+/// at a time (issue 12), took the counting from about 40% of a tick to about 20%
+/// (benchmarks/README.md, TickBySpreadPhaseBenchmarks).</para>
 /// </remarks>
 internal sealed class ContactObserver
 {
     /// <summary>The most contacts a row may have to be counted in byte lanes.</summary>
     internal const int MaxCountedDegree = byte.MaxValue;
     private const int CountedTypes = EdgeTypes.StructuralCount;
-    private const int FeedforwardLane = CountedTypes * Competencies.Count;
+
+    /// <summary>The counts of one row (<see cref="CountBlock"/>): one per structural edge type.</summary>
+    internal const int CountsPerRow = CountedTypes;
+
+    /// <summary>Bytes 0–3 of a type's count: the contacts deploying each competency.</summary>
+    private const ulong DeployingLanes = 0xFFFFFFFFUL;
+
+    /// <summary><see cref="Spread"/> without BMI2: byte c of entry b is bit c of b.</summary>
+    private static readonly ulong[] SpreadBytes = Enumerable.Range(0, 256)
+        .Select(b => Enumerable.Range(0, 8).Aggregate(0UL, (word, c) => word | ((ulong)((b >> c) & 1) << (8 * c))))
+        .ToArray();
 
     /// <summary>The signal bit that says a contact is competent (stage ≥ 2) in feedforward.</summary>
     internal const int FeedforwardBit = 4 + (int)Competency.Feedforward;
-
-    /// <summary>
-    /// Index <c>type * 32 + 16 · (competent in feedforward) + deploying bits</c>: 1 in lane
-    /// <c>type * 4 + c</c> for each competency c deploying, and 1 in lane <c>16 + type</c> for a
-    /// contact competent in feedforward.
-    /// </summary>
-    private static readonly Vector256<byte>[] CountIncrements = BuildIncrements();
 
     /// <summary>For each 4-bit set of competencies, a vector with 1 in the lanes of the set and 0 elsewhere.</summary>
     private static readonly Vector256<double>[] LaneMasks = Enumerable.Range(0, 16)
@@ -85,6 +93,42 @@ internal sealed class ContactObserver
         }
 
         _countable = CountableRows(graph);
+        _segmentEnds = SegmentEnds(graph, _countable);
+    }
+
+    private readonly uint[] _segmentEnds;
+
+    /// <summary>
+    /// Per countable agent, where the segments of its row end, relative to its first edge: byte
+    /// k is the end of type k's segment for k = 0, 1, 2 (the last segment ends with the row).
+    /// Rows are grouped by type (<see cref="OrgGraphBuilder"/>).
+    /// </summary>
+    private static uint[] SegmentEnds(OrgGraph graph, ulong[] countable)
+    {
+        var ends = new uint[graph.NodeCount];
+        for (int v = 0; v < graph.NodeCount; v++)
+        {
+            if (((countable[v >> 6] >> v) & 1) == 0)
+            {
+                continue;
+            }
+
+            int start = graph.Offsets[v], end = graph.Offsets[v + 1], e = start;
+            uint packed = 0;
+            for (int type = 0; type < CountedTypes - 1; type++)
+            {
+                while (e < end && (int)graph.Types[e] == type)
+                {
+                    e++;
+                }
+
+                packed |= (uint)(e - start) << (8 * type);
+            }
+
+            ends[v] = packed;
+        }
+
+        return ends;
     }
 
     /// <summary>Observes the contacts of <paramref name="v"/> deploying a competency in <paramref name="needs"/> (a 4-bit set).</summary>
@@ -153,37 +197,102 @@ internal sealed class ContactObserver
 
     internal void ObserveByCounting(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)
     {
-        int[] targets = _targets;
-        EdgeType[] types = _types;
-        Vector256<byte>[] increments = CountIncrements;
-        Vector256<byte> counts = Vector256<byte>.Zero;
-        int end = _offsets[v + 1];
-        for (int e = _offsets[v]; e < end; e++)
-        {
-            int signal = signals[targets[e]];
-            counts += increments[((int)types[e] << 5) | ((signal >> (FeedforwardBit - 4)) & 0x10) | (signal & needs)];
-        }
+        Span<ulong> counts = stackalloc ulong[CountsPerRow];
+        CountBlock(v, [0xF], signals, counts); // Counted even when nothing is needed: feedforward is seen all the same.
+        FromCounts(counts, needs, out keep, out exposure, out count, out feedforward);
+    }
 
-        if (counts == Vector256<byte>.Zero)
+    /// <summary>Whether the row of <paramref name="v"/> is counted (<see cref="CountBlock"/>) rather than read edge by edge.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsCountable(int v) => ((_countable[v >> 6] >> v) & 1) != 0;
+
+    /// <summary>
+    /// Counts the contacts of the agents <paramref name="first"/>, <paramref name="first"/> + 1, …
+    /// whose <paramref name="needs"/> is not 0 and whose rows are countable: for agent
+    /// <c>first + i</c>, <paramref name="counts"/>[<see cref="CountsPerRow"/> · i + type] holds, in
+    /// byte c, the contacts of that type deploying competency c and, in byte 4 + c, those competent
+    /// in c (the agents' signal bits, one byte lane each). Other agents' counts are left as they were.
+    /// </summary>
+    /// <remarks>
+    /// Rows are grouped by type, so the loop adds per segment, without a type per edge: per edge
+    /// one target, one signal and one bit spread. A block of rows is counted before any of their
+    /// rules run so that the reads of contacts' signals, random for cross-team ties, overlap
+    /// instead of each waiting behind an agent's rules.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public void CountBlock(int first, ReadOnlySpan<byte> needs, byte[] signals, Span<ulong> counts)
+    {
+        int[] targets = _targets;
+        int[] offsets = _offsets;
+        uint[] segmentEnds = _segmentEnds;
+        ulong[] countable = _countable;
+        for (int i = 0; i < needs.Length; i++)
         {
-            // No contact deploys anything this agent needs: the common case early in a spread.
+            int v = first + i;
+            if (needs[i] == 0 || ((countable[v >> 6] >> v) & 1) == 0)
+            {
+                continue;
+            }
+
+            int e = offsets[v], end = offsets[v + 1];
+            uint ends = segmentEnds[v];
+            int managersEnd = e + (int)(ends & 0xFF), reportsEnd = e + (int)((ends >> 8) & 0xFF), peersEnd = e + (int)((ends >> 16) & 0xFF);
+            ulong managers = 0, reports = 0, peers = 0, crossTeam = 0;
+            for (; e < managersEnd; e++)
+            {
+                managers += Spread(signals[targets[e]]);
+            }
+
+            for (; e < reportsEnd; e++)
+            {
+                reports += Spread(signals[targets[e]]);
+            }
+
+            for (; e < peersEnd; e++)
+            {
+                peers += Spread(signals[targets[e]]);
+            }
+
+            for (; e < end; e++)
+            {
+                crossTeam += Spread(signals[targets[e]]);
+            }
+
+            Span<ulong> row = counts.Slice(CountsPerRow * i, CountsPerRow);
+            row[(int)EdgeType.CrossTeam] = crossTeam;
+            row[(int)EdgeType.Manager] = managers;
+            row[(int)EdgeType.Report] = reports;
+            row[(int)EdgeType.TeamPeer] = peers;
+        }
+    }
+
+    /// <summary>Whether no contact in the counts of one row (<see cref="CountBlock"/>) deploys anything.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NoneDeploys(ReadOnlySpan<ulong> counts) => ((counts[0] | counts[1] | counts[2] | counts[3]) & DeployingLanes) == 0;
+
+    /// <summary>
+    /// <see cref="Observe"/> from the counts of one row (<see cref="CountBlock"/>): the same doubles,
+    /// bit for bit, as reading the row edge by edge in type order.
+    /// </summary>
+    public void FromCounts(ReadOnlySpan<ulong> counts, int needs, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)
+    {
+        ulong a0 = counts[0], a1 = counts[1], a2 = counts[2], a3 = counts[3];
+        ulong needed = Spread(needs) * 0xFF;
+        ulong deploying = (a0 | a1 | a2 | a3) & needed;
+        feedforward = ((a0 >> 56) * _strengthByType[0]) + ((a1 >> 56) * _strengthByType[1]) + ((a2 >> 56) * _strengthByType[2]) + ((a3 >> 56) * _strengthByType[3]);
+        if (deploying == 0)
+        {
             keep = Vector256<double>.One;
             exposure = Vector256<double>.Zero;
             count = Vector256<double>.Zero;
-            feedforward = 0;
             return;
         }
 
-        Span<byte> n = stackalloc byte[Vector256<byte>.Count];
-        counts.CopyTo(n);
-
-        // Per type, the four competencies' counts are four consecutive bytes: a type with none
-        // deploying (read as one zero word) is skipped, which most types are for most agents.
         double k0 = 1, k1 = 1, k2 = 1, k3 = 1, x0 = 0, x1 = 0, x2 = 0, x3 = 0;
         int m0 = 0, m1 = 0, m2 = 0, m3 = 0;
         for (int type = 0; type < CountedTypes; type++)
         {
-            uint word = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(n[(type * Competencies.Count)..]);
+            uint word = (uint)(counts[type] & needed);
             if (word == 0)
             {
                 continue;
@@ -209,12 +318,12 @@ internal sealed class ContactObserver
         keep = Vector256.Create(k0, k1, k2, k3);
         exposure = Vector256.Create(x0, x1, x2, x3);
         count = Vector256.Create(m0, m1, m2, (double)m3);
-        feedforward = 0;
-        for (int type = 0; type < CountedTypes; type++)
-        {
-            feedforward += n[FeedforwardLane + type] * _strengthByType[type];
-        }
     }
+
+    /// <summary>Bit c of <paramref name="bits"/> (a signal byte) as byte c of the result: one count per byte lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Spread(int bits) => Bmi2.X64.IsSupported ? Bmi2.X64.ParallelBitDeposit((ulong)bits, 0x0101010101010101UL) : SpreadBytes[bits & 0xFF];
+
 
     internal void ObserveEdgeByEdge(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)
     {
@@ -274,29 +383,5 @@ internal sealed class ContactObserver
         }
 
         return bits;
-    }
-
-    private static Vector256<byte>[] BuildIncrements()
-    {
-        var table = new Vector256<byte>[CountedTypes * 32];
-        Span<byte> lanes = stackalloc byte[Vector256<byte>.Count];
-        for (int type = 0; type < CountedTypes; type++)
-        {
-            for (int bits = 0; bits < 16; bits++)
-            {
-                lanes.Clear();
-                for (int c = 0; c < Competencies.Count; c++)
-                {
-                    lanes[(type * Competencies.Count) + c] = (byte)((bits >> c) & 1);
-                }
-
-                table[(type * 32) + bits] = Vector256.Create<byte>(lanes);
-                lanes[FeedforwardLane + type] = 1;
-                table[(type * 32) + 16 + bits] = Vector256.Create<byte>(lanes);
-                lanes[FeedforwardLane + type] = 0;
-            }
-        }
-
-        return table;
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using OrgSim.Core.Agents;
@@ -49,6 +51,13 @@ public sealed class Simulation : IDisposable
     private readonly int[] _partialCounts;
     private readonly int[] _counts = new int[CountsPerWorker];
     private readonly Action<int> _weekJob;
+    /// <summary>Agents per block of <see cref="ApplyWeek"/>: their contact counts (32 bytes each) stay in the L1 cache.</summary>
+    private const int Block = 128;
+
+    /// <summary>The counter slots of the four competencies' rule draws (2 + c, see <see cref="Counter"/>), lane c.</summary>
+    private static readonly Vector256<ulong> RuleSlots = Vector256.Create(2UL, 3UL, 4UL, 5UL);
+    private readonly ulong[][] _blockContactCounts;
+    private readonly byte[][] _blockNeeds;
     private ClassicKernel? _classic;
     private byte[] _signals;
     private byte[] _nextSignals;
@@ -99,6 +108,8 @@ public sealed class Simulation : IDisposable
         _rangeStarts = BalancedRanges(graph, workerCount);
 
         _partialCounts = new int[workerCount * CountsStride];
+        _blockContactCounts = Enumerable.Range(0, workerCount).Select(_ => new ulong[Block * ContactObserver.CountsPerRow]).ToArray();
+        _blockNeeds = Enumerable.Range(0, workerCount).Select(_ => new byte[Block]).ToArray();
         _weekJob = ApplyWeek;
         _classic = path == EnginePath.Automatic ? ClassicKernel.TryCreate(graph, parameters, _rules, _state, seed, _observer, _totalStrengths) : null;
         if (_classic is not null && threshold && !_classic.SetBars(_adoptionBars, _barIsCount, _observer))
@@ -398,6 +409,30 @@ public sealed class Simulation : IDisposable
         tally.MoveTo(_counts);
     }
 
+    /// <summary>
+    /// The competencies in which an agent at <paramref name="stageWord"/> that deployed
+    /// <paramref name="own"/> this week reads its contacts: the unaware, the aware, and
+    /// practitioners who did not deploy. Habits and deploying practitioners need nobody.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Needs(uint stageWord, int own)
+    {
+        uint low = stageWord & 0x01010101, high = (stageWord >> 1) & 0x01010101;
+        int b0 = (int)((low | (low >> 7) | (low >> 14) | (low >> 21)) & 0xF);
+        int b1 = (int)((high | (high >> 7) | (high >> 14) | (high >> 21)) & 0xF);
+        return (~b1 | (~b0 & ~own)) & 0xF;
+    }
+
+    /// <summary>Whether an agent unaware of everything, with no contact deploying anything, stays unaware: its adoption chance is 0 then.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool UnawareStayUnaware(int v)
+    {
+        double bar = _adoptionBars.Length == 0 ? 0 : _adoptionBars[v];
+        bool barIsCount = _barIsCount.Length != 0 && ((_barIsCount[v >> 6] >> v) & 1) != 0;
+        float totalStrength = _totalStrengths.Length == 0 ? 0f : _totalStrengths[v];
+        return !(_rules.AdoptionChance(1.0, 0, 0, bar, barIsCount, totalStrength) > 0);
+    }
+
     /// <summary>Whether some competency of <paramref name="stageWord"/> is at stage 1 or 2: bit 0 differs from bit 1 exactly there.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPractising(uint stageWord) => ((stageWord ^ (stageWord >> 1)) & 0x01010101) != 0;
@@ -410,26 +445,52 @@ public sealed class Simulation : IDisposable
         return stages[i] | ((uint)stages[i + 1] << 8) | ((uint)stages[i + 2] << 16) | ((uint)stages[i + 3] << 24);
     }
 
+    /// <summary>
+    /// Applies the week to one worker's range, a block of <see cref="Block"/> agents at a time:
+    /// first the contacts of every agent of the block that reads them are counted, in one tight
+    /// loop whose reads of contacts' signals (random for cross-team ties) overlap; then the rules
+    /// of the block's agents are applied.
+    /// </summary>
     private void ApplyWeek(int worker)
     {
         Span<int> counts = _partialCounts.AsSpan(worker * CountsStride, CountsPerWorker);
         counts.Clear();
+        int changed = 0, end = _rangeStarts[worker + 1];
+        byte[] stages = _state.Stages, signals = _signals;
+        ulong[] contactCounts = _blockContactCounts[worker];
+        for (int first = _rangeStarts[worker]; first < end; first += Block)
+        {
+            Span<byte> needs = _blockNeeds[worker].AsSpan(0, Math.Min(Block, end - first));
+            for (int i = 0; i < needs.Length; i++)
+            {
+                needs[i] = (byte)Needs(StageWord(stages, first + i), signals[first + i]);
+            }
+
+            _observer.CountBlock(first, needs, signals, contactCounts);
+            changed += ApplyBlock(first, needs, contactCounts, counts);
+        }
+
+        _partialCounts[(worker * CountsStride) + ChangedSlot] = changed;
+    }
+
+    /// <summary>
+    /// Applies the week's rules to the agents <paramref name="first"/>.. of a block, adds their
+    /// new stages to <paramref name="counts"/> and returns how many changed stage.
+    /// </summary>
+    private int ApplyBlock(int first, ReadOnlySpan<byte> needs, ulong[] contactCounts, Span<int> counts)
+    {
+        Debug.Assert(needs.Length <= StageTally.Capacity, "a block fits in the tally");
         var tally = new StageTally();
-        int untallied = 0, changedAgents = 0;
+        int changed = 0;
         ulong weekKey = CounterRng.Key(_seed, (ulong)Tick), nextWeekKey = CounterRng.Key(_seed, (ulong)Tick + 1);
         byte[] stages = _state.Stages, repetitions = _state.Repetitions, idleWeeks = _state.IdleWeeks;
         byte[] signals = _signals, nextSignals = _nextSignals;
         WeeklyRules rules = _rules;
         int[] managers = _graph.Managers, supporters = _graph.Supporters;
         bool checkpoint = _pacingInterval > 0 && (Tick + 1) % _pacingInterval == 0;
-        for (int v = _rangeStarts[worker]; v < _rangeStarts[worker + 1]; v++)
+        for (int b = 0; b < needs.Length; b++)
         {
-            if (++untallied == StageTally.Capacity)
-            {
-                tally.MoveTo(counts);
-                untallied = 0;
-            }
-
+            int v = first + b;
             uint stageWord = StageWord(stages, v);
             if (stageWord == AllHabits && _activeWeeks == 0)
             {
@@ -439,78 +500,72 @@ public sealed class Simulation : IDisposable
                 continue;
             }
 
+            bool counted = _observer.IsCountable(v);
+            ReadOnlySpan<ulong> contacts = contactCounts.AsSpan(b * ContactObserver.CountsPerRow, ContactObserver.CountsPerRow);
+            if (stageWord == 0 && counted && ContactObserver.NoneDeploys(contacts) && UnawareStayUnaware(v))
+            {
+                // Unaware of everything and nobody around deploys anything: nothing can change,
+                // and it deploys nothing next week. About a third of the agents early in a spread.
+                tally.Add(0);
+                nextSignals[v] = 0;
+                continue;
+            }
+
             int own = signals[v];
 
             // A follow-up only makes a week a repetition, which counts at stages 1 and 2 alone:
             // for anyone else the check would walk the contacts again for nothing.
             bool followUp = checkpoint && IsPractising(stageWord) && FollowsUp(v, own, signals);
-            int needs = 0;
-            for (int c = 0; c < Competencies.Count; c++)
-            {
-                // Only the unaware, the aware, and practitioners who did not deploy this week read
-                // their contacts; habits and deploying practitioners skip the edge loop.
-                int stage = (int)(stageWord >> (8 * c)) & 0xFF;
-                needs |= stage < (int)Stage.ConsciousCompetence || (stage == (int)Stage.ConsciousCompetence && (own & (1 << c)) == 0) ? 1 << c : 0;
-            }
-
             Vector256<double> keep = Vector256<double>.One, exposure = Vector256<double>.Zero, count = Vector256<double>.Zero;
             double feedforward = 0;
-            if (needs != 0)
+            if (needs[b] != 0)
             {
-                _observer.Observe(v, needs, signals, out keep, out exposure, out count, out feedforward);
+                if (counted)
+                {
+                    _observer.FromCounts(contacts, needs[b], out keep, out exposure, out count, out feedforward);
+                }
+                else
+                {
+                    _observer.ObserveEdgeByEdge(v, needs[b], signals, out keep, out exposure, out count, out feedforward);
+                }
             }
 
             double bar = _adoptionBars.Length == 0 ? 0 : _adoptionBars[v];
             bool barIsCount = _barIsCount.Length != 0 && ((_barIsCount[v >> 6] >> v) & 1) != 0;
-
-            // Background support: the manager's competence bits, and those of the mentor (or coach) if any.
-            int manager = managers[v];
-            int supported = manager < 0 ? 0 : signals[manager] >> CompetentShift;
-            if (_hasSupporters && supporters[v] >= 0)
-            {
-                supported |= signals[supporters[v]] >> CompetentShift;
-            }
-
             float totalStrength = _totalStrengths.Length == 0 ? 0f : _totalStrengths[v];
-            double catalyst = feedforward > 0 ? rules.FeedforwardScale(feedforward / totalStrength) : 1.0;
-            double practiceScale = rules.RubPatScale(stageWord) * catalyst, prerequisite = rules.PrerequisiteScale(stageWord);
-            int stageSum = WeeklyRules.StageSum(stageWord);
-
-            uint nextWord = 0;
-            for (int c = 0; c < Competencies.Count; c++)
+            Vector256<double> adoption = rules.AdoptionChances(keep, exposure, count, bar, barIsCount, totalStrength);
+            Vector256<double> practiceScale = Vector256<double>.Zero;
+            if (IsPractising(stageWord))
             {
-                int i = (v * Competencies.Count) + c;
-                int stage = (int)(stageWord >> (8 * c)) & 0xFF;
-                if (stage == (int)Stage.UnconsciousIncompetence)
+                // Background support: the manager's competence bits, and those of the mentor (or coach) if any.
+                int manager = managers[v];
+                int supported = manager < 0 ? 0 : signals[manager] >> CompetentShift;
+                if (_hasSupporters && supporters[v] >= 0)
                 {
-                    // Most unaware agents see nobody deploy and cannot adopt: no draw, no write.
-                    double adoption = rules.AdoptionChance(keep.GetElement(c), exposure.GetElement(c), count.GetElement(c), bar, barIsCount, totalStrength);
-                    if (adoption > 0)
-                    {
-                        stage = rules.Apply(stage, ref repetitions[i], ref idleWeeks[i], false, adoption, 0, 1, CounterRng.Bits(weekKey, Counter(v, 2 + c)));
-                        stages[i] = (byte)stage;
-                    }
-                }
-                else if (stage != (int)Stage.UnconsciousCompetence || _activeWeeks > 0)
-                {
-                    // A week of deploying or following up is a repetition whatever the dice say: no draw needed.
-                    bool practised = (own & (1 << c)) != 0 || followUp;
-                    stage = rules.Apply(stage, ref repetitions[i], ref idleWeeks[i], practised,
-                        0, exposure.GetElement(c), practiceScale * (c == (int)Competency.Circularity ? prerequisite : 1) * rules.SupportScale((supported >> c) & 1) * rules.FlowScale(stage, stageSum),
-                        practised ? 0 : CounterRng.Bits(weekKey, Counter(v, 2 + c)));
-                    stages[i] = (byte)stage;
+                    supported |= signals[supporters[v]] >> CompetentShift;
                 }
 
-                nextWord |= (uint)stage << (8 * c);
+                double catalyst = feedforward > 0 ? rules.FeedforwardScale(feedforward / totalStrength) : 1.0;
+                practiceScale = rules.PracticeScales(rules.RubPatScale(stageWord) * catalyst, stageWord, supported);
             }
+
+            // The four competencies side by side: every draw is made, and a lane that needs none ignores its own.
+            int i = v * Competencies.Count;
+            uint nextWord = stageWord;
+            uint repetitionWord = BinaryPrimitives.ReadUInt32LittleEndian(repetitions.AsSpan(i, Competencies.Count));
+            uint idleWord = BinaryPrimitives.ReadUInt32LittleEndian(idleWeeks.AsSpan(i, Competencies.Count));
+            Vector256<ulong> random = CounterRng.Bits(weekKey, Vector256.Create((ulong)(uint)v << 3) | RuleSlots);
+            rules.ApplyAll(ref nextWord, ref repetitionWord, ref idleWord, (own | (followUp ? 0xF : 0)) & 0xF, adoption, exposure, practiceScale, random);
+            BinaryPrimitives.WriteUInt32LittleEndian(stages.AsSpan(i, Competencies.Count), nextWord);
+            BinaryPrimitives.WriteUInt32LittleEndian(repetitions.AsSpan(i, Competencies.Count), repetitionWord);
+            BinaryPrimitives.WriteUInt32LittleEndian(idleWeeks.AsSpan(i, Competencies.Count), idleWord);
 
             tally.Add(nextWord);
-            changedAgents += nextWord != stageWord ? 1 : 0;
-
+            changed += nextWord != stageWord ? 1 : 0;
             nextSignals[v] = Signal(v, nextWord, nextWeekKey);
         }
 
         tally.MoveTo(counts);
-        _partialCounts[(worker * CountsStride) + ChangedSlot] = changedAgents;
+        return changed;
     }
 }
