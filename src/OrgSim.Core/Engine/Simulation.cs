@@ -58,6 +58,7 @@ public sealed class Simulation : IDisposable
     private static readonly Vector256<ulong> RuleSlots = Vector256.Create(2UL, 3UL, 4UL, 5UL);
     private readonly ulong[][] _blockContactCounts;
     private readonly byte[][] _blockNeeds;
+    private readonly Vector256<ulong>[][] _blockDraws;
     private ClassicKernel? _classic;
     private byte[] _signals;
     private byte[] _nextSignals;
@@ -110,6 +111,7 @@ public sealed class Simulation : IDisposable
         _partialCounts = new int[workerCount * CountsStride];
         _blockContactCounts = Enumerable.Range(0, workerCount).Select(_ => new ulong[Block * ContactObserver.CountsPerRow]).ToArray();
         _blockNeeds = Enumerable.Range(0, workerCount).Select(_ => new byte[Block]).ToArray();
+        _blockDraws = Enumerable.Range(0, workerCount).Select(_ => new Vector256<ulong>[Block]).ToArray();
         _weekJob = ApplyWeek;
         _classic = path == EnginePath.Automatic ? ClassicKernel.TryCreate(graph, parameters, _rules, _state, seed, _observer, _totalStrengths) : null;
         if (_classic is not null && threshold && !_classic.SetBars(_adoptionBars, _barIsCount, _observer))
@@ -458,16 +460,23 @@ public sealed class Simulation : IDisposable
         int changed = 0, end = _rangeStarts[worker + 1];
         byte[] stages = _state.Stages, signals = _signals;
         ulong[] contactCounts = _blockContactCounts[worker];
+        ulong weekKey = CounterRng.Key(_seed, (ulong)Tick);
         for (int first = _rangeStarts[worker]; first < end; first += Block)
         {
             Span<byte> needs = _blockNeeds[worker].AsSpan(0, Math.Min(Block, end - first));
+            Span<Vector256<ulong>> draws = _blockDraws[worker].AsSpan(0, needs.Length);
             for (int i = 0; i < needs.Length; i++)
             {
                 needs[i] = (byte)Needs(StageWord(stages, first + i), signals[first + i]);
+
+                // Drawn here, in a loop of independent draws, rather than where they are used:
+                // the multiplications of a 64-bit vector draw take long enough that an agent's
+                // rules waited for them.
+                draws[i] = CounterRng.Bits(weekKey, Vector256.Create((ulong)(uint)(first + i) << 3) | RuleSlots);
             }
 
             _observer.CountBlock(first, needs, signals, contactCounts);
-            changed += ApplyBlock(first, needs, contactCounts, counts);
+            changed += ApplyBlock(first, needs, contactCounts, draws, counts);
         }
 
         _partialCounts[(worker * CountsStride) + ChangedSlot] = changed;
@@ -477,12 +486,12 @@ public sealed class Simulation : IDisposable
     /// Applies the week's rules to the agents <paramref name="first"/>.. of a block, adds their
     /// new stages to <paramref name="counts"/> and returns how many changed stage.
     /// </summary>
-    private int ApplyBlock(int first, ReadOnlySpan<byte> needs, ulong[] contactCounts, Span<int> counts)
+    private int ApplyBlock(int first, ReadOnlySpan<byte> needs, ulong[] contactCounts, ReadOnlySpan<Vector256<ulong>> draws, Span<int> counts)
     {
         Debug.Assert(needs.Length <= StageTally.Capacity, "a block fits in the tally");
         var tally = new StageTally();
         int changed = 0;
-        ulong weekKey = CounterRng.Key(_seed, (ulong)Tick), nextWeekKey = CounterRng.Key(_seed, (ulong)Tick + 1);
+        ulong nextWeekKey = CounterRng.Key(_seed, (ulong)Tick + 1);
         byte[] stages = _state.Stages, repetitions = _state.Repetitions, idleWeeks = _state.IdleWeeks;
         byte[] signals = _signals, nextSignals = _nextSignals;
         WeeklyRules rules = _rules;
@@ -554,8 +563,7 @@ public sealed class Simulation : IDisposable
             uint nextWord = stageWord;
             uint repetitionWord = BinaryPrimitives.ReadUInt32LittleEndian(repetitions.AsSpan(i, Competencies.Count));
             uint idleWord = BinaryPrimitives.ReadUInt32LittleEndian(idleWeeks.AsSpan(i, Competencies.Count));
-            Vector256<ulong> random = CounterRng.Bits(weekKey, Vector256.Create((ulong)(uint)v << 3) | RuleSlots);
-            rules.ApplyAll(ref nextWord, ref repetitionWord, ref idleWord, (own | (followUp ? 0xF : 0)) & 0xF, adoption, exposure, practiceScale, random);
+            rules.ApplyAll(ref nextWord, ref repetitionWord, ref idleWord, (own | (followUp ? 0xF : 0)) & 0xF, adoption, exposure, practiceScale, draws[b]);
             BinaryPrimitives.WriteUInt32LittleEndian(stages.AsSpan(i, Competencies.Count), nextWord);
             BinaryPrimitives.WriteUInt32LittleEndian(repetitions.AsSpan(i, Competencies.Count), repetitionWord);
             BinaryPrimitives.WriteUInt32LittleEndian(idleWeeks.AsSpan(i, Competencies.Count), idleWord);
