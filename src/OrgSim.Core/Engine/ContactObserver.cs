@@ -42,6 +42,9 @@ internal sealed class ContactObserver
     /// <summary>Bytes 0–3 of a type's count: the contacts deploying each competency.</summary>
     private const ulong DeployingLanes = 0xFFFFFFFFUL;
 
+    /// <summary>Byte 7 of a type's count: the contacts competent in feedforward (signal bit <see cref="FeedforwardBit"/>).</summary>
+    private const int FeedforwardCountShift = 8 * FeedforwardBit;
+
     /// <summary><see cref="Spread"/> without BMI2: byte c of entry b is bit c of b.</summary>
     private static readonly ulong[] SpreadBytes = Enumerable.Range(0, 256)
         .Select(b => Enumerable.Range(0, 8).Aggregate(0UL, (word, c) => word | ((ulong)((b >> c) & 1) << (8 * c))))
@@ -270,60 +273,75 @@ internal sealed class ContactObserver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool NoneDeploys(ReadOnlySpan<ulong> counts) => ((counts[0] | counts[1] | counts[2] | counts[3]) & DeployingLanes) == 0;
 
+    /// <summary>The byte lanes of a row's counts that hold the deployments of <paramref name="needs"/> (a 4-bit set).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong NeededLanes(int needs) => Spread(needs) * 0xFF;
+
     /// <summary>
-    /// <see cref="Observe"/> from the counts of one row (<see cref="CountBlock"/>): the same doubles,
-    /// bit for bit, as reading the row edge by edge in type order.
+    /// The exposure of <see cref="Observe"/> from the counts of one row (<see cref="CountBlock"/>),
+    /// over the competencies in <paramref name="needed"/> (<see cref="NeededLanes"/>): the same
+    /// doubles, bit for bit, as adding the contacts' strengths edge by edge in type order.
     /// </summary>
-    public void FromCounts(ReadOnlySpan<ulong> counts, int needs, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> ExposureOf(ReadOnlySpan<ulong> counts, ulong needed)
     {
-        ulong a0 = counts[0], a1 = counts[1], a2 = counts[2], a3 = counts[3];
-        ulong needed = Spread(needs) * 0xFF;
-        ulong deploying = (a0 | a1 | a2 | a3) & needed;
-        feedforward = ((a0 >> 56) * _strengthByType[0]) + ((a1 >> 56) * _strengthByType[1]) + ((a2 >> 56) * _strengthByType[2]) + ((a3 >> 56) * _strengthByType[3]);
-        if (deploying == 0)
+        // Σ_type count × strength in type order; a type without deployments adds an exact 0.
+        Vector256<double> exposure = Vector256<double>.Zero;
+        for (int type = 0; type < CountedTypes; type++)
         {
-            keep = Vector256<double>.One;
-            exposure = Vector256<double>.Zero;
-            count = Vector256<double>.Zero;
-            return;
+            exposure += Deploying(counts[type], needed) * Vector256.Create(_strengthByType[type]);
         }
 
-        double k0 = 1, k1 = 1, k2 = 1, k3 = 1, x0 = 0, x1 = 0, x2 = 0, x3 = 0;
-        int m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+        return exposure;
+    }
+
+    /// <summary>The count of <see cref="Observe"/> from the counts of one row, over the competencies in <paramref name="needed"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> CountOf(ReadOnlySpan<ulong> counts, ulong needed) =>
+        Deploying(counts[0] + counts[1] + counts[2] + counts[3], needed); // at most 255 contacts: no lane overflows
+
+    /// <summary>The keep of <see cref="Observe"/> from the counts of one row, over the competencies in <paramref name="needed"/>: Π_type (1 − hit)^count from the table of powers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> KeepOf(ReadOnlySpan<ulong> counts, ulong needed)
+    {
+        // A type without deployments multiplies by an exact 1, so skipping it changes no bit.
+        Vector256<double> keep = Vector256<double>.One;
         for (int type = 0; type < CountedTypes; type++)
         {
             uint word = (uint)(counts[type] & needed);
-            if (word == 0)
+            if (word != 0)
             {
-                continue;
+                int row = type * (MaxCountedDegree + 1);
+                keep *= Vector256.Create(_missPowers[row + (int)(word & 0xFF)], _missPowers[row + (int)((word >> 8) & 0xFF)], _missPowers[row + (int)((word >> 16) & 0xFF)], _missPowers[row + (int)(word >> 24)]);
             }
-
-            int c0 = (int)(word & 0xFF), c1 = (int)((word >> 8) & 0xFF), c2 = (int)((word >> 16) & 0xFF), c3 = (int)(word >> 24);
-            int row = type * (MaxCountedDegree + 1);
-            double strength = _strengthByType[type];
-            k0 *= _missPowers[row + c0];
-            k1 *= _missPowers[row + c1];
-            k2 *= _missPowers[row + c2];
-            k3 *= _missPowers[row + c3];
-            x0 += c0 * strength;
-            x1 += c1 * strength;
-            x2 += c2 * strength;
-            x3 += c3 * strength;
-            m0 += c0;
-            m1 += c1;
-            m2 += c2;
-            m3 += c3;
         }
 
-        keep = Vector256.Create(k0, k1, k2, k3);
-        exposure = Vector256.Create(x0, x1, x2, x3);
-        count = Vector256.Create(m0, m1, m2, (double)m3);
+        return keep;
     }
+
+    /// <summary>The feedforward of <see cref="Observe"/> from the counts of one row: Σ strength over the contacts competent in feedforward.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double FeedforwardOf(ReadOnlySpan<ulong> counts) =>
+        ((counts[0] >> FeedforwardCountShift) * _strengthByType[0]) + ((counts[1] >> FeedforwardCountShift) * _strengthByType[1])
+        + ((counts[2] >> FeedforwardCountShift) * _strengthByType[2]) + ((counts[3] >> FeedforwardCountShift) * _strengthByType[3]);
+
+    /// <summary><see cref="Observe"/> from the counts of one row (<see cref="CountBlock"/>): the same doubles, bit for bit, as reading the row edge by edge in type order.</summary>
+    public void FromCounts(ReadOnlySpan<ulong> counts, int needs, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)
+    {
+        ulong needed = NeededLanes(needs);
+        keep = KeepOf(counts, needed);
+        exposure = ExposureOf(counts, needed);
+        count = CountOf(counts, needed);
+        feedforward = FeedforwardOf(counts);
+    }
+
+    /// <summary>The deployment counts (bytes 0–3) of <paramref name="counts"/> in <paramref name="needed"/>, as doubles, lane c = competency c.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Deploying(ulong counts, ulong needed) => Vector256.ConvertToDouble(ByteLanes.Widen((uint)(counts & needed)));
 
     /// <summary>Bit c of <paramref name="bits"/> (a signal byte) as byte c of the result: one count per byte lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Spread(int bits) => Bmi2.X64.IsSupported ? Bmi2.X64.ParallelBitDeposit((ulong)bits, 0x0101010101010101UL) : SpreadBytes[bits & 0xFF];
-
 
     internal void ObserveEdgeByEdge(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)
     {

@@ -59,6 +59,8 @@ public sealed class Simulation : IDisposable
     private readonly ulong[][] _blockContactCounts;
     private readonly byte[][] _blockNeeds;
     private readonly Vector256<ulong>[][] _blockDraws;
+    private readonly bool _readsKeep;
+    private readonly bool _readsCount;
     private ClassicKernel? _classic;
     private byte[] _signals;
     private byte[] _nextSignals;
@@ -87,6 +89,8 @@ public sealed class Simulation : IDisposable
         _nextSignals = new byte[graph.NodeCount];
         _observer = new ContactObserver(graph, parameters);
         _activeWeeks = parameters.ActiveWeeks;
+        _readsKeep = parameters.Adoption == AdoptionRule.SimpleContagion;
+        _readsCount = parameters.Adoption is AdoptionRule.FractionalThreshold or AdoptionRule.AbsoluteThreshold;
         _hasSupporters = graph.HasSupporters;
         _pacingInterval = parameters.PacingIntervalWeeks;
 
@@ -435,6 +439,10 @@ public sealed class Simulation : IDisposable
         return !(_rules.AdoptionChance(1.0, 0, 0, bar, barIsCount, totalStrength) > 0);
     }
 
+    /// <summary>Whether some competency of <paramref name="stageWord"/> is at stage 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasUnaware(uint stageWord) => ((stageWord - 0x01010101) & ~stageWord & 0x80808080) != 0;
+
     /// <summary>Whether some competency of <paramref name="stageWord"/> is at stage 1 or 2: bit 0 differs from bit 1 exactly there.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPractising(uint stageWord) => ((stageWord ^ (stageWord >> 1)) & 0x01010101) != 0;
@@ -531,7 +539,13 @@ public sealed class Simulation : IDisposable
             {
                 if (counted)
                 {
-                    _observer.FromCounts(contacts, needs[b], out keep, out exposure, out count, out feedforward);
+                    // Only what the agent's rules read: keep for the unaware under simple contagion,
+                    // counts for the threshold rules, feedforward for the practising.
+                    ulong needed = ContactObserver.NeededLanes(needs[b]);
+                    exposure = _observer.ExposureOf(contacts, needed);
+                    keep = _readsKeep && HasUnaware(stageWord) ? _observer.KeepOf(contacts, needed) : keep;
+                    count = _readsCount ? ContactObserver.CountOf(contacts, needed) : count;
+                    feedforward = IsPractising(stageWord) ? _observer.FeedforwardOf(contacts) : 0;
                 }
                 else
                 {
