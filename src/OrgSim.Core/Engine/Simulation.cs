@@ -557,6 +557,14 @@ public sealed class Simulation : IDisposable
             bool barIsCount = _barIsCount.Length != 0 && ((_barIsCount[v >> 6] >> v) & 1) != 0;
             float totalStrength = _totalStrengths.Length == 0 ? 0f : _totalStrengths[v];
             Vector256<double> adoption = rules.AdoptionChances(keep, exposure, count, bar, barIsCount, totalStrength);
+            if (stageWord == 0 && !WeeklyRules.AnyAdopts(adoption, draws[b]))
+            {
+                // Unaware of everything and the dice say it stays so: nothing to write or deploy.
+                tally.Add(0);
+                nextSignals[v] = 0;
+                continue;
+            }
+
             Vector256<double> practiceScale = Vector256<double>.Zero;
             if (IsPractising(stageWord))
             {

@@ -244,6 +244,15 @@ internal readonly struct WeeklyRules
         _ => Vector256<double>.Zero,
     };
 
+    /// <summary>Whether an agent unaware of everything adopts some competency this week: what <see cref="ApplyAll"/> decides at stage 0, alone.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyAdopts(Vector256<double> adoption, Vector256<ulong> random) =>
+        Vector256.LessThan(LearnLanes(random), adoption) != Vector256<double>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> LearnLanes(Vector256<ulong> random) =>
+        Vector256.ConvertToDouble(Vector256.ShiftRightLogical(random, 32)) * Vector256.Create(TwoToMinus32);
+
     /// <summary>
     /// <see cref="Apply"/> for the four competencies of one agent at once, lane c = competency c,
     /// without a branch: every lane's outcome is computed and the lane's stage picks it. Gives
@@ -268,7 +277,7 @@ internal readonly struct WeeklyRules
     {
         Vector256<ulong> one = Vector256<ulong>.One;
         Vector256<ulong> stage = ByteLanes.Widen(stageWord), repetitions = ByteLanes.Widen(repetitionWord), idleWeeks = ByteLanes.Widen(idleWord);
-        Vector256<double> learn = Vector256.ConvertToDouble(Vector256.ShiftRightLogical(random, 32)) * Vector256.Create(TwoToMinus32);
+        Vector256<double> learn = LearnLanes(random);
 
         // Stage 0: aware at the adoption chance.
         Vector256<ulong> adopts = Vector256.Equals(stage, Vector256<ulong>.Zero) & Vector256.LessThan(learn, adoption).AsUInt64();
