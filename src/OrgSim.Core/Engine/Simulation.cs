@@ -56,9 +56,13 @@ public sealed class Simulation : IDisposable
 
     /// <summary>The counter slots of the four competencies' rule draws (2 + c, see <see cref="Counter"/>), lane c.</summary>
     private static readonly Vector256<ulong> RuleSlots = Vector256.Create(2UL, 3UL, 4UL, 5UL);
+
+    /// <summary>The counter slots of the two deployment draws (0 and 1, see <see cref="Counter"/>).</summary>
+    private static readonly Vector128<ulong> DeploymentSlots = Vector128.Create(0UL, 1UL);
     private readonly ulong[][] _blockContactCounts;
     private readonly byte[][] _blockNeeds;
     private readonly Vector256<ulong>[][] _blockDraws;
+    private readonly Vector128<ulong>[][] _blockSignalDraws;
     private readonly bool _readsKeep;
     private readonly bool _readsCount;
     private ClassicKernel? _classic;
@@ -116,6 +120,7 @@ public sealed class Simulation : IDisposable
         _blockContactCounts = Enumerable.Range(0, workerCount).Select(_ => new ulong[Block * ContactObserver.CountsPerRow]).ToArray();
         _blockNeeds = Enumerable.Range(0, workerCount).Select(_ => new byte[Block]).ToArray();
         _blockDraws = Enumerable.Range(0, workerCount).Select(_ => new Vector256<ulong>[Block]).ToArray();
+        _blockSignalDraws = Enumerable.Range(0, workerCount).Select(_ => new Vector128<ulong>[Block]).ToArray();
         _weekJob = ApplyWeek;
         _classic = path == EnginePath.Automatic ? ClassicKernel.TryCreate(graph, parameters, _rules, _state, seed, _observer, _totalStrengths) : null;
         if (_classic is not null && threshold && !_classic.SetBars(_adoptionBars, _barIsCount, _observer))
@@ -299,34 +304,32 @@ public sealed class Simulation : IDisposable
     internal static ulong Counter(int agent, int slot) => ((ulong)(uint)agent << 3) | (uint)slot;
 
     /// <summary>What agent <paramref name="v"/>, at the stages of <paramref name="stageWord"/>, shows in the week of <paramref name="weekKey"/>: bit c set if it deploys competency c.</summary>
+    private byte Signal(int v, uint stageWord, ulong weekKey) => Signal(v, stageWord, SignalDraws(v, weekKey));
+
+    /// <summary>The two draws that decide <paramref name="v"/>'s deployments in the week of <paramref name="weekKey"/>: competencies 0–1, then 2–3.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private byte Signal(int v, uint stageWord, ulong weekKey)
+    private static Vector128<ulong> SignalDraws(int v, ulong weekKey) =>
+        CounterRng.Bits(weekKey, Vector128.Create((ulong)(uint)v << 3) | DeploymentSlots);
+
+    /// <summary>
+    /// What agent <paramref name="v"/>, at the stages of <paramref name="stageWord"/>, shows its
+    /// contacts, from the week's <paramref name="draws"/> (<see cref="SignalDraws"/>): bit c set if
+    /// it deploys competency c, bit 4 + c if it is competent (stage 2 or 3) in c.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private byte Signal(int v, uint stageWord, Vector128<ulong> draws)
     {
-        // Stages 2 and 3 have bit 1 set: an agent with no competent competency draws nothing.
+        // Stages 2 and 3 have bit 1 set: an agent with no competent competency shows nothing.
         if ((stageWord & 0x02020202) == 0)
         {
             return 0;
         }
 
-        // Bits 4-7: competent (stage 2 or 3) in each competency, which the agent's reports read for
-        // background support and its team for the quarterly follow-up. Bit 1 of a stage byte is set
-        // exactly at stages 2 and 3.
+        // Bits 4-7: competent in each competency, which the agent's reports read for background
+        // support and its team for the quarterly follow-up.
         uint competent = (stageWord >> 1) & 0x01010101;
         int competentBits = (int)((competent | (competent >> 7) | (competent >> 14) | (competent >> 21)) & 0xF);
-
-        // Draw only for the pairs of competencies that hold a competent one.
-        ulong low = (stageWord & 0x0202) != 0 ? CounterRng.Bits(weekKey, Counter(v, 0)) : 0;
-        ulong high = (stageWord & 0x02020000) != 0 ? CounterRng.Bits(weekKey, Counter(v, 1)) : 0;
-        int signal = competentBits << CompetentShift;
-        for (int c = 0; c < Competencies.Count; c++)
-        {
-            int stage = (int)(stageWord >> (8 * c)) & 0xFF;
-            ulong bits = c < 2 ? low : high;
-            uint random = (uint)(bits >> (32 * (c & 1)));
-            signal |= (_rules.Deploys(stage, random) ? 1 : 0) << c;
-        }
-
-        // Kept out of the loop above: a branch per competency there cost 8% of a tick.
+        int signal = (competentBits << CompetentShift) | _rules.Deployments(stageWord, draws);
         return _activeWeeks == 0 ? (byte)signal : (byte)(signal & (StillActive(v, stageWord) | 0xF0));
     }
 
@@ -468,11 +471,12 @@ public sealed class Simulation : IDisposable
         int changed = 0, end = _rangeStarts[worker + 1];
         byte[] stages = _state.Stages, signals = _signals;
         ulong[] contactCounts = _blockContactCounts[worker];
-        ulong weekKey = CounterRng.Key(_seed, (ulong)Tick);
+        ulong weekKey = CounterRng.Key(_seed, (ulong)Tick), nextWeekKey = CounterRng.Key(_seed, (ulong)Tick + 1);
         for (int first = _rangeStarts[worker]; first < end; first += Block)
         {
             Span<byte> needs = _blockNeeds[worker].AsSpan(0, Math.Min(Block, end - first));
             Span<Vector256<ulong>> draws = _blockDraws[worker].AsSpan(0, needs.Length);
+            Span<Vector128<ulong>> signalDraws = _blockSignalDraws[worker].AsSpan(0, needs.Length);
             for (int i = 0; i < needs.Length; i++)
             {
                 needs[i] = (byte)Needs(StageWord(stages, first + i), signals[first + i]);
@@ -481,10 +485,11 @@ public sealed class Simulation : IDisposable
                 // the multiplications of a 64-bit vector draw take long enough that an agent's
                 // rules waited for them.
                 draws[i] = CounterRng.Bits(weekKey, Vector256.Create((ulong)(uint)(first + i) << 3) | RuleSlots);
+                signalDraws[i] = SignalDraws(first + i, nextWeekKey);
             }
 
             _observer.CountBlock(first, needs, signals, contactCounts);
-            changed += ApplyBlock(first, needs, contactCounts, draws, counts);
+            changed += ApplyBlock(first, needs, contactCounts, draws, signalDraws, counts);
         }
 
         _partialCounts[(worker * CountsStride) + ChangedSlot] = changed;
@@ -494,12 +499,11 @@ public sealed class Simulation : IDisposable
     /// Applies the week's rules to the agents <paramref name="first"/>.. of a block, adds their
     /// new stages to <paramref name="counts"/> and returns how many changed stage.
     /// </summary>
-    private int ApplyBlock(int first, ReadOnlySpan<byte> needs, ulong[] contactCounts, ReadOnlySpan<Vector256<ulong>> draws, Span<int> counts)
+    private int ApplyBlock(int first, ReadOnlySpan<byte> needs, ulong[] contactCounts, ReadOnlySpan<Vector256<ulong>> draws, ReadOnlySpan<Vector128<ulong>> signalDraws, Span<int> counts)
     {
         Debug.Assert(needs.Length <= StageTally.Capacity, "a block fits in the tally");
         var tally = new StageTally();
         int changed = 0;
-        ulong nextWeekKey = CounterRng.Key(_seed, (ulong)Tick + 1);
         byte[] stages = _state.Stages, repetitions = _state.Repetitions, idleWeeks = _state.IdleWeeks;
         byte[] signals = _signals, nextSignals = _nextSignals;
         WeeklyRules rules = _rules;
@@ -513,7 +517,7 @@ public sealed class Simulation : IDisposable
             {
                 // Habits do not change: nothing to read, draw or write but next week's deployments.
                 tally.Add(stageWord);
-                nextSignals[v] = Signal(v, stageWord, nextWeekKey);
+                nextSignals[v] = Signal(v, stageWord, signalDraws[b]);
                 continue;
             }
 
@@ -592,7 +596,7 @@ public sealed class Simulation : IDisposable
 
             tally.Add(nextWord);
             changed += nextWord != stageWord ? 1 : 0;
-            nextSignals[v] = Signal(v, nextWord, nextWeekKey);
+            nextSignals[v] = Signal(v, nextWord, signalDraws[b]);
         }
 
         tally.MoveTo(counts);

@@ -92,6 +92,23 @@ internal readonly struct WeeklyRules
         return stage >= (int)Stage.ConsciousCompetence & random < threshold;
     }
 
+    /// <summary>
+    /// <see cref="Deploys"/> for the four competencies at <paramref name="stageWord"/> at once: bit
+    /// c set if competency c deploys. Competency c reads the 32 bits of <paramref name="draws"/>
+    /// lane c / 2 at bit 32 · (c mod 2), as the scalar rule does.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Deployments(uint stageWord, Vector128<ulong> draws)
+    {
+        Vector128<uint> halves = draws.AsUInt32();
+        Vector256<ulong> random = Vector256.Create(Vector128.WidenLower(halves), Vector128.WidenUpper(halves));
+        Vector256<ulong> stage = ByteLanes.Widen(stageWord);
+        Vector256<ulong> threshold = Vector256.ConditionalSelect(
+            Vector256.Equals(stage, Vector256.Create(3UL)), Vector256.Create(_deployHabitThreshold), Vector256.Create(_deployPractisedThreshold));
+        Vector256<ulong> deploys = Vector256.GreaterThanOrEqual(stage, Vector256.Create(2UL)) & Vector256.LessThan(random, threshold);
+        return (int)deploys.ExtractMostSignificantBits();
+    }
+
     /// <summary>The rub-pat factor for an agent practising the competencies at stage 1 or 2 in <paramref name="stageWord"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double RubPatScale(uint stageWord)

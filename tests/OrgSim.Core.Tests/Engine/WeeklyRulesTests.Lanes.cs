@@ -105,6 +105,28 @@ public partial class WeeklyRulesTests
         }
     }
 
+    [Theory]
+    [InlineData(0.5, 0.9)]
+    [InlineData(0.0, 1.0)]
+    [InlineData(1.0, 0.0)]
+    public void Deployments_AreDeploysInEveryLane(double practised, double habit)
+    {
+        var rules = new WeeklyRules(new ModelParameters { DeployProbabilityPractised = practised, DeployProbabilityHabit = habit });
+        for (ulong trial = 0; trial < 20_000; trial++)
+        {
+            uint stageWord = (uint)CounterRng.Bits(Key, trial) & 0x03030303;
+            Vector128<ulong> draws = Vector128.Create(CounterRng.Bits(Key + 1, trial), CounterRng.Bits(Key + 2, trial));
+            int expected = 0;
+            for (int c = 0; c < 4; c++)
+            {
+                uint random = (uint)(draws.GetElement(c / 2) >> (32 * (c & 1)));
+                expected |= (rules.Deploys((int)(stageWord >> (8 * c)) & 0xFF, random) ? 1 : 0) << c;
+            }
+
+            Assert.Equal(expected, rules.Deployments(stageWord, draws));
+        }
+    }
+
     /// <summary>Four doubles in [0, 1) for a trial, with exact zeros and ones mixed in (every n-th trial, 0 = never).</summary>
     private static Vector256<double> Lanes(ulong trial, ulong stream, int zeroEvery, int oneEvery)
     {

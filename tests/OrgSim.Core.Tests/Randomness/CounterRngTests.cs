@@ -30,6 +30,17 @@ public class CounterRngTests
     }
 
     [Fact]
+    public void Bits_OfTwoCountersAtOnce_AreTheScalarDraws()
+    {
+        for (ulong counter = 0; counter < 1000; counter++)
+        {
+            var lanes = CounterRng.Bits(99, Vector128.Create(counter, ulong.MaxValue - counter));
+            Assert.Equal(CounterRng.Bits(99, counter), lanes.GetElement(0));
+            Assert.Equal(CounterRng.Bits(99, ulong.MaxValue - counter), lanes.GetElement(1));
+        }
+    }
+
+    [Fact]
     public void Uniform_PassesAChiSquareTestOnTwentyBins()
     {
         // 200,000 draws in 20 bins: expected 10,000 each. The chi-square statistic has 19
