@@ -30,9 +30,8 @@ public sealed class Simulation : IDisposable
     private const int CountsStride = 32; // 128 bytes: keeps two workers' tallies off one cache line.
     private const ulong ThresholdStream = 0x7468726573686F6C; // "threshol": thresholds have their own stream, apart from the weeks'.
     private const int ChangedSlot = CountsPerWorker; // In each worker's padding: how many of its agents changed stage.
-    private const int AgentCostInEdges = 8;
     private const int CompetentShift = 4;
-    private const int PacerBit = CompetentShift + (int)Competency.Pacing; // An agent's own rules cost about as much as eight contacts.
+    private const int PacerBit = CompetentShift + (int)Competency.Pacing;
     private const uint AllHabits = 0x03030303; // Four stage-3 bytes read as one word, in either byte order.
 
     private readonly OrgGraph _graph;
@@ -47,12 +46,20 @@ public sealed class Simulation : IDisposable
     private readonly int _pacingInterval;
     private readonly ulong _seed;
     private readonly RangeWorkers _workers;
-    private readonly int[] _rangeStarts;
+    private readonly int _chunk;
+    private readonly int _chunkCount;
+    private int _nextChunk;
     private readonly int[] _partialCounts;
     private readonly int[] _counts = new int[CountsPerWorker];
     private readonly Action<int> _weekJob;
     /// <summary>Agents per block of <see cref="ApplyWeek"/>: their contact counts (32 bytes each) stay in the L1 cache.</summary>
     private const int Block = 128;
+
+    /// <summary>The most agents in a chunk that a worker claims at a time (<see cref="ApplyWeek"/>): about 250 chunks in a tick of 10^6 agents.</summary>
+    private const int MaxChunk = 32 * Block;
+
+    /// <summary>Chunks per worker and tick at least, so that the last chunks even out the workers.</summary>
+    private const int ChunksPerWorker = 16;
 
     /// <summary>The counter slots of the four competencies' rule draws (2 + c, see <see cref="Counter"/>), lane c.</summary>
     private static readonly Vector256<ulong> RuleSlots = Vector256.Create(2UL, 3UL, 4UL, 5UL);
@@ -114,7 +121,8 @@ public sealed class Simulation : IDisposable
         // No more workers than blocks of 1,024 agents: below that, coordination costs more than it saves.
         int workerCount = Math.Max(1, Math.Min(threads, graph.NodeCount / 1024));
         _workers = new RangeWorkers(workerCount);
-        _rangeStarts = BalancedRanges(graph, workerCount);
+        _chunk = Math.Clamp(graph.NodeCount / (ChunksPerWorker * workerCount) / Block * Block, Block, MaxChunk);
+        _chunkCount = (graph.NodeCount + _chunk - 1) / _chunk;
 
         _partialCounts = new int[workerCount * CountsStride];
         _blockContactCounts = Enumerable.Range(0, workerCount).Select(_ => new ulong[Block * ContactObserver.CountsPerRow]).ToArray();
@@ -236,6 +244,7 @@ public sealed class Simulation : IDisposable
             return;
         }
 
+        _nextChunk = 0;
         _workers.Run(_weekJob);
         long before = GC.GetAllocatedBytesForCurrentThread();
         (_signals, _nextSignals) = (_nextSignals, _signals);
@@ -268,33 +277,6 @@ public sealed class Simulation : IDisposable
 
     /// <summary>Stops the worker threads.</summary>
     public void Dispose() => _workers.Dispose();
-
-    /// <summary>
-    /// Splits the agents into <paramref name="workers"/> contiguous ranges of about equal work,
-    /// counting an agent as its contacts plus <see cref="AgentCostInEdges"/>: with agents numbered
-    /// breadth first, managers (more contacts) come first, and an even split by agents left the
-    /// first worker with the heavier half.
-    /// </summary>
-    internal static int[] BalancedRanges(OrgGraph graph, int workers)
-    {
-        int n = graph.NodeCount;
-        long total = graph.Offsets[n] + ((long)AgentCostInEdges * n);
-        var starts = new int[workers + 1];
-        int v = 0;
-        for (int w = 1; w < workers; w++)
-        {
-            long target = total * w / workers;
-            while (v < n && graph.Offsets[v] + ((long)AgentCostInEdges * v) < target)
-            {
-                v++;
-            }
-
-            starts[w] = v;
-        }
-
-        starts[workers] = n;
-        return starts;
-    }
 
     /// <summary>
     /// The counter of a draw: 8 slots per agent — slots 0 and 1 decide deployment of competencies
@@ -459,37 +441,48 @@ public sealed class Simulation : IDisposable
     }
 
     /// <summary>
-    /// Applies the week to one worker's range, a block of <see cref="Block"/> agents at a time:
-    /// first the contacts of every agent of the block that reads them are counted, in one tight
-    /// loop whose reads of contacts' signals (random for cross-team ties) overlap; then the rules
-    /// of the block's agents are applied.
+    /// Applies the week to the chunks of agents that one worker claims, one after
+    /// another, until none is left; a chunk a block of <see cref="Block"/> agents at a time: first
+    /// the contacts of every agent of the block that reads them are counted, in one tight loop whose
+    /// reads of contacts' signals (random for cross-team ties) overlap; then the rules of the
+    /// block's agents are applied.
     /// </summary>
+    /// <remarks>
+    /// Workers claim chunks rather than own fixed ranges because the cost of an agent depends on
+    /// its state (a habit costs almost nothing) and a worker may lose its core for a while: with
+    /// fixed ranges the tick waited for the slowest. Which worker applies which agent changes no
+    /// result, and the tallies are integer sums.
+    /// </remarks>
     private void ApplyWeek(int worker)
     {
         Span<int> counts = _partialCounts.AsSpan(worker * CountsStride, CountsPerWorker);
         counts.Clear();
-        int changed = 0, end = _rangeStarts[worker + 1];
+        int changed = 0, agents = _graph.NodeCount;
         byte[] stages = _state.Stages, signals = _signals;
         ulong[] contactCounts = _blockContactCounts[worker];
         ulong weekKey = CounterRng.Key(_seed, (ulong)Tick), nextWeekKey = CounterRng.Key(_seed, (ulong)Tick + 1);
-        for (int first = _rangeStarts[worker]; first < end; first += Block)
+        for (int chunk = Interlocked.Increment(ref _nextChunk) - 1; chunk < _chunkCount; chunk = Interlocked.Increment(ref _nextChunk) - 1)
         {
-            Span<byte> needs = _blockNeeds[worker].AsSpan(0, Math.Min(Block, end - first));
-            Span<Vector256<ulong>> draws = _blockDraws[worker].AsSpan(0, needs.Length);
-            Span<Vector128<ulong>> signalDraws = _blockSignalDraws[worker].AsSpan(0, needs.Length);
-            for (int i = 0; i < needs.Length; i++)
+            int end = Math.Min(agents, (chunk + 1) * _chunk);
+            for (int first = chunk * _chunk; first < end; first += Block)
             {
-                needs[i] = (byte)Needs(StageWord(stages, first + i), signals[first + i]);
+                Span<byte> needs = _blockNeeds[worker].AsSpan(0, Math.Min(Block, end - first));
+                Span<Vector256<ulong>> draws = _blockDraws[worker].AsSpan(0, needs.Length);
+                Span<Vector128<ulong>> signalDraws = _blockSignalDraws[worker].AsSpan(0, needs.Length);
+                for (int i = 0; i < needs.Length; i++)
+                {
+                    needs[i] = (byte)Needs(StageWord(stages, first + i), signals[first + i]);
 
-                // Drawn here, in a loop of independent draws, rather than where they are used:
-                // the multiplications of a 64-bit vector draw take long enough that an agent's
-                // rules waited for them.
-                draws[i] = CounterRng.Bits(weekKey, Vector256.Create((ulong)(uint)(first + i) << 3) | RuleSlots);
-                signalDraws[i] = SignalDraws(first + i, nextWeekKey);
+                    // Drawn here, in a loop of independent draws, rather than where they are used:
+                    // the multiplications of a 64-bit vector draw take long enough that an agent's
+                    // rules waited for them.
+                    draws[i] = CounterRng.Bits(weekKey, Vector256.Create((ulong)(uint)(first + i) << 3) | RuleSlots);
+                    signalDraws[i] = SignalDraws(first + i, nextWeekKey);
+                }
+
+                _observer.CountBlock(first, needs, signals, contactCounts);
+                changed += ApplyBlock(first, needs, contactCounts, draws, signalDraws, counts);
             }
-
-            _observer.CountBlock(first, needs, signals, contactCounts);
-            changed += ApplyBlock(first, needs, contactCounts, draws, signalDraws, counts);
         }
 
         _partialCounts[(worker * CountsStride) + ChangedSlot] = changed;
