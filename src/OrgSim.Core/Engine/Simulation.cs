@@ -52,6 +52,8 @@ public sealed class Simulation : IDisposable
     private readonly int[] _partialCounts;
     private readonly int[] _counts = new int[CountsPerWorker];
     private readonly Action<int> _weekJob;
+    private readonly Action<int> _scanJob;
+    private IAgentScan? _scan;
     /// <summary>Agents per block of <see cref="ApplyWeek"/>: their contact counts (32 bytes each) stay in the L1 cache.</summary>
     private const int Block = 128;
 
@@ -130,6 +132,7 @@ public sealed class Simulation : IDisposable
         _blockDraws = Enumerable.Range(0, workerCount).Select(_ => new Vector256<ulong>[Block]).ToArray();
         _blockSignalDraws = Enumerable.Range(0, workerCount).Select(_ => new Vector128<ulong>[Block]).ToArray();
         _weekJob = ApplyWeek;
+        _scanJob = ScanChunks;
         _classic = path == EnginePath.Automatic ? ClassicKernel.TryCreate(graph, parameters, _rules, _state, seed, _observer, _totalStrengths) : null;
         if (_classic is not null && threshold && !_classic.SetBars(_adoptionBars, _barIsCount, _observer))
         {
@@ -263,6 +266,28 @@ public sealed class Simulation : IDisposable
         AgentsChangedLastStep = changed;
         Tick++;
         _workers.CountAllocations(before); // The caller's share of the week after the workers' jobs: adding up their tallies.
+    }
+
+    /// <summary>
+    /// Runs <paramref name="scan"/> over every agent's current state, the agents split in chunks
+    /// among the simulation's threads (the caller's included), between steps. Allocates nothing.
+    /// </summary>
+    public void Scan(IAgentScan scan)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        scan.Start(_workers.Count);
+        _scan = scan;
+        _nextChunk = 0;
+        try
+        {
+            _workers.Run(_scanJob);
+        }
+        finally
+        {
+            _scan = null;
+        }
+
+        scan.Combine();
     }
 
     /// <summary>
@@ -486,6 +511,17 @@ public sealed class Simulation : IDisposable
         }
 
         _partialCounts[(worker * CountsStride) + ChangedSlot] = changed;
+    }
+
+    private void ScanChunks(int worker)
+    {
+        IAgentScan scan = _scan!;
+        int agents = _graph.NodeCount;
+        for (int chunk = Interlocked.Increment(ref _nextChunk) - 1; chunk < _chunkCount; chunk = Interlocked.Increment(ref _nextChunk) - 1)
+        {
+            int first = chunk * _chunk;
+            scan.Add(worker, first, Math.Min(agents, first + _chunk) - first);
+        }
     }
 
     /// <summary>

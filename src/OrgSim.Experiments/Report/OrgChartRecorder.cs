@@ -10,7 +10,9 @@ public sealed class OrgChartRecorder
     private readonly int[] _teamIndex;
     private readonly int[] _size;
     private readonly List<IReadOnlyList<byte>> _weeks = [];
-    private double[][] _final = [];
+    private readonly int[] _competentPairs;
+    private readonly int[] _perCompetency;
+    private bool _recorded;
 
     /// <summary>Prepares the team tree of <paramref name="graph"/> (external agents left out).</summary>
     public OrgChartRecorder(OrgGraph graph)
@@ -40,6 +42,8 @@ public sealed class OrgChartRecorder
         }
 
         _size = new int[teams.Count];
+        _competentPairs = new int[teams.Count];
+        _perCompetency = new int[teams.Count * Competencies.Count];
         foreach (int i in _teamIndex.Where(i => i >= 0))
         {
             _size[i]++;
@@ -56,14 +60,22 @@ public sealed class OrgChartRecorder
     public IReadOnlyList<IReadOnlyList<byte>> Weeks => _weeks;
 
     /// <summary>Per team, per competency, the share of members at stage ≥ 2 at the last recorded week.</summary>
-    public IReadOnlyList<IReadOnlyList<double>> FinalCompetencyShares => _final;
+    public IReadOnlyList<IReadOnlyList<double>> FinalCompetencyShares => Enumerable.Range(0, _recorded ? Teams.Count : 0)
+        .Select(i => (IReadOnlyList<double>)Enumerable.Range(0, Competencies.Count).Select(c => _perCompetency[(i * Competencies.Count) + c] / (double)Math.Max(1, _size[i])).ToArray())
+        .ToArray();
 
     /// <summary>Records week <paramref name="tick"/> (ticks in order).</summary>
+    /// <remarks>
+    /// One pass over the agents' stage words into counts kept from week to week; only the week's
+    /// row of shares is allocated. The final shares are computed when read, from the last week's
+    /// counts: computing them every week allocated an array per team per week.
+    /// </remarks>
     public void Record(int tick, AgentState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var competentPairs = new int[Teams.Count];
-        var perCompetency = new int[Teams.Count, Competencies.Count];
+        Array.Clear(_competentPairs);
+        Array.Clear(_perCompetency);
+        ReadOnlySpan<byte> stages = state.StageBytes;
         for (int v = 0; v < _graph.NodeCount; v++)
         {
             int i = _teamIndex[v];
@@ -72,19 +84,23 @@ public sealed class OrgChartRecorder
                 continue;
             }
 
-            foreach (Competency c in Competencies.All)
-            {
-                if (state.GetStage(v, c) >= Stage.ConsciousCompetence)
-                {
-                    competentPairs[i]++;
-                    perCompetency[i, (int)c]++;
-                }
-            }
+            // Bit 1 of a stage byte is set exactly at stages 2 and 3.
+            int k = v * Competencies.Count, t = i * Competencies.Count;
+            int c0 = (stages[k] >> 1) & 1, c1 = (stages[k + 1] >> 1) & 1, c2 = (stages[k + 2] >> 1) & 1, c3 = (stages[k + 3] >> 1) & 1;
+            _competentPairs[i] += c0 + c1 + c2 + c3;
+            _perCompetency[t] += c0;
+            _perCompetency[t + 1] += c1;
+            _perCompetency[t + 2] += c2;
+            _perCompetency[t + 3] += c3;
         }
 
-        _weeks.Add(Enumerable.Range(0, Teams.Count).Select(i => (byte)Math.Round(100.0 * competentPairs[i] / (Competencies.Count * Math.Max(1, _size[i])))).ToList());
-        _final = Enumerable.Range(0, Teams.Count)
-            .Select(i => Enumerable.Range(0, Competencies.Count).Select(c => perCompetency[i, c] / (double)Math.Max(1, _size[i])).ToArray())
-            .ToArray();
+        var week = new byte[Teams.Count];
+        for (int i = 0; i < week.Length; i++)
+        {
+            week[i] = (byte)Math.Round(100.0 * _competentPairs[i] / (Competencies.Count * Math.Max(1, _size[i])));
+        }
+
+        _weeks.Add(week);
+        _recorded = true;
     }
 }

@@ -56,6 +56,12 @@ public static class RunScheduler
             {
                 ScenarioSpec spec = scenario.PointsOrBase[group[0].Point].Spec;
                 OrgGraph graph = OrganisationFactory.Build(spec.Organisation, RunSeeds.Organisation(spec.Seed, group[0].Replicate));
+                if (parallelTicks)
+                {
+                    // Building a large organisation leaves several times its size as garbage, and the
+                    // weeks that follow allocate almost nothing, so no collection would come to return it.
+                    GC.Collect();
+                }
                 foreach (RunCoordinates at in group)
                 {
                     cancellation.ThrowIfCancellationRequested();
@@ -76,6 +82,13 @@ public static class RunScheduler
         catch (AggregateException e) when (e.InnerExceptions.OfType<RunFailureException>().FirstOrDefault() is { } failure)
         {
             throw failure; // One line for the user, not the parallel loop's wrapper.
+        }
+
+        if (parallelTicks)
+        {
+            // The last organisation and simulation are garbage now; the tables and the report that
+            // usually follow allocate a lot, and would otherwise start with them still in memory.
+            GC.Collect();
         }
     }
 
@@ -156,7 +169,7 @@ public static class RunScheduler
             }
 
             series.Record(EmployeeCounts(simulation, externals, employeeCounts));
-            outcomes.Record(simulation.State);
+            outcomes.Record(simulation);
             onTick?.Invoke(t, simulation.State);
         }
 
