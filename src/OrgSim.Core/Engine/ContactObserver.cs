@@ -71,6 +71,9 @@ internal sealed class ContactObserver
     private readonly double[] _missPowers = new double[EdgeTypes.Count * (MaxCountedDegree + 1)];
     private readonly ulong[] _countable;
 
+    // The strengths of the four structural types, as fields: read for every counted row.
+    private readonly double _structuralStrength0, _structuralStrength1, _structuralStrength2, _structuralStrength3;
+
     public ContactObserver(OrgGraph graph, ModelParameters parameters)
     {
         _offsets = graph.Offsets;
@@ -96,6 +99,7 @@ internal sealed class ContactObserver
         }
 
         _countable = CountableRows(graph);
+        (_structuralStrength0, _structuralStrength1, _structuralStrength2, _structuralStrength3) = (_strengthByType[0], _strengthByType[1], _strengthByType[2], _strengthByType[3]);
         _segmentEnds = SegmentEnds(graph, _countable);
     }
 
@@ -285,14 +289,12 @@ internal sealed class ContactObserver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<double> ExposureOf(ReadOnlySpan<ulong> counts, ulong needed)
     {
-        // Σ_type count × strength in type order; a type without deployments adds an exact 0.
-        Vector256<double> exposure = Vector256<double>.Zero;
-        for (int type = 0; type < CountedTypes; type++)
-        {
-            exposure += Deploying(counts[type], needed) * Vector256.Create(_strengthByType[type]);
-        }
-
-        return exposure;
+        // Σ_type count × strength in type order; a type without deployments adds an exact 0, and
+        // so does starting from the first term rather than from 0.
+        return (((Deploying(counts[0], needed) * Vector256.Create(_structuralStrength0))
+            + (Deploying(counts[1], needed) * Vector256.Create(_structuralStrength1)))
+            + (Deploying(counts[2], needed) * Vector256.Create(_structuralStrength2)))
+            + (Deploying(counts[3], needed) * Vector256.Create(_structuralStrength3));
     }
 
     /// <summary>The count of <see cref="Observe"/> from the counts of one row, over the competencies in <paramref name="needed"/>.</summary>
@@ -322,8 +324,8 @@ internal sealed class ContactObserver
     /// <summary>The feedforward of <see cref="Observe"/> from the counts of one row: Σ strength over the contacts competent in feedforward.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double FeedforwardOf(ReadOnlySpan<ulong> counts) =>
-        ((counts[0] >> FeedforwardCountShift) * _strengthByType[0]) + ((counts[1] >> FeedforwardCountShift) * _strengthByType[1])
-        + ((counts[2] >> FeedforwardCountShift) * _strengthByType[2]) + ((counts[3] >> FeedforwardCountShift) * _strengthByType[3]);
+        ((counts[0] >> FeedforwardCountShift) * _structuralStrength0) + ((counts[1] >> FeedforwardCountShift) * _structuralStrength1)
+        + ((counts[2] >> FeedforwardCountShift) * _structuralStrength2) + ((counts[3] >> FeedforwardCountShift) * _structuralStrength3);
 
     /// <summary><see cref="Observe"/> from the counts of one row (<see cref="CountBlock"/>): the same doubles, bit for bit, as reading the row edge by edge in type order.</summary>
     public void FromCounts(ReadOnlySpan<ulong> counts, int needs, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)

@@ -458,12 +458,9 @@ public sealed class Simulation : IDisposable
     private static bool IsPractising(uint stageWord) => ((stageWord ^ (stageWord >> 1)) & 0x01010101) != 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint StageWord(byte[] stages, int v)
-    {
+    private static uint StageWord(byte[] stages, int v) =>
         // Little-endian packing, byte c = competency c, so shifts by 8·c pick competencies on any machine.
-        int i = v * Competencies.Count;
-        return stages[i] | ((uint)stages[i + 1] << 8) | ((uint)stages[i + 2] << 16) | ((uint)stages[i + 3] << 24);
-    }
+        BinaryPrimitives.ReadUInt32LittleEndian(stages.AsSpan(v * Competencies.Count, Competencies.Count));
 
     /// <summary>
     /// Applies the week to the chunks of agents that one worker claims, one after
