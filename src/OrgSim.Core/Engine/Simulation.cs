@@ -72,6 +72,7 @@ public sealed class Simulation : IDisposable
     private readonly byte[][] _blockNeeds;
     private readonly Vector256<ulong>[][] _blockDraws;
     private readonly Vector128<ulong>[][] _blockSignalDraws;
+    private readonly byte[][] _blockSupport;
     private readonly bool _readsKeep;
     private readonly bool _readsCount;
     private ClassicKernel? _classic;
@@ -131,6 +132,7 @@ public sealed class Simulation : IDisposable
         _blockNeeds = Enumerable.Range(0, workerCount).Select(_ => new byte[Block]).ToArray();
         _blockDraws = Enumerable.Range(0, workerCount).Select(_ => new Vector256<ulong>[Block]).ToArray();
         _blockSignalDraws = Enumerable.Range(0, workerCount).Select(_ => new Vector128<ulong>[Block]).ToArray();
+        _blockSupport = Enumerable.Range(0, workerCount).Select(_ => new byte[Block]).ToArray();
         _weekJob = ApplyWeek;
         _scanJob = ScanChunks;
         _classic = path == EnginePath.Automatic ? ClassicKernel.TryCreate(graph, parameters, _rules, _state, seed, _observer, _totalStrengths) : null;
@@ -482,6 +484,7 @@ public sealed class Simulation : IDisposable
         int changed = 0, agents = _graph.NodeCount;
         byte[] stages = _state.Stages, signals = _signals;
         ulong[] contactCounts = _blockContactCounts[worker];
+        int[] managers = _graph.Managers, supporters = _graph.Supporters;
         ulong weekKey = CounterRng.Key(_seed, (ulong)Tick), nextWeekKey = CounterRng.Key(_seed, (ulong)Tick + 1);
         for (int chunk = Interlocked.Increment(ref _nextChunk) - 1; chunk < _chunkCount; chunk = Interlocked.Increment(ref _nextChunk) - 1)
         {
@@ -491,9 +494,23 @@ public sealed class Simulation : IDisposable
                 Span<byte> needs = _blockNeeds[worker].AsSpan(0, Math.Min(Block, end - first));
                 Span<Vector256<ulong>> draws = _blockDraws[worker].AsSpan(0, needs.Length);
                 Span<Vector128<ulong>> signalDraws = _blockSignalDraws[worker].AsSpan(0, needs.Length);
+                Span<byte> support = _blockSupport[worker].AsSpan(0, needs.Length);
                 for (int i = 0; i < needs.Length; i++)
                 {
-                    needs[i] = (byte)Needs(StageWord(stages, first + i), signals[first + i]);
+                    int v = first + i;
+                    needs[i] = (byte)Needs(StageWord(stages, v), signals[v]);
+
+                    // Background support: the manager's competence bits, and those of the mentor (or
+                    // coach) if any. Read here, in order, for every agent: read where the practising
+                    // agents need them, the manager's id was a cache miss.
+                    int manager = managers[v];
+                    int supported = manager < 0 ? 0 : signals[manager] >> CompetentShift;
+                    if (_hasSupporters && supporters[v] >= 0)
+                    {
+                        supported |= signals[supporters[v]] >> CompetentShift;
+                    }
+
+                    support[i] = (byte)supported;
 
                     // Drawn here, in a loop of independent draws, rather than where they are used:
                     // the multiplications of a 64-bit vector draw take long enough that an agent's
@@ -503,7 +520,7 @@ public sealed class Simulation : IDisposable
                 }
 
                 _observer.CountBlock(first, needs, signals, contactCounts);
-                changed += ApplyBlock(first, needs, contactCounts, draws, signalDraws, counts);
+                changed += ApplyBlock(first, needs, support, contactCounts, draws, signalDraws, counts);
             }
         }
 
@@ -525,7 +542,7 @@ public sealed class Simulation : IDisposable
     /// Applies the week's rules to the agents <paramref name="first"/>.. of a block, adds their
     /// new stages to <paramref name="counts"/> and returns how many changed stage.
     /// </summary>
-    private int ApplyBlock(int first, ReadOnlySpan<byte> needs, ulong[] contactCounts, ReadOnlySpan<Vector256<ulong>> draws, ReadOnlySpan<Vector128<ulong>> signalDraws, Span<int> counts)
+    private int ApplyBlock(int first, ReadOnlySpan<byte> needs, ReadOnlySpan<byte> support, ulong[] contactCounts, ReadOnlySpan<Vector256<ulong>> draws, ReadOnlySpan<Vector128<ulong>> signalDraws, Span<int> counts)
     {
         Debug.Assert(needs.Length <= StageTally.Capacity, "a block fits in the tally");
         var tally = new StageTally();
@@ -533,7 +550,6 @@ public sealed class Simulation : IDisposable
         byte[] stages = _state.Stages, repetitions = _state.Repetitions, idleWeeks = _state.IdleWeeks;
         byte[] signals = _signals, nextSignals = _nextSignals;
         WeeklyRules rules = _rules;
-        int[] managers = _graph.Managers, supporters = _graph.Supporters;
         bool checkpoint = _pacingInterval > 0 && (Tick + 1) % _pacingInterval == 0;
         for (int b = 0; b < needs.Length; b++)
         {
@@ -598,16 +614,8 @@ public sealed class Simulation : IDisposable
             Vector256<double> practiceScale = Vector256<double>.Zero;
             if (IsPractising(stageWord))
             {
-                // Background support: the manager's competence bits, and those of the mentor (or coach) if any.
-                int manager = managers[v];
-                int supported = manager < 0 ? 0 : signals[manager] >> CompetentShift;
-                if (_hasSupporters && supporters[v] >= 0)
-                {
-                    supported |= signals[supporters[v]] >> CompetentShift;
-                }
-
                 double catalyst = feedforward > 0 ? rules.FeedforwardScale(feedforward / totalStrength) : 1.0;
-                practiceScale = rules.PracticeScales(rules.RubPatScale(stageWord) * catalyst, stageWord, supported);
+                practiceScale = rules.PracticeScales(rules.RubPatScale(stageWord) * catalyst, stageWord, support[b]);
             }
 
             // The four competencies side by side: every draw is made, and a lane that needs none ignores its own.
