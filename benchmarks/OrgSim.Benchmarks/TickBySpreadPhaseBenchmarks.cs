@@ -30,8 +30,18 @@ public class TickBySpreadPhaseBenchmarks
     private Simulation? _simulation;
 
     /// <summary>The number of agents in the organisation.</summary>
-    [Params(10_000, 100_000, 1_000_000)]
+    [ParamsSource(nameof(AgentCounts))]
     public int Agents { get; set; }
+
+    /// <summary>
+    /// 10^4, 10^5 and 10^6 agents, or the comma-separated sizes in the environment variable
+    /// <c>ORGSIM_TICK_AGENTS</c> (e.g. <c>10000000</c> for the 10^7 case, which takes minutes to
+    /// set up and is left out of the default run).
+    /// </summary>
+    public static IEnumerable<int> AgentCounts() =>
+        Environment.GetEnvironmentVariable("ORGSIM_TICK_AGENTS") is { Length: > 0 } sizes
+            ? sizes.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))
+            : [10_000, 100_000, 1_000_000];
 
     /// <summary>Worker threads for a tick (the benchmark machine has two cores).</summary>
     [Params(1, 2)]

@@ -48,6 +48,9 @@ public sealed class AgentState
         IdleWeeks[i] = 0;
     }
 
+    /// <summary>All stages, <c>agent * 4 + competency</c>, without a copy: for recorders that read every agent each week. Valid between steps.</summary>
+    public ReadOnlySpan<byte> StageBytes => Stages;
+
     /// <summary>A copy of all stages, <c>agent * 4 + competency</c>, for tests and snapshots.</summary>
     public byte[] CopyStages() => (byte[])Stages.Clone();
 

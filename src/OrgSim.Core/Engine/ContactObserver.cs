@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using OrgSim.Core.Agents;
 using OrgSim.Core.Graph;
 using OrgSim.Core.Model;
@@ -15,32 +16,42 @@ namespace OrgSim.Core.Engine;
 /// </summary>
 /// <remarks>
 /// <para>When every edge weight is 1, strength and hit depend on the edge type alone, so it
-/// suffices to count deploying contacts by type: one byte lane per (type, competency), one
-/// vector add per edge, no branch and no floating point in the edge loop; then
-/// <c>keep = Π_type (1 − hit_type)^count</c> from a table of powers built by repeated
-/// multiplication. Rows with more than 255 edges, and graphs with other weights, take the edge
-/// by edge path. Each agent always takes the same path, so results do not depend on threads.</para>
+/// suffices to count deploying contacts by type; then <c>keep = Π_type (1 − hit_type)^count</c>
+/// from a table of powers built by repeated multiplication. A row is grouped by type
+/// (<see cref="OrgGraphBuilder"/>), so counting adds each contact's signal byte, its bits spread
+/// to one byte lane each, into the count of the row's current type segment: no type per edge, no
+/// branch and no floating point in the edge loop (<see cref="CountBlock"/>). Rows with more than
+/// 255 edges or with types beyond the four structural ones, and graphs with other weights, take
+/// the edge by edge path. Each agent always takes the same path, so results do not depend on
+/// threads.</para>
 /// <para>Why: on a 10^6-agent hierarchy at mid-spread (week 60, one thread) the edge-by-edge loop
-/// was two thirds of a 65 ms tick, its branch per edge unpredictable. With counting and the other
-/// v3 changes a tick on two threads went from 63 to 45 ms (benchmarks/README.md,
-/// TickBySpreadPhaseBenchmarks).</para>
+/// was two thirds of a 65 ms tick, its branch per edge unpredictable. Counting in byte lanes by
+/// type (v3) brought a tick on two threads from 63 to 45 ms; counting per segment, a block of rows
+/// at a time (issue 12), took the counting from about 40% of a tick to about 20%
+/// (benchmarks/README.md, TickBySpreadPhaseBenchmarks).</para>
 /// </remarks>
 internal sealed class ContactObserver
 {
     /// <summary>The most contacts a row may have to be counted in byte lanes.</summary>
     internal const int MaxCountedDegree = byte.MaxValue;
     private const int CountedTypes = EdgeTypes.StructuralCount;
-    private const int FeedforwardLane = CountedTypes * Competencies.Count;
+
+    /// <summary>The counts of one row (<see cref="CountBlock"/>): one per structural edge type.</summary>
+    internal const int CountsPerRow = CountedTypes;
+
+    /// <summary>Bytes 0–3 of a type's count: the contacts deploying each competency.</summary>
+    private const ulong DeployingLanes = 0xFFFFFFFFUL;
+
+    /// <summary>Byte 7 of a type's count: the contacts competent in feedforward (signal bit <see cref="FeedforwardBit"/>).</summary>
+    private const int FeedforwardCountShift = 8 * FeedforwardBit;
+
+    /// <summary><see cref="Spread"/> without BMI2: byte c of entry b is bit c of b.</summary>
+    private static readonly ulong[] SpreadBytes = Enumerable.Range(0, 256)
+        .Select(b => Enumerable.Range(0, 8).Aggregate(0UL, (word, c) => word | ((ulong)((b >> c) & 1) << (8 * c))))
+        .ToArray();
 
     /// <summary>The signal bit that says a contact is competent (stage ≥ 2) in feedforward.</summary>
     internal const int FeedforwardBit = 4 + (int)Competency.Feedforward;
-
-    /// <summary>
-    /// Index <c>type * 32 + 16 · (competent in feedforward) + deploying bits</c>: 1 in lane
-    /// <c>type * 4 + c</c> for each competency c deploying, and 1 in lane <c>16 + type</c> for a
-    /// contact competent in feedforward.
-    /// </summary>
-    private static readonly Vector256<byte>[] CountIncrements = BuildIncrements();
 
     /// <summary>For each 4-bit set of competencies, a vector with 1 in the lanes of the set and 0 elsewhere.</summary>
     private static readonly Vector256<double>[] LaneMasks = Enumerable.Range(0, 16)
@@ -66,6 +77,9 @@ internal sealed class ContactObserver
     private readonly double[] _completeMissPowers = [];
     private readonly double _completeTotalStrength;
     private readonly int[] _signalBitCounts = new int[8];
+
+    // The strengths of the four structural types, as fields: read for every counted row.
+    private readonly double _structuralStrength0, _structuralStrength1, _structuralStrength2, _structuralStrength3;
 
     public ContactObserver(OrgGraph graph, ModelParameters parameters)
     {
@@ -110,6 +124,43 @@ internal sealed class ContactObserver
                 _completeTotalStrength += _strengthByType[k];
             }
         }
+        (_structuralStrength0, _structuralStrength1, _structuralStrength2, _structuralStrength3) = (_strengthByType[0], _strengthByType[1], _strengthByType[2], _strengthByType[3]);
+        _segmentEnds = SegmentEnds(graph, _countable);
+    }
+
+    private readonly uint[] _segmentEnds;
+
+    /// <summary>
+    /// Per countable agent, where the segments of its row end, relative to its first edge: byte
+    /// k is the end of type k's segment for k = 0, 1, 2 (the last segment ends with the row).
+    /// Rows are grouped by type (<see cref="OrgGraphBuilder"/>).
+    /// </summary>
+    private static uint[] SegmentEnds(OrgGraph graph, ulong[] countable)
+    {
+        var ends = new uint[graph.NodeCount];
+        for (int v = 0; v < graph.NodeCount; v++)
+        {
+            if (((countable[v >> 6] >> v) & 1) == 0)
+            {
+                continue;
+            }
+
+            int start = graph.Offsets[v], end = graph.Offsets[v + 1], e = start;
+            uint packed = 0;
+            for (int type = 0; type < CountedTypes - 1; type++)
+            {
+                while (e < end && (int)graph.Types[e] == type)
+                {
+                    e++;
+                }
+
+                packed |= (uint)(e - start) << (8 * type);
+            }
+
+            ends[v] = packed;
+        }
+
+        return ends;
     }
 
     /// <summary>
@@ -217,66 +268,72 @@ internal sealed class ContactObserver
 
     internal void ObserveByCounting(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)
     {
+        Span<ulong> counts = stackalloc ulong[CountsPerRow];
+        CountBlock(v, [0xF], signals, counts); // Counted even when nothing is needed: feedforward is seen all the same.
+        FromCounts(counts, needs, out keep, out exposure, out count, out feedforward);
+    }
+
+    /// <summary>Whether the row of <paramref name="v"/> is counted (<see cref="CountBlock"/>) rather than read edge by edge.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsCountable(int v) => ((_countable[v >> 6] >> v) & 1) != 0;
+
+    /// <summary>
+    /// Counts the contacts of the agents <paramref name="first"/>, <paramref name="first"/> + 1, …
+    /// whose <paramref name="needs"/> is not 0 and whose rows are countable: for agent
+    /// <c>first + i</c>, <paramref name="counts"/>[<see cref="CountsPerRow"/> · i + type] holds, in
+    /// byte c, the contacts of that type deploying competency c and, in byte 4 + c, those competent
+    /// in c (the agents' signal bits, one byte lane each). Other agents' counts are left as they were.
+    /// </summary>
+    /// <remarks>
+    /// Rows are grouped by type, so the loop adds per segment, without a type per edge: per edge
+    /// one target, one signal and one bit spread. A block of rows is counted before any of their
+    /// rules run so that the reads of contacts' signals, random for cross-team ties, overlap
+    /// instead of each waiting behind an agent's rules.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public void CountBlock(int first, ReadOnlySpan<byte> needs, byte[] signals, Span<ulong> counts)
+    {
         int[] targets = _targets;
-        EdgeType[] types = _types;
-        Vector256<byte>[] increments = CountIncrements;
-        Vector256<byte> counts = Vector256<byte>.Zero;
-        int end = _offsets[v + 1];
-        for (int e = _offsets[v]; e < end; e++)
+        int[] offsets = _offsets;
+        uint[] segmentEnds = _segmentEnds;
+        ulong[] countable = _countable;
+        for (int i = 0; i < needs.Length; i++)
         {
-            int signal = signals[targets[e]];
-            counts += increments[((int)types[e] << 5) | ((signal >> (FeedforwardBit - 4)) & 0x10) | (signal & needs)];
-        }
-
-        if (counts == Vector256<byte>.Zero)
-        {
-            // No contact deploys anything this agent needs: the common case early in a spread.
-            keep = Vector256<double>.One;
-            exposure = Vector256<double>.Zero;
-            count = Vector256<double>.Zero;
-            feedforward = 0;
-            return;
-        }
-
-        Span<byte> n = stackalloc byte[Vector256<byte>.Count];
-        counts.CopyTo(n);
-
-        // Per type, the four competencies' counts are four consecutive bytes: a type with none
-        // deploying (read as one zero word) is skipped, which most types are for most agents.
-        double k0 = 1, k1 = 1, k2 = 1, k3 = 1, x0 = 0, x1 = 0, x2 = 0, x3 = 0;
-        int m0 = 0, m1 = 0, m2 = 0, m3 = 0;
-        for (int type = 0; type < CountedTypes; type++)
-        {
-            uint word = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(n[(type * Competencies.Count)..]);
-            if (word == 0)
+            int v = first + i;
+            if (needs[i] == 0 || ((countable[v >> 6] >> v) & 1) == 0)
             {
                 continue;
             }
 
-            int c0 = (int)(word & 0xFF), c1 = (int)((word >> 8) & 0xFF), c2 = (int)((word >> 16) & 0xFF), c3 = (int)(word >> 24);
-            int row = type * (MaxCountedDegree + 1);
-            double strength = _strengthByType[type];
-            k0 *= _missPowers[row + c0];
-            k1 *= _missPowers[row + c1];
-            k2 *= _missPowers[row + c2];
-            k3 *= _missPowers[row + c3];
-            x0 += c0 * strength;
-            x1 += c1 * strength;
-            x2 += c2 * strength;
-            x3 += c3 * strength;
-            m0 += c0;
-            m1 += c1;
-            m2 += c2;
-            m3 += c3;
-        }
+            int e = offsets[v], end = offsets[v + 1];
+            uint ends = segmentEnds[v];
+            int managersEnd = e + (int)(ends & 0xFF), reportsEnd = e + (int)((ends >> 8) & 0xFF), peersEnd = e + (int)((ends >> 16) & 0xFF);
+            ulong managers = 0, reports = 0, peers = 0, crossTeam = 0;
+            for (; e < managersEnd; e++)
+            {
+                managers += Spread(signals[targets[e]]);
+            }
 
-        keep = Vector256.Create(k0, k1, k2, k3);
-        exposure = Vector256.Create(x0, x1, x2, x3);
-        count = Vector256.Create(m0, m1, m2, (double)m3);
-        feedforward = 0;
-        for (int type = 0; type < CountedTypes; type++)
-        {
-            feedforward += n[FeedforwardLane + type] * _strengthByType[type];
+            for (; e < reportsEnd; e++)
+            {
+                reports += Spread(signals[targets[e]]);
+            }
+
+            for (; e < peersEnd; e++)
+            {
+                peers += Spread(signals[targets[e]]);
+            }
+
+            for (; e < end; e++)
+            {
+                crossTeam += Spread(signals[targets[e]]);
+            }
+
+            Span<ulong> row = counts.Slice(CountsPerRow * i, CountsPerRow);
+            row[(int)EdgeType.CrossTeam] = crossTeam;
+            row[(int)EdgeType.Manager] = managers;
+            row[(int)EdgeType.Report] = reports;
+            row[(int)EdgeType.TeamPeer] = peers;
         }
     }
 
@@ -295,6 +352,79 @@ internal sealed class ContactObserver
         count = Vector256.Create(c0, c1, c2, (double)c3);
         feedforward = CompleteContactsWith(FeedforwardBit, own) * strength;
     }
+
+
+    /// <summary>Whether no contact in the counts of one row (<see cref="CountBlock"/>) deploys anything.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NoneDeploys(ReadOnlySpan<ulong> counts) => ((counts[0] | counts[1] | counts[2] | counts[3]) & DeployingLanes) == 0;
+
+    /// <summary>The byte lanes of a row's counts that hold the deployments of <paramref name="needs"/> (a 4-bit set).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong NeededLanes(int needs) => Spread(needs) * 0xFF;
+
+    /// <summary>
+    /// The exposure of <see cref="Observe"/> from the counts of one row (<see cref="CountBlock"/>),
+    /// over the competencies in <paramref name="needed"/> (<see cref="NeededLanes"/>): the same
+    /// doubles, bit for bit, as adding the contacts' strengths edge by edge in type order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> ExposureOf(ReadOnlySpan<ulong> counts, ulong needed)
+    {
+        // Σ_type count × strength in type order; a type without deployments adds an exact 0, and
+        // so does starting from the first term rather than from 0.
+        return (((Deploying(counts[0], needed) * Vector256.Create(_structuralStrength0))
+            + (Deploying(counts[1], needed) * Vector256.Create(_structuralStrength1)))
+            + (Deploying(counts[2], needed) * Vector256.Create(_structuralStrength2)))
+            + (Deploying(counts[3], needed) * Vector256.Create(_structuralStrength3));
+    }
+
+    /// <summary>The count of <see cref="Observe"/> from the counts of one row, over the competencies in <paramref name="needed"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> CountOf(ReadOnlySpan<ulong> counts, ulong needed) =>
+        Deploying(counts[0] + counts[1] + counts[2] + counts[3], needed); // at most 255 contacts: no lane overflows
+
+    /// <summary>The keep of <see cref="Observe"/> from the counts of one row, over the competencies in <paramref name="needed"/>: Π_type (1 − hit)^count from the table of powers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> KeepOf(ReadOnlySpan<ulong> counts, ulong needed)
+    {
+        // A type without deployments multiplies by an exact 1, so skipping it changes no bit.
+        Vector256<double> keep = Vector256<double>.One;
+        for (int type = 0; type < CountedTypes; type++)
+        {
+            uint word = (uint)(counts[type] & needed);
+            if (word != 0)
+            {
+                int row = type * (MaxCountedDegree + 1);
+                keep *= Vector256.Create(_missPowers[row + (int)(word & 0xFF)], _missPowers[row + (int)((word >> 8) & 0xFF)], _missPowers[row + (int)((word >> 16) & 0xFF)], _missPowers[row + (int)(word >> 24)]);
+            }
+        }
+
+        return keep;
+    }
+
+    /// <summary>The feedforward of <see cref="Observe"/> from the counts of one row: Σ strength over the contacts competent in feedforward.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double FeedforwardOf(ReadOnlySpan<ulong> counts) =>
+        ((counts[0] >> FeedforwardCountShift) * _structuralStrength0) + ((counts[1] >> FeedforwardCountShift) * _structuralStrength1)
+        + ((counts[2] >> FeedforwardCountShift) * _structuralStrength2) + ((counts[3] >> FeedforwardCountShift) * _structuralStrength3);
+
+    /// <summary><see cref="Observe"/> from the counts of one row (<see cref="CountBlock"/>): the same doubles, bit for bit, as reading the row edge by edge in type order.</summary>
+    public void FromCounts(ReadOnlySpan<ulong> counts, int needs, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)
+    {
+        ulong needed = NeededLanes(needs);
+        keep = KeepOf(counts, needed);
+        exposure = ExposureOf(counts, needed);
+        count = CountOf(counts, needed);
+        feedforward = FeedforwardOf(counts);
+    }
+
+    /// <summary>The deployment counts (bytes 0–3) of <paramref name="counts"/> in <paramref name="needed"/>, as doubles, lane c = competency c.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Deploying(ulong counts, ulong needed) => Vector256.ConvertToDouble(ByteLanes.Widen((uint)(counts & needed)));
+
+    /// <summary>Bit c of <paramref name="bits"/> (a signal byte) as byte c of the result: one count per byte lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Spread(int bits) => Bmi2.X64.IsSupported ? Bmi2.X64.ParallelBitDeposit((ulong)bits, 0x0101010101010101UL) : SpreadBytes[bits & 0xFF];
 
     internal void ObserveEdgeByEdge(int v, int needs, byte[] signals, out Vector256<double> keep, out Vector256<double> exposure, out Vector256<double> count, out double feedforward)
     {
@@ -354,29 +484,5 @@ internal sealed class ContactObserver
         }
 
         return bits;
-    }
-
-    private static Vector256<byte>[] BuildIncrements()
-    {
-        var table = new Vector256<byte>[CountedTypes * 32];
-        Span<byte> lanes = stackalloc byte[Vector256<byte>.Count];
-        for (int type = 0; type < CountedTypes; type++)
-        {
-            for (int bits = 0; bits < 16; bits++)
-            {
-                lanes.Clear();
-                for (int c = 0; c < Competencies.Count; c++)
-                {
-                    lanes[(type * Competencies.Count) + c] = (byte)((bits >> c) & 1);
-                }
-
-                table[(type * 32) + bits] = Vector256.Create<byte>(lanes);
-                lanes[FeedforwardLane + type] = 1;
-                table[(type * 32) + 16 + bits] = Vector256.Create<byte>(lanes);
-                lanes[FeedforwardLane + type] = 0;
-            }
-        }
-
-        return table;
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using OrgSim.Core.Agents;
@@ -28,9 +30,8 @@ public sealed class Simulation : IDisposable
     private const int CountsStride = 32; // 128 bytes: keeps two workers' tallies off one cache line.
     private const ulong ThresholdStream = 0x7468726573686F6C; // "threshol": thresholds have their own stream, apart from the weeks'.
     private const int ChangedSlot = CountsPerWorker; // In each worker's padding: how many of its agents changed stage.
-    private const int AgentCostInEdges = 8;
     private const int CompetentShift = 4;
-    private const int PacerBit = CompetentShift + (int)Competency.Pacing; // An agent's own rules cost about as much as eight contacts.
+    private const int PacerBit = CompetentShift + (int)Competency.Pacing;
     private const uint AllHabits = 0x03030303; // Four stage-3 bytes read as one word, in either byte order.
 
     private readonly OrgGraph _graph;
@@ -45,10 +46,35 @@ public sealed class Simulation : IDisposable
     private readonly int _pacingInterval;
     private readonly ulong _seed;
     private readonly RangeWorkers _workers;
-    private readonly int[] _rangeStarts;
+    private readonly int _chunk;
+    private readonly int _chunkCount;
+    private int _nextChunk;
     private readonly int[] _partialCounts;
     private readonly int[] _counts = new int[CountsPerWorker];
     private readonly Action<int> _weekJob;
+    private readonly Action<int> _scanJob;
+    private IAgentScan? _scan;
+    /// <summary>Agents per block of <see cref="ApplyWeek"/>: their contact counts (32 bytes each) stay in the L1 cache.</summary>
+    private const int Block = 128;
+
+    /// <summary>The most agents in a chunk that a worker claims at a time (<see cref="ApplyWeek"/>): about 250 chunks in a tick of 10^6 agents.</summary>
+    private const int MaxChunk = 32 * Block;
+
+    /// <summary>Chunks per worker and tick at least, so that the last chunks even out the workers.</summary>
+    private const int ChunksPerWorker = 16;
+
+    /// <summary>The counter slots of the four competencies' rule draws (2 + c, see <see cref="Counter"/>), lane c.</summary>
+    private static readonly Vector256<ulong> RuleSlots = Vector256.Create(2UL, 3UL, 4UL, 5UL);
+
+    /// <summary>The counter slots of the two deployment draws (0 and 1, see <see cref="Counter"/>).</summary>
+    private static readonly Vector128<ulong> DeploymentSlots = Vector128.Create(0UL, 1UL);
+    private readonly ulong[][] _blockContactCounts;
+    private readonly byte[][] _blockNeeds;
+    private readonly Vector256<ulong>[][] _blockDraws;
+    private readonly Vector128<ulong>[][] _blockSignalDraws;
+    private readonly byte[][] _blockSupport;
+    private readonly bool _readsKeep;
+    private readonly bool _readsCount;
     private ClassicKernel? _classic;
     private byte[] _signals;
     private byte[] _nextSignals;
@@ -77,6 +103,8 @@ public sealed class Simulation : IDisposable
         _nextSignals = new byte[graph.NodeCount];
         _observer = new ContactObserver(graph, parameters);
         _activeWeeks = parameters.ActiveWeeks;
+        _readsKeep = parameters.Adoption == AdoptionRule.SimpleContagion;
+        _readsCount = parameters.Adoption is AdoptionRule.FractionalThreshold or AdoptionRule.AbsoluteThreshold;
         _hasSupporters = graph.HasSupporters;
         _pacingInterval = parameters.PacingIntervalWeeks;
 
@@ -96,10 +124,17 @@ public sealed class Simulation : IDisposable
         // No more workers than blocks of 1,024 agents: below that, coordination costs more than it saves.
         int workerCount = Math.Max(1, Math.Min(threads, graph.NodeCount / 1024));
         _workers = new RangeWorkers(workerCount);
-        _rangeStarts = BalancedRanges(graph, workerCount);
+        _chunk = Math.Clamp(graph.NodeCount / (ChunksPerWorker * workerCount) / Block * Block, Block, MaxChunk);
+        _chunkCount = (graph.NodeCount + _chunk - 1) / _chunk;
 
         _partialCounts = new int[workerCount * CountsStride];
+        _blockContactCounts = Enumerable.Range(0, workerCount).Select(_ => new ulong[Block * ContactObserver.CountsPerRow]).ToArray();
+        _blockNeeds = Enumerable.Range(0, workerCount).Select(_ => new byte[Block]).ToArray();
+        _blockDraws = Enumerable.Range(0, workerCount).Select(_ => new Vector256<ulong>[Block]).ToArray();
+        _blockSignalDraws = Enumerable.Range(0, workerCount).Select(_ => new Vector128<ulong>[Block]).ToArray();
+        _blockSupport = Enumerable.Range(0, workerCount).Select(_ => new byte[Block]).ToArray();
         _weekJob = ApplyWeek;
+        _scanJob = ScanChunks;
         _classic = path == EnginePath.Automatic ? ClassicKernel.TryCreate(graph, parameters, _rules, _state, seed, _observer, _totalStrengths) : null;
         if (_classic is not null && threshold && !_classic.SetBars(_adoptionBars, _barIsCount, _observer))
         {
@@ -217,6 +252,7 @@ public sealed class Simulation : IDisposable
         long tallied = GC.GetAllocatedBytesForCurrentThread();
         _observer.Tally(_signals);
         _workers.CountAllocations(tallied);
+        _nextChunk = 0;
         _workers.Run(_weekJob);
         long before = GC.GetAllocatedBytesForCurrentThread();
         (_signals, _nextSignals) = (_nextSignals, _signals);
@@ -238,6 +274,28 @@ public sealed class Simulation : IDisposable
     }
 
     /// <summary>
+    /// Runs <paramref name="scan"/> over every agent's current state, the agents split in chunks
+    /// among the simulation's threads (the caller's included), between steps. Allocates nothing.
+    /// </summary>
+    public void Scan(IAgentScan scan)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        scan.Start(_workers.Count);
+        _scan = scan;
+        _nextChunk = 0;
+        try
+        {
+            _workers.Run(_scanJob);
+        }
+        finally
+        {
+            _scan = null;
+        }
+
+        scan.Combine();
+    }
+
+    /// <summary>
     /// Bytes the steps so far allocated on the managed heap, on every thread that worked on them;
     /// counted per thread, so other threads of the process never show here. Should stay 0 after
     /// the first steps have warmed the code up.
@@ -251,36 +309,6 @@ public sealed class Simulation : IDisposable
     public void Dispose() => _workers.Dispose();
 
     /// <summary>
-    /// Splits the agents into <paramref name="workers"/> contiguous ranges of about equal work,
-    /// counting an agent as its contacts plus <see cref="AgentCostInEdges"/>: with agents numbered
-    /// breadth first, managers (more contacts) come first, and an even split by agents left the
-    /// first worker with the heavier half.
-    /// </summary>
-    internal static int[] BalancedRanges(OrgGraph graph, int workers)
-    {
-        int n = graph.NodeCount;
-        long total = EdgesBefore(graph, n) + ((long)AgentCostInEdges * n);
-        var starts = new int[workers + 1];
-        int v = 0;
-        for (int w = 1; w < workers; w++)
-        {
-            long target = total * w / workers;
-            while (v < n && EdgesBefore(graph, v) + ((long)AgentCostInEdges * v) < target)
-            {
-                v++;
-            }
-
-            starts[w] = v;
-        }
-
-        starts[workers] = n;
-        return starts;
-    }
-
-    /// <summary>The edges of the agents before <paramref name="v"/>; a complete graph's agents observe everyone in O(1), so count as one edge.</summary>
-    private static long EdgesBefore(OrgGraph graph, int v) => graph.IsComplete ? v : graph.Offsets[v];
-
-    /// <summary>
     /// The counter of a draw: 8 slots per agent — slots 0 and 1 decide deployment of competencies
     /// 0–1 and 2–3 (32 bits each), slots 2–5 learning and forgetting of competencies 0–3.
     /// </summary>
@@ -288,34 +316,32 @@ public sealed class Simulation : IDisposable
     internal static ulong Counter(int agent, int slot) => ((ulong)(uint)agent << 3) | (uint)slot;
 
     /// <summary>What agent <paramref name="v"/>, at the stages of <paramref name="stageWord"/>, shows in the week of <paramref name="weekKey"/>: bit c set if it deploys competency c.</summary>
+    private byte Signal(int v, uint stageWord, ulong weekKey) => Signal(v, stageWord, SignalDraws(v, weekKey));
+
+    /// <summary>The two draws that decide <paramref name="v"/>'s deployments in the week of <paramref name="weekKey"/>: competencies 0–1, then 2–3.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private byte Signal(int v, uint stageWord, ulong weekKey)
+    private static Vector128<ulong> SignalDraws(int v, ulong weekKey) =>
+        CounterRng.Bits(weekKey, Vector128.Create((ulong)(uint)v << 3) | DeploymentSlots);
+
+    /// <summary>
+    /// What agent <paramref name="v"/>, at the stages of <paramref name="stageWord"/>, shows its
+    /// contacts, from the week's <paramref name="draws"/> (<see cref="SignalDraws"/>): bit c set if
+    /// it deploys competency c, bit 4 + c if it is competent (stage 2 or 3) in c.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private byte Signal(int v, uint stageWord, Vector128<ulong> draws)
     {
-        // Stages 2 and 3 have bit 1 set: an agent with no competent competency draws nothing.
+        // Stages 2 and 3 have bit 1 set: an agent with no competent competency shows nothing.
         if ((stageWord & 0x02020202) == 0)
         {
             return 0;
         }
 
-        // Bits 4-7: competent (stage 2 or 3) in each competency, which the agent's reports read for
-        // background support and its team for the quarterly follow-up. Bit 1 of a stage byte is set
-        // exactly at stages 2 and 3.
+        // Bits 4-7: competent in each competency, which the agent's reports read for background
+        // support and its team for the quarterly follow-up.
         uint competent = (stageWord >> 1) & 0x01010101;
         int competentBits = (int)((competent | (competent >> 7) | (competent >> 14) | (competent >> 21)) & 0xF);
-
-        // Draw only for the pairs of competencies that hold a competent one.
-        ulong low = (stageWord & 0x0202) != 0 ? CounterRng.Bits(weekKey, Counter(v, 0)) : 0;
-        ulong high = (stageWord & 0x02020000) != 0 ? CounterRng.Bits(weekKey, Counter(v, 1)) : 0;
-        int signal = competentBits << CompetentShift;
-        for (int c = 0; c < Competencies.Count; c++)
-        {
-            int stage = (int)(stageWord >> (8 * c)) & 0xFF;
-            ulong bits = c < 2 ? low : high;
-            uint random = (uint)(bits >> (32 * (c & 1)));
-            signal |= (_rules.Deploys(stage, random) ? 1 : 0) << c;
-        }
-
-        // Kept out of the loop above: a branch per competency there cost 8% of a tick.
+        int signal = (competentBits << CompetentShift) | _rules.Deployments(stageWord, draws);
         return _activeWeeks == 0 ? (byte)signal : (byte)(signal & (StillActive(v, stageWord) | 0xF0));
     }
 
@@ -409,112 +435,213 @@ public sealed class Simulation : IDisposable
         tally.MoveTo(_counts);
     }
 
+    /// <summary>
+    /// The competencies in which an agent at <paramref name="stageWord"/> that deployed
+    /// <paramref name="own"/> this week reads its contacts: the unaware, the aware, and
+    /// practitioners who did not deploy. Habits and deploying practitioners need nobody.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint StageWord(byte[] stages, int v)
+    private static int Needs(uint stageWord, int own)
     {
-        // Little-endian packing, byte c = competency c, so shifts by 8·c pick competencies on any machine.
-        int i = v * Competencies.Count;
-        return stages[i] | ((uint)stages[i + 1] << 8) | ((uint)stages[i + 2] << 16) | ((uint)stages[i + 3] << 24);
+        uint low = stageWord & 0x01010101, high = (stageWord >> 1) & 0x01010101;
+        int b0 = (int)((low | (low >> 7) | (low >> 14) | (low >> 21)) & 0xF);
+        int b1 = (int)((high | (high >> 7) | (high >> 14) | (high >> 21)) & 0xF);
+        return (~b1 | (~b0 & ~own)) & 0xF;
     }
 
+    /// <summary>Whether an agent unaware of everything, with no contact deploying anything, stays unaware: its adoption chance is 0 then.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool UnawareStayUnaware(int v)
+    {
+        double bar = _adoptionBars.Length == 0 ? 0 : _adoptionBars[v];
+        bool barIsCount = _barIsCount.Length != 0 && ((_barIsCount[v >> 6] >> v) & 1) != 0;
+        float totalStrength = _totalStrengths.Length == 0 ? 0f : _totalStrengths[v];
+        return !(_rules.AdoptionChance(1.0, 0, 0, bar, barIsCount, totalStrength) > 0);
+    }
+
+    /// <summary>Whether some competency of <paramref name="stageWord"/> is at stage 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasUnaware(uint stageWord) => ((stageWord - 0x01010101) & ~stageWord & 0x80808080) != 0;
+
+    /// <summary>Whether some competency of <paramref name="stageWord"/> is at stage 1 or 2: bit 0 differs from bit 1 exactly there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPractising(uint stageWord) => ((stageWord ^ (stageWord >> 1)) & 0x01010101) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint StageWord(byte[] stages, int v) =>
+        // Little-endian packing, byte c = competency c, so shifts by 8·c pick competencies on any machine.
+        BinaryPrimitives.ReadUInt32LittleEndian(stages.AsSpan(v * Competencies.Count, Competencies.Count));
+
+    /// <summary>
+    /// Applies the week to the chunks of agents that one worker claims, one after
+    /// another, until none is left; a chunk a block of <see cref="Block"/> agents at a time: first
+    /// the contacts of every agent of the block that reads them are counted, in one tight loop whose
+    /// reads of contacts' signals (random for cross-team ties) overlap; then the rules of the
+    /// block's agents are applied.
+    /// </summary>
+    /// <remarks>
+    /// Workers claim chunks rather than own fixed ranges because the cost of an agent depends on
+    /// its state (a habit costs almost nothing) and a worker may lose its core for a while: with
+    /// fixed ranges the tick waited for the slowest. Which worker applies which agent changes no
+    /// result, and the tallies are integer sums.
+    /// </remarks>
     private void ApplyWeek(int worker)
     {
         Span<int> counts = _partialCounts.AsSpan(worker * CountsStride, CountsPerWorker);
         counts.Clear();
-        var tally = new StageTally();
-        int untallied = 0, changedAgents = 0;
+        int changed = 0, agents = _graph.NodeCount;
+        byte[] stages = _state.Stages, signals = _signals;
+        ulong[] contactCounts = _blockContactCounts[worker];
+        int[] managers = _graph.Managers, supporters = _graph.Supporters;
         ulong weekKey = CounterRng.Key(_seed, (ulong)Tick), nextWeekKey = CounterRng.Key(_seed, (ulong)Tick + 1);
+        for (int chunk = Interlocked.Increment(ref _nextChunk) - 1; chunk < _chunkCount; chunk = Interlocked.Increment(ref _nextChunk) - 1)
+        {
+            int end = Math.Min(agents, (chunk + 1) * _chunk);
+            for (int first = chunk * _chunk; first < end; first += Block)
+            {
+                Span<byte> needs = _blockNeeds[worker].AsSpan(0, Math.Min(Block, end - first));
+                Span<Vector256<ulong>> draws = _blockDraws[worker].AsSpan(0, needs.Length);
+                Span<Vector128<ulong>> signalDraws = _blockSignalDraws[worker].AsSpan(0, needs.Length);
+                Span<byte> support = _blockSupport[worker].AsSpan(0, needs.Length);
+                for (int i = 0; i < needs.Length; i++)
+                {
+                    int v = first + i;
+                    needs[i] = (byte)Needs(StageWord(stages, v), signals[v]);
+
+                    // Background support: the manager's competence bits, and those of the mentor (or
+                    // coach) if any. Read here, in order, for every agent: read where the practising
+                    // agents need them, the manager's id was a cache miss.
+                    int manager = managers[v];
+                    int supported = manager < 0 ? 0 : signals[manager] >> CompetentShift;
+                    if (_hasSupporters && supporters[v] >= 0)
+                    {
+                        supported |= signals[supporters[v]] >> CompetentShift;
+                    }
+
+                    support[i] = (byte)supported;
+
+                    // Drawn here, in a loop of independent draws, rather than where they are used:
+                    // the multiplications of a 64-bit vector draw take long enough that an agent's
+                    // rules waited for them.
+                    draws[i] = CounterRng.Bits(weekKey, Vector256.Create((ulong)(uint)(first + i) << 3) | RuleSlots);
+                    signalDraws[i] = SignalDraws(first + i, nextWeekKey);
+                }
+
+                _observer.CountBlock(first, needs, signals, contactCounts);
+                changed += ApplyBlock(first, needs, support, contactCounts, draws, signalDraws, counts);
+            }
+        }
+
+        _partialCounts[(worker * CountsStride) + ChangedSlot] = changed;
+    }
+
+    private void ScanChunks(int worker)
+    {
+        IAgentScan scan = _scan!;
+        int agents = _graph.NodeCount;
+        for (int chunk = Interlocked.Increment(ref _nextChunk) - 1; chunk < _chunkCount; chunk = Interlocked.Increment(ref _nextChunk) - 1)
+        {
+            int first = chunk * _chunk;
+            scan.Add(worker, first, Math.Min(agents, first + _chunk) - first);
+        }
+    }
+
+    /// <summary>
+    /// Applies the week's rules to the agents <paramref name="first"/>.. of a block, adds their
+    /// new stages to <paramref name="counts"/> and returns how many changed stage.
+    /// </summary>
+    private int ApplyBlock(int first, ReadOnlySpan<byte> needs, ReadOnlySpan<byte> support, ulong[] contactCounts, ReadOnlySpan<Vector256<ulong>> draws, ReadOnlySpan<Vector128<ulong>> signalDraws, Span<int> counts)
+    {
+        Debug.Assert(needs.Length <= StageTally.Capacity, "a block fits in the tally");
+        var tally = new StageTally();
+        int changed = 0;
         byte[] stages = _state.Stages, repetitions = _state.Repetitions, idleWeeks = _state.IdleWeeks;
         byte[] signals = _signals, nextSignals = _nextSignals;
         WeeklyRules rules = _rules;
-        int[] managers = _graph.Managers, supporters = _graph.Supporters;
         bool checkpoint = _pacingInterval > 0 && (Tick + 1) % _pacingInterval == 0;
-        for (int v = _rangeStarts[worker]; v < _rangeStarts[worker + 1]; v++)
+        for (int b = 0; b < needs.Length; b++)
         {
-            if (++untallied == StageTally.Capacity)
-            {
-                tally.MoveTo(counts);
-                untallied = 0;
-            }
-
+            int v = first + b;
             uint stageWord = StageWord(stages, v);
             if (stageWord == AllHabits && _activeWeeks == 0)
             {
                 // Habits do not change: nothing to read, draw or write but next week's deployments.
                 tally.Add(stageWord);
-                nextSignals[v] = Signal(v, stageWord, nextWeekKey);
+                nextSignals[v] = Signal(v, stageWord, signalDraws[b]);
+                continue;
+            }
+
+            bool counted = _observer.IsCountable(v);
+            ReadOnlySpan<ulong> contacts = contactCounts.AsSpan(b * ContactObserver.CountsPerRow, ContactObserver.CountsPerRow);
+            if (stageWord == 0 && counted && ContactObserver.NoneDeploys(contacts) && UnawareStayUnaware(v))
+            {
+                // Unaware of everything and nobody around deploys anything: nothing can change,
+                // and it deploys nothing next week. About a third of the agents early in a spread.
+                tally.Add(0);
+                nextSignals[v] = 0;
                 continue;
             }
 
             int own = signals[v];
-            bool followUp = checkpoint && FollowsUp(v, own, signals);
-            int needs = 0;
-            for (int c = 0; c < Competencies.Count; c++)
-            {
-                // Only the unaware, the aware, and practitioners who did not deploy this week read
-                // their contacts; habits and deploying practitioners skip the edge loop.
-                int stage = (int)(stageWord >> (8 * c)) & 0xFF;
-                needs |= stage < (int)Stage.ConsciousCompetence || (stage == (int)Stage.ConsciousCompetence && (own & (1 << c)) == 0) ? 1 << c : 0;
-            }
 
+            // A follow-up only makes a week a repetition, which counts at stages 1 and 2 alone:
+            // for anyone else the check would walk the contacts again for nothing.
+            bool followUp = checkpoint && IsPractising(stageWord) && FollowsUp(v, own, signals);
             Vector256<double> keep = Vector256<double>.One, exposure = Vector256<double>.Zero, count = Vector256<double>.Zero;
             double feedforward = 0;
-            if (needs != 0)
+            if (needs[b] != 0)
             {
-                _observer.Observe(v, needs, signals, out keep, out exposure, out count, out feedforward);
+                if (counted)
+                {
+                    // Only what the agent's rules read: keep for the unaware under simple contagion,
+                    // counts for the threshold rules, feedforward for the practising.
+                    ulong needed = ContactObserver.NeededLanes(needs[b]);
+                    exposure = _observer.ExposureOf(contacts, needed);
+                    keep = _readsKeep && HasUnaware(stageWord) ? _observer.KeepOf(contacts, needed) : keep;
+                    count = _readsCount ? ContactObserver.CountOf(contacts, needed) : count;
+                    feedforward = IsPractising(stageWord) ? _observer.FeedforwardOf(contacts) : 0;
+                }
+                else
+                {
+                    _observer.Observe(v, needs[b], signals, out keep, out exposure, out count, out feedforward);
+                }
             }
 
             double bar = _adoptionBars.Length == 0 ? 0 : _adoptionBars[v];
             bool barIsCount = _barIsCount.Length != 0 && ((_barIsCount[v >> 6] >> v) & 1) != 0;
-
-            // Background support: the manager's competence bits, and those of the mentor (or coach) if any.
-            int manager = managers[v];
-            int supported = manager < 0 ? 0 : signals[manager] >> CompetentShift;
-            if (_hasSupporters && supporters[v] >= 0)
-            {
-                supported |= signals[supporters[v]] >> CompetentShift;
-            }
-
             float totalStrength = _totalStrengths.Length == 0 ? 0f : _totalStrengths[v];
-            double catalyst = feedforward > 0 ? rules.FeedforwardScale(feedforward / totalStrength) : 1.0;
-            double practiceScale = rules.RubPatScale(stageWord) * catalyst, prerequisite = rules.PrerequisiteScale(stageWord);
-            int stageSum = WeeklyRules.StageSum(stageWord);
-
-            uint nextWord = 0;
-            for (int c = 0; c < Competencies.Count; c++)
+            Vector256<double> adoption = rules.AdoptionChances(keep, exposure, count, bar, barIsCount, totalStrength);
+            if (stageWord == 0 && !WeeklyRules.AnyAdopts(adoption, draws[b]))
             {
-                int i = (v * Competencies.Count) + c;
-                int stage = (int)(stageWord >> (8 * c)) & 0xFF;
-                if (stage == (int)Stage.UnconsciousIncompetence)
-                {
-                    // Most unaware agents see nobody deploy and cannot adopt: no draw, no write.
-                    double adoption = rules.AdoptionChance(keep.GetElement(c), exposure.GetElement(c), count.GetElement(c), bar, barIsCount, totalStrength);
-                    if (adoption > 0)
-                    {
-                        stage = rules.Apply(stage, ref repetitions[i], ref idleWeeks[i], false, adoption, 0, 1, CounterRng.Bits(weekKey, Counter(v, 2 + c)));
-                        stages[i] = (byte)stage;
-                    }
-                }
-                else if (stage != (int)Stage.UnconsciousCompetence || _activeWeeks > 0)
-                {
-                    // A week of deploying or following up is a repetition whatever the dice say: no draw needed.
-                    bool practised = (own & (1 << c)) != 0 || followUp;
-                    stage = rules.Apply(stage, ref repetitions[i], ref idleWeeks[i], practised,
-                        0, exposure.GetElement(c), practiceScale * (c == (int)Competency.Circularity ? prerequisite : 1) * rules.SupportScale((supported >> c) & 1) * rules.FlowScale(stage, stageSum),
-                        practised ? 0 : CounterRng.Bits(weekKey, Counter(v, 2 + c)));
-                    stages[i] = (byte)stage;
-                }
-
-                nextWord |= (uint)stage << (8 * c);
+                // Unaware of everything and the dice say it stays so: nothing to write or deploy.
+                tally.Add(0);
+                nextSignals[v] = 0;
+                continue;
             }
+
+            Vector256<double> practiceScale = Vector256<double>.Zero;
+            if (IsPractising(stageWord))
+            {
+                double catalyst = feedforward > 0 ? rules.FeedforwardScale(feedforward / totalStrength) : 1.0;
+                practiceScale = rules.PracticeScales(rules.RubPatScale(stageWord) * catalyst, stageWord, support[b]);
+            }
+
+            // The four competencies side by side: every draw is made, and a lane that needs none ignores its own.
+            int i = v * Competencies.Count;
+            uint nextWord = stageWord;
+            uint repetitionWord = BinaryPrimitives.ReadUInt32LittleEndian(repetitions.AsSpan(i, Competencies.Count));
+            uint idleWord = BinaryPrimitives.ReadUInt32LittleEndian(idleWeeks.AsSpan(i, Competencies.Count));
+            rules.ApplyAll(ref nextWord, ref repetitionWord, ref idleWord, (own | (followUp ? 0xF : 0)) & 0xF, adoption, exposure, practiceScale, draws[b]);
+            BinaryPrimitives.WriteUInt32LittleEndian(stages.AsSpan(i, Competencies.Count), nextWord);
+            BinaryPrimitives.WriteUInt32LittleEndian(repetitions.AsSpan(i, Competencies.Count), repetitionWord);
+            BinaryPrimitives.WriteUInt32LittleEndian(idleWeeks.AsSpan(i, Competencies.Count), idleWord);
 
             tally.Add(nextWord);
-            changedAgents += nextWord != stageWord ? 1 : 0;
-
-            nextSignals[v] = Signal(v, nextWord, nextWeekKey);
+            changed += nextWord != stageWord ? 1 : 0;
+            nextSignals[v] = Signal(v, nextWord, signalDraws[b]);
         }
 
         tally.MoveTo(counts);
-        _partialCounts[(worker * CountsStride) + ChangedSlot] = changedAgents;
+        return changed;
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using OrgSim.Core.Agents;
 using OrgSim.Core.Model;
 
@@ -37,6 +38,7 @@ internal readonly struct WeeklyRules
     private readonly ulong _giveUpThreshold;
     private readonly double _supportScale;
     private readonly double _feedforwardBoost;
+    private readonly Vector256<double>[] _supportScales;
 
     public WeeklyRules(ModelParameters parameters)
     {
@@ -50,6 +52,11 @@ internal readonly struct WeeklyRules
         _giveUpThreshold = Threshold(parameters.GiveUpRate);
         _supportScale = 1 + parameters.SupportBoost;
         _feedforwardBoost = parameters.FeedforwardBoost;
+        double support = _supportScale;
+        _supportScales = Enumerable.Range(0, 16)
+            .Select(bits => Vector256.Create(Scale(bits, 0), Scale(bits, 1), Scale(bits, 2), Scale(bits, 3)))
+            .ToArray();
+        double Scale(int bits, int c) => ((bits >> c) & 1) != 0 ? support : 1.0;
 
         // The forgetting curve: the weekly chance after r repetitions at the stage, φ / (1 + σ·r).
         double[] forgetRate = Enumerable.Range(0, byte.MaxValue + 1).Select(r => parameters.ForgetRate / (1 + (parameters.ForgetStrengthening * r))).ToArray();
@@ -83,6 +90,23 @@ internal readonly struct WeeklyRules
     {
         ulong threshold = stage == (int)Stage.UnconsciousCompetence ? _deployHabitThreshold : _deployPractisedThreshold;
         return stage >= (int)Stage.ConsciousCompetence & random < threshold;
+    }
+
+    /// <summary>
+    /// <see cref="Deploys"/> for the four competencies at <paramref name="stageWord"/> at once: bit
+    /// c set if competency c deploys. Competency c reads the 32 bits of <paramref name="draws"/>
+    /// lane c / 2 at bit 32 · (c mod 2), as the scalar rule does.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Deployments(uint stageWord, Vector128<ulong> draws)
+    {
+        Vector128<uint> halves = draws.AsUInt32();
+        Vector256<ulong> random = Vector256.Create(Vector128.WidenLower(halves), Vector128.WidenUpper(halves));
+        Vector256<ulong> stage = ByteLanes.Widen(stageWord);
+        Vector256<ulong> threshold = Vector256.ConditionalSelect(
+            Vector256.Equals(stage, Vector256.Create(3UL)), Vector256.Create(_deployHabitThreshold), Vector256.Create(_deployPractisedThreshold));
+        Vector256<ulong> deploys = Vector256.GreaterThanOrEqual(stage, Vector256.Create(2UL)) & Vector256.LessThan(random, threshold);
+        return (int)deploys.ExtractMostSignificantBits();
     }
 
     /// <summary>The rub-pat factor for an agent practising the competencies at stage 1 or 2 in <paramref name="stageWord"/>.</summary>
@@ -206,6 +230,111 @@ internal readonly struct WeeklyRules
 
                 return stage;
         }
+    }
+
+    /// <summary>
+    /// The factor on each competency's repetition chance, lane c = competency c: as the engine
+    /// multiplies them for one competency, <c>practiceScale × prerequisite (circularity only) ×
+    /// support × flow</c>, in that order, so that each lane is the scalar product bit for bit.
+    /// </summary>
+    /// <param name="practiceScale"><see cref="RubPatScale"/> × the feedforward catalyst.</param>
+    /// <param name="stageWord">The agent's four stages, byte c = competency c.</param>
+    /// <param name="supported">Bit c set if the agent's manager (or mentor, or coach) is competent in c.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> PracticeScales(double practiceScale, uint stageWord, int supported)
+    {
+        int sum = StageSum(stageWord);
+        Vector256<double> flow = Vector256.Create(
+            FlowScale((int)(stageWord & 0xFF), sum), FlowScale((int)((stageWord >> 8) & 0xFF), sum),
+            FlowScale((int)((stageWord >> 16) & 0xFF), sum), FlowScale((int)(stageWord >> 24), sum));
+        return Vector256.Create(practiceScale) * Vector256.Create(1.0, PrerequisiteScale(stageWord), 1.0, 1.0) * _supportScales[supported & 0xF] * flow;
+    }
+
+    /// <summary><see cref="AdoptionChance"/> for the four competencies at once, lane c = competency c, bit for bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> AdoptionChances(Vector256<double> keep, Vector256<double> exposure, Vector256<double> count, double bar, bool barIsCount, double totalStrength) => _adoption switch
+    {
+        AdoptionRule.SimpleContagion => Vector256<double>.One - keep,
+        AdoptionRule.FractionalThreshold => Vector256<double>.One & Vector256.GreaterThanOrEqual(barIsCount ? count : exposure, Vector256.Create(bar)),
+        AdoptionRule.AbsoluteThreshold => Vector256<double>.One & Vector256.GreaterThanOrEqual(count, Vector256.Create(bar)),
+        AdoptionRule.Bass => Vector256.Create(_bassInnovation) + (Vector256.Create(_bassImitation) * (totalStrength > 0 ? exposure / Vector256.Create(totalStrength) : Vector256<double>.Zero)),
+        _ => Vector256<double>.Zero,
+    };
+
+    /// <summary>Whether an agent unaware of everything adopts some competency this week: what <see cref="ApplyAll"/> decides at stage 0, alone.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyAdopts(Vector256<double> adoption, Vector256<ulong> random) =>
+        Vector256.LessThan(LearnLanes(random), adoption) != Vector256<double>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> LearnLanes(Vector256<ulong> random) =>
+        Vector256.ConvertToDouble(Vector256.ShiftRightLogical(random, 32)) * Vector256.Create(TwoToMinus32);
+
+    /// <summary>
+    /// <see cref="Apply"/> for the four competencies of one agent at once, lane c = competency c,
+    /// without a branch: every lane's outcome is computed and the lane's stage picks it. Gives
+    /// <see cref="Apply"/>'s results bit for bit (the same comparisons of the same doubles), and
+    /// writes every counter back, changed or not.
+    /// </summary>
+    /// <remarks>
+    /// Why: the scalar rules branch on each competency's stage, on whether it was practised and on
+    /// the dice, and those branches are unpredictable; they were about half of a tick at 10^6 agents
+    /// (benchmarks/README.md, issue 12).
+    /// </remarks>
+    /// <param name="stageWord">The four stages; updated.</param>
+    /// <param name="repetitionWord">The four repetition counters; updated.</param>
+    /// <param name="idleWord">The four idle-week counters; updated.</param>
+    /// <param name="practised">Bit c set if competency c was deployed or followed up this week.</param>
+    /// <param name="adoption">Per competency, the chance of becoming aware (<see cref="AdoptionChances"/>); read at stage 0.</param>
+    /// <param name="exposure">Per competency, Σ strength over deploying contacts.</param>
+    /// <param name="practiceScale">Per competency, the factor on the repetition chance (<see cref="PracticeScales"/>).</param>
+    /// <param name="random">Per competency, the 64 random bits of the week.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void ApplyAll(ref uint stageWord, ref uint repetitionWord, ref uint idleWord, int practised, Vector256<double> adoption, Vector256<double> exposure, Vector256<double> practiceScale, Vector256<ulong> random)
+    {
+        Vector256<ulong> one = Vector256<ulong>.One;
+        Vector256<ulong> stage = ByteLanes.Widen(stageWord), repetitions = ByteLanes.Widen(repetitionWord), idleWeeks = ByteLanes.Widen(idleWord);
+        Vector256<double> learn = LearnLanes(random);
+
+        // Stage 0: aware at the adoption chance.
+        Vector256<ulong> adopts = Vector256.Equals(stage, Vector256<ulong>.Zero) & Vector256.LessThan(learn, adoption).AsUInt64();
+
+        // Stages 1 and 2: a repetition when practised or at the practice chance; else perhaps forgetting or giving up.
+        Vector256<ulong> aware = Vector256.Equals(stage, one);
+        Vector256<ulong> practising = _learning ? aware | Vector256.Equals(stage, Vector256.Create(2UL)) : Vector256<ulong>.Zero;
+        Vector256<double> chance = (Vector256.Create(_practiceBase) + (Vector256.Create(_practiceFromExposure) * exposure)) * practiceScale;
+        Vector256<ulong> success = practising & (ByteLanes.Mask(practised) | Vector256.LessThan(learn, chance).AsUInt64());
+        Vector256<ulong> done = repetitions + one;
+        Vector256<ulong> needed = Vector256.ConditionalSelect(aware, Vector256.Create((ulong)_repetitionsToPractised), Vector256.Create((ulong)_repetitionsToHabit));
+        Vector256<ulong> up = success & Vector256.GreaterThanOrEqual(done, needed);
+        Vector256<ulong> idle = Vector256.Min(idleWeeks + one, Vector256.Create((ulong)byte.MaxValue));
+        Vector256<ulong> forgets = Vector256.GreaterThanOrEqual(idle, Vector256.Create((ulong)_forgetGraceWeeks));
+        Vector256<ulong> givesUp = aware & Vector256.Equals(exposure, Vector256<double>.Zero).AsUInt64();
+        Vector256<ulong> forgetting = Vector256.Create(
+            _forgetThresholds[repetitionWord & 0xFF], _forgetThresholds[(repetitionWord >> 8) & 0xFF],
+            _forgetThresholds[(repetitionWord >> 16) & 0xFF], _forgetThresholds[repetitionWord >> 24]);
+        Vector256<ulong> forgettingOrGivingUp = Vector256.Create(
+            _forgetOrGiveUpThresholds[repetitionWord & 0xFF], _forgetOrGiveUpThresholds[(repetitionWord >> 8) & 0xFF],
+            _forgetOrGiveUpThresholds[(repetitionWord >> 16) & 0xFF], _forgetOrGiveUpThresholds[repetitionWord >> 24]);
+        Vector256<ulong> drop = Vector256.ConditionalSelect(forgets, Vector256.ConditionalSelect(givesUp, forgettingOrGivingUp, forgetting), givesUp & Vector256.Create(_giveUpThreshold));
+        Vector256<ulong> failed = practising & ~success;
+        Vector256<ulong> down = failed & Vector256.LessThan(random & Vector256.Create((ulong)uint.MaxValue), drop);
+
+        // Stage 3 with limited active weeks: one more week at the habit.
+        Vector256<ulong> counting = _countWeeksAtHabit
+            ? Vector256.Equals(stage, Vector256.Create(3UL)) & Vector256.LessThan(repetitions, Vector256.Create((ulong)byte.MaxValue))
+            : Vector256<ulong>.Zero;
+
+        Vector256<ulong> reset = adopts | up | down;
+        Vector256<ulong> nextStage = Vector256.ConditionalSelect(
+            adopts, Vector256.Create(_learning ? 1UL : 3UL), stage + (up & one) - (down & one));
+        Vector256<ulong> nextRepetitions = Vector256.ConditionalSelect(
+            reset, Vector256<ulong>.Zero, Vector256.ConditionalSelect(success | counting, done, repetitions));
+        Vector256<ulong> nextIdle = Vector256.ConditionalSelect(
+            reset | success, Vector256<ulong>.Zero, Vector256.ConditionalSelect(failed, idle, idleWeeks));
+        stageWord = ByteLanes.Narrow(nextStage);
+        repetitionWord = ByteLanes.Narrow(nextRepetitions);
+        idleWord = ByteLanes.Narrow(nextIdle);
     }
 
     private const int FlowSums = (3 * Competencies.Count) + 1;

@@ -126,7 +126,7 @@ public sealed class OrgGraph
     /// <summary>The number of hierarchy levels; level 0 is the top.</summary>
     public int LevelCount { get; }
 
-    /// <summary>The agents <paramref name="v"/> observes, in a stable order.</summary>
+    /// <summary>The agents <paramref name="v"/> observes, grouped by edge type in <see cref="EdgeType"/> order, in a stable order within a type (a complete graph's rows: see the remarks).</summary>
     public ReadOnlySpan<int> Neighbours(int v) => Targets.AsSpan(RowStart(v), Degree(v));
 
     /// <summary>The types of the edges of <see cref="Neighbours"/>, in the same order.</summary>

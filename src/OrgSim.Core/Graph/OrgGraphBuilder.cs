@@ -2,9 +2,15 @@ namespace OrgSim.Core.Graph;
 
 /// <summary>
 /// Collects nodes and ties, then builds a validated <see cref="OrgGraph"/>. Each tie is added
-/// once and stored in both directions; the row order is the order ties were added, so a
-/// deterministic generator gives a deterministic graph.
+/// once and stored in both directions. A row lists its edges by type (in <see cref="EdgeType"/>
+/// order) and, within a type, in the order the ties were added, so a deterministic generator
+/// gives a deterministic graph.
 /// </summary>
+/// <remarks>
+/// Rows are grouped by type so that the engine can count a row's contacts type by type from
+/// segment lengths instead of reading a type per edge (benchmarks/README.md, issue 12). A
+/// generated hierarchy adds its ties in that order already (manager, reports, peers, cross-team).
+/// </remarks>
 public sealed class OrgGraphBuilder
 {
     private readonly int[] _managers;
@@ -213,9 +219,70 @@ public sealed class OrgGraphBuilder
             }
         }
 
+        GroupRowsByType(offsets, targets, weights, types);
         RejectDuplicateTies(offsets, targets);
         int teamCount = n == 0 ? 0 : _teams.Max() + 1;
         return new OrgGraph(offsets, targets, weights, types, _managers, _teams, _levels, _roles, teamCount, _functions, _sites, _remote, _names, _teamNames);
+    }
+
+    /// <summary>Stably sorts each row by edge type: a counting sort through one row-sized buffer. <paramref name="weights"/> is empty when every weight is 1.</summary>
+    private static void GroupRowsByType(int[] offsets, int[] targets, float[] weights, EdgeType[] types)
+    {
+        bool weighted = weights.Length != 0;
+        Span<int> starts = stackalloc int[EdgeTypes.Count + 1];
+        var rowTargets = new List<int>();
+        var rowWeights = new List<float>();
+        var rowTypes = new List<EdgeType>();
+        for (int v = 0; v + 1 < offsets.Length; v++)
+        {
+            int start = offsets[v], end = offsets[v + 1];
+            if (IsGrouped(types.AsSpan(start, end - start)))
+            {
+                continue;
+            }
+
+            rowTargets.Clear();
+            rowWeights.Clear();
+            rowTypes.Clear();
+            starts.Clear();
+            for (int e = start; e < end; e++)
+            {
+                rowTargets.Add(targets[e]);
+                rowWeights.Add(weighted ? weights[e] : 1f);
+                rowTypes.Add(types[e]);
+                starts[(int)types[e] + 1]++;
+            }
+
+            for (int k = 0; k < EdgeTypes.Count; k++)
+            {
+                starts[k + 1] += starts[k];
+            }
+
+            for (int i = 0; i < rowTypes.Count; i++)
+            {
+                int slot = start + starts[(int)rowTypes[i]]++;
+                targets[slot] = rowTargets[i];
+                if (weighted)
+                {
+                    weights[slot] = rowWeights[i];
+                }
+
+                types[slot] = rowTypes[i];
+            }
+        }
+    }
+
+    private static bool IsGrouped(ReadOnlySpan<EdgeType> row)
+    {
+        for (int i = 1; i < row.Length; i++)
+        {
+            if (row[i] < row[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void RejectDuplicateTies(int[] offsets, int[] targets)

@@ -1,4 +1,5 @@
 using OrgSim.Core.Agents;
+using OrgSim.Core.Engine;
 using OrgSim.Core.Graph;
 
 namespace OrgSim.Core.Metrics;
@@ -21,7 +22,7 @@ public sealed class OutcomeSeries
     private readonly double[] _agentScore;
     private readonly EffectivenessWeights _weights;
     private readonly int[] _teamSize;
-    private readonly int[] _teamStageSums;
+    private readonly OutcomeTally _tally;
     private readonly int[] _levelAgents;
     private readonly double[] _effectivenessAgents;
     private readonly double[] _effectivenessTeams;
@@ -29,7 +30,6 @@ public sealed class OutcomeSeries
     private readonly int[] _frontMax;
     private readonly int[] _competentAgents;
     private readonly int[] _levelCompetentPairs;
-    private readonly int[] _levelCounts;
     private readonly int _employees;
 
     /// <summary>Creates room for ticks 0..<paramref name="horizon"/>.</summary>
@@ -48,7 +48,6 @@ public sealed class OutcomeSeries
         _seedDistance = SeedDistances.From(graph, seeds);
         _agentScore = Effectiveness.StageTable(weights);
         _teamSize = new int[graph.TeamCount];
-        _teamStageSums = new int[graph.TeamCount * Competencies.Count];
         _levelAgents = new int[graph.LevelCount];
         for (int v = 0; v < graph.NodeCount; v++)
         {
@@ -68,7 +67,7 @@ public sealed class OutcomeSeries
         _frontMax = new int[ticks];
         _competentAgents = new int[ticks];
         _levelCompetentPairs = new int[ticks * graph.LevelCount];
-        _levelCounts = new int[graph.LevelCount];
+        _tally = new OutcomeTally(graph, _seedDistance);
     }
 
     /// <summary>The last tick the series has room for.</summary>
@@ -86,69 +85,65 @@ public sealed class OutcomeSeries
     /// <summary>Distance from each agent to the nearest seed, <see cref="SeedDistances.Unreachable"/> if none reaches it.</summary>
     public ReadOnlySpan<int> SeedDistance => _seedDistance;
 
-    /// <summary>Records the state of <paramref name="state"/> as the next tick. O(agents), allocates nothing.</summary>
+    /// <summary>Records the state of <paramref name="state"/> as the next tick. O(agents), allocates nothing after the first tick.</summary>
     public void Record(AgentState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (state.AgentCount != _graph.NodeCount)
+        CheckRoom(state.AgentCount, nameof(state));
+        _tally.Use(state.Stages);
+        _tally.Start(1);
+        _tally.Add(0, 0, state.AgentCount);
+        _tally.Combine();
+        Store();
+    }
+
+    /// <summary>
+    /// Records the current state of <paramref name="simulation"/> as the next tick, the agents
+    /// split among the simulation's threads (<see cref="Simulation.Scan"/>): the same values as
+    /// <see cref="Record(AgentState)"/>, bit for bit, whatever the number of threads. Allocates
+    /// nothing after the first tick.
+    /// </summary>
+    public void Record(Simulation simulation)
+    {
+        ArgumentNullException.ThrowIfNull(simulation);
+        CheckRoom(simulation.State.AgentCount, nameof(simulation));
+        _tally.Use(simulation.State.Stages);
+        simulation.Scan(_tally);
+        Store();
+    }
+
+    private void CheckRoom(int agents, string parameter)
+    {
+        if (agents != _graph.NodeCount)
         {
-            throw new ArgumentException($"should hold {_graph.NodeCount} agents", nameof(state));
+#pragma warning disable CA2208 // The caller's parameter, named by the caller.
+            throw new ArgumentException($"should hold {_graph.NodeCount} agents", parameter);
+#pragma warning restore CA2208
         }
 
         if (RecordedTicks > Horizon)
         {
             throw new InvalidOperationException($"the series is full at tick {Horizon}");
         }
+    }
 
+    private void Store()
+    {
         int tick = RecordedTicks;
-        byte[] stages = state.Stages;
-        Array.Clear(_teamStageSums);
-        Array.Clear(_levelCounts);
+
+        // Σ over the stage combinations of (agents holding it × its score), in combination order.
         double scoreSum = 0;
-        long distanceSum = 0;
-        int reached = 0, competent = 0, farthest = -1;
-        for (int v = 0; v < _graph.NodeCount; v++)
+        for (int packed = 0; packed < _agentScore.Length; packed++)
         {
-            int i = v * Competencies.Count;
-            uint word = stages[i] | ((uint)stages[i + 1] << 8) | ((uint)stages[i + 2] << 16) | ((uint)stages[i + 3] << 24);
-
-            // External coaches are not part of the organisation's outcomes.
-            if (_graph.Role(v) == Role.External)
-            {
-                continue;
-            }
-
-            scoreSum += _agentScore[Effectiveness.PackedIndex(word)];
-            int team = _graph.Team(v) * Competencies.Count;
-            for (int c = 0; c < Competencies.Count; c++)
-            {
-                _teamStageSums[team + c] += stages[i + c];
-            }
-
-            // Bit 1 of a stage byte is set exactly at stages 2 and 3.
-            uint competentPairs = (word >> 1) & 0x01010101;
-            if (competentPairs == 0)
-            {
-                continue;
-            }
-
-            competent++;
-            _levelCounts[_graph.Level(v)] += System.Numerics.BitOperations.PopCount(competentPairs);
-            int d = _seedDistance[v];
-            if (d != SeedDistances.Unreachable)
-            {
-                reached++;
-                distanceSum += d;
-                farthest = Math.Max(farthest, d);
-            }
+            scoreSum += _tally.AtCombination(packed) * _agentScore[packed];
         }
 
         _effectivenessAgents[tick] = _employees == 0 ? 0 : scoreSum / _employees;
         _effectivenessTeams[tick] = TeamMeanScore();
-        _frontMean[tick] = reached == 0 ? double.NaN : distanceSum / (double)reached;
-        _frontMax[tick] = farthest;
-        _competentAgents[tick] = competent;
-        _levelCounts.CopyTo(_levelCompetentPairs.AsSpan(tick * LevelCount, LevelCount));
+        _frontMean[tick] = _tally.Reached == 0 ? double.NaN : _tally.DistanceSum / (double)_tally.Reached;
+        _frontMax[tick] = _tally.Farthest;
+        _competentAgents[tick] = _tally.Competent;
+        _tally.LevelCompetentPairs.CopyTo(_levelCompetentPairs.AsSpan(tick * LevelCount, LevelCount));
         RecordedTicks++;
     }
 
@@ -188,9 +183,8 @@ public sealed class OutcomeSeries
 
             // Mean stage / 3 = mean level, per competency.
             double scale = 1.0 / (3.0 * size);
-            int k = t * Competencies.Count;
-            sum += Effectiveness.Score(
-                _teamStageSums[k] * scale, _teamStageSums[k + 1] * scale, _teamStageSums[k + 2] * scale, _teamStageSums[k + 3] * scale, _weights);
+            ReadOnlySpan<int> sums = _tally.TeamStageSums(t);
+            sum += Effectiveness.Score(sums[0] * scale, sums[1] * scale, sums[2] * scale, sums[3] * scale, _weights);
             teams++;
         }
 

@@ -88,6 +88,13 @@ public static class RunScheduler
         {
             organisations?.Release(); // No group took it (a resume, a shard): it must not outlive the runs.
         }
+
+        if (parallelTicks)
+        {
+            // The last organisation and simulation are garbage now; the tables and the report that
+            // usually follow allocate a lot, and would otherwise start with them still in memory.
+            GC.Collect();
+        }
     }
 
     /// <summary>Runs one arm on one replicate's organisation.</summary>
@@ -167,7 +174,7 @@ public static class RunScheduler
             }
 
             series.Record(EmployeeCounts(simulation, externals, employeeCounts));
-            outcomes.Record(simulation.State);
+            outcomes.Record(simulation);
             onTick?.Invoke(t, simulation.State);
         }
 

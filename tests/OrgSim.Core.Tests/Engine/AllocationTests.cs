@@ -1,6 +1,7 @@
 using OrgSim.Core.Agents;
 using OrgSim.Core.Engine;
 using OrgSim.Core.Graph;
+using OrgSim.Core.Metrics;
 using OrgSim.Core.Model;
 using OrgSim.Core.Seeding;
 
@@ -41,5 +42,34 @@ public class AllocationTests
 
         Assert.Equal(0, simulation.AllocatedBytesInSteps - before);
         Assert.True(changed > 0, "no agent changed stage: the measured steps did no work worth measuring");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void StepAndRecordingTheWeek_AllocateNothingOnAnyThread(int threads)
+    {
+        // The outcomes are recorded on the simulation's threads (Simulation.Scan): the scan's
+        // workers count their allocations into the same total, the caller's thread is read around it.
+        OrgGraph graph = TestOrganisations.Hierarchy(20_000, 8, 2.0);
+        using var simulation = new Simulation(graph, new ModelParameters(), seed: 8, threads);
+        int[] seeds = SeedSelector.Select(graph, SeedingStrategy.Random, 1_000, 8);
+        simulation.Seed(seeds, CompetencySet.All, Stage.ConsciousCompetence);
+        var outcomes = new OutcomeSeries(graph, seeds, new EffectivenessWeights(), horizon: 60);
+        for (int t = 0; t < 5; t++)
+        {
+            simulation.Step();
+            outcomes.Record(simulation);
+        }
+
+        long before = simulation.AllocatedBytesInSteps, callerBefore = GC.GetAllocatedBytesForCurrentThread();
+        for (int t = 0; t < 50; t++)
+        {
+            simulation.Step();
+            outcomes.Record(simulation);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - callerBefore);
+        Assert.Equal(0, simulation.AllocatedBytesInSteps - before);
     }
 }

@@ -239,26 +239,6 @@ public class SimulationTests
         Assert.Equal(Graph.NodeCount, simulation.StageCounts[((int)Competency.Circularity * 4) + (int)Stage.UnconsciousIncompetence]);
     }
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(7)]
-    public void BalancedRanges_CoverEveryAgentOnceWithAboutEqualWork(int workers)
-    {
-        OrgGraph graph = TestOrganisations.Hierarchy(20_000, 8, 2.0);
-        int[] starts = Simulation.BalancedRanges(graph, workers);
-        Assert.Equal(0, starts[0]);
-        Assert.Equal(graph.NodeCount, starts[^1]);
-        Assert.Equal(starts.Order(), starts);
-        long Work(int from, int to) => Enumerable.Range(from, to - from).Sum(v => (long)graph.Degree(v) + 8);
-        long total = Work(0, graph.NodeCount);
-        for (int w = 0; w < workers; w++)
-        {
-            // Each range is within one agent's work (at most its degree + 8) of an equal share.
-            Assert.InRange(Work(starts[w], starts[w + 1]), (total / workers) - 200, (total / workers) + 200);
-        }
-    }
-
     [Fact]
     public void Seed_AfterAStep_RaisesStagesAndNeverLowersThem()
     {

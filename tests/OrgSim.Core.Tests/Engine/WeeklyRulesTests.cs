@@ -5,7 +5,7 @@ using OrgSim.Core.Randomness;
 
 namespace OrgSim.Core.Tests.Engine;
 
-public class WeeklyRulesTests
+public partial class WeeklyRulesTests
 {
     private const ulong Key = 12345;
 

@@ -29,6 +29,24 @@ public class OrgGraphBuilderTests
     }
 
     [Fact]
+    public void Build_GroupsEachRowByType_KeepingTheOrderOfAddingWithinAType()
+    {
+        OrgGraph graph = new OrgGraphBuilder(5)
+            .AddTie(0, 4, EdgeType.CrossTeam, 0.5f)
+            .AddTie(0, 3, EdgeType.TeamPeer)
+            .AddTie(0, 1, EdgeType.Mentor)
+            .AddTie(0, 2, EdgeType.TeamPeer, 0.25f)
+            .AddTie(2, 3, EdgeType.CrossTeam)
+            .Build();
+
+        Assert.Equal([3, 2, 4, 1], graph.Neighbours(0).ToArray());
+        Assert.Equal([EdgeType.TeamPeer, EdgeType.TeamPeer, EdgeType.CrossTeam, EdgeType.Mentor], graph.EdgeTypesOf(0).ToArray());
+        Assert.Equal([1f, 0.25f, 0.5f, 1f], graph.EdgeWeightsOf(0).ToArray());
+        Assert.Equal([0, 3], graph.Neighbours(2).ToArray());
+        Assert.Equal([EdgeType.Mentee], graph.EdgeTypesOf(1).ToArray());
+    }
+
+    [Fact]
     public void Build_StoresNoWeightsWhenEveryWeightIsOne()
     {
         OrgGraph graph = new OrgGraphBuilder(3).AddTie(0, 1, EdgeType.TeamPeer).AddTie(1, 2, EdgeType.TeamPeer).Build();

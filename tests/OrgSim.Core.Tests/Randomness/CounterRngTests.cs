@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using OrgSim.Core.Randomness;
 
 namespace OrgSim.Core.Tests.Randomness;
@@ -10,6 +11,33 @@ public class CounterRngTests
         Assert.Equal(CounterRng.Uniform(5, 99), CounterRng.Uniform(5, 99));
         Assert.NotEqual(CounterRng.Uniform(5, 99), CounterRng.Uniform(5, 100));
         Assert.NotEqual(CounterRng.Uniform(5, 99), CounterRng.Uniform(6, 99));
+    }
+
+    [Fact]
+    public void Bits_OfFourCountersAtOnce_AreTheScalarDraws()
+    {
+        foreach (ulong key in new[] { 0UL, 42UL, ulong.MaxValue, CounterRng.Key(7, 3) })
+        {
+            for (ulong counter = 0; counter < 1000; counter += 4)
+            {
+                ulong far = ulong.MaxValue - counter;
+                var lanes = CounterRng.Bits(key, Vector256.Create(counter, counter + 1, counter * 977, far));
+                Assert.Equal(
+                    [CounterRng.Bits(key, counter), CounterRng.Bits(key, counter + 1), CounterRng.Bits(key, counter * 977), CounterRng.Bits(key, far)],
+                    new[] { lanes.GetElement(0), lanes.GetElement(1), lanes.GetElement(2), lanes.GetElement(3) });
+            }
+        }
+    }
+
+    [Fact]
+    public void Bits_OfTwoCountersAtOnce_AreTheScalarDraws()
+    {
+        for (ulong counter = 0; counter < 1000; counter++)
+        {
+            var lanes = CounterRng.Bits(99, Vector128.Create(counter, ulong.MaxValue - counter));
+            Assert.Equal(CounterRng.Bits(99, counter), lanes.GetElement(0));
+            Assert.Equal(CounterRng.Bits(99, ulong.MaxValue - counter), lanes.GetElement(1));
+        }
     }
 
     [Fact]
