@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrgSim.Core.Agents;
+using OrgSim.Core.Graph;
 using OrgSim.Experiments.Organisations;
 
 namespace OrgSim.Experiments.Scenarios;
@@ -77,7 +78,12 @@ public static class ScenarioLimits
         ScenarioSpec spec = scenario.Spec;
         var errors = new List<ScenarioError>();
         long edges = OrganisationFactory.DirectedEdges(spec.Organisation);
-        if (edges > MaxDirectedEdges)
+        if (spec.Organisation.Kind == NetworkKind.Complete && spec.Organisation.Agents > OrgGraph.MaxCompleteAgents)
+        {
+            errors.Add(scenario.ErrorAt("organisation.agents", string.Create(CultureInfo.InvariantCulture,
+                $"organisation: a complete network has at most {OrgGraph.MaxCompleteAgents:N0} agents (its n(n − 1) directed edges are counted, not stored); lower agents from {spec.Organisation.Agents:N0}")));
+        }
+        else if (edges > MaxDirectedEdges)
         {
             string path = spec.Organisation.Kind == NetworkKind.Hierarchy ? "organisation.span" : "organisation.agents";
             errors.Add(scenario.ErrorAt(path, string.Create(CultureInfo.InvariantCulture,
