@@ -297,11 +297,7 @@ internal sealed class ClassicKernel
             if (threshold)
             {
                 int adopting = Reached(count, bars[v]) & open;
-                if (adopting != 0)
-                {
-                    _adopters[adopters] = v;
-                    _adopterBits[adopters++] = (byte)adopting;
-                }
+                adopters = Record(v, adopting, adopters);
             }
             else
             {
@@ -335,11 +331,7 @@ internal sealed class ClassicKernel
             }
 
             int adopting = Reached(counts, _bars[v]) & open;
-            if (adopting != 0)
-            {
-                _adopters[adopters] = v;
-                _adopterBits[adopters++] = (byte)adopting;
-            }
+            adopters = Record(v, adopting, adopters);
         }
 
         return adopters;
@@ -381,11 +373,7 @@ internal sealed class ClassicKernel
                 }
 
                 int adopting = Reached(counts, _bars[v]) & open;
-                if (adopting != 0)
-                {
-                    _adopters[adopters] = v;
-                    _adopterBits[adopters++] = (byte)adopting;
-                }
+                adopters = Record(v, adopting, adopters);
             }
         }
 
@@ -439,6 +427,13 @@ internal sealed class ClassicKernel
             _watch[v >> 6] |= 1UL << (v & 63);
         }
 
+        return Record(v, adopting, adopters);
+    }
+
+    /// <summary>Adds <paramref name="v"/> to the week's adopters if it adopts something; returns the new number of adopters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Record(int v, int adopting, int adopters)
+    {
         if (adopting == 0)
         {
             return adopters;
