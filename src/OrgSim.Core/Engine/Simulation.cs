@@ -75,6 +75,7 @@ public sealed class Simulation : IDisposable
     private readonly byte[][] _blockSupport;
     private readonly bool _readsKeep;
     private readonly bool _readsCount;
+    private readonly bool _readsExposure;
     private ClassicKernel? _classic;
     private byte[] _signals;
     private byte[] _nextSignals;
@@ -105,6 +106,7 @@ public sealed class Simulation : IDisposable
         _activeWeeks = parameters.ActiveWeeks;
         _readsKeep = parameters.Adoption == AdoptionRule.SimpleContagion;
         _readsCount = parameters.Adoption is AdoptionRule.FractionalThreshold or AdoptionRule.AbsoluteThreshold;
+        _readsExposure = parameters.Adoption is AdoptionRule.FractionalThreshold or AdoptionRule.Bass;
         _hasSupporters = graph.HasSupporters;
         _pacingInterval = parameters.PacingIntervalWeeks;
 
@@ -585,10 +587,11 @@ public sealed class Simulation : IDisposable
             {
                 if (counted)
                 {
-                    // Only what the agent's rules read: keep for the unaware under simple contagion,
-                    // counts for the threshold rules, feedforward for the practising.
+                    // Only what the agent's rules read: exposure for the practising and the rules
+                    // that adopt on it, keep for the unaware under simple contagion, counts for the
+                    // threshold rules, feedforward for the practising.
                     ulong needed = ContactObserver.NeededLanes(needs[b]);
-                    exposure = _observer.ExposureOf(contacts, needed);
+                    exposure = _readsExposure || IsPractising(stageWord) ? _observer.ExposureOf(contacts, needed) : exposure;
                     keep = _readsKeep && HasUnaware(stageWord) ? _observer.KeepOf(contacts, needed) : keep;
                     count = _readsCount ? ContactObserver.CountOf(contacts, needed) : count;
                     feedforward = IsPractising(stageWord) ? _observer.FeedforwardOf(contacts) : 0;
