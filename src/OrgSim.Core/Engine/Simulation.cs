@@ -317,6 +317,10 @@ public sealed class Simulation : IDisposable
     /// <summary>What agent <paramref name="v"/>, at the stages of <paramref name="stageWord"/>, shows in the week of <paramref name="weekKey"/>: bit c set if it deploys competency c.</summary>
     private byte Signal(int v, uint stageWord, ulong weekKey) => Signal(v, stageWord, SignalDraws(v, weekKey));
 
+    /// <summary>The draws of the week of <paramref name="weekKey"/> for the rules of <paramref name="v"/>'s four competencies, lane c = competency c.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> RuleDraws(int v, ulong weekKey) => CounterRng.Bits(weekKey, Vector256.Create((ulong)(uint)v << 3) | RuleSlots);
+
     /// <summary>The two draws that decide <paramref name="v"/>'s deployments in the week of <paramref name="weekKey"/>: competencies 0–1, then 2–3.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<ulong> SignalDraws(int v, ulong weekKey) =>
@@ -500,7 +504,14 @@ public sealed class Simulation : IDisposable
                 for (int i = 0; i < needs.Length; i++)
                 {
                     int v = first + i;
-                    needs[i] = (byte)Needs(StageWord(stages, v), signals[v]);
+                    uint stageWord = StageWord(stages, v);
+                    needs[i] = (byte)Needs(stageWord, signals[v]);
+                    if (stageWord == 0 && Parameters.Learning)
+                    {
+                        // Unaware of everything: no support to read, nothing it could deploy next
+                        // week, and its rule draws are made only if some contact deploys.
+                        continue;
+                    }
 
                     // Background support: the manager's competence bits, and those of the mentor (or
                     // coach) if any. Read here, in order, for every agent: read where the practising
@@ -517,7 +528,7 @@ public sealed class Simulation : IDisposable
                     // Drawn here, in a loop of independent draws, rather than where they are used:
                     // the multiplications of a 64-bit vector draw take long enough that an agent's
                     // rules waited for them.
-                    draws[i] = CounterRng.Bits(weekKey, Vector256.Create((ulong)(uint)(first + i) << 3) | RuleSlots);
+                    draws[i] = RuleDraws(v, weekKey);
                     signalDraws[i] = SignalDraws(first + i, nextWeekKey);
                 }
 
@@ -553,6 +564,7 @@ public sealed class Simulation : IDisposable
         byte[] signals = _signals, nextSignals = _nextSignals;
         WeeklyRules rules = _rules;
         bool checkpoint = _pacingInterval > 0 && (Tick + 1) % _pacingInterval == 0;
+        ulong weekKey = CounterRng.Key(_seed, (ulong)Tick);
         for (int b = 0; b < needs.Length; b++)
         {
             int v = first + b;
@@ -606,7 +618,8 @@ public sealed class Simulation : IDisposable
             bool barIsCount = _barIsCount.Length != 0 && ((_barIsCount[v >> 6] >> v) & 1) != 0;
             float totalStrength = _totalStrengths.Length == 0 ? 0f : _totalStrengths[v];
             Vector256<double> adoption = rules.AdoptionChances(keep, exposure, count, bar, barIsCount, totalStrength);
-            if (stageWord == 0 && !WeeklyRules.AnyAdopts(adoption, draws[b]))
+            Vector256<ulong> random = stageWord == 0 && Parameters.Learning ? RuleDraws(v, weekKey) : draws[b];
+            if (stageWord == 0 && !WeeklyRules.AnyAdopts(adoption, random))
             {
                 // Unaware of everything and the dice say it stays so: nothing to write or deploy.
                 tally.Add(0);
@@ -626,7 +639,7 @@ public sealed class Simulation : IDisposable
             uint nextWord = stageWord;
             uint repetitionWord = BinaryPrimitives.ReadUInt32LittleEndian(repetitions.AsSpan(i, Competencies.Count));
             uint idleWord = BinaryPrimitives.ReadUInt32LittleEndian(idleWeeks.AsSpan(i, Competencies.Count));
-            rules.ApplyAll(ref nextWord, ref repetitionWord, ref idleWord, (own | (followUp ? 0xF : 0)) & 0xF, adoption, exposure, practiceScale, draws[b]);
+            rules.ApplyAll(ref nextWord, ref repetitionWord, ref idleWord, (own | (followUp ? 0xF : 0)) & 0xF, adoption, exposure, practiceScale, random);
             BinaryPrimitives.WriteUInt32LittleEndian(stages.AsSpan(i, Competencies.Count), nextWord);
             BinaryPrimitives.WriteUInt32LittleEndian(repetitions.AsSpan(i, Competencies.Count), repetitionWord);
             BinaryPrimitives.WriteUInt32LittleEndian(idleWeeks.AsSpan(i, Competencies.Count), idleWord);
