@@ -513,9 +513,20 @@ public sealed class Simulation : IDisposable
                         continue;
                     }
 
+                    // Drawn here, in a loop of independent draws, rather than where they are used:
+                    // the multiplications of a 64-bit vector draw take long enough that an agent's
+                    // rules waited for them.
+                    signalDraws[i] = SignalDraws(v, nextWeekKey);
+                    if (stageWord == AllHabits && _activeWeeks == 0)
+                    {
+                        continue; // A habit only decides next week's deployments.
+                    }
+
+                    draws[i] = RuleDraws(v, weekKey);
+
                     // Background support: the manager's competence bits, and those of the mentor (or
-                    // coach) if any. Read here, in order, for every agent: read where the practising
-                    // agents need them, the manager's id was a cache miss.
+                    // coach) if any. Read here, in order: read where the practising agents need
+                    // them, the manager's id was a cache miss.
                     int manager = managers[v];
                     int supported = manager < 0 ? 0 : signals[manager] >> CompetentShift;
                     if (_hasSupporters && supporters[v] >= 0)
@@ -524,12 +535,6 @@ public sealed class Simulation : IDisposable
                     }
 
                     support[i] = (byte)supported;
-
-                    // Drawn here, in a loop of independent draws, rather than where they are used:
-                    // the multiplications of a 64-bit vector draw take long enough that an agent's
-                    // rules waited for them.
-                    draws[i] = RuleDraws(v, weekKey);
-                    signalDraws[i] = SignalDraws(first + i, nextWeekKey);
                 }
 
                 _observer.CountBlock(first, needs, signals, contactCounts);
