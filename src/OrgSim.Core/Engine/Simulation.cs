@@ -295,9 +295,9 @@ public sealed class Simulation : IDisposable
     }
 
     /// <summary>
-    /// Bytes the steps so far allocated on the managed heap, on every thread that worked on them;
-    /// counted per thread, so other threads of the process never show here. Should stay 0 after
-    /// the first steps have warmed the code up.
+    /// Bytes the steps (and <see cref="Scan"/>s) so far allocated on the managed heap, on every
+    /// thread that worked on them; counted per thread, so other threads of the process never show
+    /// here. Should stay 0 after the first steps have warmed the code up.
     /// </summary>
     internal long AllocatedBytesInSteps => _workers.AllocatedBytes;
 
