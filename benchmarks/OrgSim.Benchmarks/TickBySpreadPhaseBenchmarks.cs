@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using OrgSim.Core.Engine;
 
 namespace OrgSim.Benchmarks;
@@ -76,18 +77,31 @@ public class TickBySpreadPhaseBenchmarks
     [GlobalCleanup]
     public void Cleanup() => BenchmarkSimulations.Finish($"phase cleanup threads={Threads}", ref _simulation);
 
-    /// <summary>One launch, two warm-up and eight measured iterations of exactly one tick each.</summary>
+    /// <summary>
+    /// One launch, two warm-up and eight measured iterations of exactly one tick each. With the
+    /// environment variable <c>ORGSIM_BENCH_CLOCK=cpu</c>, a second job measures the same ticks in
+    /// the process's CPU time (<see cref="ProcessCpuClock"/>, in process), for a machine shared
+    /// with other jobs.
+    /// </summary>
     private sealed class SingleTickConfig : ManualConfig
     {
         public SingleTickConfig()
         {
-            AddJob(Job.Default
+            Job tick = Job.Default
                 .WithLaunchCount(SuiteJobAttribute.Launches)
                 .WithWarmupCount(SuiteJobAttribute.Warmups)
                 .WithIterationCount(SuiteJobAttribute.Iterations)
                 .WithInvocationCount(1)
-                .WithUnrollFactor(1)
-                .WithId("SingleTick"));
+                .WithUnrollFactor(1);
+            if (Environment.GetEnvironmentVariable("ORGSIM_BENCH_CLOCK") == "cpu")
+            {
+                AddJob(tick.WithClock(new ProcessCpuClock()).WithToolchain(InProcessEmitToolchain.Instance).WithId("SingleTickCpu"));
+            }
+            else
+            {
+                AddJob(tick.WithId("SingleTick"));
+            }
+
             WithBuildTimeout(SuiteJobAttribute.BuildTimeout);
         }
     }

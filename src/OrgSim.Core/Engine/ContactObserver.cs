@@ -26,9 +26,10 @@ namespace OrgSim.Core.Engine;
 /// threads.</para>
 /// <para>Why: on a 10^6-agent hierarchy at mid-spread (week 60, one thread) the edge-by-edge loop
 /// was two thirds of a 65 ms tick, its branch per edge unpredictable. Counting in byte lanes by
-/// type (v3) brought a tick on two threads from 63 to 45 ms; counting per segment, a block of rows
-/// at a time (issue 12), took the counting from about 40% of a tick to about 20%
-/// (benchmarks/README.md, TickBySpreadPhaseBenchmarks).</para>
+/// type (v3) brought a tick on two threads from 63 to 45 ms. Counting per segment, a block of rows
+/// at a time (issue 12), took the counting from 41% of a tick's profile samples to 21% (10^6
+/// agents, week 20, one thread), the rest of the tick shrinking too (benchmarks/README.md,
+/// "Issue 12: full model").</para>
 /// </remarks>
 internal sealed class ContactObserver
 {

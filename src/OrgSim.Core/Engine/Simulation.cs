@@ -75,6 +75,7 @@ public sealed class Simulation : IDisposable
     private readonly byte[][] _blockSupport;
     private readonly bool _readsKeep;
     private readonly bool _readsCount;
+    private readonly bool _readsExposure;
     private ClassicKernel? _classic;
     private byte[] _signals;
     private byte[] _nextSignals;
@@ -105,6 +106,7 @@ public sealed class Simulation : IDisposable
         _activeWeeks = parameters.ActiveWeeks;
         _readsKeep = parameters.Adoption == AdoptionRule.SimpleContagion;
         _readsCount = parameters.Adoption is AdoptionRule.FractionalThreshold or AdoptionRule.AbsoluteThreshold;
+        _readsExposure = parameters.Adoption is AdoptionRule.FractionalThreshold or AdoptionRule.Bass;
         _hasSupporters = graph.HasSupporters;
         _pacingInterval = parameters.PacingIntervalWeeks;
 
@@ -296,9 +298,9 @@ public sealed class Simulation : IDisposable
     }
 
     /// <summary>
-    /// Bytes the steps so far allocated on the managed heap, on every thread that worked on them;
-    /// counted per thread, so other threads of the process never show here. Should stay 0 after
-    /// the first steps have warmed the code up.
+    /// Bytes the steps (and <see cref="Scan"/>s) so far allocated on the managed heap, on every
+    /// thread that worked on them; counted per thread, so other threads of the process never show
+    /// here. Should stay 0 after the first steps have warmed the code up.
     /// </summary>
     internal long AllocatedBytesInSteps => _workers.AllocatedBytes;
 
@@ -320,6 +322,10 @@ public sealed class Simulation : IDisposable
 
     /// <summary>What agent <paramref name="v"/>, at the stages of <paramref name="stageWord"/>, shows in the week of <paramref name="weekKey"/>: bit c set if it deploys competency c.</summary>
     private byte Signal(int v, uint stageWord, ulong weekKey) => Signal(v, stageWord, SignalDraws(v, weekKey));
+
+    /// <summary>The draws of the week of <paramref name="weekKey"/> for the rules of <paramref name="v"/>'s four competencies, lane c = competency c.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> RuleDraws(int v, ulong weekKey) => CounterRng.Bits(weekKey, Vector256.Create((ulong)(uint)v << 3) | RuleSlots);
 
     /// <summary>The two draws that decide <paramref name="v"/>'s deployments in the week of <paramref name="weekKey"/>: competencies 0–1, then 2–3.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -509,11 +515,29 @@ public sealed class Simulation : IDisposable
                 for (int i = 0; i < needs.Length; i++)
                 {
                     int v = first + i;
-                    needs[i] = (byte)Needs(StageWord(stages, v), signals[v]);
+                    uint stageWord = StageWord(stages, v);
+                    needs[i] = (byte)Needs(stageWord, signals[v]);
+                    if (stageWord == 0 && Parameters.Learning)
+                    {
+                        // Unaware of everything: no support to read, nothing it could deploy next
+                        // week, and its rule draws are made only if some contact deploys.
+                        continue;
+                    }
+
+                    // Drawn here, in a loop of independent draws, rather than where they are used:
+                    // the multiplications of a 64-bit vector draw take long enough that an agent's
+                    // rules waited for them.
+                    signalDraws[i] = SignalDraws(v, nextWeekKey);
+                    if (stageWord == AllHabits && _activeWeeks == 0)
+                    {
+                        continue; // A habit only decides next week's deployments.
+                    }
+
+                    draws[i] = RuleDraws(v, weekKey);
 
                     // Background support: the manager's competence bits, and those of the mentor (or
-                    // coach) if any. Read here, in order, for every agent: read where the practising
-                    // agents need them, the manager's id was a cache miss.
+                    // coach) if any. Read here, in order: read where the practising agents need
+                    // them, the manager's id was a cache miss.
                     int manager = managers[v];
                     int supported = manager < 0 ? 0 : signals[manager] >> CompetentShift;
                     if (_hasSupporters && supporters[v] >= 0)
@@ -522,12 +546,6 @@ public sealed class Simulation : IDisposable
                     }
 
                     support[i] = (byte)supported;
-
-                    // Drawn here, in a loop of independent draws, rather than where they are used:
-                    // the multiplications of a 64-bit vector draw take long enough that an agent's
-                    // rules waited for them.
-                    draws[i] = CounterRng.Bits(weekKey, Vector256.Create((ulong)(uint)(first + i) << 3) | RuleSlots);
-                    signalDraws[i] = SignalDraws(first + i, nextWeekKey);
                 }
 
                 _observer.CountBlock(first, needs, signals, contactCounts);
@@ -562,6 +580,7 @@ public sealed class Simulation : IDisposable
         byte[] signals = _signals, nextSignals = _nextSignals;
         WeeklyRules rules = _rules;
         bool checkpoint = _pacingInterval > 0 && (Tick + 1) % _pacingInterval == 0;
+        ulong weekKey = CounterRng.Key(_seed, (ulong)Tick);
         for (int b = 0; b < needs.Length; b++)
         {
             int v = first + b;
@@ -596,10 +615,11 @@ public sealed class Simulation : IDisposable
             {
                 if (counted)
                 {
-                    // Only what the agent's rules read: keep for the unaware under simple contagion,
-                    // counts for the threshold rules, feedforward for the practising.
+                    // Only what the agent's rules read: exposure for the practising and the rules
+                    // that adopt on it, keep for the unaware under simple contagion, counts for the
+                    // threshold rules, feedforward for the practising.
                     ulong needed = ContactObserver.NeededLanes(needs[b]);
-                    exposure = _observer.ExposureOf(contacts, needed);
+                    exposure = _readsExposure || IsPractising(stageWord) ? _observer.ExposureOf(contacts, needed) : exposure;
                     keep = _readsKeep && HasUnaware(stageWord) ? _observer.KeepOf(contacts, needed) : keep;
                     count = _readsCount ? ContactObserver.CountOf(contacts, needed) : count;
                     feedforward = IsPractising(stageWord) ? _observer.FeedforwardOf(contacts) : 0;
@@ -614,7 +634,8 @@ public sealed class Simulation : IDisposable
             bool barIsCount = _barIsCount.Length != 0 && ((_barIsCount[v >> 6] >> v) & 1) != 0;
             float totalStrength = _totalStrengths.Length == 0 ? 0f : _totalStrengths[v];
             Vector256<double> adoption = rules.AdoptionChances(keep, exposure, count, bar, barIsCount, totalStrength);
-            if (stageWord == 0 && !WeeklyRules.AnyAdopts(adoption, draws[b]))
+            Vector256<ulong> random = stageWord == 0 && Parameters.Learning ? RuleDraws(v, weekKey) : draws[b];
+            if (stageWord == 0 && !WeeklyRules.AnyAdopts(adoption, random))
             {
                 // Unaware of everything and the dice say it stays so: nothing to write or deploy.
                 tally.Add(0);
@@ -634,7 +655,7 @@ public sealed class Simulation : IDisposable
             uint nextWord = stageWord;
             uint repetitionWord = BinaryPrimitives.ReadUInt32LittleEndian(repetitions.AsSpan(i, Competencies.Count));
             uint idleWord = BinaryPrimitives.ReadUInt32LittleEndian(idleWeeks.AsSpan(i, Competencies.Count));
-            rules.ApplyAll(ref nextWord, ref repetitionWord, ref idleWord, (own | (followUp ? 0xF : 0)) & 0xF, adoption, exposure, practiceScale, draws[b]);
+            rules.ApplyAll(ref nextWord, ref repetitionWord, ref idleWord, (own | (followUp ? 0xF : 0)) & 0xF, adoption, exposure, practiceScale, random);
             BinaryPrimitives.WriteUInt32LittleEndian(stages.AsSpan(i, Competencies.Count), nextWord);
             BinaryPrimitives.WriteUInt32LittleEndian(repetitions.AsSpan(i, Competencies.Count), repetitionWord);
             BinaryPrimitives.WriteUInt32LittleEndian(idleWeeks.AsSpan(i, Competencies.Count), idleWord);

@@ -39,6 +39,8 @@ internal readonly struct WeeklyRules
     private readonly double _supportScale;
     private readonly double _feedforwardBoost;
     private readonly Vector256<double>[] _supportScales;
+    private readonly Vector256<double>[] _prerequisiteLanes;
+    private readonly Vector256<double>[] _flowLanes;
 
     public WeeklyRules(ModelParameters parameters)
     {
@@ -70,6 +72,17 @@ internal readonly struct WeeklyRules
         _repetitionsToPractised = parameters.RepetitionsToPractised;
         _repetitionsToHabit = parameters.RepetitionsToHabit;
         _forgetGraceWeeks = parameters.ForgetGraceWeeks;
+        _prerequisiteLanes = new Vector256<double>[256];
+        _flowLanes = new Vector256<double>[256];
+        for (int combination = 0; combination < 256; combination++)
+        {
+            uint stageWord = StageWordOf(combination);
+            int sum = StageSum(stageWord);
+            _prerequisiteLanes[combination] = Vector256.Create(1.0, PrerequisiteScale(stageWord), 1.0, 1.0);
+            _flowLanes[combination] = Vector256.Create(
+                FlowScale((int)(stageWord & 0xFF), sum), FlowScale((int)((stageWord >> 8) & 0xFF), sum),
+                FlowScale((int)((stageWord >> 16) & 0xFF), sum), FlowScale((int)(stageWord >> 24), sum));
+        }
     }
 
     /// <summary>The sum of the agent's four stages, 0..12, from its stage word.</summary>
@@ -243,12 +256,19 @@ internal readonly struct WeeklyRules
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<double> PracticeScales(double practiceScale, uint stageWord, int supported)
     {
-        int sum = StageSum(stageWord);
-        Vector256<double> flow = Vector256.Create(
-            FlowScale((int)(stageWord & 0xFF), sum), FlowScale((int)((stageWord >> 8) & 0xFF), sum),
-            FlowScale((int)((stageWord >> 16) & 0xFF), sum), FlowScale((int)(stageWord >> 24), sum));
-        return Vector256.Create(practiceScale) * Vector256.Create(1.0, PrerequisiteScale(stageWord), 1.0, 1.0) * _supportScales[supported & 0xF] * flow;
+        // The prerequisite and flow lanes depend on the four stages alone: one table entry per combination.
+        int combination = Combination(stageWord);
+        return Vector256.Create(practiceScale) * _prerequisiteLanes[combination] * _supportScales[supported & 0xF] * _flowLanes[combination];
     }
+
+    /// <summary>The four stages of <paramref name="stageWord"/> packed two bits each, 0..255.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Combination(uint stageWord) =>
+        (int)((stageWord & 3) | ((stageWord >> 6) & 0xC) | ((stageWord >> 12) & 0x30) | ((stageWord >> 18) & 0xC0));
+
+    /// <summary>The stage word (byte c = competency c) of a combination of <see cref="Combination"/>.</summary>
+    private static uint StageWordOf(int combination) =>
+        (uint)(combination & 3) | ((uint)((combination >> 2) & 3) << 8) | ((uint)((combination >> 4) & 3) << 16) | ((uint)((combination >> 6) & 3) << 24);
 
     /// <summary><see cref="AdoptionChance"/> for the four competencies at once, lane c = competency c, bit for bit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
