@@ -23,7 +23,6 @@ internal sealed class RangeWorkers : IDisposable
     private Exception? _failure;
     private volatile bool _stopping;
     private long _allocatedBytes;
-    private long _callerWaitBytes;
 
     public RangeWorkers(int count)
     {
@@ -49,14 +48,6 @@ internal sealed class RangeWorkers : IDisposable
     /// </summary>
     internal long AllocatedBytes => Interlocked.Read(ref _allocatedBytes);
 
-    /// <summary>
-    /// Bytes the calling thread allocated inside <see cref="Run"/>'s barrier waits. The runtime's,
-    /// not the job's: the first wait that blocks on each of the barrier's two events creates that
-    /// event's lock object (24 bytes), which happens whenever the machine is loaded enough, once.
-    /// A test that reads the caller's own allocations around a <see cref="Run"/> takes these out.
-    /// </summary>
-    internal long CallerWaitBytes => Interlocked.Read(ref _callerWaitBytes);
-
     /// <summary>Runs <paramref name="job"/>(worker) for every worker 0..Count-1 and returns when all are done.</summary>
     public void Run(Action<int> job)
     {
@@ -69,7 +60,7 @@ internal sealed class RangeWorkers : IDisposable
         }
 
         _job = job;
-        WaitForAll();
+        _barrier.SignalAndWait();
         long before = GC.GetAllocatedBytesForCurrentThread();
         try
         {
@@ -81,7 +72,7 @@ internal sealed class RangeWorkers : IDisposable
         }
 
         CountAllocations(before);
-        WaitForAll();
+        _barrier.SignalAndWait();
         if (_failure is { } failure)
         {
             _failure = null;
@@ -130,14 +121,6 @@ internal sealed class RangeWorkers : IDisposable
             CountAllocations(before);
             _barrier.SignalAndWait();
         }
-    }
-
-    /// <summary>The caller's barrier wait, its allocations counted apart (<see cref="CallerWaitBytes"/>).</summary>
-    private void WaitForAll()
-    {
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        _barrier.SignalAndWait();
-        Interlocked.Add(ref _callerWaitBytes, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     /// <summary>Adds what the current thread allocated since it read <paramref name="before"/> from <see cref="GC.GetAllocatedBytesForCurrentThread"/>.</summary>

@@ -304,9 +304,6 @@ public sealed class Simulation : IDisposable
     /// </summary>
     internal long AllocatedBytesInSteps => _workers.AllocatedBytes;
 
-    /// <summary>Bytes the calling thread allocated while waiting for the workers at their barrier: the runtime's, not a step's.</summary>
-    internal long AllocatedBytesWaitingForWorkers => _workers.CallerWaitBytes;
-
     /// <summary>The threads that share a step, the caller's included: <c>threads</c>, capped by the agents.</summary>
     internal int WorkerCount => _workers.Count;
 
