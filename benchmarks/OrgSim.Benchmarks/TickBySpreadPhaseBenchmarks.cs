@@ -4,6 +4,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using OrgSim.Core.Engine;
+using OrgSim.Core.Graph;
 
 namespace OrgSim.Benchmarks;
 
@@ -29,6 +30,8 @@ namespace OrgSim.Benchmarks;
 public class TickBySpreadPhaseBenchmarks
 {
     private Simulation? _simulation;
+    private int[] _offsets = [], _targets = [];
+    private byte[] _state = [], _next = [];
 
     /// <summary>The number of agents in the organisation.</summary>
     [ParamsSource(nameof(AgentCounts))]
@@ -39,21 +42,24 @@ public class TickBySpreadPhaseBenchmarks
     /// <c>ORGSIM_TICK_AGENTS</c> (e.g. <c>10000000</c> for the 10^7 case, which takes minutes to
     /// set up and is left out of the default run).
     /// </summary>
-    public static IEnumerable<int> AgentCounts() =>
-        Environment.GetEnvironmentVariable("ORGSIM_TICK_AGENTS") is { Length: > 0 } sizes
-            ? sizes.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))
-            : [10_000, 100_000, 1_000_000];
+    public static IEnumerable<int> AgentCounts() => FromEnvironment("ORGSIM_TICK_AGENTS", [10_000, 100_000, 1_000_000]);
 
     /// <summary>Worker threads for a tick (the benchmark machine has two cores).</summary>
-    [Params(1, 2)]
+    [ParamsSource(nameof(ThreadCounts))]
     public int Threads { get; set; }
 
     /// <summary>Weeks stepped before measuring: 20 is early spread, 60 mid-spread, 100 late.</summary>
-    [Params(20, 60, 100)]
+    [ParamsSource(nameof(WarmWeeks))]
     public int WarmTicks { get; set; }
 
+    /// <summary>1 and 2, or the comma-separated counts in <c>ORGSIM_TICK_THREADS</c>.</summary>
+    public static IEnumerable<int> ThreadCounts() => FromEnvironment("ORGSIM_TICK_THREADS", [1, 2]);
+
+    /// <summary>20, 60 and 100, or the comma-separated weeks in <c>ORGSIM_TICK_WEEKS</c> (the 10^7 case takes minutes a week set).</summary>
+    public static IEnumerable<int> WarmWeeks() => FromEnvironment("ORGSIM_TICK_WEEKS", [20, 60, 100]);
+
     /// <summary>Builds the organisation and steps it to <see cref="WarmTicks"/>.</summary>
-    [GlobalSetup]
+    [GlobalSetup(Target = nameof(Tick))]
     public void Setup()
     {
         using (Simulation warm = BenchmarkSimulations.CreateSeeded(10_000, Threads))
@@ -73,8 +79,66 @@ public class TickBySpreadPhaseBenchmarks
     [Benchmark]
     public void Tick() => _simulation!.Step();
 
+    /// <summary>
+    /// The baseline: what a hand-written loop pays to touch the same organisation once, on one
+    /// thread — for every agent, read the byte of each contact (from CSR arrays), count, write a
+    /// byte. Bound by memory, as the tick's contact reads are, so the ratio Tick / PlainSweep shows
+    /// what the model costs beyond reading the network, and how that grows with size, with much of
+    /// the machine's noise divided out.
+    /// </summary>
+    [Benchmark(Baseline = true)]
+    public int PlainSweep()
+    {
+        int[] offsets = _offsets, targets = _targets;
+        byte[] state = _state, next = _next;
+        int changed = 0;
+        for (int v = 0; v < state.Length; v++)
+        {
+            int count = 0;
+            for (int e = offsets[v]; e < offsets[v + 1]; e++)
+            {
+                count += state[targets[e]];
+            }
+
+            byte now = (byte)(state[v] | (count >= 2 ? 1 : 0));
+            changed += now ^ state[v];
+            next[v] = now;
+        }
+
+        (_state, _next) = (next, state);
+        return changed;
+    }
+
+    /// <summary>Builds the same organisation as CSR arrays and a byte per agent, 5% of them set.</summary>
+    [GlobalSetup(Target = nameof(PlainSweep))]
+    public void SetupPlainSweep()
+    {
+        OrgGraph graph = HierarchyGenerator.Generate(BenchmarkSimulations.Organisation(Agents), seed: 42);
+        _offsets = new int[graph.NodeCount + 1];
+        _targets = new int[graph.EdgeCount];
+        for (int v = 0; v < graph.NodeCount; v++)
+        {
+            ReadOnlySpan<int> row = graph.Neighbours(v);
+            row.CopyTo(_targets.AsSpan(_offsets[v]));
+            _offsets[v + 1] = _offsets[v] + row.Length;
+        }
+
+        _state = new byte[graph.NodeCount];
+        _next = new byte[graph.NodeCount];
+        var random = new Random(42);
+        for (int v = 0; v < _state.Length; v++)
+        {
+            _state[v] = (byte)(random.Next(20) == 0 ? 1 : 0);
+        }
+    }
+
+    private static IEnumerable<int> FromEnvironment(string variable, int[] defaults) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } values
+            ? values.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))
+            : defaults;
+
     /// <summary>Reports the state after the measured ticks, then stops the workers.</summary>
-    [GlobalCleanup]
+    [GlobalCleanup(Target = nameof(Tick))]
     public void Cleanup() => BenchmarkSimulations.Finish($"phase cleanup threads={Threads}", ref _simulation);
 
     /// <summary>
