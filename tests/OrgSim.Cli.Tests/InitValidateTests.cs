@@ -63,6 +63,30 @@ public class InitValidateTests
     }
 
     [Fact]
+    public void Validate_OverlaysOnALargeCompleteNetwork_IsOneLocatedLineBeforeAnythingIsBuilt()
+    {
+        // In a process of its own under a 256 MB heap: building the overlay copied the 2.1 billion
+        // implicit edges (19.6 GB, then killed), and under a heap limit it ended as internal error 70.
+        string scenario = CliHarness.WriteScenario("""
+            name: complete-mentoring
+            organisation:
+              generator: complete
+              agents: 46000
+              overlays:
+                mentoring: {mentee_share: 0.3}
+            arms:
+              - name: random
+                seeding: {strategy: random, budget: 10}
+            """);
+        var (code, stdout, stderr) = ChildProcess.Run(["env", "DOTNET_GCHeapHardLimit=0x10000000", .. ChildProcess.Orgsim("validate", scenario)]);
+        Assert.True(code == ExitCodes.BadInput, stderr);
+        Assert.Empty(stdout);
+        string line = Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.StartsWith($"{scenario}:5:3: organisation.overlays do not apply to generator complete", line, StringComparison.Ordinal);
+        Assert.EndsWith("remove organisation.overlays, or use another generator", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_WritesNoFile()
     {
         string folder = CliHarness.TempDirectory();

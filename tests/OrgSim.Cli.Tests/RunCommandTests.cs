@@ -107,6 +107,7 @@ public class RunCommandTests
         { Small.Replace("replicates: 3", "replicates: 100000\nhorizon_weeks: 5200", StringComparison.Ordinal).Replace("horizon_weeks: 20\n", string.Empty, StringComparison.Ordinal), "GB of memory" },
         { "organisation: {agents: 20000000, span: 1000}\narms: [{name: a, seeding: {strategy: random, budget: 1}}]", "directed edges; at most 2,147,483,591 fit" },
         { "organisation: {generator: complete, agents: 46342}\narms: [{name: a, seeding: {strategy: random, budget: 1}}]", ":1:45: organisation: a complete network has at most 46,341 agents" },
+        { "organisation: {generator: complete, agents: 200, overlays: {coaches: {count: 2}}}\narms: [{name: a, seeding: {strategy: random, budget: 1}}]", ":1:50: organisation.overlays do not apply to generator complete" },
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using OrgSim.Core.Graph;
+using OrgSim.Core.Graph.Overlays;
 using OrgSim.Core.Seeding;
 using OrgSim.Experiments.Organisations;
 using OrgSim.Experiments.Scenarios;
@@ -46,7 +47,7 @@ public static class Preflight
                 {
                     errors.Add(errorAt(
                         $"{path}.strategy",
-                        $"{path}.strategy {ScenarioNames.Name(plan.Strategy)} has no agent to choose from in this organisation ({NobodyBecause(plan.Strategy)}); {NobodyFix(plan.Strategy)}"));
+                        $"{path}.strategy {ScenarioNames.Name(plan.Strategy)} has no agent to choose from in this organisation ({NobodyBecause(plan.Strategy, spec.Organisation.Overlays)}); {NobodyFix(plan.Strategy, spec.Organisation.Overlays)}"));
                 }
                 else if (plan.Budget > eligible)
                 {
@@ -110,19 +111,28 @@ public static class Preflight
             : new ScenarioError(scenario.ReadFrom, (int)at.Line, (int)at.Column, message);
     }
 
-    private static string NobodyBecause(SeedingStrategy strategy) => strategy switch
+    /// <summary>
+    /// Why nobody is eligible. Mentoring that is on can still form no pod: in a small or dense
+    /// organisation every mentee may already be tied to every possible mentor (pods only make new
+    /// ties), so then the overlay is not what is missing.
+    /// </summary>
+    private static string NobodyBecause(SeedingStrategy strategy, OverlayOptions overlays) => strategy switch
     {
         SeedingStrategy.BottomUpScattered or SeedingStrategy.BottomUpTeams => "no front-line agents, or no team of front-line agents only",
         SeedingStrategy.MiddleOut => "no managers below the executive levels",
+        SeedingStrategy.Mentors when overlays.MenteeShare > 0 =>
+            "organisation.overlays.mentoring formed no pod: no function has a mentee and a mentor below the executive levels who are not already tied",
         SeedingStrategy.Mentors => "no mentoring pods",
         SeedingStrategy.Coaches => "no coaches",
         _ => "no employees",
     };
 
-    private static string NobodyFix(SeedingStrategy strategy) => strategy switch
+    /// <summary>What to change; coaches always exist once the overlays add one, so only their absence needs a fix.</summary>
+    private static string NobodyFix(SeedingStrategy strategy, OverlayOptions overlays) => strategy switch
     {
-        SeedingStrategy.Mentors => "add organisation.overlays.mentoring, or choose another strategy",
-        SeedingStrategy.Coaches => "add organisation.overlays.coaches or a life_coach under mentoring, or choose another strategy",
+        SeedingStrategy.Mentors when overlays.MenteeShare > 0 => "use more agents below the executive levels or a sparser organisation, or choose another strategy",
+        SeedingStrategy.Mentors => "add organisation.overlays.mentoring with a mentee_share above 0, or choose another strategy",
+        SeedingStrategy.Coaches => "add organisation.overlays.coaches with a count of at least 1, or a life_coach under mentoring, or choose another strategy",
         _ => "use more agents, fewer organisation.executive_levels, or another strategy",
     };
 }

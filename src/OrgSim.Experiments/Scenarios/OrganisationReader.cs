@@ -78,6 +78,14 @@ internal static class OrganisationReader
             }
         }
 
+        // Refused here, before anything is built: laying overlays over the implicit complete graph
+        // copied its n(n − 1) edges into a builder (46,000 agents: 19.6 GB), for ties that either
+        // exist already (every pair meets) or, for coaches, would make the network no longer complete.
+        if (kind == NetworkKind.Complete && reader.Has("overlays"))
+        {
+            context.Error(context.Locate("organisation.overlays"), NoOverlaysOnComplete);
+        }
+
         if (kind is NetworkKind.HrExport or NetworkKind.EdgeList)
         {
             if (reader.Has("agents"))
@@ -94,6 +102,11 @@ internal static class OrganisationReader
         CheckShape(context, spec);
         return spec;
     }
+
+    /// <summary>Why a complete network takes no overlays, and what to do.</summary>
+    internal const string NoOverlaysOnComplete =
+        "organisation.overlays do not apply to generator complete: every agent already meets every other, so pods, circles, " +
+        "skip-level and dotted-line ties would add no tie, and coaches would leave it no longer complete; remove organisation.overlays, or use another generator";
 
     /// <summary>The generator keys (beyond generator, agents and overlays) that <paramref name="kind"/> reads.</summary>
     public static string[] KeysOf(NetworkKind kind) => kind switch

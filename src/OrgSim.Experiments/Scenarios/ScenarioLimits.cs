@@ -78,10 +78,16 @@ public static class ScenarioLimits
         ScenarioSpec spec = scenario.Spec;
         var errors = new List<ScenarioError>();
         long edges = OrganisationFactory.DirectedEdges(spec.Organisation);
-        if (spec.Organisation.Kind == NetworkKind.Complete && spec.Organisation.Agents > OrgGraph.MaxCompleteAgents)
+        if (spec.Organisation.Kind == NetworkKind.Complete)
         {
-            errors.Add(scenario.ErrorAt("organisation.agents", string.Create(CultureInfo.InvariantCulture,
-                $"organisation: a complete network has at most {OrgGraph.MaxCompleteAgents:N0} agents (its n(n − 1) directed edges are counted, not stored); lower agents from {spec.Organisation.Agents:N0}")));
+            // It stores no edges, so the array limit below does not apply; it takes no overlays
+            // (OrganisationReader refuses them), so its edges are exactly n(n − 1).
+            long n = spec.Organisation.Agents;
+            if (n > OrgGraph.MaxCompleteAgents)
+            {
+                errors.Add(scenario.ErrorAt("organisation.agents", string.Create(CultureInfo.InvariantCulture,
+                    $"organisation: a complete network has at most {OrgGraph.MaxCompleteAgents:N0} agents; {n:N0} agents make n(n − 1) = {n * (n - 1):N0} directed edges, more than the {int.MaxValue:N0} it counts (it stores none of them); lower agents to at most {OrgGraph.MaxCompleteAgents:N0}")));
+            }
         }
         else if (edges > MaxDirectedEdges)
         {

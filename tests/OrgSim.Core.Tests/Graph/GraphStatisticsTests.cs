@@ -4,7 +4,7 @@ using OrgSim.Core.Graph;
 
 namespace OrgSim.Core.Tests.Graph;
 
-public class GraphStatisticsTests
+public partial class GraphStatisticsTests
 {
     private const double Close = 1e-9;
 

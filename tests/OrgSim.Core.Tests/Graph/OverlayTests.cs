@@ -135,6 +135,17 @@ public class OverlayTests
     }
 
     [Fact]
+    public void Apply_RefusesAnyOverlayOnACompleteGraphBeforeCopyingItsEdges()
+    {
+        // Its rows are implicit: copying them into a builder stored all n(n − 1) edges (10,000 agents: 68 MB → 1 GB),
+        // and the mentoring pods it was copied for are empty, since every mentor already meets every mentee.
+        OrgGraph complete = ClassicNetworks.Complete(200);
+        var error = Assert.Throws<ArgumentException>(() => OverlayBuilder.Apply(complete, new OverlayOptions { SkipLevelMeetings = true }, seed: 1));
+        Assert.Equal("graph", error.ParamName);
+        Assert.Same(complete, OverlayBuilder.Apply(complete, new OverlayOptions(), seed: 1));
+    }
+
+    [Fact]
     public void Apply_IsDeterministic()
     {
         OrgGraph again = OverlayBuilder.Apply(Base, All, seed: 4);

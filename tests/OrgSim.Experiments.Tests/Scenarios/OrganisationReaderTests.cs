@@ -71,4 +71,42 @@ public class OrganisationReaderTests
         var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(organisation + "\n" + Arm, "o.yaml"));
         Assert.Contains(error.Errors, e => e.Message.Contains(expected, StringComparison.Ordinal) && e.Line == 1);
     }
+
+    /// <summary>The one line a complete network with overlays gets, at the overlays key.</summary>
+    private const string NoOverlaysOnComplete =
+        "organisation.overlays do not apply to generator complete: every agent already meets every other, so pods, circles, " +
+        "skip-level and dotted-line ties would add no tie, and coaches would leave it no longer complete; remove organisation.overlays, or use another generator";
+
+    [Theory]
+    [InlineData("mentoring: {mentee_share: 0.3}")]
+    [InlineData("mentoring: {life_coach: true}")]
+    [InlineData("coaches: {count: 2}")]
+    [InlineData("matrix: {dotted_line_share: 0.2}")]
+    [InlineData("skip_level_meetings: true")]
+    [InlineData("skip_level_meetings: false")]
+    public void Parse_RefusesOverlaysOnACompleteNetworkAtTheOverlaysKey(string overlay)
+    {
+        // Building them copied every one of the n(n − 1) implicit edges into a builder: 46,000 agents grew to 19.6 GB.
+        string text = $"name: c\norganisation:\n  generator: complete\n  agents: 200\n  overlays:\n    {overlay}\n{Arm}";
+        ScenarioError error = Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "c.yaml")).Errors);
+        Assert.Equal($"c.yaml:5:3: {NoOverlaysOnComplete}", error.ToString());
+    }
+
+    [Fact]
+    public void Parse_RefusesOverlaysOnTheLargestCompleteNetworkRatherThanCountingEdgesTheyWouldNotAdd()
+    {
+        // Before, the limit check added the overlays' upper bound to the n(n − 1) edges and refused 46,341 agents with skip-level meetings for 2,147,534,622 edges.
+        string text = $"organisation: {{generator: complete, agents: 46341, overlays: {{skip_level_meetings: true}}}}\n{Arm}";
+        ScenarioError error = Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "c.yaml")).Errors);
+        Assert.Equal(NoOverlaysOnComplete, error.Message);
+    }
+
+    [Fact]
+    public void Parse_RefusesOverlaysOnTheSweepPointsThatMakeTheNetworkComplete()
+    {
+        string text = $"organisation:\n  agents: 200\n  overlays: {{mentoring: {{mentee_share: 0.3}}}}\nsweep:\n  grid:\n    organisation.generator: [hierarchy, complete]\n{Arm}";
+        ScenarioError error = Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "c.yaml")).Errors);
+        Assert.Equal(3, error.Line);
+        Assert.Equal($"sweep point 1 (organisation.generator=complete): {NoOverlaysOnComplete}", error.Message);
+    }
 }

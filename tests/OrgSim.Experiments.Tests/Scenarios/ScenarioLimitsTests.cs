@@ -49,6 +49,18 @@ public class ScenarioLimitsTests
     }
 
     [Fact]
+    public void Check_CountsACompleteNetworksEdgesInLongAndRefusesOnlyPastTheLargest()
+    {
+        const string Arm = "\narms: [{name: a, seeding: {strategy: random, budget: 1}}]";
+        Assert.Empty(ScenarioLimits.Check(ScenarioLoader.Parse("organisation: {generator: complete, agents: 46341}" + Arm, "c.yaml")));
+        ScenarioError error = Assert.Single(ScenarioLimits.Check(ScenarioLoader.Parse("organisation: {generator: complete, agents: 46342}" + Arm, "c.yaml")));
+        Assert.Equal(
+            "c.yaml:1:45: organisation: a complete network has at most 46,341 agents; 46,342 agents make n(n − 1) = 2,147,534,622 directed edges, " +
+            "more than the 2,147,483,647 it counts (it stores none of them); lower agents to at most 46,341",
+            error.ToString());
+    }
+
+    [Fact]
     public void Check_LocatesResultsTooLargeForMemoryAtReplicates()
     {
         LoadedScenario scenario = ScenarioLoader.Parse(

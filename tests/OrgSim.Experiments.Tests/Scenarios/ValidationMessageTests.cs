@@ -110,4 +110,25 @@ public class ValidationMessageTests
             "s.yaml: --set arms.a.seeding=[{strategy: random, budget: 1}, {strategy: random, budget: 500, week: 1}]: arms[0].seeding[1].budget is 500, but strategy random can choose from only 100 agents in this organisation; lower the budget to at most 100",
             Assert.Single(Preflight.CheckAllPoints(loaded)).ToString());
     }
+
+    [Theory]
+    [InlineData(
+        "{generator: teams, agents: 20, team_size: 20, overlays: {mentoring: {mentee_share: 0.3}}}", "mentors",
+        "(organisation.overlays.mentoring formed no pod: no function has a mentee and a mentor below the executive levels who are not already tied); use more agents below the executive levels or a sparser organisation, or choose another strategy")]
+    [InlineData(
+        "{agents: 50}", "mentors",
+        "(no mentoring pods); add organisation.overlays.mentoring with a mentee_share above 0, or choose another strategy")]
+    [InlineData(
+        "{agents: 50, overlays: {mentoring: {mentee_share: 0}}}", "mentors",
+        "(no mentoring pods); add organisation.overlays.mentoring with a mentee_share above 0, or choose another strategy")]
+    [InlineData(
+        "{agents: 50, overlays: {coaches: {count: 0}}}", "coaches",
+        "(no coaches); add organisation.overlays.coaches with a count of at least 1, or a life_coach under mentoring, or choose another strategy")]
+    public void AStrategyWithNobodyToChooseSaysWhatIsTrueOfTheOverlays(string organisation, string strategy, string expected)
+    {
+        // Mentoring that formed no pod (every mentee already tied to every mentor) used to be told to add organisation.overlays.mentoring.
+        string text = $"name: s\norganisation: {organisation}\narms:\n  - name: a\n    seeding: {{strategy: {strategy}, budget: 1}}\n";
+        ScenarioError error = Assert.Single(Preflight.CheckAllPoints(ScenarioLoader.Parse(text, "s.yaml")));
+        Assert.Equal($"arms[0].seeding.strategy {strategy} has no agent to choose from in this organisation {expected}", error.Message);
+    }
 }
