@@ -77,12 +77,12 @@ public static class ClassicNetworks
         }
 
         OrgGraphBuilder builder = Flat(n);
-        var chosen = new HashSet<long>();
+        var chosen = new HashSet<long>(TiePairComparer.Instance);
         ulong key = CounterRng.Key(seed, 1);
         for (ulong draw = 0; chosen.Count < ties; draw += 2)
         {
             int a = CounterRng.Below(key, draw, n), b = CounterRng.Below(key, draw + 1, n);
-            if (a != b && chosen.Add(Pair(a, b)))
+            if (a != b && chosen.Add(TiePairs.Pack(a, b)))
             {
                 builder.AddTie(a, b, EdgeType.TeamPeer);
             }
@@ -109,7 +109,12 @@ public static class ClassicNetworks
         }
 
         List<(int A, int B)> ties = RingTies(n, k);
-        var present = ties.Select(t => Pair(t.A, t.B)).ToHashSet();
+        var present = new HashSet<long>(ties.Count, TiePairComparer.Instance);
+        foreach (var (a, b) in ties)
+        {
+            present.Add(TiePairs.Pack(a, b));
+        }
+
         ulong key = CounterRng.Key(seed, 2);
         ulong draw = 0;
         for (int i = 0; i < ties.Count; i++)
@@ -123,10 +128,10 @@ public static class ClassicNetworks
             for (int attempt = 0; attempt < 64; attempt++)
             {
                 int c = CounterRng.Below(key, draw++, n);
-                if (c != a && !present.Contains(Pair(a, c)))
+                if (c != a && !present.Contains(TiePairs.Pack(a, c)))
                 {
-                    present.Remove(Pair(a, b));
-                    present.Add(Pair(a, c));
+                    present.Remove(TiePairs.Pack(a, b));
+                    present.Add(TiePairs.Pack(a, c));
                     ties[i] = (a, c);
                     break;
                 }
@@ -219,6 +224,4 @@ public static class ClassicNetworks
 
         return ties;
     }
-
-    private static long Pair(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
 }
