@@ -55,7 +55,7 @@ public static class RunJob
         }
 
         var organisations = new OrganisationCache();
-        IReadOnlyList<ScenarioError> preflight = Preflight.CheckAllPoints(loaded, organisations);
+        IReadOnlyList<ScenarioError> preflight = Preflight.CheckAllPoints(loaded, organisations, cancellation);
         if (preflight.Count > 0)
         {
             return RunOutcome.Bad(preflight.Select(x => x.ToString()));
