@@ -145,7 +145,7 @@ public class RunCommandTests
 
     [Theory]
     [InlineData(new[] { "run", "SCENARIO", "--replicates", "abc" }, "orgsim: the value of --replicates is not a whole number from 1 to 100000")]
-    [InlineData(new[] { "run", "SCENARIO", "--seed", "-1" }, "orgsim: the value of --seed is not a whole number from 0 to 18446744073709551615")]
+    [InlineData(new[] { "run", "SCENARIO", "--seed", "1.5" }, "orgsim: the value of --seed is not a whole number from 0 to 18446744073709551615")]
     [InlineData(new[] { "run", "SCENARIO", "--out" }, "orgsim: --out needs a value: a folder (run) or a file (graph)")]
     [InlineData(new[] { "run" }, "orgsim run: the scenario file is missing; e.g. 'orgsim run scenarios/quickstart.yaml'")]
     [InlineData(new string[0], "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')")]
@@ -188,6 +188,9 @@ public class RunCommandTests
     [Theory]
     [InlineData("--threads", "0", "--threads is 0; must be in range [1, 256]")]
     [InlineData("--replicates", "0", "--replicates is 0; must be in range [1, 100000]")]
+    [InlineData("--replicates", "99999999999", "orgsim: --replicates is 99999999999, out of range; give a whole number from 1 to 100000")]
+    [InlineData("--seed", "-1", "orgsim: --seed is -1, out of range; give a whole number from 0 to 18446744073709551615")]
+    [InlineData("--seed", "18446744073709551616", "orgsim: --seed is 18446744073709551616, out of range; give a whole number from 0 to 18446744073709551615")]
     public void Run_RejectsOutOfRangeOptions(string option, string value, string expected)
     {
         string scenario = CliHarness.WriteScenario(Small);

@@ -80,11 +80,11 @@ public static class BenchJob
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            return new BenchOutcome(JobStatus.Cancelled, [], ["orgsim bench: cancelled; nothing was measured in full"]);
+            return new BenchOutcome(JobStatus.Cancelled, [], ["orgsim: cancelled; nothing was measured in full"]);
         }
         catch (OutOfMemoryException)
         {
-            return new BenchOutcome(JobStatus.BadInput, [], [$"orgsim bench: not enough memory for {request.Agents:N0} agents on this machine; give fewer --agents"]);
+            return new BenchOutcome(JobStatus.BadInput, [], [$"orgsim: not enough memory for {request.Agents:N0} agents on this machine; give fewer --agents"]);
         }
     }
 
@@ -218,42 +218,44 @@ public static class BenchJob
         var problems = new List<string>();
         if (request.Agents is < BenchRequest.MinAgents or > BenchRequest.MaxAgents)
         {
-            problems.Add($"orgsim bench: --agents is {request.Agents:N0}; give a whole number from {BenchRequest.MinAgents:N0} to {BenchRequest.MaxAgents:N0}");
+            problems.Add($"orgsim: --agents is {request.Agents:N0}; give a whole number from {BenchRequest.MinAgents:N0} to {BenchRequest.MaxAgents:N0}");
         }
 
         if (!BenchRequest.Models.Contains(request.Model))
         {
-            problems.Add($"orgsim bench: --model is '{request.Model}'; use {string.Join(" or ", BenchRequest.Models)}" + Near(request.Model, BenchRequest.Models));
+            problems.Add($"orgsim: --model is '{request.Model}'; use {string.Join(" or ", BenchRequest.Models)}" + Near(request.Model, BenchRequest.Models));
         }
 
         if (!BenchRequest.Networks.Contains(request.Network))
         {
-            problems.Add($"orgsim bench: --network is '{request.Network}'; use {string.Join(" or ", BenchRequest.Networks)}" + Near(request.Network, BenchRequest.Networks));
+            problems.Add($"orgsim: --network is '{request.Network}'; use {string.Join(" or ", BenchRequest.Networks)}" + Near(request.Network, BenchRequest.Networks));
         }
         else if (request.Network == "hierarchy" && request.Degree is not null)
         {
-            problems.Add($"orgsim bench: --degree is for --network erdos-renyi; the hierarchy's ties come from its shape (span {HierarchySpan}, {HierarchyCrossTeamTies} cross-team ties per agent: about 11 directed edges per agent)");
+            problems.Add($"orgsim: --degree is for --network erdos-renyi; the hierarchy's ties come from its shape (span {HierarchySpan}, {HierarchyCrossTeamTies} cross-team ties per agent: about 11 directed edges per agent)");
         }
         else if (request.Network == "hierarchy" && request.Agents > HierarchyOptions.MaxAgents && request.Agents <= BenchRequest.MaxAgents)
         {
-            problems.Add($"orgsim bench: --agents is {request.Agents:N0}; the hierarchy has at most {HierarchyOptions.MaxAgents:N0} agents (--network erdos-renyi has up to {BenchRequest.MaxAgents:N0})");
+            problems.Add($"orgsim: --agents is {request.Agents:N0}; the hierarchy has at most {HierarchyOptions.MaxAgents:N0} agents (--network erdos-renyi has up to {BenchRequest.MaxAgents:N0})");
         }
         else if (request.Network == "erdos-renyi" && request.Degree is { } degree)
         {
             long edges = 2 * (long)Math.Round(request.Agents * degree / 2.0, MidpointRounding.AwayFromZero);
             if (!(degree > 0) || degree > request.Agents - 1)
             {
-                problems.Add($"orgsim bench: --degree is {Number(degree)}; give a mean degree above 0 and at most {Math.Max(1, request.Agents - 1):N0} (--agents − 1), e.g. 10");
+                // A value past double's range (1e400) reads as infinity: say it is out of range, not "Infinity".
+                string given = double.IsNaN(degree) ? "is not a number" : double.IsFinite(degree) ? $"is {Number(degree)}" : "is out of range";
+                problems.Add($"orgsim: --degree {given}; give a mean degree above 0 and at most {Math.Max(1, request.Agents - 1):N0} (--agents − 1), e.g. 10");
             }
             else if (edges > Array.MaxLength)
             {
-                problems.Add($"orgsim bench: --agents × --degree is {edges:N0} directed edges; a network holds at most {Array.MaxLength:N0}: give fewer --agents or a lower --degree");
+                problems.Add($"orgsim: --agents × --degree is {edges:N0} directed edges; a network holds at most {Array.MaxLength:N0}: give fewer --agents or a lower --degree");
             }
         }
 
         if (request.Threads is < 1 or > BenchRequest.MaxThreads)
         {
-            problems.Add($"orgsim bench: --threads is {request.Threads}; give a whole number from 1 to {BenchRequest.MaxThreads}");
+            problems.Add($"orgsim: --threads is {request.Threads}; give a whole number from 1 to {BenchRequest.MaxThreads}");
         }
 
         return problems;
