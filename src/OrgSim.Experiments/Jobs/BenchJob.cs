@@ -115,7 +115,7 @@ public static class BenchJob
         WarmUp warmUp = WarmUp.Run(warmUpGraph, parameters, Seeds(warmUpGraph), seedStage, request.Threads, Seed, cancellation);
         if (!warmUp.JitSettled)
         {
-            Warn($"the just-in-time compiler was still compiling after {warmUp.Ticks:N0} warm-up ticks ({Number(warmUp.Seconds)} s), maybe for another thread of this process: the first timed ticks may be slower");
+            Warn($"the just-in-time compiler was still compiling after {warmUp.Ticks:N0} weeks of the warm-up ({Number(warmUp.Seconds)} s), maybe for another thread of this process: the first timed ticks may be slower");
         }
 
         int[] seeds = Seeds(graph);
@@ -171,7 +171,11 @@ public static class BenchJob
             timings = new ByPhase<PhaseTiming>(TickLog.Replayed(replays, phases.Early), TickLog.Replayed(replays, phases.Mid), TickLog.Replayed(replays, phases.Late));
         }
 
-        double? otherCores = activityBefore is not null && CpuActivity.Read() is { } activityAfter ? CpuActivity.OtherCores(activityBefore, activityAfter) : null;
+        CpuActivity? activityAfter = activityBefore is null ? null : CpuActivity.Read();
+        double? otherCores = activityBefore is not null && activityAfter is not null ? CpuActivity.OtherCores(activityBefore, activityAfter) : null;
+        string? otherCoresUnknown = otherCores is not null ? null
+            : activityBefore is null || activityAfter is null ? "no readable /proc/stat: not Linux"
+            : string.Create(CultureInfo.InvariantCulture, $"the timed ticks took under {CpuActivity.ShortestInterval.TotalSeconds:0} s, too short for /proc/stat");
         if (otherCores >= BusyCores)
         {
             Warn($"other processes kept {Number(otherCores.Value)} of the {machine.Cores} cores busy, on average, while the ticks were timed: the timings are noisy (CPU ms per tick well below ms per tick × threads shows it)");
@@ -190,7 +194,7 @@ public static class BenchJob
             buildSeconds,
             new ByPhase<double>(timings.Early.MsPerTick, timings.Mid.MsPerTick, timings.Late.MsPerTick),
             new ByPhase<double>(timings.Early.CpuMsPerTick, timings.Mid.CpuMsPerTick, timings.Late.CpuMsPerTick),
-            graph.EdgeCount / (timings.Mid.MsPerTick / 1000),
+            BenchReport.EdgeVisitsPerSecondOf(graph.EdgeCount, timings.Mid.MsPerTick),
             memory.GraphBytesPerAgent + memory.SimulationBytesPerAgent,
             memory.GraphBytesPerEdge,
             memory,
@@ -203,6 +207,7 @@ public static class BenchJob
             finalShare,
             phases.Spread,
             otherCores,
+            otherCoresUnknown,
             warmUp,
             machine,
             warnings);
