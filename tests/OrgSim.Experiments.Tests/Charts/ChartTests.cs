@@ -51,6 +51,22 @@ public class ChartTests
     }
 
     [Fact]
+    public void Adoption_BandsStayInsideThePlot_WhenAnIntervalReachesPast0Or100Percent()
+    {
+        // Two replicates give 95% intervals far wider than the share's range: they ran over the title.
+        ResultTables wide = Tables();
+        wide = wide with { Series = wide.Series.Select(s => s with { CompetentShare = s.CompetentShare.Select(b => b with { Low = b.Mean - 0.8, High = b.Mean + 0.8 }).ToList() }).ToList() };
+
+        Chart chart = ChartSet.Draw(wide, null).Single(c => c.FileName == "adoption.svg");
+
+        var ys = Elements(chart, "path", "band")
+            .SelectMany(p => System.Text.RegularExpressions.Regex.Matches((string)p.Attribute("d")!, @"[ML]-?[0-9.]+ (-?[0-9.]+)").Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)))
+            .ToList();
+        Assert.NotEmpty(ys);
+        Assert.All(ys, y => Assert.InRange(y, Axes.MarginTop, 540 - Axes.MarginBottom)); // 100% at the plot's top, 0% at its bottom
+    }
+
+    [Fact]
     public void Stages_HaveFourAreasPerArmPanelAndTheStageNames()
     {
         foreach (string name in ResultTables.CompetencyNames)
