@@ -178,6 +178,19 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void Run_WithOneReplicate_SaysReplicateInTheSingular_AndPromisesNoInterval()
+    {
+        string scenario = CliHarness.WriteScenario(Small);
+        var (code, stdout, stderr) = CliHarness.Run("run", scenario, "--out", Path.Combine(CliHarness.TempDirectory(), "o"), "--replicates", "1", "--no-report");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("2 arms x 1 replicate, 20 weeks", stdout, StringComparison.Ordinal);
+        Assert.Contains("one run, so no 95% CI, 1 replicate;", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 replicates", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("[95% CI]", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_OnAMissingFileNamesItAndExitsNonZero()
     {
         var (code, _, stderr) = CliHarness.Run("run", "missing/nowhere.yaml", "--out", CliHarness.TempDirectory());
