@@ -191,6 +191,32 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void Run_CancelledWhileItsSmallWorldIsGenerated_ExitsAsCancelledAndWritesNothing()
+    {
+        // SIGTERM during a Watts–Strogatz generation (seconds at 10^7 agents): the generator stops, before the folder is claimed.
+        string scenario = CliHarness.WriteScenario("""
+            name: small-world
+            horizon_weeks: 5
+            replicates: 1
+            organisation: {generator: watts-strogatz, agents: 2000, degree: 4}
+            arms:
+              - name: random
+                seeding: {strategy: random, budget: 10}
+            """);
+        string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        int code = OrgSimCli.Run(["run", scenario, "--out", outDir], stdout, stderr, cancellation.Token);
+
+        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Equal("orgsim: cancelled; no file was written", stderr.ToString().Trim());
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
     public void Run_OnAMissingFileNamesItAndExitsNonZero()
     {
         var (code, _, stderr) = CliHarness.Run("run", "missing/nowhere.yaml", "--out", CliHarness.TempDirectory());
