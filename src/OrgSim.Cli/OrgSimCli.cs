@@ -78,7 +78,7 @@ public static class OrgSimCli
                 (MergeOptions options) => MergeCommand.Execute(options, stdout, stderr),
                 (PlotOptions options) => Extra("plot", options.Extra, stderr) ?? PlotCommand.Execute(options, stdout, stderr),
                 (BenchOptions options) => Extra("bench", options.Extra, stderr) ?? BenchCommand.Execute(options, stdout, stderr, cancellation),
-                errors => ReportParseErrors(result, errors.ToList(), stdout, stderr));
+                errors => ReportParseErrors(result, errors.ToList(), args, stdout, stderr));
         }
         catch (OperationCanceledException)
         {
@@ -93,7 +93,7 @@ public static class OrgSimCli
         }
     }
 
-    private static int ReportParseErrors(ParserResult<object> result, List<Error> errors, TextWriter stdout, TextWriter stderr)
+    private static int ReportParseErrors(ParserResult<object> result, List<Error> errors, string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (errors.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError))
         {
@@ -117,12 +117,40 @@ public static class OrgSimCli
         }
 
         string verb = VerbNames.GetValueOrDefault(result.TypeInfo.Current, "run");
+        bool allOutOfRange = true;
         foreach (Error error in errors)
         {
-            stderr.WriteLine(error is UnknownOptionError unknown ? UnknownOption(unknown.Token, result.TypeInfo.Current) : Describe(error, verb));
+            string? outOfRange = error is BadFormatConversionError bad ? OutOfRange(bad.NameInfo.LongName, args) : null;
+            allOutOfRange &= outOfRange is not null;
+            stderr.WriteLine(outOfRange ?? (error is UnknownOptionError unknown ? UnknownOption(unknown.Token, result.TypeInfo.Current) : Describe(error, verb)));
         }
 
-        return ExitCodes.BadUsage;
+        return allOutOfRange ? ExitCodes.BadInput : ExitCodes.BadUsage;
+    }
+
+    /// <summary>
+    /// A whole number that did not convert for <paramref name="option"/>: too large for its type (or
+    /// negative where none may be), so a value out of range, which is bad input (1), not a command
+    /// line that cannot be read (2); null when the value is not a whole number.
+    /// </summary>
+    private static string? OutOfRange(string option, string[] args)
+    {
+        string? value = null;
+        for (int i = 0; i < args.Length && value is null; i++)
+        {
+            if (args[i] == "--" + option && i + 1 < args.Length)
+            {
+                value = args[i + 1];
+            }
+            else if (args[i].StartsWith($"--{option}=", StringComparison.Ordinal))
+            {
+                value = args[i][(option.Length + 3)..];
+            }
+        }
+
+        return value is { Length: > 0 } && (value[0] is '-' or '+' ? value[1..] : value) is { Length: > 0 } digits && digits.All(char.IsAsciiDigit)
+            ? $"orgsim: --{option} is {value}, out of range; give {Expected(option)}"
+            : null;
     }
 
     private static string Describe(Error error, string verb) => error switch

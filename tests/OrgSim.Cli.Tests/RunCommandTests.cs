@@ -146,7 +146,7 @@ public class RunCommandTests
 
     [Theory]
     [InlineData(new[] { "run", "SCENARIO", "--replicates", "abc" }, "orgsim: the value of --replicates is not a whole number from 1 to 100000")]
-    [InlineData(new[] { "run", "SCENARIO", "--seed", "-1" }, "orgsim: the value of --seed is not a whole number from 0 to 18446744073709551615")]
+    [InlineData(new[] { "run", "SCENARIO", "--seed", "1.5" }, "orgsim: the value of --seed is not a whole number from 0 to 18446744073709551615")]
     [InlineData(new[] { "run", "SCENARIO", "--out" }, "orgsim: --out needs a value: a folder (run) or a file (graph)")]
     [InlineData(new[] { "run" }, "orgsim run: the scenario file is missing; e.g. 'orgsim run scenarios/quickstart.yaml'")]
     [InlineData(new string[0], "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')")]
@@ -179,6 +179,45 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void Run_WithOneReplicate_SaysReplicateInTheSingular_AndPromisesNoInterval()
+    {
+        string scenario = CliHarness.WriteScenario(Small);
+        var (code, stdout, stderr) = CliHarness.Run("run", scenario, "--out", Path.Combine(CliHarness.TempDirectory(), "o"), "--replicates", "1", "--no-report");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("2 arms x 1 replicate, 20 weeks", stdout, StringComparison.Ordinal);
+        Assert.Contains("one run, so no 95% CI, 1 replicate;", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 replicates", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("[95% CI]", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_CancelledWhileItsSmallWorldIsGenerated_ExitsAsCancelledAndWritesNothing()
+    {
+        // SIGTERM during a Watts–Strogatz generation (seconds at 10^7 agents): the generator stops, before the folder is claimed.
+        string scenario = CliHarness.WriteScenario("""
+            name: small-world
+            horizon_weeks: 5
+            replicates: 1
+            organisation: {generator: watts-strogatz, agents: 2000, degree: 4}
+            arms:
+              - name: random
+                seeding: {strategy: random, budget: 10}
+            """);
+        string outDir = Path.Combine(CliHarness.TempDirectory(), "out");
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        int code = OrgSimCli.Run(["run", scenario, "--out", outDir], stdout, stderr, cancellation.Token);
+
+        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Equal("orgsim: cancelled; no file was written", stderr.ToString().Trim());
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
     public void Run_OnAMissingFileNamesItAndExitsNonZero()
     {
         var (code, _, stderr) = CliHarness.Run("run", "missing/nowhere.yaml", "--out", CliHarness.TempDirectory());
@@ -189,6 +228,9 @@ public class RunCommandTests
     [Theory]
     [InlineData("--threads", "0", "--threads is 0; must be in range [1, 256]")]
     [InlineData("--replicates", "0", "--replicates is 0; must be in range [1, 100000]")]
+    [InlineData("--replicates", "99999999999", "orgsim: --replicates is 99999999999, out of range; give a whole number from 1 to 100000")]
+    [InlineData("--seed", "-1", "orgsim: --seed is -1, out of range; give a whole number from 0 to 18446744073709551615")]
+    [InlineData("--seed", "18446744073709551616", "orgsim: --seed is 18446744073709551616, out of range; give a whole number from 0 to 18446744073709551615")]
     public void Run_RejectsOutOfRangeOptions(string option, string value, string expected)
     {
         string scenario = CliHarness.WriteScenario(Small);

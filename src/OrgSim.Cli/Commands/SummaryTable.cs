@@ -34,11 +34,15 @@ internal static class SummaryTable
 
         // A shard or --only holds fewer runs than the scenario's replicates: say how many the table holds.
         int[] held = rows.Where(r => r.Metric == "competent_share_final").Select(r => r.Estimate.N).DefaultIfEmpty(spec.Replicates).ToArray();
-        string replicates = held.Min() == spec.Replicates ? $"{spec.Replicates} replicates"
-            : held.Min() == held.Max() ? $"{held.Min()} of {spec.Replicates} replicates" : $"{held.Min()}–{held.Max()} of {spec.Replicates} replicates";
-        table.Caption(Markup.Escape($"mean [95% CI], {replicates}; (a/b): runs that reached it; ≥: others count as week {spec.HorizonWeeks + 1}"));
+        string replicates = held.Min() == spec.Replicates ? Replicates(spec.Replicates)
+            : held.Min() == held.Max() ? $"{held.Min()} of {Replicates(spec.Replicates)}" : $"{held.Min()}–{held.Max()} of {Replicates(spec.Replicates)}";
+        // One run per arm has no interval: the cells show its value alone, and the caption says so.
+        string shown = held.Max() < 2 ? "one run, so no 95% CI" : "mean [95% CI]";
+        table.Caption(Markup.Escape($"{shown}, {replicates}; (a/b): runs that reached it; ≥: others count as week {spec.HorizonWeeks + 1}"));
         console.Write(table);
     }
+
+    private static string Replicates(int n) => n == 1 ? "1 replicate" : $"{n} replicates";
 
     private static string Share(Estimate e) =>
         e.Mean is not { } m ? "-" : e.Low is { } lo && e.High is { } hi

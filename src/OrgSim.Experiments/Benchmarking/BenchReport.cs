@@ -15,7 +15,7 @@ namespace OrgSim.Experiments.Benchmarking;
 /// <param name="NetworkBuildSeconds">Wall time to generate the network.</param>
 /// <param name="MsPerTick">The median wall time of a tick in each phase, in milliseconds.</param>
 /// <param name="CpuMsPerTick">The median processor time of a tick in each phase (all threads), in milliseconds.</param>
-/// <param name="EdgeVisitsPerSecond">A nominal sweep rate: <see cref="Edges"/> divided by the median seconds of a tick at mid spread, as if a tick read every directed edge once.</param>
+/// <param name="EdgeVisitsPerSecond">A nominal sweep rate: <see cref="Edges"/> divided by the median seconds of a tick at mid spread, as if a tick read every directed edge once; null when that tick took under <see cref="ShortestRatedTickMs"/>.</param>
 /// <param name="BytesPerAgent">Graph (its per-agent part) and simulation, per agent.</param>
 /// <param name="BytesPerEdge">Graph bytes per directed edge.</param>
 /// <param name="Memory">The parts of the footprint.</param>
@@ -28,6 +28,7 @@ namespace OrgSim.Experiments.Benchmarking;
 /// <param name="FinalShare">The competent share when the run stopped.</param>
 /// <param name="Spread">Whether the competent share rose at all; if not, the phases are the run's start, middle and end.</param>
 /// <param name="OtherWorkCores">The cores other processes kept busy, on average, while the ticks were timed (Linux <c>/proc/stat</c>); null elsewhere or when the timing took under a second. At 0.5 or more the timings are noisy.</param>
+/// <param name="OtherWorkCoresUnknown">Why <see cref="OtherWorkCores"/> is null (no <c>/proc/stat</c>, or too short a timing); null when it is known.</param>
 /// <param name="WarmUp">The warm-up before timing.</param>
 /// <param name="Machine">The machine.</param>
 /// <param name="Warnings">Why these numbers may mislead (a Debug build, a JIT that had not settled), one line each.</param>
@@ -43,7 +44,7 @@ public sealed record BenchReport(
     double NetworkBuildSeconds,
     ByPhase<double> MsPerTick,
     ByPhase<double> CpuMsPerTick,
-    double EdgeVisitsPerSecond,
+    double? EdgeVisitsPerSecond,
     double BytesPerAgent,
     double BytesPerEdge,
     MemoryFootprint Memory,
@@ -56,10 +57,21 @@ public sealed record BenchReport(
     double FinalShare,
     bool Spread,
     double? OtherWorkCores,
+    string? OtherWorkCoresUnknown,
     WarmUp WarmUp,
     MachineDescription Machine,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>
+    /// The shortest tick a rate is derived from, in milliseconds (a microsecond). A tick that short did
+    /// next to no work (no agent needed a look, as once a threshold cascade is over); the timer's own
+    /// cost is of its order, and edges over it gave rates of 10^12 a second and more.
+    /// </summary>
+    public const double ShortestRatedTickMs = 0.001;
+
+    /// <summary><paramref name="edges"/> over the seconds of a tick of <paramref name="msPerTick"/>; null for a tick under <see cref="ShortestRatedTickMs"/>.</summary>
+    public static double? EdgeVisitsPerSecondOf(long edges, double msPerTick) => msPerTick >= ShortestRatedTickMs ? edges / (msPerTick / 1000) : null;
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,

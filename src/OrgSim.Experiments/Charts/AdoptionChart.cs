@@ -19,10 +19,13 @@ internal static class AdoptionChart
         axes.DrawY(svg, y, Axes.Percent(y), YTitle);
         axes.DrawX(svg, x, Axes.Plain(x), "weeks");
 
+        // A share's 95% interval over a few replicates can reach past 0% and 100% (a t-interval is
+        // symmetric); drawn as it is, a band ran over the title and the subtitle. No share lies out
+        // there, so the band is cut at the axis's ends.
         foreach (var s in input.Series)
         {
-            var high = s.CompetentShare.Select((b, week) => (axes.X(week), axes.Y(100 * b.High)));
-            var low = s.CompetentShare.Select((b, week) => (axes.X(week), axes.Y(100 * b.Low))).Reverse();
+            var high = s.CompetentShare.Select((b, week) => (axes.X(week), axes.Y(100 * Math.Clamp(b.High, 0, 1))));
+            var low = s.CompetentShare.Select((b, week) => (axes.X(week), axes.Y(100 * Math.Clamp(b.Low, 0, 1)))).Reverse();
             svg.Leaf("path", ("class", "band"), ("d", SvgWriter.Polyline(high.Concat(low), closed: true)),
                 ("fill", input.Colour(s.Arm)), ("fill-opacity", 0.2), ("stroke", "none"));
         }

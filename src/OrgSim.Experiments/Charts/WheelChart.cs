@@ -53,7 +53,7 @@ internal static class WheelChart
 
     /// <summary>
     /// Small wheels for front-line teams (the deepest level of the org chart, then the next ones up
-    /// if too few), chosen to show contrast: sorted by their mean share at stage ≥ 2 over all arms
+    /// if too few; in a chart of groups, the bottom group of each unit's column), chosen to show contrast: sorted by their mean share at stage ≥ 2 over all arms
     /// and competencies, then evenly spaced ranks from least to most competent. The same teams are
     /// drawn for every arm, a block of rows per arm headed by its name: up to <see cref="MaxTeams"/>
     /// teams with one arm, 8 with two, 4 with more. Null when the org chart has no teams or shares.
@@ -123,15 +123,29 @@ internal static class WheelChart
     }
 
     /// <summary>
-    /// Up to <paramref name="take"/> of the first <paramref name="count"/> teams: the deepest level
-    /// first (then the next ones up while too few), sorted by mean share over arms and competencies,
-    /// at evenly spaced ranks so the least and the most competent are both shown.
+    /// Up to <paramref name="take"/> of the first <paramref name="count"/> teams (or groups, see
+    /// <see cref="FrontLineGroups"/>): the deepest level first (then the next ones up while too few),
+    /// sorted by mean share over arms and competencies, at evenly spaced ranks so the least and the
+    /// most competent are both shown.
     /// </summary>
     private static List<int> PickTeams(OrgChart orgChart, int arms, int count, int take)
     {
-        var byLevel = Enumerable.Range(0, count).GroupBy(t => orgChart.Teams[t].Level).OrderByDescending(g => g.Key);
+        List<int> candidates = orgChart.Grouping is null ? DeepestTeams(orgChart, count, take) : FrontLineGroups(orgChart, count);
+        double Mean(int t) => Enumerable.Range(0, arms).Average(a => orgChart.FinalCompetencyShares[a][t] is { Count: > 0 } s ? s.Average() : 0);
+        var sorted = candidates.OrderBy(Mean).ThenBy(t => t).ToList();
+        if (sorted.Count <= take)
+        {
+            return sorted;
+        }
+
+        return Enumerable.Range(0, take).Select(i => sorted[(int)Math.Round((double)i * (sorted.Count - 1) / (take - 1), MidpointRounding.AwayFromZero)]).ToList();
+    }
+
+    /// <summary>The teams of the deepest levels, a level at a time until there are <paramref name="take"/>.</summary>
+    private static List<int> DeepestTeams(OrgChart orgChart, int count, int take)
+    {
         var candidates = new List<int>();
-        foreach (var level in byLevel)
+        foreach (var level in Enumerable.Range(0, count).GroupBy(t => orgChart.Teams[t].Level).OrderByDescending(g => g.Key))
         {
             if (candidates.Count >= take)
             {
@@ -141,14 +155,28 @@ internal static class WheelChart
             candidates.AddRange(level);
         }
 
-        double Mean(int t) => Enumerable.Range(0, arms).Average(a => orgChart.FinalCompetencyShares[a][t] is { Count: > 0 } s ? s.Average() : 0);
-        var sorted = candidates.OrderBy(Mean).ThenBy(t => t).ToList();
-        if (sorted.Count <= take)
+        return candidates;
+    }
+
+    /// <summary>
+    /// The groups no group hangs under: in a chart of <see cref="TeamGroups"/> each unit (and the
+    /// pooled units) is a column of one group per level, so these are the bottom group of each
+    /// column, its front line, once per unit. The levels' way of <see cref="DeepestTeams"/> would
+    /// take the few deepest columns' bottom groups and then whole rows above them: manager groups,
+    /// and those units twice.
+    /// </summary>
+    private static List<int> FrontLineGroups(OrgChart orgChart, int count)
+    {
+        var hasChild = new bool[count];
+        foreach (OrgChartTeam group in orgChart.Teams)
         {
-            return sorted;
+            if (group.Parent >= 0 && group.Parent < count)
+            {
+                hasChild[group.Parent] = true;
+            }
         }
 
-        return Enumerable.Range(0, take).Select(i => sorted[(int)Math.Round((double)i * (sorted.Count - 1) / (take - 1), MidpointRounding.AwayFromZero)]).ToList();
+        return Enumerable.Range(0, count).Where(g => !hasChild[g]).ToList();
     }
 
     /// <summary>One wheel: the four quarters at their ratings, rings 1–9 over them, the arcs on top.</summary>

@@ -80,11 +80,11 @@ public static class BenchJob
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            return new BenchOutcome(JobStatus.Cancelled, [], ["orgsim bench: cancelled; nothing was measured in full"]);
+            return new BenchOutcome(JobStatus.Cancelled, [], ["orgsim: cancelled; nothing was measured in full"]);
         }
         catch (OutOfMemoryException)
         {
-            return new BenchOutcome(JobStatus.BadInput, [], [$"orgsim bench: not enough memory for {request.Agents:N0} agents on this machine; give fewer --agents"]);
+            return new BenchOutcome(JobStatus.BadInput, [], [$"orgsim: not enough memory for {request.Agents:N0} agents on this machine; give fewer --agents"]);
         }
     }
 
@@ -115,7 +115,7 @@ public static class BenchJob
         WarmUp warmUp = WarmUp.Run(warmUpGraph, parameters, Seeds(warmUpGraph), seedStage, request.Threads, Seed, cancellation);
         if (!warmUp.JitSettled)
         {
-            Warn($"the just-in-time compiler was still compiling after {warmUp.Ticks:N0} warm-up ticks ({Number(warmUp.Seconds)} s), maybe for another thread of this process: the first timed ticks may be slower");
+            Warn($"the just-in-time compiler was still compiling after {warmUp.Ticks:N0} weeks of the warm-up ({Number(warmUp.Seconds)} s), maybe for another thread of this process: the first timed ticks may be slower");
         }
 
         int[] seeds = Seeds(graph);
@@ -171,7 +171,11 @@ public static class BenchJob
             timings = new ByPhase<PhaseTiming>(TickLog.Replayed(replays, phases.Early), TickLog.Replayed(replays, phases.Mid), TickLog.Replayed(replays, phases.Late));
         }
 
-        double? otherCores = activityBefore is not null && CpuActivity.Read() is { } activityAfter ? CpuActivity.OtherCores(activityBefore, activityAfter) : null;
+        CpuActivity? activityAfter = activityBefore is null ? null : CpuActivity.Read();
+        double? otherCores = activityBefore is not null && activityAfter is not null ? CpuActivity.OtherCores(activityBefore, activityAfter) : null;
+        string? otherCoresUnknown = otherCores is not null ? null
+            : activityBefore is null || activityAfter is null ? "no readable /proc/stat: not Linux"
+            : string.Create(CultureInfo.InvariantCulture, $"the timed ticks took under {CpuActivity.ShortestInterval.TotalSeconds:0} s, too short for /proc/stat");
         if (otherCores >= BusyCores)
         {
             Warn($"other processes kept {Number(otherCores.Value)} of the {machine.Cores} cores busy, on average, while the ticks were timed: the timings are noisy (CPU ms per tick well below ms per tick × threads shows it)");
@@ -190,7 +194,7 @@ public static class BenchJob
             buildSeconds,
             new ByPhase<double>(timings.Early.MsPerTick, timings.Mid.MsPerTick, timings.Late.MsPerTick),
             new ByPhase<double>(timings.Early.CpuMsPerTick, timings.Mid.CpuMsPerTick, timings.Late.CpuMsPerTick),
-            graph.EdgeCount / (timings.Mid.MsPerTick / 1000),
+            BenchReport.EdgeVisitsPerSecondOf(graph.EdgeCount, timings.Mid.MsPerTick),
             memory.GraphBytesPerAgent + memory.SimulationBytesPerAgent,
             memory.GraphBytesPerEdge,
             memory,
@@ -203,6 +207,7 @@ public static class BenchJob
             finalShare,
             phases.Spread,
             otherCores,
+            otherCoresUnknown,
             warmUp,
             machine,
             warnings);
@@ -218,42 +223,44 @@ public static class BenchJob
         var problems = new List<string>();
         if (request.Agents is < BenchRequest.MinAgents or > BenchRequest.MaxAgents)
         {
-            problems.Add($"orgsim bench: --agents is {request.Agents:N0}; give a whole number from {BenchRequest.MinAgents:N0} to {BenchRequest.MaxAgents:N0}");
+            problems.Add($"orgsim: --agents is {request.Agents:N0}; give a whole number from {BenchRequest.MinAgents:N0} to {BenchRequest.MaxAgents:N0}");
         }
 
         if (!BenchRequest.Models.Contains(request.Model))
         {
-            problems.Add($"orgsim bench: --model is '{request.Model}'; use {string.Join(" or ", BenchRequest.Models)}" + Near(request.Model, BenchRequest.Models));
+            problems.Add($"orgsim: --model is '{request.Model}'; use {string.Join(" or ", BenchRequest.Models)}" + Near(request.Model, BenchRequest.Models));
         }
 
         if (!BenchRequest.Networks.Contains(request.Network))
         {
-            problems.Add($"orgsim bench: --network is '{request.Network}'; use {string.Join(" or ", BenchRequest.Networks)}" + Near(request.Network, BenchRequest.Networks));
+            problems.Add($"orgsim: --network is '{request.Network}'; use {string.Join(" or ", BenchRequest.Networks)}" + Near(request.Network, BenchRequest.Networks));
         }
         else if (request.Network == "hierarchy" && request.Degree is not null)
         {
-            problems.Add($"orgsim bench: --degree is for --network erdos-renyi; the hierarchy's ties come from its shape (span {HierarchySpan}, {HierarchyCrossTeamTies} cross-team ties per agent: about 11 directed edges per agent)");
+            problems.Add($"orgsim: --degree is for --network erdos-renyi; the hierarchy's ties come from its shape (span {HierarchySpan}, {HierarchyCrossTeamTies} cross-team ties per agent: about 11 directed edges per agent)");
         }
         else if (request.Network == "hierarchy" && request.Agents > HierarchyOptions.MaxAgents && request.Agents <= BenchRequest.MaxAgents)
         {
-            problems.Add($"orgsim bench: --agents is {request.Agents:N0}; the hierarchy has at most {HierarchyOptions.MaxAgents:N0} agents (--network erdos-renyi has up to {BenchRequest.MaxAgents:N0})");
+            problems.Add($"orgsim: --agents is {request.Agents:N0}; the hierarchy has at most {HierarchyOptions.MaxAgents:N0} agents (--network erdos-renyi has up to {BenchRequest.MaxAgents:N0})");
         }
         else if (request.Network == "erdos-renyi" && request.Degree is { } degree)
         {
             long edges = 2 * (long)Math.Round(request.Agents * degree / 2.0, MidpointRounding.AwayFromZero);
             if (!(degree > 0) || degree > request.Agents - 1)
             {
-                problems.Add($"orgsim bench: --degree is {Number(degree)}; give a mean degree above 0 and at most {Math.Max(1, request.Agents - 1):N0} (--agents − 1), e.g. 10");
+                // A value past double's range (1e400) reads as infinity: say it is out of range, not "Infinity".
+                string given = double.IsNaN(degree) ? "is not a number" : double.IsFinite(degree) ? $"is {Number(degree)}" : "is out of range";
+                problems.Add($"orgsim: --degree {given}; give a mean degree above 0 and at most {Math.Max(1, request.Agents - 1):N0} (--agents − 1), e.g. 10");
             }
             else if (edges > Array.MaxLength)
             {
-                problems.Add($"orgsim bench: --agents × --degree is {edges:N0} directed edges; a network holds at most {Array.MaxLength:N0}: give fewer --agents or a lower --degree");
+                problems.Add($"orgsim: --agents × --degree is {edges:N0} directed edges; a network holds at most {Array.MaxLength:N0}: give fewer --agents or a lower --degree");
             }
         }
 
         if (request.Threads is < 1 or > BenchRequest.MaxThreads)
         {
-            problems.Add($"orgsim bench: --threads is {request.Threads}; give a whole number from 1 to {BenchRequest.MaxThreads}");
+            problems.Add($"orgsim: --threads is {request.Threads}; give a whole number from 1 to {BenchRequest.MaxThreads}");
         }
 
         return problems;

@@ -21,11 +21,11 @@ public static class BenchTables
             Row("engine", r.Engine),
             Row("threads", N(r.Threads)),
             Row("network built in", $"{F(r.NetworkBuildSeconds, 2)} s"),
-            Row("warm-up (throwaway simulation)", $"{N(r.WarmUp.Ticks)} ticks on {N(r.WarmUp.Agents)} agents, {F(r.WarmUp.Seconds, 2)} s, " + (r.WarmUp.JitSettled ? "JIT settled" : "JIT still compiling")),
+            Row("warm-up (throwaway simulation)", $"{N(r.WarmUp.Ticks)} weeks on {N(r.WarmUp.Agents)} agents, {F(r.WarmUp.Seconds, 2)} s, " + (r.WarmUp.JitSettled ? "JIT settled" : "JIT still compiling")),
             Row("weeks until the spread ended", $"{N(r.Weeks)} ({r.End}), competent {Percent(r.SeededShare)} → {Percent(r.FinalShare)}"),
-            Row("edge visits per second (mid spread)", N((long)r.EdgeVisitsPerSecond)),
+            Row("edge visits per second (mid spread)", r.EdgeVisitsPerSecond is { } rate ? N((long)rate) : Unrated),
             Row("bytes per agent / per directed edge", $"{F(r.BytesPerAgent, 1)} / {F(r.BytesPerEdge, 1)}"),
-            Row("cores other processes kept busy while timing", r.OtherWorkCores is { } other ? F(other, 2) : "unknown (not Linux, or under a second)"),
+            Row("cores other processes kept busy while timing", r.OtherWorkCores is { } other ? F(other, 2) : $"unknown ({r.OtherWorkCoresUnknown})"),
         ];
 
         var phases = r.Phases.Named().Select(p => (IReadOnlyList<string>)
@@ -36,7 +36,7 @@ public static class BenchTables
             string.Join(" / ", p.Value.StageShares.Select(s => F(s, 2))),
             Ms(p.Value.MsPerTick),
             Ms(p.Value.CpuMsPerTick),
-            N((long)(r.Edges / (p.Value.MsPerTick / 1000))),
+            BenchReport.EdgeVisitsPerSecondOf(r.Edges, p.Value.MsPerTick) is { } rate ? N((long)rate) : Unrated,
         ]).ToList();
 
         MemoryFootprint m = r.Memory;
@@ -85,7 +85,20 @@ public static class BenchTables
         };
         if (!r.Spread)
         {
-            lines.Add($"The seeds did not spread (competent {Percent(r.SeededShare)} at the start and {Percent(r.FinalShare)} at the end): the phases are the run's start, middle and end.");
+            lines.Add($"The seeds did not spread (competent {Percent(r.SeededShare)} at the start and {Percent(r.FinalShare)} at the end): the phases are the run's start, middle and end"
+                + (r.Phases.Mid.FirstWeek == r.Phases.Late.FirstWeek ? ", and the run was too short for its middle and end to differ: their rows are the same weeks." : "."));
+        }
+        else if (r.Phases.Mid.FirstWeek == r.Phases.Late.FirstWeek)
+        {
+            // Both start the week after the one that crossed both thresholds; the rows look duplicated without this.
+            int crossed = r.Phases.Mid.FirstWeek - 1;
+            lines.Add($"Mid and late spread are the same {(r.Phases.Mid.FirstWeek == r.Phases.Mid.LastWeek ? "week" : "weeks")}, so their rows are equal: week {crossed} took the competent share past both half and nine tenths of what the spread added"
+                + (crossed >= r.Weeks ? $", and it was the run's last ({r.End}), so they time weeks after the spread had ended." : "."));
+        }
+
+        if (new[] { r.Phases.Early, r.Phases.Mid, r.Phases.Late }.Any(p => BenchReport.EdgeVisitsPerSecondOf(r.Edges, p.MsPerTick) is null))
+        {
+            lines.Add($"A tick under a microsecond ({Ms(0)} ms) did next to no work (no agent needed a look) and is too short to time: no rate is given for it ({Unrated}).");
         }
 
         lines.AddRange(r.Warnings.Select(w => $"Warning: {w}."));
@@ -98,7 +111,10 @@ public static class BenchTables
 
     private static string F(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-    private static string Ms(double ms) => F(ms, ms < 1 ? 3 : ms < 10 ? 2 : 1);
+    /// <summary>What a rate shows for a tick under <see cref="BenchReport.ShortestRatedTickMs"/>.</summary>
+    private const string Unrated = "—";
+
+    private static string Ms(double ms) => ms < BenchReport.ShortestRatedTickMs ? "< 0.001" : F(ms, ms < 1 ? 3 : ms < 10 ? 2 : 1);
 
     private static string Percent(double share) => share.ToString("P1", CultureInfo.InvariantCulture);
 

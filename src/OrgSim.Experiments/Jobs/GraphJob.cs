@@ -91,7 +91,7 @@ public static class GraphJob
         }
 
         ulong organisationSeed = RunSeeds.Organisation(spec.Seed, request.Replicate);
-        OrgGraph graph = OrganisationFactory.Build(spec.Organisation, organisationSeed);
+        OrgGraph graph = OrganisationFactory.Build(spec.Organisation, organisationSeed, cancellation);
         IReadOnlyList<TextTable> tables = [];
         if (request.Stats)
         {

@@ -10,7 +10,7 @@ public static class OrganisationFactory
     /// <summary>From this many agents on, memory is collected before and after generating, see <see cref="Build"/>.</summary>
     public const int CollectFromAgents = 1_000_000;
 
-    /// <summary>Generates <paramref name="spec"/> from <paramref name="seed"/>.</summary>
+    /// <summary>Generates <paramref name="spec"/> from <paramref name="seed"/>; <paramref name="cancellation"/> stops the generators that look at it (Watts–Strogatz).</summary>
     /// <remarks>
     /// A large organisation is generated between two full collections. Before: the organisation
     /// and simulation of the replicate before are garbage now (1 GB at 10^7 agents), and the
@@ -20,7 +20,8 @@ public static class OrganisationFactory
     /// 1.5 GB of garbage stayed beside the simulation for the whole run. Each collection costs a
     /// few tenths of a second at 10^7 agents, against a generation of 5–10 s.
     /// </remarks>
-    public static OrgGraph Build(OrganisationSpec spec, ulong seed)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    public static OrgGraph Build(OrganisationSpec spec, ulong seed, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         bool large = spec.Agents >= CollectFromAgents;
@@ -29,7 +30,7 @@ public static class OrganisationFactory
             CollectGarbage();
         }
 
-        OrgGraph organisation = Generate(spec, seed);
+        OrgGraph organisation = Generate(spec, seed, cancellation);
         double remoteTieWeight = spec.Kind switch
         {
             NetworkKind.Hierarchy => spec.Hierarchy.RemoteTieWeight,
@@ -47,7 +48,7 @@ public static class OrganisationFactory
 
     private static void CollectGarbage() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
 
-    private static OrgGraph Generate(OrganisationSpec spec, ulong seed)
+    private static OrgGraph Generate(OrganisationSpec spec, ulong seed, CancellationToken cancellation)
     {
         int n = spec.Agents;
         return spec.Kind switch
@@ -60,7 +61,7 @@ public static class OrganisationFactory
             NetworkKind.Ring => ClassicNetworks.RingLattice(n, (int)spec.Degree),
             NetworkKind.Grid => ClassicNetworks.Grid(spec.GridWidth, n / spec.GridWidth),
             NetworkKind.ErdosRenyi => ClassicNetworks.ErdosRenyi(n, spec.Degree, seed),
-            NetworkKind.WattsStrogatz => ClassicNetworks.WattsStrogatz(n, (int)spec.Degree, spec.Rewire, seed),
+            NetworkKind.WattsStrogatz => ClassicNetworks.WattsStrogatz(n, (int)spec.Degree, spec.Rewire, seed, cancellation),
             NetworkKind.BarabasiAlbert => ClassicNetworks.BarabasiAlbert(n, spec.Attachments, seed),
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown generator"),
         };

@@ -83,7 +83,7 @@ internal static class FindingsWriter
 
         if (reached == 0)
         {
-            return name + " did not reach 50% competent within " + Markup.Integer(horizon) + " weeks in any of its " + Runs(n) + ".";
+            return name + " did not reach 50% competent within " + Markup.Integer(horizon) + " weeks " + InAnyOf(n) + ".";
         }
 
         return name + " reached 50% competent within " + Markup.Integer(horizon) + " weeks in " + Markup.Integer(reached) + " of " + Runs(n)
@@ -157,12 +157,12 @@ internal static class FindingsWriter
 
         if (armShare <= 0)
         {
-            return arm + " did not reach 50% competent" + within + " in any of its " + Runs(armN) + ", while " + reference + " did" + ReachedWhen(refShare, refN, refMean) + ".";
+            return arm + " did not reach 50% competent" + within + " " + InAnyOf(armN) + ", while " + reference + " did" + ReachedWhen(refShare, refN, refMean) + ".";
         }
 
         if (refShare <= 0)
         {
-            return arm + " reached 50% competent" + within + ReachedWhen(armShare, armN, armMean) + ", while " + reference + " did not in any of its " + Runs(refN) + ".";
+            return arm + " reached 50% competent" + within + ReachedWhen(armShare, armN, armMean) + ", while " + reference + " did not " + InAnyOf(refN) + ".";
         }
 
         double d = row.Mean!.Value;
@@ -208,14 +208,16 @@ internal static class FindingsWriter
         return (share, n, weeks?.Mean);
     }
 
-    /// <summary>" (in week 14.0 on average)" when every run got there, " in 7 of 20 runs" otherwise.</summary>
+    /// <summary>" (in week 14.0 on average)" when every run got there (without "on average" for one run), " in 7 of 20 runs" otherwise.</summary>
     private static string ReachedWhen(double share, int n, double? mean) =>
-        share >= 1 ? (mean is double m ? " (in week " + Markup.OneDecimal(m) + " on average)" : string.Empty) : " in " + Share(share, n);
+        share >= 1 ? (mean is double m ? " (in week " + Markup.OneDecimal(m) + (n == 1 ? ")" : " on average)") : string.Empty) : " in " + Share(share, n);
 
     private static string Share(double share, int n) => Markup.Integer((int)Math.Round(share * n, MidpointRounding.AwayFromZero)) + " of " + Runs(n);
 
-    private static string CannotTell(StatRow row) =>
-        " The 95% interval includes zero: with " + Markup.Integer(row.N) + (row.N == 1 ? " paired run" : " paired runs") + " the two cannot be told apart.";
+    /// <summary>The verdict when no interval excludes zero; one paired run has no interval at all, so none is mentioned.</summary>
+    private static string CannotTell(StatRow row) => row is { Low: not null, High: not null, N: >= 2 }
+        ? " The 95% interval includes zero: with " + Markup.Integer(row.N) + " paired runs the two cannot be told apart."
+        : " With " + (row.N == 1 ? "one paired run" : Markup.Integer(row.N) + " paired runs and no interval") + " the two cannot be told apart.";
 
     /// <summary>A difference's interval in words: "(95% CI 2.0–5.0 weeks sooner)", or "from … sooner to … later" when it spans zero.</summary>
     private static string SignedInterval(StatRow row, double scale, string unit, string below, string above)
@@ -245,6 +247,9 @@ internal static class FindingsWriter
         : "(a single run, so no confidence interval)";
 
     private static string Runs(int n) => Markup.Integer(n) + (n == 1 ? " run" : " runs");
+
+    /// <summary>"in any of its 20 runs"; "in its one run" for one.</summary>
+    private static string InAnyOf(int n) => n == 1 ? "in its one run" : "in any of its " + Runs(n);
 
     private static string Name(string arm) => "<strong>" + Markup.Escape(arm) + "</strong>";
 }

@@ -13,15 +13,33 @@ internal static class OrgChartCheck
     private const int Competencies = 4;
 
     /// <summary>The first thing wrong with <paramref name="chart"/>, naming the key as the file spells it, or null.</summary>
-    public static string? Problem(OrgChart chart) => Teams(chart.Teams) ?? Grouping(chart.Grouping, chart.Teams.Count) ?? Arms(chart.Arms, chart.Teams.Count) ?? Finals(chart.FinalCompetencyShares, chart.Arms.Count, chart.Teams.Count);
+    public static string? Problem(OrgChart chart) => Teams(chart.Teams) ?? Grouping(chart.Grouping, chart.Teams) ?? Arms(chart.Arms, chart.Teams.Count) ?? Finals(chart.FinalCompetencyShares, chart.Arms.Count, chart.Teams.Count);
 
-    private static string? Grouping(OrgChartGrouping? grouping, int groups) => grouping switch
+    /// <summary>
+    /// Whether <paramref name="grouping"/> could have made the groups: at least a team per group and at
+    /// most one per person; and pooled units only when more than <see cref="TeamGroups.MaxUnits"/>
+    /// units were there, so at least 2 of them, while the other <see cref="TeamGroups.MaxUnits"/> − 1
+    /// keep a column with a team or more each.
+    /// </summary>
+    private static string? Grouping(OrgChartGrouping? grouping, IReadOnlyList<OrgChartTeam> groups)
     {
-        null => null,
-        { Teams: var teams } when teams < groups => $"grouping.teams is {teams}, fewer than the {groups} groups in teams",
-        { PooledUnits: < 0 } => "grouping.pooled_units is negative",
-        _ => null,
-    };
+        if (grouping is null)
+        {
+            return null;
+        }
+
+        long people = groups.Sum(g => (long)g.Size);
+        int mostPooled = grouping.Teams - (TeamGroups.MaxUnits - 1);
+        return grouping switch
+        {
+            { Teams: var teams } when teams < groups.Count => $"grouping.teams is {teams}, fewer than the {groups.Count} groups in teams",
+            { Teams: var teams } when teams > people => $"grouping.teams is {teams}, more than the {people} people in teams (every team has someone)",
+            { PooledUnits: 0 } => null,
+            { PooledUnits: var pooled } when mostPooled < 2 => $"grouping.pooled_units is {pooled}; must be 0 for {grouping.Teams} teams (units are pooled only when there are more than {TeamGroups.MaxUnits})",
+            { PooledUnits: var pooled } when pooled < 2 || pooled > mostPooled => $"grouping.pooled_units is {pooled}; must be 0, or from 2 to {mostPooled} (the teams less the {TeamGroups.MaxUnits - 1} units that keep a column)",
+            _ => null,
+        };
+    }
 
     private static string? Teams(IReadOnlyList<OrgChartTeam?>? teams)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace OrgSim.Experiments.Report;
 
@@ -9,7 +10,8 @@ namespace OrgSim.Experiments.Report;
 /// </summary>
 /// <param name="Teams">The organisation's teams, all of them in some group.</param>
 /// <param name="PooledUnits">The smallest units, which share one column of groups ("other units"); 0 when every unit has its own.</param>
-public sealed record OrgChartGrouping(int Teams, int PooledUnits)
+/// <remarks>Both keys are required in orgchart.json: a missing one would read as 0, a grouping no run made.</remarks>
+public sealed record OrgChartGrouping([property: JsonRequired] int Teams, [property: JsonRequired] int PooledUnits)
 {
     /// <summary>The line under the chart's title that tells the reader how teams were grouped.</summary>
     internal static string Note(int teams, int groups, int pooledUnits) =>

@@ -22,10 +22,10 @@ public sealed class OrganisationCache
     private (OrganisationSpec Spec, ulong Seed, OrgGraph Graph)? _held;
 
     /// <summary>Generates the organisation of <paramref name="spec"/> and <paramref name="seed"/> and holds it for the next <see cref="Take"/>.</summary>
-    public OrgGraph BuildAndHold(OrganisationSpec spec, ulong seed)
+    public OrgGraph BuildAndHold(OrganisationSpec spec, ulong seed, CancellationToken cancellation = default)
     {
         Release();
-        OrgGraph graph = OrganisationFactory.Build(spec, seed);
+        OrgGraph graph = OrganisationFactory.Build(spec, seed, cancellation);
         lock (_gate)
         {
             _held = (spec, seed, graph);
@@ -35,7 +35,7 @@ public sealed class OrganisationCache
     }
 
     /// <summary>The organisation of <paramref name="spec"/> and <paramref name="seed"/>: the one held if it is that one, else a new one; either way nothing is held after.</summary>
-    public OrgGraph Take(OrganisationSpec spec, ulong seed)
+    public OrgGraph Take(OrganisationSpec spec, ulong seed, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         lock (_gate)
@@ -48,7 +48,7 @@ public sealed class OrganisationCache
             }
         }
 
-        return OrganisationFactory.Build(spec, seed);
+        return OrganisationFactory.Build(spec, seed, cancellation);
     }
 
     /// <summary>Lets the held organisation go, if any.</summary>

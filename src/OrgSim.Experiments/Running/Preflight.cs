@@ -18,14 +18,14 @@ public static class Preflight
     public static IReadOnlyList<ScenarioError> Check(LoadedScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return Check(scenario, scenario.ErrorAt, null);
+        return Check(scenario, scenario.ErrorAt, null, default);
     }
 
     /// <summary>
     /// The checks of <see cref="Check(LoadedScenario)"/>, each problem located by <paramref name="errorAt"/>
     /// from its key path; the organisation they generate is left in <paramref name="organisations"/>, if given.
     /// </summary>
-    private static IReadOnlyList<ScenarioError> Check(LoadedScenario scenario, Func<string, string, ScenarioError> errorAt, OrganisationCache? organisations)
+    private static IReadOnlyList<ScenarioError> Check(LoadedScenario scenario, Func<string, string, ScenarioError> errorAt, OrganisationCache? organisations, CancellationToken cancellation)
     {
         if (ScenarioLimits.Check(scenario) is { Count: > 0 } tooLarge)
         {
@@ -34,7 +34,7 @@ public static class Preflight
 
         ScenarioSpec spec = scenario.Spec;
         ulong seed = RunSeeds.Organisation(spec.Seed, 0);
-        OrgGraph graph = organisations?.BuildAndHold(spec.Organisation, seed) ?? OrganisationFactory.Build(spec.Organisation, seed);
+        OrgGraph graph = organisations?.BuildAndHold(spec.Organisation, seed, cancellation) ?? OrganisationFactory.Build(spec.Organisation, seed, cancellation);
         var errors = new List<ScenarioError>();
         for (int i = 0; i < spec.Arms.Count; i++)
         {
@@ -72,19 +72,21 @@ public static class Preflight
     /// Where to leave the organisation of the first point's replicate 0 (the first run's, in
     /// canonical order) for <see cref="RunScheduler.Execute"/>; null to keep none.
     /// </param>
-    public static IReadOnlyList<ScenarioError> CheckAllPoints(LoadedScenario scenario, OrganisationCache? organisations = null)
+    /// <param name="cancellation">Stops the generation of an organisation (see <see cref="OrganisationFactory.Build"/>).</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    public static IReadOnlyList<ScenarioError> CheckAllPoints(LoadedScenario scenario, OrganisationCache? organisations = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         if (scenario.ParameterPaths.Count == 0)
         {
-            return Check(scenario, scenario.ErrorAt, organisations);
+            return Check(scenario, scenario.ErrorAt, organisations, cancellation);
         }
 
         var found = new List<(ScenarioError Error, SweepPoint Point)>();
         foreach (SweepPoint point in scenario.PointsOrBase)
         {
             LoadedScenario atPoint = scenario with { Spec = point.Spec };
-            found.AddRange(Check(atPoint, (path, message) => ErrorAtPoint(atPoint, point, path, message), point.Index == 0 ? organisations : null).Select(e => (e, point)));
+            found.AddRange(Check(atPoint, (path, message) => ErrorAtPoint(atPoint, point, path, message), point.Index == 0 ? organisations : null, cancellation).Select(e => (e, point)));
         }
 
         return found.GroupBy(f => f.Error.ToString(), StringComparer.Ordinal).Select(g =>

@@ -62,7 +62,7 @@ public static class RunScheduler
             {
                 ScenarioSpec spec = scenario.PointsOrBase[group[0].Point].Spec;
                 ulong organisationSeed = RunSeeds.Organisation(spec.Seed, group[0].Replicate);
-                OrgGraph graph = organisations?.Take(spec.Organisation, organisationSeed) ?? OrganisationFactory.Build(spec.Organisation, organisationSeed);
+                OrgGraph graph = organisations?.Take(spec.Organisation, organisationSeed, cancellation) ?? OrganisationFactory.Build(spec.Organisation, organisationSeed, cancellation);
                 foreach (RunCoordinates at in group)
                 {
                     cancellation.ThrowIfCancellationRequested();

@@ -78,6 +78,14 @@ public class ClassicNetworksTests
         Assert.InRange(moved / 2, 200 - 63, 200 + 63);
     }
 
+    [Fact]
+    public void WattsStrogatz_StopsWhenCancelled()
+    {
+        // SIGTERM while a large small world is generated: the generator must stop, not finish first.
+        Assert.Throws<OperationCanceledException>(() => ClassicNetworks.WattsStrogatz(10_000, 4, 0.1, 9, new CancellationToken(canceled: true)));
+        Assert.Equal(10_000, ClassicNetworks.WattsStrogatz(5_000, 4, 0.1, 9, CancellationToken.None).EdgeCount / 2);
+    }
+
     [Theory]
     [InlineData(1_000, 1)]
     [InlineData(2_000, 3)]

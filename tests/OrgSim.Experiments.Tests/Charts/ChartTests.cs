@@ -51,6 +51,22 @@ public class ChartTests
     }
 
     [Fact]
+    public void Adoption_BandsStayInsideThePlot_WhenAnIntervalReachesPast0Or100Percent()
+    {
+        // Two replicates give 95% intervals far wider than the share's range: they ran over the title.
+        ResultTables wide = Tables();
+        wide = wide with { Series = wide.Series.Select(s => s with { CompetentShare = s.CompetentShare.Select(b => b with { Low = b.Mean - 0.8, High = b.Mean + 0.8 }).ToList() }).ToList() };
+
+        Chart chart = ChartSet.Draw(wide, null).Single(c => c.FileName == "adoption.svg");
+
+        var ys = Elements(chart, "path", "band")
+            .SelectMany(p => System.Text.RegularExpressions.Regex.Matches((string)p.Attribute("d")!, @"[ML]-?[0-9.]+ (-?[0-9.]+)").Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)))
+            .ToList();
+        Assert.NotEmpty(ys);
+        Assert.All(ys, y => Assert.InRange(y, Axes.MarginTop, 540 - Axes.MarginBottom)); // 100% at the plot's top, 0% at its bottom
+    }
+
+    [Fact]
     public void Stages_HaveFourAreasPerArmPanelAndTheStageNames()
     {
         foreach (string name in ResultTables.CompetencyNames)
@@ -207,6 +223,37 @@ public class ChartTests
     }
 
     [Fact]
+    public void TeamWheels_OfAGroupedChart_ShowTheFrontLineGroupOfEachUnitOnce()
+    {
+        // 20 divisions of three depths: their front-line teams sit at levels 2, 3 and 4. The
+        // chart's groups are one column per unit (the 15 largest and the pooled rest), one group
+        // per level; a unit's front line is the bottom group of its column.
+        OrgSim.Core.Graph.OrgGraph graph = Divisions(20);
+        var recorder = new OrgChartRecorder(graph, maxRecordedTeams: 1);
+        var state = new OrgSim.Core.Agents.AgentState(graph.NodeCount);
+        for (int v = 0; v < graph.NodeCount; v += 3)
+        {
+            state.SetStage(v, OrgSim.Core.Agents.Competency.Decisiveness, OrgSim.Core.Agents.Stage.ConsciousCompetence);
+        }
+
+        recorder.Record(0, state);
+        OrgChart chart = OrgChart.ForArm("bottom-up", recorder);
+        Assert.NotNull(chart.Grouping);
+        var parents = chart.Teams.Select(t => t.Parent).ToHashSet();
+        var frontLine = chart.Teams.Where(t => !parents.Contains(t.Id)).Select(t => t.Label).ToList();
+        Assert.Equal(16, frontLine.Count); // 15 units of their own and the pool
+
+        Chart wheels = ChartSet.Draw(Tables(), chart).Single(c => c.FileName == "wheel-teams.svg");
+
+        // Each wheel's tooltip is its group's whole label (the panel's title may be shortened).
+        var titles = Elements(wheels, "g", "wheel").Select(g => g.Element(Svg + "title")!.Value).ToList();
+        Assert.Equal(12, titles.Count);
+        Assert.Equal(12, titles.Distinct().Count());
+        Assert.All(titles, title => Assert.Contains(title, frontLine));
+        Assert.Equal("Competency wheels of front-line groups of teams", wheels.Title);
+    }
+
+    [Fact]
     public void NamesFromData_AreEscapedEverywhere()
     {
         const string evil = "<script>alert(1)</script>";
@@ -331,6 +378,52 @@ public class ChartTests
             Summary = summary,
             Contrasts = [],
         };
+    }
+
+    /// <summary>
+    /// A chief executive over <paramref name="divisions"/> division heads; division d has 1 + d mod 3
+    /// levels under its head, each manager over two managers and the last over three front-line people.
+    /// </summary>
+    private static OrgSim.Core.Graph.OrgGraph Divisions(int divisions)
+    {
+        var nodes = new List<(int Manager, int Team, int Level, OrgSim.Core.Graph.Role Role)> { (-1, 0, 0, OrgSim.Core.Graph.Role.Executive) };
+        int teams = 2;
+        void Under(int manager, int level, int depth)
+        {
+            int team = teams++;
+            bool last = depth == 1;
+            var reports = Enumerable.Range(0, last ? 3 : 2).Select(_ =>
+            {
+                nodes.Add((manager, team, level, last ? OrgSim.Core.Graph.Role.FrontLine : OrgSim.Core.Graph.Role.Manager));
+                return nodes.Count - 1;
+            }).ToList();
+            if (!last)
+            {
+                reports.ForEach(r => Under(r, level + 1, depth - 1));
+            }
+        }
+
+        var heads = Enumerable.Range(0, divisions).Select(_ =>
+        {
+            nodes.Add((0, 1, 1, OrgSim.Core.Graph.Role.Manager));
+            return nodes.Count - 1;
+        }).ToList();
+        for (int d = 0; d < divisions; d++)
+        {
+            Under(heads[d], 2, 1 + (d % 3));
+        }
+
+        var builder = new OrgSim.Core.Graph.OrgGraphBuilder(nodes.Count);
+        for (int v = 0; v < nodes.Count; v++)
+        {
+            builder.SetNode(v, nodes[v].Manager, nodes[v].Team, nodes[v].Level, nodes[v].Role);
+            if (nodes[v].Manager >= 0)
+            {
+                builder.AddTie(v, nodes[v].Manager, OrgSim.Core.Graph.EdgeType.Manager);
+            }
+        }
+
+        return builder.Build();
     }
 
     /// <summary>

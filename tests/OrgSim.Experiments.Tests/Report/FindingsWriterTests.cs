@@ -29,6 +29,37 @@ public class FindingsWriterTests
     };
 
     [Fact]
+    public void ASingleReplicate_IsNeverSaidToHaveAnIntervalOrAnAverage()
+    {
+        // One replicate: no interval exists, so none may be said to include zero, and one run has no average.
+        ResultTables one = Quickstart() with
+        {
+            Summary =
+            [
+                new(0, "top-down", "weeks_to_50pct", 60, null, null, 1),
+                new(0, "top-down", "reached_50pct", 1, null, null, 1),
+                new(0, "top-down", "competent_share_final", 0.998, null, null, 1),
+                new(0, "bottom-up", "weeks_to_50pct", 105, null, null, 1),
+                new(0, "bottom-up", "reached_50pct", 0, null, null, 1),
+                new(0, "bottom-up", "competent_share_final", 0.325, null, null, 1),
+            ],
+            Contrasts =
+            [
+                new(0, "bottom-up", "weeks_to_50pct", 45, null, null, 1, "top-down"),
+                new(0, "bottom-up", "competent_share_final", -0.673, null, null, 1, "top-down"),
+            ],
+        };
+
+        string html = FindingsWriter.Html(one);
+
+        Assert.DoesNotContain("95% interval", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("on average", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("any of its 1 run", html, StringComparison.Ordinal);
+        Assert.Contains(Bottom + " did not reach 50% competent within 104 weeks in its one run, while " + Top + " did (in week 60.0).", html, StringComparison.Ordinal);
+        Assert.Contains(Bottom + " ended with 67.3 percentage points fewer competent pairs (one paired run, so no confidence interval). With one paired run the two cannot be told apart.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ArmThatNeverGotThere_IsNotSaidToGetThereLater()
     {
         string html = FindingsWriter.Html(Quickstart());

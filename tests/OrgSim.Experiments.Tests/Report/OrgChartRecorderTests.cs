@@ -109,8 +109,15 @@ public class OrgChartRecorderTests
     }
 
     [Theory]
-    [InlineData("{\"teams\":1,\"pooled_units\":0}", "grouping.teams is 1, fewer than the")]
-    [InlineData("{\"teams\":5001,\"pooled_units\":-1}", "grouping.pooled_units is negative")]
+    [InlineData("{\"teams\":1,\"pooled_units\":0}", ": grouping.teams is 1, fewer than the 35 groups in teams")]
+    [InlineData("{\"teams\":2147483647,\"pooled_units\":0}", ": grouping.teams is 2147483647, more than the 40000 people in teams")]
+    [InlineData("{\"teams\":5001,\"pooled_units\":-1}", ": grouping.pooled_units is -1; must be 0, or from 2 to 4986")]
+    [InlineData("{\"teams\":5001,\"pooled_units\":1}", ": grouping.pooled_units is 1; must be 0, or from 2 to 4986")]
+    [InlineData("{\"teams\":5001,\"pooled_units\":2147483647}", ": grouping.pooled_units is 2147483647; must be 0, or from 2 to 4986")]
+    [InlineData("{\"teams\":5001}", ", line 1: the value of grouping is not valid")]
+    [InlineData("{}", ", line 1: the value of grouping is not valid")]
+    [InlineData("[]", ", line 1: the value of grouping is not valid")]
+    [InlineData("{\"teams\":\"x\",\"pooled_units\":0}", ", line 1: the value of grouping.teams is not valid")]
     public void ReadFile_NamesAGroupingThatCannotHaveMadeTheGroups(string grouping, string problem)
     {
         var recorder = new OrgChartRecorder(Large);
@@ -121,7 +128,19 @@ public class OrgChartRecorderTests
 
         var e = Assert.Throws<OrgSim.Experiments.Output.DamagedFileException>(() => OrgChart.ReadFile(path));
 
-        Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+        Assert.StartsWith(path + problem, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void ReadFile_TakesAPoolOfUnitsThatCouldHaveBeenMade()
+    {
+        var recorder = new OrgChartRecorder(Large);
+        recorder.Record(0, SomeCompetent(Large.NodeCount));
+        string path = Path.Combine(TestPaths.TempDirectory(), "orgchart.json");
+        File.WriteAllText(path, OrgChart.ForArm("arm", recorder).ToJson().Replace("\"pooled_units\":0", "\"pooled_units\":2", StringComparison.Ordinal));
+
+        Assert.Equal(new OrgChartGrouping(5001, 2), OrgChart.ReadFile(path)!.Grouping);
     }
 
     /// <summary>Agents competent in a pattern that differs between and within teams: v mod 3 == 0 in decisiveness, v mod 7 == 0 in pacing too.</summary>

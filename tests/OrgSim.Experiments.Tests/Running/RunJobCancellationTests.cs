@@ -41,6 +41,30 @@ public class RunJobCancellationTests
         Assert.DoesNotContain(ResultsFolder.TableFileNames, t => File.Exists(Path.Combine(folder, t)));
     }
 
+    [Fact]
+    public void ACancelWhileTheOrganisationIsGenerated_StopsTheGenerator_AndWritesNothing()
+    {
+        // Watts–Strogatz looks at the token while it rewires: at 10^7 agents that takes seconds,
+        // before any run and before the output folder is claimed. Cancelled before generation, the
+        // job stops there, so the folder is never made; a generator that ignored the token would
+        // let the job claim it and start the runs.
+        const string text = """
+            name: small-world
+            seed: 3
+            horizon_weeks: 5
+            replicates: 1
+            organisation: {generator: watts-strogatz, agents: 2000, degree: 4, rewire: 0.1}
+            arms:
+              - name: random
+                seeding: {strategy: random, budget: 10}
+            """;
+        string folder = Path.Combine(TestPaths.TempDirectory(), "out");
+
+        Assert.Throws<OperationCanceledException>(() => RunJob.Execute(
+            new RunRequest { Scenario = new ScenarioInput(TestRuns.ScenarioFile(text), []), Out = folder, Threads = 1 }, new RunListener(), new CancellationToken(canceled: true)));
+        Assert.False(Directory.Exists(folder));
+    }
+
     private sealed class CancelAfter(int runs, CancellationTokenSource cancellation) : RunListener
     {
         private int _done;
