@@ -256,7 +256,7 @@ public static class OverlayBuilder
     /// <summary>Which pairs are tied: the organisation's rows (short) plus the overlay's own additions.</summary>
     private sealed class TieSet(OrgGraph graph, float remoteTieWeight)
     {
-        private readonly HashSet<long> _added = [];
+        private readonly HashSet<long> _added = new(TiePairComparer.Instance); // A long's own hash, a ^ b, collides for most pairs.
 
         /// <summary>Adds the tie unless the pair is the same agent or already tied; says whether it did.</summary>
         public bool TryAdd(OrgGraphBuilder builder, int a, int b, EdgeType typeFromA)
