@@ -37,11 +37,7 @@ public class ClassicThresholdBenchmarks
     private OrgGraph? _graph;
     private ModelParameters? _model;
     private int[] _seeds = [];
-    private int[] _offsets = [];
-    private int[] _targets = [];
-    private int[] _thresholds = [];
-    private byte[] _state = [];
-    private byte[] _next = [];
+    private PlainCsrLoop? _plain;
     private Simulation? _simulation;
     private Simulation? _general;
 
@@ -59,29 +55,18 @@ public class ClassicThresholdBenchmarks
             Relationships = new Relationships { TeamPeer = new(1, 1) },
         };
         _seeds = SeedSelector.Select(_graph, SeedingStrategy.Random, budget: Agents / 20, seed: 42);
-        _offsets = new int[Agents + 1];
-        _targets = new int[_graph.EdgeCount];
-        _thresholds = new int[Agents];
-        for (int v = 0; v < Agents; v++)
-        {
-            ReadOnlySpan<int> row = _graph.Neighbours(v);
-            row.CopyTo(_targets.AsSpan(_offsets[v]));
-            _offsets[v + 1] = _offsets[v] + row.Length;
-            _thresholds[v] = row.Length == 0 ? int.MaxValue : (int)Math.Ceiling(Theta * (1 - 1e-6) * row.Length); // as AdoptionBars does
-        }
-
-        _state = new byte[Agents];
-        _next = new byte[Agents];
+        _plain = new PlainCsrLoop(_graph, degree => degree == 0 ? int.MaxValue : (int)Math.Ceiling(Theta * (1 - 1e-6) * degree)); // as AdoptionBars does
     }
 
     /// <summary>Resets both to the seeded state.</summary>
     [IterationSetup]
     public void Reset()
     {
-        Array.Clear(_state);
+        byte[] state = _plain!.State;
+        Array.Clear(state);
         foreach (int v in _seeds)
         {
-            _state[v] = 1;
+            state[v] = 1;
         }
 
         _simulation?.Dispose();
@@ -173,27 +158,7 @@ public class ClassicThresholdBenchmarks
         _general?.Dispose();
     }
 
-    private int PlainSweep()
-    {
-        int[] offsets = _offsets, targets = _targets, thresholds = _thresholds;
-        byte[] state = _state, next = _next;
-        int changed = 0;
-        for (int v = 0; v < state.Length; v++)
-        {
-            int count = 0;
-            for (int e = offsets[v]; e < offsets[v + 1]; e++)
-            {
-                count += state[targets[e]];
-            }
-
-            byte adopted = (byte)(state[v] | (count >= thresholds[v] ? 1 : 0));
-            changed += adopted ^ state[v];
-            next[v] = adopted;
-        }
-
-        (_state, _next) = (next, state);
-        return changed;
-    }
+    private int PlainSweep() => _plain!.Sweep();
 
     /// <summary>One launch, two warm-up and eight measured iterations of exactly one operation each.</summary>
     private sealed class OneOperationConfig : ManualConfig

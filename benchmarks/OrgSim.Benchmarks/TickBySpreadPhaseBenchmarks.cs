@@ -30,8 +30,7 @@ namespace OrgSim.Benchmarks;
 public class TickBySpreadPhaseBenchmarks
 {
     private Simulation? _simulation;
-    private int[] _offsets = [], _targets = [];
-    private byte[] _state = [], _next = [];
+    private PlainCsrLoop? _plain;
 
     /// <summary>The number of agents in the organisation.</summary>
     [ParamsSource(nameof(AgentCounts))]
@@ -87,48 +86,18 @@ public class TickBySpreadPhaseBenchmarks
     /// the machine's noise divided out.
     /// </summary>
     [Benchmark(Baseline = true)]
-    public int PlainSweep()
-    {
-        int[] offsets = _offsets, targets = _targets;
-        byte[] state = _state, next = _next;
-        int changed = 0;
-        for (int v = 0; v < state.Length; v++)
-        {
-            int count = 0;
-            for (int e = offsets[v]; e < offsets[v + 1]; e++)
-            {
-                count += state[targets[e]];
-            }
-
-            byte now = (byte)(state[v] | (count >= 2 ? 1 : 0));
-            changed += now ^ state[v];
-            next[v] = now;
-        }
-
-        (_state, _next) = (next, state);
-        return changed;
-    }
+    public int PlainSweep() => _plain!.Sweep();
 
     /// <summary>Builds the same organisation as CSR arrays and a byte per agent, 5% of them set.</summary>
     [GlobalSetup(Target = nameof(PlainSweep))]
     public void SetupPlainSweep()
     {
         OrgGraph graph = HierarchyGenerator.Generate(BenchmarkSimulations.Organisation(Agents), seed: 42);
-        _offsets = new int[graph.NodeCount + 1];
-        _targets = new int[graph.EdgeCount];
+        _plain = new PlainCsrLoop(graph, _ => 2);
+        var random = new Random(42);
         for (int v = 0; v < graph.NodeCount; v++)
         {
-            ReadOnlySpan<int> row = graph.Neighbours(v);
-            row.CopyTo(_targets.AsSpan(_offsets[v]));
-            _offsets[v + 1] = _offsets[v] + row.Length;
-        }
-
-        _state = new byte[graph.NodeCount];
-        _next = new byte[graph.NodeCount];
-        var random = new Random(42);
-        for (int v = 0; v < _state.Length; v++)
-        {
-            _state[v] = (byte)(random.Next(20) == 0 ? 1 : 0);
+            _plain.State[v] = (byte)(random.Next(20) == 0 ? 1 : 0);
         }
     }
 
