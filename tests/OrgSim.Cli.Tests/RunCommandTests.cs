@@ -192,6 +192,17 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void Run_OfOneRun_CountsItInTheSingular()
+    {
+        string scenario = CliHarness.WriteScenario(Small[..Small.IndexOf("  - name: bottom-up", StringComparison.Ordinal)]);
+        var (code, stdout, stderr) = CliHarness.Run("run", scenario, "--out", Path.Combine(CliHarness.TempDirectory(), "o"), "--replicates", "1", "--no-report");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("1 run in ", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 runs", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_CancelledWhileItsSmallWorldIsGenerated_ExitsAsCancelledAndWritesNothing()
     {
         // SIGTERM during a Watts–Strogatz generation (seconds at 10^7 agents): the generator stops, before the folder is claimed.

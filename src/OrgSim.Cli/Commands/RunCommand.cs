@@ -46,7 +46,7 @@ public static class RunCommand
         }
 
         string seconds = time.GetElapsedTime(start).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
-        stdout.WriteLine($"{outcome.RunsExecuted} runs in {seconds} s. Results in {outcome.Folder}{Path.DirectorySeparatorChar}");
+        stdout.WriteLine($"{outcome.RunsExecuted} {(outcome.RunsExecuted == 1 ? "run" : "runs")} in {seconds} s. Results in {outcome.Folder}{Path.DirectorySeparatorChar}");
         return ExitCodes.Success;
     }
 
