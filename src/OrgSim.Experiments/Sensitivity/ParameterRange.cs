@@ -48,8 +48,8 @@ public sealed class ParameterRange
         Check(name, low, high, scale).ConvertAll(p => p.Message);
 
     /// <summary>
-    /// The value at unit coordinate <paramref name="unit"/> (0 gives <see cref="Low"/>, 1 gives
-    /// <see cref="High"/>), kept inside [low, high] against rounding at the ends.
+    /// The value at unit coordinate <paramref name="unit"/>: exactly <see cref="Low"/> at 0 and
+    /// <see cref="High"/> at 1, and never outside [low, high] in between.
     /// </summary>
     public double ValueAt(double unit)
     {
@@ -58,12 +58,18 @@ public sealed class ParameterRange
             throw new ArgumentOutOfRangeException(nameof(unit), unit, "should be in range [0, 1]");
         }
 
+        // The ends are exact: a design point at level 0 or 1 asks for the range's own bounds.
+        if (unit == 0 || unit == 1)
+        {
+            return unit == 0 ? Low : High;
+        }
+
         double value = Scale == ParameterScale.LogUniform
             ? Math.Exp(Math.Log(Low) + (unit * (Math.Log(High) - Math.Log(Low))))
             : Low + (unit * (High - Low));
 
-        // exp(log(x)) and low + 1·(high − low) can land one ulp outside the range; a design point
-        // must never ask for a value the scenario's range forbids.
+        // exp(log(x)) can land one ulp outside the range near its ends; a design point must never
+        // ask for a value the scenario's range forbids.
         return Math.Clamp(value, Low, High);
     }
 

@@ -53,7 +53,7 @@ public static class SobolEstimator
         int k = samples.K, n = samples.N;
 
         Span<double> first = new double[k], total = new double[k];
-        double variance = samples.Indices(null, first, total);
+        double variance = samples.Indices([.. Enumerable.Range(0, n)], first, total);
 
         var bootFirst = new double[k * resamples]; // [i·resamples + b]
         var bootTotal = new double[k * resamples];
@@ -134,24 +134,24 @@ public static class SobolEstimator
         public int N { get; }
 
         /// <summary>
-        /// Writes S1 and ST over the rows <paramref name="rows"/> (all rows, once each, when null)
-        /// and returns the variance they divide by.
+        /// Writes S1 and ST over the N rows <paramref name="rows"/> (each row once, or a bootstrap
+        /// resample) and returns the variance they divide by.
         /// </summary>
-        public double Indices(int[]? rows, Span<double> first, Span<double> total)
+        public double Indices(int[] rows, Span<double> first, Span<double> total)
         {
             // Sums are taken relative to one of the outputs: that keeps digits when the outputs
             // are large next to their spread, and makes V exactly 0 when they are all equal.
-            double origin = _a[rows?[0] ?? 0], sum = 0;
+            double origin = _a[rows[0]], sum = 0;
             for (int j = 0; j < N; j++)
             {
-                int row = rows?[j] ?? j;
+                int row = rows[j];
                 sum += _a[row] - origin + (_b[row] - origin);
             }
 
             double mean = sum / (2.0 * N), squares = 0; // relative to origin
             for (int j = 0; j < N; j++)
             {
-                int row = rows?[j] ?? j;
+                int row = rows[j];
                 double a = _a[row] - origin - mean, b = _b[row] - origin - mean;
                 squares += (a * a) + (b * b);
             }
@@ -163,7 +163,7 @@ public static class SobolEstimator
                 double s1 = 0, st = 0;
                 for (int j = 0; j < N; j++)
                 {
-                    int row = rows?[j] ?? j;
+                    int row = rows[j];
                     double difference = ab[row] - _a[row];
                     s1 += (_b[row] - origin - mean) * difference;
                     st += difference * difference;
