@@ -70,7 +70,7 @@ public sealed class MorrisDesign : SensitivityDesign
     public static MorrisDesign Create(IReadOnlyList<ParameterRange> parameters, int trajectories, int levels, ulong seed)
     {
         ThrowIfAny(ParameterProblems(parameters), nameof(parameters));
-        ThrowIfAny(Problems(parameters.Count, trajectories, levels), trajectories < 2 ? nameof(trajectories) : nameof(levels));
+        ThrowIfAny(Problems(parameters.Count, trajectories, levels), levels < 2 || levels % 2 != 0 ? nameof(levels) : nameof(trajectories));
         return new MorrisDesign(parameters, trajectories, levels, seed);
     }
 
@@ -144,6 +144,9 @@ public sealed class MorrisDesign : SensitivityDesign
         CheckPoint(point, parameter);
         int t = point / (_k + 1), step = point % (_k + 1), at = (t * _k) + parameter;
         int start = _startLevel[at], half = Levels / 2;
+
+        // Once moved, a parameter that started in the lower half of the levels sits p/2 levels
+        // up, one that started in the upper half p/2 levels down.
         int level = step < _moveStep[at] ? start : start < half ? start + half : start - half;
 
         // A level is a fraction of p − 1, so grid points are exact: 0, 1/3, 2/3 and 1 for p = 4.
@@ -152,6 +155,8 @@ public sealed class MorrisDesign : SensitivityDesign
 
     private void DrawTrajectory(int t)
     {
+        // Counters 0 … k − 1 draw the base levels, k … 2k − 1 the directions and 2k + 1 … 3k − 1
+        // the shuffle: disjoint, so no two decisions share a random number.
         ulong key = SeedDerivation.Derive(Seed, "morris-trajectory", t);
         int half = Levels / 2, k = _k;
         Span<int> order = k <= 256 ? stackalloc int[k] : new int[k];
