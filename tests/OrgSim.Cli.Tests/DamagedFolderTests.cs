@@ -135,7 +135,7 @@ public class DamagedFolderTests
         Assert.True(code == 0, stderr);
         Assert.Equal("orgsim: 1 damaged run record was removed and will be redone: p000001-a001-r000000.run (empty)", stderr.TrimEnd('\n'));
         Assert.Contains("Resuming: 7 runs already done.", stdout, StringComparison.Ordinal);
-        Assert.Contains("1 run in", stdout, StringComparison.Ordinal);
+        Assert.Contains("1 run in ", stdout, StringComparison.Ordinal);
         OrgSim.Tests.Shared.FolderAssert.SameFiles(Whole.Value, folder);
     }
 
