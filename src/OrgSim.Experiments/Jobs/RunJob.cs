@@ -195,7 +195,7 @@ public static class RunJob
             : shard is { Count: > 1 } s ? $" Shard {s} ({shardSource}): {plan.Count:N0} of the {plan.TotalInScenario:N0} runs." : $" Only {plan.Count:N0} of the {plan.TotalInScenario:N0} runs.";
         string resume = pending < plan.Count ? $" Resuming: {plan.Count - pending:N0} runs already done." : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"Running '{spec.Name}': {points}{spec.Arms.Count} {(spec.Arms.Count == 1 ? "arm" : "arms")} x {spec.Replicates} {(spec.Replicates == 1 ? "replicate" : "replicates")}, {spec.HorizonWeeks} weeks, {spec.Organisation.Agents:N0} agents, {threads} threads.{part}{resume}");
+            $"Running '{spec.Name}': {points}{spec.Arms.Count} {(spec.Arms.Count == 1 ? "arm" : "arms")} x {spec.Replicates} {(spec.Replicates == 1 ? "replicate" : "replicates")}, {spec.HorizonWeeks} weeks, {spec.Organisation.Agents:N0} {(spec.Organisation.Agents == 1 ? "agent" : "agents")}, {threads} {(threads == 1 ? "thread" : "threads")}.{part}{resume}");
     }
 
     /// <summary>The terminal summary: one table for a single point; for a sweep, one per point, up to a few.</summary>
