@@ -179,15 +179,17 @@ public class BenchCommandTests
         Assert.Matches(@"(?m)^\s*bench\s+Measure this machine", commands);
     }
 
-    [Fact]
-    public void Bench_Cancelled_ExitsAsCancelled_AndPrintsNoResult()
+    [Theory]
+    [InlineData("hierarchy")]
+    [InlineData("erdos-renyi")]
+    public void Bench_Cancelled_ExitsAsCancelled_AndPrintsNoResult(string network)
     {
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        int code = OrgSimCli.Run(["bench", "--agents", "2000", "--json"], stdout, stderr, cancellation.Token);
+        int code = OrgSimCli.Run(["bench", "--agents", "2000", "--network", network, "--json"], stdout, stderr, cancellation.Token);
 
         Assert.Equal(ExitCodes.Cancelled, code);
         Assert.EndsWith("orgsim: cancelled; nothing was measured in full", stderr.ToString().TrimEnd(), StringComparison.Ordinal);

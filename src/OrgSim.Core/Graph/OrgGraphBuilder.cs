@@ -51,13 +51,15 @@ public sealed class OrgGraphBuilder
     /// lower id, in row order) and <paramref name="extraNodes"/> more nodes after them, to add
     /// overlays to a built organisation.
     /// </summary>
-    public static OrgGraphBuilder From(OrgGraph graph, int extraNodes)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled (checked every 16,384 agents).</exception>
+    public static OrgGraphBuilder From(OrgGraph graph, int extraNodes, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfNegative(extraNodes);
         var builder = new OrgGraphBuilder(graph.NodeCount + extraNodes);
         for (int v = 0; v < graph.NodeCount; v++)
         {
+            GenerationCancellation.Check(v, cancellation);
             builder.SetNode(v, graph.Manager(v), graph.Team(v), graph.Level(v), graph.Role(v));
             builder.SetPlacement(v, graph.Function(v), graph.Site(v), graph.IsRemote(v));
             if (graph.HasNames)
@@ -73,6 +75,7 @@ public sealed class OrgGraphBuilder
 
         for (int v = 0; v < graph.NodeCount; v++)
         {
+            GenerationCancellation.Check(v, cancellation);
             ReadOnlySpan<int> contacts = graph.Neighbours(v);
             ReadOnlySpan<EdgeType> types = graph.EdgeTypesOf(v);
             ReadOnlySpan<float> weights = graph.EdgeWeightsOf(v);
@@ -179,12 +182,18 @@ public sealed class OrgGraphBuilder
     }
 
     /// <summary>Builds the CSR graph; throws if a pair of agents is tied twice.</summary>
-    public OrgGraph Build()
+    /// <remarks>
+    /// <paramref name="cancellation"/> is checked every 16,384 ties or rows in each pass (counting,
+    /// placing, grouping by type, the duplicate check): at 10^7 agents a build takes seconds.
+    /// </remarks>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    public OrgGraph Build(CancellationToken cancellation = default)
     {
         int n = NodeCount;
         var offsets = new int[n + 1];
         for (int i = 0; i < _ties.Count; i++)
         {
+            GenerationCancellation.Check(i, cancellation);
             offsets[_ties.From(i) + 1]++;
             offsets[_ties.To(i) + 1]++;
         }
@@ -201,6 +210,7 @@ public sealed class OrgGraphBuilder
         var cursor = offsets.AsSpan(0, n).ToArray();
         for (int i = 0; i < _ties.Count; i++)
         {
+            GenerationCancellation.Check(i, cancellation);
             int a = _ties.From(i), b = _ties.To(i);
             EdgeType typeFromA = _ties.Type(i);
             Place(a, b, typeFromA);
@@ -219,14 +229,15 @@ public sealed class OrgGraphBuilder
             }
         }
 
-        GroupRowsByType(offsets, targets, weights, types);
-        RejectDuplicateTies(offsets, targets);
+        cancellation.ThrowIfCancellationRequested();
+        GroupRowsByType(offsets, targets, weights, types, cancellation);
+        RejectDuplicateTies(offsets, targets, cancellation);
         int teamCount = n == 0 ? 0 : _teams.Max() + 1;
         return new OrgGraph(offsets, targets, weights, types, _managers, _teams, _levels, _roles, teamCount, _functions, _sites, _remote, _names, _teamNames);
     }
 
     /// <summary>Stably sorts each row by edge type: a counting sort through one row-sized buffer. <paramref name="weights"/> is empty when every weight is 1.</summary>
-    private static void GroupRowsByType(int[] offsets, int[] targets, float[] weights, EdgeType[] types)
+    private static void GroupRowsByType(int[] offsets, int[] targets, float[] weights, EdgeType[] types, CancellationToken cancellation)
     {
         bool weighted = weights.Length != 0;
         Span<int> starts = stackalloc int[EdgeTypes.Count + 1];
@@ -235,6 +246,7 @@ public sealed class OrgGraphBuilder
         var rowTypes = new List<EdgeType>();
         for (int v = 0; v + 1 < offsets.Length; v++)
         {
+            GenerationCancellation.Check(v, cancellation);
             int start = offsets[v], end = offsets[v + 1];
             if (IsGrouped(types.AsSpan(start, end - start)))
             {
@@ -285,13 +297,14 @@ public sealed class OrgGraphBuilder
         return true;
     }
 
-    private static void RejectDuplicateTies(int[] offsets, int[] targets)
+    private static void RejectDuplicateTies(int[] offsets, int[] targets, CancellationToken cancellation)
     {
         // A stamp per node turns the duplicate check into one linear pass with no hashing.
         var lastSeenFrom = new int[offsets.Length - 1];
         Array.Fill(lastSeenFrom, -1);
         for (int v = 0; v < offsets.Length - 1; v++)
         {
+            GenerationCancellation.Check(v, cancellation);
             for (int e = offsets[v]; e < offsets[v + 1]; e++)
             {
                 int u = targets[e];

@@ -13,7 +13,9 @@ public static class TeamNetworkGenerator
     private const ulong CrossTeamStream = 1;
 
     /// <summary>Generates <paramref name="agents"/> agents in teams of <paramref name="teamSize"/> with <paramref name="crossTeamTiesPerAgent"/> cross-team ties each on average.</summary>
-    public static OrgGraph Generate(int agents, int teamSize, double crossTeamTiesPerAgent, ulong seed)
+    /// <remarks><paramref name="cancellation"/> is checked every 16,384 agents, ties or draws in each pass; the checks draw nothing.</remarks>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    public static OrgGraph Generate(int agents, int teamSize, double crossTeamTiesPerAgent, ulong seed, CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(agents, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(teamSize, 1);
@@ -25,6 +27,7 @@ public static class TeamNetworkGenerator
         var builder = new OrgGraphBuilder(agents);
         for (int v = 0; v < agents; v++)
         {
+            GenerationCancellation.Check(v, cancellation);
             builder.SetNode(v, -1, v / teamSize, 0, Role.FrontLine);
         }
 
@@ -33,6 +36,7 @@ public static class TeamNetworkGenerator
             int last = Math.Min(agents, first + teamSize);
             for (int a = first; a < last; a++)
             {
+                GenerationCancellation.Check(a, cancellation);
                 for (int b = a + 1; b < last; b++)
                 {
                     builder.AddTie(a, b, EdgeType.TeamPeer);
@@ -40,16 +44,18 @@ public static class TeamNetworkGenerator
             }
         }
 
-        foreach (long pair in CrossTeamPairs(agents, teamSize, crossTeamTiesPerAgent, seed))
+        long[] pairs = CrossTeamPairs(agents, teamSize, crossTeamTiesPerAgent, seed, cancellation);
+        for (int i = 0; i < pairs.Length; i++)
         {
-            builder.AddTie(TiePairs.Lower(pair), TiePairs.Higher(pair), EdgeType.CrossTeam);
+            GenerationCancellation.Check(i, cancellation);
+            builder.AddTie(TiePairs.Lower(pairs[i]), TiePairs.Higher(pairs[i]), EdgeType.CrossTeam);
         }
 
-        return builder.Build();
+        return builder.Build(cancellation);
     }
 
     /// <summary>Distinct pairs of agents in different teams, sorted: round(n × mean / 2) of them, or fewer after a bounded number of draws.</summary>
-    private static long[] CrossTeamPairs(int n, int teamSize, double mean, ulong seed)
+    private static long[] CrossTeamPairs(int n, int teamSize, double mean, ulong seed, CancellationToken cancellation)
     {
         long target = (long)Math.Round(n * mean / 2.0, MidpointRounding.AwayFromZero);
         if (target == 0 || n <= teamSize)
@@ -66,6 +72,7 @@ public static class TeamNetworkGenerator
             long missing = target - pairs.Count;
             for (long i = 0; i < missing && (long)draw < maxDraws; i++)
             {
+                GenerationCancellation.Check(i, cancellation);
                 int a = CounterRng.Below(key, draw++, n), b = CounterRng.Below(key, draw++, n);
                 if (a / teamSize != b / teamSize)
                 {
@@ -73,6 +80,7 @@ public static class TeamNetworkGenerator
                 }
             }
 
+            cancellation.ThrowIfCancellationRequested();
             TiePairs.SortAndDropDuplicates(pairs);
         }
 

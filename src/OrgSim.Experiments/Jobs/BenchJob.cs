@@ -102,7 +102,7 @@ public static class BenchJob
             ? $"orgsim bench: building an Erdős–Rényi network of {request.Agents:N0} agents, mean degree {Number(d)}"
             : $"orgsim bench: building a hierarchy of {request.Agents:N0} agents (span {HierarchySpan}, {HierarchyCrossTeamTies} cross-team ties per agent)");
         long start = Stopwatch.GetTimestamp();
-        OrgGraph graph = Build(request.Agents, degree);
+        OrgGraph graph = Build(request.Agents, degree, cancellation);
         double buildSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         cancellation.ThrowIfCancellationRequested();
 
@@ -111,7 +111,7 @@ public static class BenchJob
         Stage competentStage = classic ? Stage.UnconsciousCompetence : Stage.ConsciousCompetence;
         note($"orgsim bench: built in {Number(buildSeconds)} s, {graph.EdgeCount:N0} directed edges; warming up");
         int warmUpAgents = Math.Min(graph.NodeCount, Math.Max(WarmUpAgents, request.Threads * 1024));
-        OrgGraph warmUpGraph = warmUpAgents == graph.NodeCount ? graph : Build(warmUpAgents, degree is { } d2 ? Math.Min(d2, WarmUpMaxDegree) : null);
+        OrgGraph warmUpGraph = warmUpAgents == graph.NodeCount ? graph : Build(warmUpAgents, degree is { } d2 ? Math.Min(d2, WarmUpMaxDegree) : null, cancellation);
         WarmUp warmUp = WarmUp.Run(warmUpGraph, parameters, Seeds(warmUpGraph), seedStage, request.Threads, Seed, cancellation);
         if (!warmUp.JitSettled)
         {
@@ -300,9 +300,9 @@ public static class BenchJob
     }
 
     /// <summary>The network: the benchmarks' hierarchy, or Erdős–Rényi with mean degree <paramref name="degree"/>.</summary>
-    private static OrgGraph Build(int agents, double? degree) => degree is { } meanDegree
-        ? ClassicNetworks.ErdosRenyi(agents, meanDegree, Seed)
-        : HierarchyGenerator.Generate(new HierarchyOptions { Agents = agents, Span = HierarchySpan, CrossTeamTiesPerAgent = HierarchyCrossTeamTies }, Seed);
+    private static OrgGraph Build(int agents, double? degree, CancellationToken cancellation) => degree is { } meanDegree
+        ? ClassicNetworks.ErdosRenyi(agents, meanDegree, Seed, cancellation)
+        : HierarchyGenerator.Generate(new HierarchyOptions { Agents = agents, Span = HierarchySpan, CrossTeamTiesPerAgent = HierarchyCrossTeamTies }, Seed, cancellation);
 
     /// <summary>5% of the agents (at least one), drawn at random with the benchmarks' seed.</summary>
     private static int[] Seeds(OrgGraph graph) => SeedSelector.Select(graph, SeedingStrategy.Random, Math.Max(1, graph.NodeCount / 20), Seed);

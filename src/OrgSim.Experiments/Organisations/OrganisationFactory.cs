@@ -10,7 +10,7 @@ public static class OrganisationFactory
     /// <summary>From this many agents on, memory is collected before and after generating, see <see cref="Build"/>.</summary>
     public const int CollectFromAgents = 1_000_000;
 
-    /// <summary>Generates <paramref name="spec"/> from <paramref name="seed"/>; <paramref name="cancellation"/> stops the generators that look at it (Watts–Strogatz).</summary>
+    /// <summary>Generates <paramref name="spec"/> from <paramref name="seed"/>; <paramref name="cancellation"/> stops every generator, the overlays and the graph's build, each of which looks at it every 16,384 agents, ties or draws (importers read their file first and are not stopped).</summary>
     /// <remarks>
     /// A large organisation is generated between two full collections. Before: the organisation
     /// and simulation of the replicate before are garbage now (1 GB at 10^7 agents), and the
@@ -37,7 +37,7 @@ public static class OrganisationFactory
             NetworkKind.HrExport => spec.HrImport.RemoteTieWeight,
             _ => 1,
         };
-        OrgGraph built = OverlayBuilder.Apply(organisation, spec.Overlays, seed, remoteTieWeight);
+        OrgGraph built = OverlayBuilder.Apply(organisation, spec.Overlays, seed, remoteTieWeight, cancellation);
         if (large)
         {
             CollectGarbage();
@@ -53,16 +53,16 @@ public static class OrganisationFactory
         int n = spec.Agents;
         return spec.Kind switch
         {
-            NetworkKind.Hierarchy => HierarchyGenerator.Generate(spec.Hierarchy, seed),
-            NetworkKind.Teams => TeamNetworkGenerator.Generate(n, spec.TeamSize, spec.Hierarchy.CrossTeamTiesPerAgent, seed),
+            NetworkKind.Hierarchy => HierarchyGenerator.Generate(spec.Hierarchy, seed, cancellation),
+            NetworkKind.Teams => TeamNetworkGenerator.Generate(n, spec.TeamSize, spec.Hierarchy.CrossTeamTiesPerAgent, seed, cancellation),
             NetworkKind.HrExport => HrExportImporter.Import(spec.ImportPath, spec.HrImport, seed).Graph,
             NetworkKind.EdgeList => EdgeListImporter.Import(spec.ImportPath).Graph,
             NetworkKind.Complete => ClassicNetworks.Complete(n),
-            NetworkKind.Ring => ClassicNetworks.RingLattice(n, (int)spec.Degree),
-            NetworkKind.Grid => ClassicNetworks.Grid(spec.GridWidth, n / spec.GridWidth),
-            NetworkKind.ErdosRenyi => ClassicNetworks.ErdosRenyi(n, spec.Degree, seed),
+            NetworkKind.Ring => ClassicNetworks.RingLattice(n, (int)spec.Degree, cancellation),
+            NetworkKind.Grid => ClassicNetworks.Grid(spec.GridWidth, n / spec.GridWidth, cancellation),
+            NetworkKind.ErdosRenyi => ClassicNetworks.ErdosRenyi(n, spec.Degree, seed, cancellation),
             NetworkKind.WattsStrogatz => ClassicNetworks.WattsStrogatz(n, (int)spec.Degree, spec.Rewire, seed, cancellation),
-            NetworkKind.BarabasiAlbert => ClassicNetworks.BarabasiAlbert(n, spec.Attachments, seed),
+            NetworkKind.BarabasiAlbert => ClassicNetworks.BarabasiAlbert(n, spec.Attachments, seed, cancellation),
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown generator"),
         };
     }

@@ -87,7 +87,7 @@ public class OrgGraphBuilderTests
     public void Build_RejectsTheSamePairTiedTwice()
     {
         var builder = new OrgGraphBuilder(2).AddTie(0, 1, EdgeType.TeamPeer).AddTie(1, 0, EdgeType.CrossTeam);
-        var error = Assert.Throws<InvalidOperationException>(builder.Build);
+        var error = Assert.Throws<InvalidOperationException>(() => builder.Build());
         Assert.Contains("tied more than once", error.Message, StringComparison.Ordinal);
     }
 

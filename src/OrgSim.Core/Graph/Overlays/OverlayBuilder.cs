@@ -19,7 +19,9 @@ public static class OverlayBuilder
     /// <param name="options">The overlays.</param>
     /// <param name="seed">The organisation's seed.</param>
     /// <param name="remoteTieWeight">The weight of an overlay tie between employees at different sites or with a remote employee, in (0, 1]; ties with external coaches are never weakened.</param>
-    public static OrgGraph Apply(OrgGraph graph, OverlayOptions options, ulong seed, double remoteTieWeight = 1)
+    /// <param name="cancellation">Checked every 16,384 agents while the organisation is copied, laid over and built, and between the overlays.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    public static OrgGraph Apply(OrgGraph graph, OverlayOptions options, ulong seed, double remoteTieWeight = 1, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
@@ -45,14 +47,16 @@ public static class OverlayBuilder
         }
 
         var ties = new TieSet(graph, (float)remoteTieWeight);
-        OrgGraphBuilder builder = OrgGraphBuilder.From(graph, options.ExtraAgents);
+        OrgGraphBuilder builder = OrgGraphBuilder.From(graph, options.ExtraAgents, cancellation);
         int nextTeam = graph.TeamCount;
         for (int x = n; x < n + options.ExtraAgents; x++)
         {
             builder.SetNode(x, -1, nextTeam++, 0, Role.External);
         }
 
+        cancellation.ThrowIfCancellationRequested();
         List<int[]> pods = options.MenteeShare > 0 ? Pods(graph, options, seed) : [];
+        cancellation.ThrowIfCancellationRequested();
         foreach (int[] pod in pods)
         {
             for (int i = 1; i < pod.Length; i++)
@@ -73,6 +77,7 @@ public static class OverlayBuilder
         }
 
         AddExternalCoaches(graph, options, seed, builder, ties, coach);
+        cancellation.ThrowIfCancellationRequested();
         if (options.CircleSize > 0)
         {
             AddCircles(pods, options.CircleSize, builder, ties);
@@ -82,6 +87,7 @@ public static class OverlayBuilder
         {
             for (int v = 0; v < n; v++)
             {
+                GenerationCancellation.Check(v, cancellation);
                 int manager = graph.Manager(v);
                 int skip = manager < 0 ? -1 : graph.Manager(manager);
                 if (skip >= 0)
@@ -93,10 +99,11 @@ public static class OverlayBuilder
 
         if (options.DottedLineShare > 0)
         {
+            cancellation.ThrowIfCancellationRequested();
             AddDottedLines(graph, options.DottedLineShare, seed, builder, ties);
         }
 
-        return builder.Build();
+        return builder.Build(cancellation);
     }
 
     /// <summary>
