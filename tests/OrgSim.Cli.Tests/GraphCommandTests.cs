@@ -118,4 +118,26 @@ public class GraphCommandTests
         Assert.Equal("orgsim: cancelled; no file was written", stderr.ToString().Trim());
         Assert.False(File.Exists(target));
     }
+
+    [Theory]
+    [InlineData("edges")]
+    [InlineData("graphml")]
+    [InlineData("dot")]
+    public void Graph_CancelledBeforeItWrites_ExitsAsCancelledAndLeavesNoFile(string format)
+    {
+        // A hierarchy is built without looking at the token, so the writer is the first to see it.
+        string scenario = CliHarness.WriteScenario(Small);
+        string folder = CliHarness.TempDirectory();
+        string target = Path.Combine(folder, "g." + format);
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        int code = OrgSimCli.Run(["graph", scenario, "--format", format, "--out", target], stdout, stderr, cancellation.Token);
+
+        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Equal("orgsim: cancelled; no file was written", stderr.ToString().Trim());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder)); // neither the file nor its temporary
+    }
 }

@@ -19,16 +19,23 @@ namespace OrgSim.Experiments.Export;
 public static class DotWriter
 {
     /// <summary>Writes <paramref name="graph"/> as DOT text.</summary>
-    public static void Write(TextWriter writer, OrgGraph graph)
+    public static void Write(TextWriter writer, OrgGraph graph) => Write(writer, graph, CancellationToken.None);
+
+    /// <summary>Writes <paramref name="graph"/> as DOT text.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; checked before the first line and every few thousand agents or ties.</exception>
+    public static void Write(TextWriter writer, OrgGraph graph, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(graph);
+        cancellation.ThrowIfCancellationRequested();
+        int written = 0;
         writer.Write("graph orgsim {\n");
         writer.Write("  graph [rankdir=TB, outputorder=edgesfirst];\n");
         writer.Write("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", fontsize=10];\n");
         writer.Write("  edge [color=\"#333333\"];\n");
         for (int v = 0; v < graph.NodeCount; v++)
         {
+            ExportCancellation.Tick(ref written, cancellation);
             writer.Write("  ");
             writer.Write(Number(v));
             writer.Write(" [label=");
@@ -46,6 +53,7 @@ public static class DotWriter
             {
                 if (EdgeListCsv.IsWrittenFrom(v, contacts[i], types[i]))
                 {
+                    ExportCancellation.Tick(ref written, cancellation);
                     bool seniorFirst = EdgeListCsv.IsSeniorEnd(types[i]);
                     writer.Write("  ");
                     writer.Write(Number(seniorFirst ? contacts[i] : v));

@@ -133,10 +133,10 @@ public static class GraphJob
             {
                 switch (request.Format)
                 {
-                    case "graphml": GraphMlWriter.Write(w, graph); break;
-                    case "gexf": GexfWriter.Write(w, graph, history); break;
-                    case "dot": DotWriter.Write(w, graph); break;
-                    default: EdgeListCsv.Write(w, graph); break;
+                    case "graphml": GraphMlWriter.Write(w, graph, cancellation); break;
+                    case "gexf": GexfWriter.Write(w, graph, history, cancellation); break;
+                    case "dot": DotWriter.Write(w, graph, cancellation); break;
+                    default: EdgeListCsv.Write(w, graph, cancellation); break;
                 }
             });
             files.Commit();
