@@ -10,8 +10,9 @@ namespace OrgSim.Experiments.Export;
 /// (reporting lines solid, the rest styled by type and left out of the ranking).
 /// </summary>
 /// <remarks>
-/// Every agent and tie is written whatever the size: the user chose the format, and
-/// <c>sfdp</c> handles graphs that <c>dot</c> does not. Ties are those of
+/// Every agent and tie is written whatever the size (but for a complete network above
+/// <see cref="ExportLimits.MaxCompleteTies"/>, which <c>orgsim graph</c> refuses first): the user
+/// chose the format, and <c>sfdp</c> handles graphs that <c>dot</c> does not. Ties are those of
 /// <see cref="EdgeListCsv"/>, but a tie with a senior end (manager, mentor, coach, …) is written
 /// senior first, because <c>dot</c> ranks the first end of an edge above the second. Output is
 /// byte-identical for the same graph, with LF line ends.
