@@ -82,7 +82,7 @@ public static class OrgSimCli
         }
         catch (OperationCanceledException)
         {
-            // A command without a cancel path of its own (graph's timeline run): it writes only at its end, so nothing was written.
+            // A command without a cancel path of its own (graph: its timeline run and its writers): it writes through a temporary file, removed on the way out, so nothing was written.
             stderr.WriteLine("orgsim: cancelled; no file was written");
             return ExitCodes.Cancelled;
         }

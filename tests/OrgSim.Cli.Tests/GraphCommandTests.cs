@@ -118,4 +118,55 @@ public class GraphCommandTests
         Assert.Equal("orgsim: cancelled; no file was written", stderr.ToString().Trim());
         Assert.False(File.Exists(target));
     }
+
+    [Theory]
+    [InlineData("edges")]
+    [InlineData("graphml")]
+    [InlineData("dot")]
+    public void Graph_CancelledBeforeItWrites_ExitsAsCancelledAndLeavesNoFile(string format)
+    {
+        // A hierarchy is built without looking at the token, so the writer is the first to see it.
+        string scenario = CliHarness.WriteScenario(Small);
+        string folder = CliHarness.TempDirectory();
+        string target = Path.Combine(folder, "g." + format);
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        int code = OrgSimCli.Run(["graph", scenario, "--format", format, "--out", target], stdout, stderr, cancellation.Token);
+
+        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.Equal("orgsim: cancelled; no file was written", stderr.ToString().Trim());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder)); // neither the file nor its temporary
+    }
+
+    [Theory]
+    [InlineData(46_341, "edges", "a complete network of 46,341 agents has 1,073,720,970 ties, about 25.8 GB as --format edges")]
+    [InlineData(46_341, "graphml", "has 1,073,720,970 ties, about 137.4 GB as --format graphml")]
+    [InlineData(4_473, "gexf", "a complete network of 4,473 agents has 10,001,628 ties, about 1.7 GB as --format gexf")]
+    [InlineData(4_473, "dot", "has 10,001,628 ties, about 660 MB as --format dot")]
+    public void Graph_ACompleteNetworkTooLargeToExport_IsRefusedBeforeAnythingIsWritten(int agents, string format, string expected)
+    {
+        // The token is cancelled, so an export that was not refused stops at once (exit 130) instead
+        // of writing gigabytes: the refusal must come before the organisation is built or a file opened.
+        string scenario = CliHarness.WriteScenario("name: everyone\norganisation: {generator: complete, agents: 10}\n"
+            + "arms: [{name: a, seeding: {strategy: random, budget: 1}}]\n");
+        string folder = CliHarness.TempDirectory();
+        string target = Path.Combine(folder, "g." + format);
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        int code = OrgSimCli.Run(["graph", scenario, "--set", $"organisation.agents={agents}", "--format", format, "--out", target], stdout, stderr, cancellation.Token);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        string line = Assert.Single(stderr.ToString().TrimEnd().Split('\n'));
+        Assert.StartsWith("orgsim graph: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.EndsWith("it exports at most 10,000,000 ties (4,472 agents), so use --stats, which is exact at any size, or fewer agents, e.g. --set organisation.agents=4472", line, StringComparison.Ordinal);
+        Assert.Empty(stdout.ToString());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+    }
 }

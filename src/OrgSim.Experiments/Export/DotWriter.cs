@@ -10,8 +10,9 @@ namespace OrgSim.Experiments.Export;
 /// (reporting lines solid, the rest styled by type and left out of the ranking).
 /// </summary>
 /// <remarks>
-/// Every agent and tie is written whatever the size: the user chose the format, and
-/// <c>sfdp</c> handles graphs that <c>dot</c> does not. Ties are those of
+/// Every agent and tie is written whatever the size (but for a complete network above
+/// <see cref="ExportLimits.MaxCompleteTies"/>, which <c>orgsim graph</c> refuses first): the user
+/// chose the format, and <c>sfdp</c> handles graphs that <c>dot</c> does not. Ties are those of
 /// <see cref="EdgeListCsv"/>, but a tie with a senior end (manager, mentor, coach, …) is written
 /// senior first, because <c>dot</c> ranks the first end of an edge above the second. Output is
 /// byte-identical for the same graph, with LF line ends.
@@ -19,16 +20,23 @@ namespace OrgSim.Experiments.Export;
 public static class DotWriter
 {
     /// <summary>Writes <paramref name="graph"/> as DOT text.</summary>
-    public static void Write(TextWriter writer, OrgGraph graph)
+    public static void Write(TextWriter writer, OrgGraph graph) => Write(writer, graph, CancellationToken.None);
+
+    /// <summary>Writes <paramref name="graph"/> as DOT text.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; checked before the first line and every few thousand agents or ties.</exception>
+    public static void Write(TextWriter writer, OrgGraph graph, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(graph);
+        cancellation.ThrowIfCancellationRequested();
+        int written = 0;
         writer.Write("graph orgsim {\n");
         writer.Write("  graph [rankdir=TB, outputorder=edgesfirst];\n");
         writer.Write("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", fontsize=10];\n");
         writer.Write("  edge [color=\"#333333\"];\n");
         for (int v = 0; v < graph.NodeCount; v++)
         {
+            ExportCancellation.Tick(ref written, cancellation);
             writer.Write("  ");
             writer.Write(Number(v));
             writer.Write(" [label=");
@@ -46,6 +54,7 @@ public static class DotWriter
             {
                 if (EdgeListCsv.IsWrittenFrom(v, contacts[i], types[i]))
                 {
+                    ExportCancellation.Tick(ref written, cancellation);
                     bool seniorFirst = EdgeListCsv.IsSeniorEnd(types[i]);
                     writer.Write("  ");
                     writer.Write(Number(seniorFirst ? contacts[i] : v));

@@ -59,10 +59,16 @@ public static class EdgeListCsv
     public static string Weight(float weight) => weight.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Writes the header and one row per tie of <paramref name="graph"/>.</summary>
-    public static void Write(TextWriter writer, OrgGraph graph)
+    public static void Write(TextWriter writer, OrgGraph graph) => Write(writer, graph, CancellationToken.None);
+
+    /// <summary>Writes the header and one row per tie of <paramref name="graph"/>.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; checked before the first line and every few thousand agents or ties.</exception>
+    public static void Write(TextWriter writer, OrgGraph graph, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(graph);
+        cancellation.ThrowIfCancellationRequested();
+        int written = 0;
         using var csv = CsvFormat.Writer(writer);
         foreach (string column in Header)
         {
@@ -79,6 +85,7 @@ public static class EdgeListCsv
             {
                 if (IsWrittenFrom(v, contacts[i], types[i]))
                 {
+                    ExportCancellation.Tick(ref written, cancellation);
                     CsvFormat.WriteField(csv, graph.Name(v));
                     CsvFormat.WriteField(csv, graph.Name(contacts[i]));
                     CsvFormat.WriteField(csv, EdgeTypes.Name(types[i]));

@@ -39,10 +39,16 @@ public static class GexfWriter
 
     /// <summary>Writes <paramref name="graph"/>, with the stages of <paramref name="history"/> over time when it is given.</summary>
     /// <exception cref="ArgumentException">The history is of another number of agents, or holds no tick.</exception>
-    public static void Write(TextWriter writer, OrgGraph graph, StageChangeLog? history)
+    public static void Write(TextWriter writer, OrgGraph graph, StageChangeLog? history) => Write(writer, graph, history, CancellationToken.None);
+
+    /// <summary>Writes <paramref name="graph"/>, with the stages of <paramref name="history"/> over time when it is given.</summary>
+    /// <exception cref="ArgumentException">The history is of another number of agents, or holds no tick.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; checked before the first line and every few thousand agents or ties.</exception>
+    public static void Write(TextWriter writer, OrgGraph graph, StageChangeLog? history, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(graph);
+        cancellation.ThrowIfCancellationRequested();
         if (history is not null && history.AgentCount != graph.NodeCount)
         {
             throw new ArgumentException($"the history records {history.AgentCount} agents; the organisation has {graph.NodeCount}", nameof(history));
@@ -78,8 +84,9 @@ public static class GexfWriter
         }
 
         WriteAttributeDeclarations(xml, history is not null);
-        WriteNodes(xml, graph, history);
-        WriteEdges(xml, graph);
+        int written = 0;
+        WriteNodes(xml, graph, history, ref written, cancellation);
+        WriteEdges(xml, graph, ref written, cancellation);
 
         xml.WriteEndElement();
         xml.WriteEndElement();
@@ -119,13 +126,14 @@ public static class GexfWriter
         xml.WriteEndElement();
     }
 
-    private static void WriteNodes(XmlWriter xml, OrgGraph graph, StageChangeLog? history)
+    private static void WriteNodes(XmlWriter xml, OrgGraph graph, StageChangeLog? history, ref int written, CancellationToken cancellation)
     {
         xml.WriteStartElement("nodes", Namespace);
         xml.WriteAttributeString("count", Number(graph.NodeCount));
         var spells = new IReadOnlyList<StageSpell>[Competencies.Count];
         for (int v = 0; v < graph.NodeCount; v++)
         {
+            ExportCancellation.Tick(ref written, cancellation);
             xml.WriteStartElement("node", Namespace);
             xml.WriteAttributeString("id", Number(v));
             xml.WriteAttributeString("label", GraphMlWriter.XmlSafe(graph.Name(v)));
@@ -214,7 +222,7 @@ public static class GexfWriter
         return count;
     }
 
-    private static void WriteEdges(XmlWriter xml, OrgGraph graph)
+    private static void WriteEdges(XmlWriter xml, OrgGraph graph, ref int written, CancellationToken cancellation)
     {
         xml.WriteStartElement("edges", Namespace);
         xml.WriteAttributeString("count", Number(EdgeListCsv.TieCount(graph)));
@@ -228,6 +236,7 @@ public static class GexfWriter
             {
                 if (EdgeListCsv.IsWrittenFrom(v, contacts[i], types[i]))
                 {
+                    ExportCancellation.Tick(ref written, cancellation);
                     xml.WriteStartElement("edge", Namespace);
                     xml.WriteAttributeString("id", Number(id++));
                     xml.WriteAttributeString("source", Number(v));

@@ -40,10 +40,16 @@ public static class GraphMlWriter
     ];
 
     /// <summary>Writes <paramref name="graph"/> as a GraphML document.</summary>
-    public static void Write(TextWriter writer, OrgGraph graph)
+    public static void Write(TextWriter writer, OrgGraph graph) => Write(writer, graph, CancellationToken.None);
+
+    /// <summary>Writes <paramref name="graph"/> as a GraphML document.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; checked before the first line and every few thousand agents or ties.</exception>
+    public static void Write(TextWriter writer, OrgGraph graph, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(graph);
+        cancellation.ThrowIfCancellationRequested();
+        int written = 0;
         using XmlWriter xml = CreateXmlWriter(writer);
         xml.WriteStartElement("graphml", Namespace);
         xml.WriteAttributeString("xmlns", "xsi", null, SchemaInstance);
@@ -61,6 +67,7 @@ public static class GraphMlWriter
         xml.WriteAttributeString("edgedefault", "undirected");
         for (int v = 0; v < graph.NodeCount; v++)
         {
+            ExportCancellation.Tick(ref written, cancellation);
             xml.WriteStartElement("node", Namespace);
             xml.WriteAttributeString("id", NodeId(v));
             foreach (NodeAttribute attribute in NodeAttributes)
@@ -80,6 +87,7 @@ public static class GraphMlWriter
             {
                 if (EdgeListCsv.IsWrittenFrom(v, contacts[i], types[i]))
                 {
+                    ExportCancellation.Tick(ref written, cancellation);
                     xml.WriteStartElement("edge", Namespace);
                     xml.WriteAttributeString("source", NodeId(v));
                     xml.WriteAttributeString("target", NodeId(contacts[i]));

@@ -90,6 +90,12 @@ public static class GraphJob
             return GraphOutcome.Bad(tooLarge.Select(x => x.ToString()));
         }
 
+        // Before anything is built or written: a complete network's ties, written out, can fill a disk.
+        if (request.Format is { } chosen && ExportLimits.Problem(spec.Organisation, chosen) is { } tooManyTies)
+        {
+            return GraphOutcome.Bad([tooManyTies]);
+        }
+
         ulong organisationSeed = RunSeeds.Organisation(spec.Seed, request.Replicate);
         OrgGraph graph = OrganisationFactory.Build(spec.Organisation, organisationSeed, cancellation);
         IReadOnlyList<TextTable> tables = [];
@@ -133,10 +139,10 @@ public static class GraphJob
             {
                 switch (request.Format)
                 {
-                    case "graphml": GraphMlWriter.Write(w, graph); break;
-                    case "gexf": GexfWriter.Write(w, graph, history); break;
-                    case "dot": DotWriter.Write(w, graph); break;
-                    default: EdgeListCsv.Write(w, graph); break;
+                    case "graphml": GraphMlWriter.Write(w, graph, cancellation); break;
+                    case "gexf": GexfWriter.Write(w, graph, history, cancellation); break;
+                    case "dot": DotWriter.Write(w, graph, cancellation); break;
+                    default: EdgeListCsv.Write(w, graph, cancellation); break;
                 }
             });
             files.Commit();

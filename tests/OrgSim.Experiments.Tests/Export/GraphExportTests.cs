@@ -332,6 +332,86 @@ public class GraphExportTests
         }
     }
 
+    [Fact]
+    public void EveryFormat_WithACancelledToken_ThrowsBeforeWritingAnything()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        (StageChangeLog history, _) = Run(Generated, ticks: 2);
+        Action<TextWriter>[] writers =
+        [
+            w => GraphMlWriter.Write(w, Generated, cancellation.Token),
+            w => GexfWriter.Write(w, Generated, history, cancellation.Token),
+            w => GexfWriter.Write(w, Generated, null, cancellation.Token),
+            w => DotWriter.Write(w, Generated, cancellation.Token),
+            w => EdgeListCsv.Write(w, Generated, cancellation.Token),
+        ];
+        foreach (Action<TextWriter> write in writers)
+        {
+            using var text = new StringWriter();
+            Assert.Throws<OperationCanceledException>(() => write(text));
+            Assert.Empty(text.ToString());
+        }
+    }
+
+    [Fact]
+    public void EveryFormat_CancelledWhileWriting_StopsWithinAFewThousandTies()
+    {
+        // 300 agents all tied: 44,850 ties. The writer below cancels once the first 10,000 characters
+        // are out; the export must then stop within one check interval, not run to its end.
+        var builder = new OrgGraphBuilder(300);
+        for (int a = 0; a < 300; a++)
+        {
+            for (int b = a + 1; b < 300; b++)
+            {
+                builder.AddTie(a, b, EdgeType.TeamPeer);
+            }
+        }
+
+        OrgGraph graph = builder.Build();
+        int ties = graph.EdgeCount / 2;
+        Action<TextWriter, CancellationToken>[] writers =
+        [
+            (w, c) => GraphMlWriter.Write(w, graph, c),
+            (w, c) => GexfWriter.Write(w, graph, null, c),
+            (w, c) => DotWriter.Write(w, graph, c),
+            (w, c) => EdgeListCsv.Write(w, graph, c),
+        ];
+        foreach (Action<TextWriter, CancellationToken> write in writers)
+        {
+            using var cancellation = new CancellationTokenSource();
+            using var whole = new StringWriter();
+            write(whole, CancellationToken.None);
+            using var cut = new CancellingWriter(cancellation, afterChars: 10_000);
+            Assert.Throws<OperationCanceledException>(() => write(cut, cancellation.Token));
+            double perTie = (double)whole.GetStringBuilder().Length / ties;
+            Assert.True(cut.Written < 10_000 + (2 * 4096 * perTie), $"{cut.Written:N0} characters written after the cancel, of {whole.GetStringBuilder().Length:N0}");
+        }
+    }
+
+    /// <summary>A writer that counts what it is given and cancels <paramref name="cancellation"/> once it has had <paramref name="afterChars"/> characters: a Ctrl-C at a known point, without timing.</summary>
+    private sealed class CancellingWriter(CancellationTokenSource cancellation, int afterChars) : TextWriter
+    {
+        public long Written { get; private set; }
+
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value) => Count(1);
+
+        public override void Write(char[] buffer, int index, int count) => Count(count);
+
+        public override void Write(string? value) => Count(value?.Length ?? 0);
+
+        private void Count(int chars)
+        {
+            Written += chars;
+            if (Written >= afterChars && !cancellation.IsCancellationRequested)
+            {
+                cancellation.Cancel();
+            }
+        }
+    }
+
     /// <summary>
     /// Six named agents: a chief (0), two managers under it (1, with a hostile name, and 5, whose
     /// id is higher than its report's), two front-line agents (2, remote; 3) and an external coach (4),
