@@ -5,7 +5,8 @@ namespace OrgSim.Core.Seeding;
 
 /// <summary>
 /// Chooses the agents an intervention seeds. Every strategy returns exactly the budget, as
-/// distinct agent ids in ascending order, and is deterministic from its seed. Only the
+/// distinct agent ids in ascending order, and is deterministic from its seed;
+/// <see cref="SeedingStrategy.None"/> has budget 0 and returns no agent. Only the
 /// <see cref="SeedingStrategy.Coaches"/> strategy chooses external agents; every other strategy
 /// chooses among employees.
 /// </summary>
@@ -17,15 +18,22 @@ public static class SeedSelector
         ArgumentNullException.ThrowIfNull(graph);
         return strategy switch
         {
+            SeedingStrategy.None => 0,
             SeedingStrategy.BottomUpTeams => FrontLineTeams(graph).Sum(t => t.Count),
             _ => Count(graph, IsEligible(graph, strategy)),
         };
     }
 
     /// <summary>Selects <paramref name="budget"/> agents by <paramref name="strategy"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The budget is below 1 or above <see cref="EligibleCount"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The budget is below 1 or above <see cref="EligibleCount"/>; for <see cref="SeedingStrategy.None"/>, it is not 0.</exception>
     public static int[] Select(OrgGraph graph, SeedingStrategy strategy, int budget, ulong seed)
     {
+        if (strategy == SeedingStrategy.None)
+        {
+            ArgumentNullException.ThrowIfNull(graph);
+            return budget == 0 ? [] : throw new ArgumentOutOfRangeException(nameof(budget), budget, "should be 0 for strategy None");
+        }
+
         int eligible = EligibleCount(graph, strategy);
         if (budget < 1 || budget > eligible)
         {

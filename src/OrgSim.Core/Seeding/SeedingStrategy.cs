@@ -26,4 +26,7 @@ public enum SeedingStrategy : byte
 
     /// <summary>External coaches and the life coach drawn at random: a coaching programme.</summary>
     Coaches = 7,
+
+    /// <summary>Nobody: the arm trains no one (budget 0), so any adoption comes from the model alone, e.g. Bass innovation.</summary>
+    None = 8,
 }

@@ -43,6 +43,11 @@ public static class Preflight
                 SeedingPlan plan = spec.Arms[i].Waves[w];
                 string path = spec.Arms[i].Waves.Count == 1 && !scenario.Locations.ContainsKey($"arms[{i}].seeding[0]") ? $"arms[{i}].seeding" : $"arms[{i}].seeding[{w}]";
                 int eligible = SeedSelector.EligibleCount(graph, plan.Strategy);
+                if (plan.Strategy == SeedingStrategy.None)
+                {
+                    continue;
+                }
+
                 if (eligible == 0)
                 {
                     errors.Add(errorAt(

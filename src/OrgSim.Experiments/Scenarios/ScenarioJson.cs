@@ -43,6 +43,14 @@ internal static class ScenarioJson
                 SeedingPlan wave = arm.Waves[w];
                 json.WriteStartObject();
                 json.WriteString("strategy", ScenarioNames.Name(wave.Strategy));
+                if (wave.Strategy == SeedingStrategy.None)
+                {
+                    // Strategy none seeds nobody: a budget, competencies or stage would not load back.
+                    json.WriteNumber("week", wave.Week);
+                    json.WriteEndObject();
+                    continue;
+                }
+
                 json.WriteNumber("budget", wave.Budget);
                 if (arm.ShareOf(w) is { } share)
                 {

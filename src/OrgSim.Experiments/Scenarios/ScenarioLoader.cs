@@ -547,6 +547,12 @@ public static partial class ScenarioLoader
             context.Error(reader.Start, $"{path}.strategy is missing; use one of {string.Join(", ", ScenarioNames.Strategies.Keys)}");
         }
 
+        SeedingStrategy strategy = reader.Choice("strategy", fallback.Strategy, ScenarioNames.Strategies);
+        if (strategy == SeedingStrategy.None)
+        {
+            return (ReadNobody(context, reader, path, scenario), null);
+        }
+
         if (reader.Has("budget") == reader.Has("share"))
         {
             context.Error(reader.Start, $"{path} needs exactly one of budget (a number of agents) and share (a share of all agents, e.g. 0.05)");
@@ -561,13 +567,32 @@ public static partial class ScenarioLoader
         }
 
         var plan = new SeedingPlan(
-            reader.Choice("strategy", fallback.Strategy, ScenarioNames.Strategies),
+            strategy,
             budget,
             ReadCompetencies(context, reader.Node("competencies"), $"{path}.competencies"),
             reader.Choice("stage", Stage.ConsciousCompetence, ScenarioNames.SeedStageNames),
             reader.Int("week", 0, 0, scenario.HorizonWeeks));
         reader.RejectUnknownKeys();
         return (plan, reader.Has("share") ? share : null);
+    }
+
+    /// <summary>
+    /// Strategy none: an arm that trains nobody, for pure Bass innovation. Budget, share,
+    /// competencies and stage would describe seeds that do not exist, so each is an error.
+    /// </summary>
+    private static SeedingPlan ReadNobody(ParseContext context, YamlMappingReader reader, string path, ScenarioSpec scenario)
+    {
+        foreach (string key in (string[])["budget", "share", "competencies", "stage"])
+        {
+            if (reader.Node(key) is { } node)
+            {
+                context.Error(node.Start, $"{path}.{key} does not apply to strategy none, which seeds nobody; remove it");
+            }
+        }
+
+        var plan = new SeedingPlan(SeedingStrategy.None, 0, CompetencySet.All, Week: reader.Int("week", 0, 0, scenario.HorizonWeeks));
+        reader.RejectUnknownKeys();
+        return plan;
     }
 
     private static CompetencySet ReadCompetencies(ParseContext context, YamlNode? node, string path)

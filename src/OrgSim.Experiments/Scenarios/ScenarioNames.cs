@@ -19,6 +19,7 @@ public static class ScenarioNames
         ["most-connected"] = SeedingStrategy.MostConnected,
         ["mentors"] = SeedingStrategy.Mentors,
         ["coaches"] = SeedingStrategy.Coaches,
+        ["none"] = SeedingStrategy.None,
     };
 
     /// <summary>Stage names; the digits 0..3 are accepted too.</summary>

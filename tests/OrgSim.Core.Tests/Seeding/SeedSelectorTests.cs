@@ -97,4 +97,12 @@ public class SeedSelectorTests
         Assert.Equal(frontLine, SeedSelector.EligibleCount(Graph, SeedingStrategy.BottomUpScattered));
         Assert.Equal(Graph.NodeCount, SeedSelector.EligibleCount(Graph, SeedingStrategy.TopDown));
     }
+
+    [Fact]
+    public void None_SelectsNobodyAndTakesOnlyBudgetZero()
+    {
+        Assert.Empty(SeedSelector.Select(Graph, SeedingStrategy.None, 0, 3));
+        Assert.Equal(0, SeedSelector.EligibleCount(Graph, SeedingStrategy.None));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SeedSelector.Select(Graph, SeedingStrategy.None, 1, 3));
+    }
 }
