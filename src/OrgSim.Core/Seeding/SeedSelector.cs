@@ -6,7 +6,9 @@ namespace OrgSim.Core.Seeding;
 /// <summary>
 /// Chooses the agents an intervention seeds. Every strategy returns exactly the budget, as
 /// distinct agent ids in ascending order, and is deterministic from its seed;
-/// <see cref="SeedingStrategy.None"/> has budget 0 and returns no agent. Only the
+/// <see cref="SeedingStrategy.None"/> has budget 0 and returns no agent, and the neighbourhood
+/// strategies return the union of their neighbourhoods, so at least as many agents as their budget
+/// of centres. Only the
 /// <see cref="SeedingStrategy.Coaches"/> strategy chooses external agents; every other strategy
 /// chooses among employees.
 /// </summary>
@@ -19,6 +21,7 @@ public static class SeedSelector
         return strategy switch
         {
             SeedingStrategy.None => 0,
+            SeedingStrategy.Neighbourhood => graph.NodeCount,
             SeedingStrategy.BottomUpTeams => FrontLineTeams(graph).Sum(t => t.Count),
             _ => Count(graph, IsEligible(graph, strategy)),
         };
@@ -40,6 +43,16 @@ public static class SeedSelector
             throw new ArgumentOutOfRangeException(nameof(budget), budget, $"should be in range [1, {eligible}] for strategy {strategy}");
         }
 
+        if (strategy == SeedingStrategy.Neighbourhood)
+        {
+            throw new ArgumentException("strategy Neighbourhood needs its centre: use Select(graph, plan, seed) or Neighbourhood(graph, centre)", nameof(strategy));
+        }
+
+        if (strategy == SeedingStrategy.RandomNeighbourhoods)
+        {
+            return Union(graph, NeighbourhoodCentres(graph, budget, seed));
+        }
+
         int[] chosen = strategy switch
         {
             SeedingStrategy.TopDown => MostSenior(graph, budget),
@@ -47,6 +60,53 @@ public static class SeedSelector
             SeedingStrategy.BottomUpTeams => WholeTeams(graph, budget, seed),
             _ => Sample(Eligible(graph, strategy), budget, seed),
         };
+        Array.Sort(chosen);
+        return chosen;
+    }
+
+    /// <summary>
+    /// The agents <paramref name="plan"/> seeds: <see cref="Neighbourhood"/> of its centre for
+    /// <see cref="SeedingStrategy.Neighbourhood"/>, otherwise <see cref="Select(OrgGraph, SeedingStrategy, int, ulong)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The budget or the centre is out of range.</exception>
+    public static int[] Select(OrgGraph graph, SeedingPlan plan, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Strategy == SeedingStrategy.Neighbourhood ? Neighbourhood(graph, plan.Centre) : Select(graph, plan.Strategy, plan.Budget, seed);
+    }
+
+    /// <summary><paramref name="centre"/> and all its contacts (of any relationship), distinct and in ascending id.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="centre"/> is not an agent of <paramref name="graph"/>.</exception>
+    public static int[] Neighbourhood(OrgGraph graph, int centre)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentOutOfRangeException.ThrowIfNegative(centre);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(centre, graph.NodeCount);
+        return Union(graph, [centre]);
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> distinct centres <see cref="SeedingStrategy.RandomNeighbourhoods"/>
+    /// draws: employees drawn uniformly without replacement, deterministic from <paramref name="seed"/>,
+    /// in ascending id (the same draw as <see cref="SeedingStrategy.Random"/> with that budget).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1 or above the employees.</exception>
+    public static int[] NeighbourhoodCentres(OrgGraph graph, int count, ulong seed) => Select(graph, SeedingStrategy.Random, count, seed);
+
+    /// <summary>The centres and all their contacts, each once, in ascending id.</summary>
+    private static int[] Union(OrgGraph graph, int[] centres)
+    {
+        var seeded = new HashSet<int>();
+        foreach (int c in centres)
+        {
+            seeded.Add(c);
+            foreach (int v in graph.Neighbours(c))
+            {
+                seeded.Add(v);
+            }
+        }
+
+        int[] chosen = [.. seeded];
         Array.Sort(chosen);
         return chosen;
     }
@@ -84,7 +144,7 @@ public static class SeedSelector
     private static Func<int, bool> IsEligible(OrgGraph graph, SeedingStrategy strategy) =>
         strategy switch
         {
-            SeedingStrategy.TopDown or SeedingStrategy.Random or SeedingStrategy.MostConnected => v => graph.Role(v) != Role.External,
+            SeedingStrategy.TopDown or SeedingStrategy.Random or SeedingStrategy.MostConnected or SeedingStrategy.RandomNeighbourhoods => v => graph.Role(v) != Role.External,
             SeedingStrategy.BottomUpScattered => v => graph.Role(v) == Role.FrontLine,
             SeedingStrategy.MiddleOut => v => graph.Role(v) == Role.Manager,
             SeedingStrategy.Mentors => v => graph.Role(v) != Role.External && graph.EdgeTypesOf(v).Contains(EdgeType.Mentee),

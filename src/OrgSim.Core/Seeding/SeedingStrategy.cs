@@ -29,4 +29,13 @@ public enum SeedingStrategy : byte
 
     /// <summary>Nobody: the arm trains no one (budget 0), so any adoption comes from the model alone, e.g. Bass innovation.</summary>
     None = 8,
+
+    /// <summary>One given agent (<see cref="SeedingPlan.Centre"/>) and all its contacts: a neighbourhood seed, as in complex-contagion experiments.</summary>
+    Neighbourhood = 9,
+
+    /// <summary>
+    /// Budget-many distinct employees drawn at random as centres, each seeded with all its contacts.
+    /// Overlapping neighbourhoods are seeded once, so the agents seeded are the union: at least the budget.
+    /// </summary>
+    RandomNeighbourhoods = 10,
 }

@@ -48,6 +48,22 @@ public static class Preflight
                     continue;
                 }
 
+                if (plan.Strategy == SeedingStrategy.Neighbourhood)
+                {
+                    if (plan.Centre >= graph.NodeCount)
+                    {
+                        errors.Add(errorAt($"{path}.centre", $"{path}.centre is {plan.Centre}, but the organisation's agents are 0 … {graph.NodeCount - 1}; choose an agent id in that range"));
+                    }
+
+                    continue;
+                }
+
+                if (plan.Strategy == SeedingStrategy.RandomNeighbourhoods && plan.Budget > eligible)
+                {
+                    errors.Add(errorAt($"{path}.neighbourhoods", $"{path}.neighbourhoods is {plan.Budget}, but only {eligible} employees can be a centre in this organisation; lower it to at most {eligible}"));
+                    continue;
+                }
+
                 if (eligible == 0)
                 {
                     errors.Add(errorAt(

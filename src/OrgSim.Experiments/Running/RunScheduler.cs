@@ -124,13 +124,18 @@ public static class RunScheduler
         {
             // Preflight checks replicate 0; drawn spans and pods can leave another replicate with fewer to choose from.
             int eligible = SeedSelector.EligibleCount(graph, wave.Strategy);
+            if (wave.Strategy == SeedingStrategy.Neighbourhood && wave.Centre >= graph.NodeCount)
+            {
+                throw new RunFailureException($"arm {arm.Name}: the neighbourhood's centre {wave.Centre} is not an agent of replicate {replicate}'s organisation of {graph.NodeCount}; choose a lower centre");
+            }
+
             if (wave.Budget > eligible)
             {
                 throw new RunFailureException($"arm {arm.Name}: the seeding budget {wave.Budget} is more than the {eligible} agents strategy {ScenarioNames.Name(wave.Strategy)} can choose from in replicate {replicate}'s organisation; lower the budget, or give it as a share");
             }
         }
 
-        int[][] waveSeeds = arm.Waves.Select(w => SeedSelector.Select(graph, w.Strategy, w.Budget, seedingSeed)).ToArray();
+        int[][] waveSeeds = arm.Waves.Select(w => SeedSelector.Select(graph, w, seedingSeed)).ToArray();
         using var simulation = new Simulation(graph, arm.Model, dynamicsSeed, threads, path);
         // External coaches are agents of the simulation but not of the organisation's outcomes.
         int[] externals = Enumerable.Range(0, graph.NodeCount).Where(v => graph.Role(v) == Role.External).ToArray();

@@ -51,7 +51,18 @@ internal static class ScenarioJson
                     continue;
                 }
 
-                json.WriteNumber("budget", wave.Budget);
+                switch (wave.Strategy)
+                {
+                    case SeedingStrategy.Neighbourhood:
+                        json.WriteNumber("centre", wave.Centre);
+                        break;
+                    case SeedingStrategy.RandomNeighbourhoods:
+                        json.WriteNumber("neighbourhoods", wave.Budget);
+                        break;
+                    default:
+                        json.WriteNumber("budget", wave.Budget);
+                        break;
+                }
                 if (arm.ShareOf(w) is { } share)
                 {
                     json.WriteNumber("share", share);

@@ -553,6 +553,13 @@ public static partial class ScenarioLoader
             return (ReadNobody(context, reader, path, scenario), null);
         }
 
+        if (strategy is SeedingStrategy.Neighbourhood or SeedingStrategy.RandomNeighbourhoods)
+        {
+            return (ReadNeighbourhoods(context, reader, path, scenario, strategy), null);
+        }
+
+        RejectKeys(context, reader, path, strategy, ["centre", "neighbourhoods"]);
+
         if (reader.Has("budget") == reader.Has("share"))
         {
             context.Error(reader.Start, $"{path} needs exactly one of budget (a number of agents) and share (a share of all agents, e.g. 0.05)");
@@ -582,17 +589,59 @@ public static partial class ScenarioLoader
     /// </summary>
     private static SeedingPlan ReadNobody(ParseContext context, YamlMappingReader reader, string path, ScenarioSpec scenario)
     {
-        foreach (string key in (string[])["budget", "share", "competencies", "stage"])
-        {
-            if (reader.Node(key) is { } node)
-            {
-                context.Error(node.Start, $"{path}.{key} does not apply to strategy none, which seeds nobody; remove it");
-            }
-        }
-
+        RejectKeys(context, reader, path, SeedingStrategy.None, ["budget", "share", "competencies", "stage", "centre", "neighbourhoods"]);
         var plan = new SeedingPlan(SeedingStrategy.None, 0, CompetencySet.All, Week: reader.Int("week", 0, 0, scenario.HorizonWeeks));
         reader.RejectUnknownKeys();
         return plan;
+    }
+
+    /// <summary>
+    /// Strategy neighbourhood (one agent, <c>centre</c>, and all its contacts) or random-neighbourhoods
+    /// (<c>neighbourhoods</c> centres drawn at random, each with its contacts). The number of agents
+    /// seeded follows from the network, so budget and share are errors; the centre is checked against
+    /// the organisation before running (<see cref="Running.Preflight"/>).
+    /// </summary>
+    private static SeedingPlan ReadNeighbourhoods(ParseContext context, YamlMappingReader reader, string path, ScenarioSpec scenario, SeedingStrategy strategy)
+    {
+        bool single = strategy == SeedingStrategy.Neighbourhood;
+        string own = single ? "centre" : "neighbourhoods";
+        RejectKeys(context, reader, path, strategy, ["budget", "share", single ? "neighbourhoods" : "centre"]);
+        if (!reader.Has(own))
+        {
+            string example = single ? "'centre: 0', the id of the agent whose neighbourhood is trained" : "'neighbourhoods: 5', how many neighbourhoods are drawn";
+            context.Error(reader.Start, $"{path}.{own} is missing; strategy {ScenarioNames.Name(strategy)} needs it, e.g. {example}");
+        }
+
+        int centre = single ? reader.Int("centre", 0, 0, HierarchyOptions.MaxAgents - 1) : -1;
+        int count = single ? 1 : reader.Int("neighbourhoods", 1, 1, HierarchyOptions.MaxAgents);
+        var plan = new SeedingPlan(
+            strategy,
+            count,
+            ReadCompetencies(context, reader.Node("competencies"), $"{path}.competencies"),
+            reader.Choice("stage", Stage.ConsciousCompetence, ScenarioNames.SeedStageNames),
+            reader.Int("week", 0, 0, scenario.HorizonWeeks),
+            centre);
+        reader.RejectUnknownKeys();
+        return plan;
+    }
+
+    /// <summary>An error at each of <paramref name="keys"/> that <paramref name="strategy"/> does not read.</summary>
+    private static void RejectKeys(ParseContext context, YamlMappingReader reader, string path, SeedingStrategy strategy, string[] keys)
+    {
+        foreach (string key in keys)
+        {
+            if (reader.Node(key) is { } node)
+            {
+                string why = strategy switch
+                {
+                    SeedingStrategy.None => "which seeds nobody",
+                    SeedingStrategy.Neighbourhood => "which seeds one agent and its contacts",
+                    SeedingStrategy.RandomNeighbourhoods => "which seeds neighbourhoods (count them with neighbourhoods)",
+                    _ => "which seeds a budget of agents",
+                };
+                context.Error(node.Start, $"{path}.{key} does not apply to strategy {ScenarioNames.Name(strategy)}, {why}; remove it");
+            }
+        }
     }
 
     private static CompetencySet ReadCompetencies(ParseContext context, YamlNode? node, string path)

@@ -20,6 +20,8 @@ public static class ScenarioNames
         ["mentors"] = SeedingStrategy.Mentors,
         ["coaches"] = SeedingStrategy.Coaches,
         ["none"] = SeedingStrategy.None,
+        ["neighbourhood"] = SeedingStrategy.Neighbourhood,
+        ["random-neighbourhoods"] = SeedingStrategy.RandomNeighbourhoods,
     };
 
     /// <summary>Stage names; the digits 0..3 are accepted too.</summary>

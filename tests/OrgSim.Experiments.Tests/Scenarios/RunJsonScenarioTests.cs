@@ -92,6 +92,26 @@ public class RunJsonScenarioTests
         }
     }
 
+    [Fact]
+    public void ArmsWithNoSeedsOrNeighbourhoods_LoadBackWithTheSameSpecsAndRunJson()
+    {
+        string scenario = Path.Combine(TestPaths.TempDirectory(), "neighbourhoods.yaml");
+        File.WriteAllText(scenario, """
+            horizon_weeks: 4
+            replicates: 1
+            organisation: {generator: ring, agents: 40, degree: 4}
+            arms:
+              - {name: nobody, seeding: {strategy: none, week: 1}}
+              - {name: one, seeding: {strategy: neighbourhood, centre: 7, competencies: [pacing]}}
+              - {name: many, seeding: {strategy: random-neighbourhoods, neighbourhoods: 3, stage: 3}}
+            """);
+        LoadedScenario original = ScenarioLoader.Load(scenario);
+        (LoadedScenario reloaded, string first, string second) = RoundTrip(original);
+        AssertSameScenario(original, reloaded);
+        Assert.Equal(first, second);
+        Assert.Equal(original.Spec.Arms.Select(a => a.Seeding), reloaded.Spec.Arms.Select(a => a.Seeding));
+    }
+
     private static string Run(ScenarioInput input, string folder)
     {
         RunOutcome outcome = RunJob.Execute(new RunRequest { Scenario = input, Out = folder, Threads = 2, NoReport = true }, new RunListener());

@@ -98,7 +98,7 @@ public class ValidationMessageTests
         // It was placed at s.yaml:1:1, a line the set has nothing to do with.
         ScenarioError error = Fails(Small, Set("arms.a.seeding=[{strategy: random, budget: 1}, {strategy: rand, budget: 1, week: 1}]"));
         Assert.Equal(
-            "s.yaml: --set arms.a.seeding=[{strategy: random, budget: 1}, {strategy: rand, budget: 1, week: 1}]: arms[0].seeding[1].strategy is 'rand'; did you mean 'random'? (choices: top-down, bottom-up-scattered, bottom-up-teams, random, middle-out, most-connected, mentors, coaches, none)",
+            "s.yaml: --set arms.a.seeding=[{strategy: random, budget: 1}, {strategy: rand, budget: 1, week: 1}]: arms[0].seeding[1].strategy is 'rand'; did you mean 'random'? (choices: top-down, bottom-up-scattered, bottom-up-teams, random, middle-out, most-connected, mentors, coaches, none, neighbourhood, random-neighbourhoods)",
             error.ToString());
     }
 
