@@ -60,6 +60,7 @@ public static class OrganisationFactory
             NetworkKind.Complete => ClassicNetworks.Complete(n),
             NetworkKind.Ring => ClassicNetworks.RingLattice(n, (int)spec.Degree, cancellation),
             NetworkKind.Grid => ClassicNetworks.Grid(spec.GridWidth, n / spec.GridWidth, cancellation),
+            NetworkKind.ErdosRenyi when spec.TieProbability is { } p => ClassicNetworks.ErdosRenyiGnp(n, p, seed, cancellation),
             NetworkKind.ErdosRenyi => ClassicNetworks.ErdosRenyi(n, spec.Degree, seed, cancellation),
             NetworkKind.WattsStrogatz => ClassicNetworks.WattsStrogatz(n, (int)spec.Degree, spec.Rewire, seed, cancellation),
             NetworkKind.BarabasiAlbert => ClassicNetworks.BarabasiAlbert(n, spec.Attachments, seed, cancellation),
@@ -83,6 +84,8 @@ public static class OrganisationFactory
             NetworkKind.Complete => n * (n - 1),
             NetworkKind.Ring or NetworkKind.WattsStrogatz => n * (long)spec.Degree,
             NetworkKind.Grid => GridEdges(spec.GridWidth, n / spec.GridWidth),
+            // G(n, p): the expected ties, which a draw exceeds by a few standard deviations at most.
+            NetworkKind.ErdosRenyi when spec.TieProbability is { } p => 2 * (long)Math.Round(p * n * (n - 1) / 2.0, MidpointRounding.AwayFromZero),
             NetworkKind.ErdosRenyi => 2 * (long)Math.Round(n * spec.Degree / 2.0, MidpointRounding.AwayFromZero),
             NetworkKind.BarabasiAlbert => 2 * ((spec.Attachments * (spec.Attachments + 1L) / 2) + ((n - spec.Attachments - 1) * spec.Attachments)),
             _ => 0,

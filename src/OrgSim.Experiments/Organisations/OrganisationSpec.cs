@@ -16,6 +16,9 @@ public sealed record OrganisationSpec
     /// <summary>Ring, Erdős–Rényi and Watts–Strogatz: (mean) degree. Default 4.</summary>
     public double Degree { get; init; } = 4;
 
+    /// <summary>Erdős–Rényi: the chance each pair is tied, for G(n, p) instead of G(n, m) from <see cref="Degree"/>; null (default) for G(n, m).</summary>
+    public double? TieProbability { get; init; }
+
     /// <summary>Watts–Strogatz: chance of rewiring each tie, in [0, 1]. Default 0.1.</summary>
     public double Rewire { get; init; } = 0.1;
 

@@ -14,7 +14,7 @@ internal static class OrganisationReader
     private static readonly string[] GeneratorKeys =
     [
         "span", "levels", "cross_team_ties_per_agent", "executive_levels", "functions", "sites", "remote_share", "remote_tie_weight",
-        "cross_function_share", "degree", "rewire", "attachments", "width", "team_size", "file", "columns", "max_team_size",
+        "cross_function_share", "degree", "tie_probability", "rewire", "attachments", "width", "team_size", "file", "columns", "max_team_size",
     ];
 
     private static readonly string[] HierarchyKeys =
@@ -51,6 +51,7 @@ internal static class OrganisationReader
             Kind = kind,
             Hierarchy = hierarchy,
             Degree = reader.Double("degree", d.Degree, 0, HierarchyOptions.MaxAgents),
+            TieProbability = reader.Has("tie_probability") ? reader.Double("tie_probability", 0, 0, 1) : null,
             Rewire = reader.Double("rewire", d.Rewire, 0, 1),
             Attachments = reader.Int("attachments", d.Attachments, 1, HierarchyOptions.MaxAgents),
             Width = reader.Int("width", d.Width, 1, HierarchyOptions.MaxAgents),
@@ -99,6 +100,14 @@ internal static class OrganisationReader
             }
         }
 
+        // G(n, m) or G(n, p): two ways to say how dense the network is, so only one may be given.
+        if (kind == NetworkKind.ErdosRenyi && reader.Has("degree") && reader.Has("tie_probability"))
+        {
+            context.Error(
+                context.Locate("organisation.tie_probability"),
+                "organisation.tie_probability and organisation.degree both size the Erdős–Rényi network; give degree for G(n, m) (exactly n·degree/2 ties) or tie_probability for G(n, p) (each pair tied independently), not both");
+        }
+
         CheckShape(context, spec);
         return spec;
     }
@@ -115,7 +124,8 @@ internal static class OrganisationReader
         NetworkKind.Teams => ["team_size", "cross_team_ties_per_agent"],
         NetworkKind.HrExport => ["file", "columns", "executive_levels", "cross_team_ties_per_agent", "remote_tie_weight", "max_team_size"],
         NetworkKind.EdgeList => ["file"],
-        NetworkKind.Ring or NetworkKind.ErdosRenyi => ["degree"],
+        NetworkKind.Ring => ["degree"],
+        NetworkKind.ErdosRenyi => ["degree", "tie_probability"],
         NetworkKind.WattsStrogatz => ["degree", "rewire"],
         NetworkKind.BarabasiAlbert => ["attachments"],
         NetworkKind.Grid => ["width"],
@@ -348,7 +358,7 @@ internal static class OrganisationReader
                 }
 
                 break;
-            case NetworkKind.ErdosRenyi when spec.Degree > n - 1:
+            case NetworkKind.ErdosRenyi when spec.TieProbability is null && spec.Degree > n - 1:
                 context.Error(context.Locate("organisation.degree"), $"organisation.degree is {spec.Degree}; with {n} agents it can be at most {n - 1}");
                 break;
             case NetworkKind.BarabasiAlbert when spec.Attachments >= n:

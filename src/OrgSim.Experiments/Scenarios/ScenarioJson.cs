@@ -195,6 +195,9 @@ internal static class ScenarioJson
             case NetworkKind.EdgeList:
                 WriteImportFile(json, o);
                 break;
+            case NetworkKind.ErdosRenyi when o.TieProbability is { } p:
+                json.WriteNumber("tie_probability", p);
+                break;
             case NetworkKind.Ring or NetworkKind.ErdosRenyi:
                 json.WriteNumber("degree", o.Degree);
                 break;

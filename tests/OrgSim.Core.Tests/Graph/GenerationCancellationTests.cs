@@ -24,7 +24,7 @@ public class GenerationCancellationTests
         CircleSize = 6, SkipLevelMeetings = true, DottedLineShare = 0.2,
     };
 
-    public static TheoryData<string> Generators => ["ring", "grid", "erdos-renyi", "watts-strogatz", "barabasi-albert", "hierarchy", "teams"];
+    public static TheoryData<string> Generators => ["ring", "grid", "erdos-renyi", "erdos-renyi-gnp", "watts-strogatz", "barabasi-albert", "hierarchy", "teams"];
 
     [Theory]
     [MemberData(nameof(Generators))]
@@ -73,6 +73,7 @@ public class GenerationCancellationTests
         "ring" => ClassicNetworks.RingLattice(2_000, 6, cancellation),
         "grid" => ClassicNetworks.Grid(40, 50, cancellation),
         "erdos-renyi" => ClassicNetworks.ErdosRenyi(2_000, 5, seed, cancellation),
+        "erdos-renyi-gnp" => ClassicNetworks.ErdosRenyiGnp(2_000, 0.003, seed, cancellation),
         "watts-strogatz" => ClassicNetworks.WattsStrogatz(2_000, 6, 0.2, seed, cancellation),
         "barabasi-albert" => ClassicNetworks.BarabasiAlbert(2_000, 3, seed, cancellation),
         "hierarchy" => HierarchyGenerator.Generate(Spread, seed, cancellation),

@@ -112,6 +112,24 @@ public class RunJsonScenarioTests
         Assert.Equal(original.Spec.Arms.Select(a => a.Seeding), reloaded.Spec.Arms.Select(a => a.Seeding));
     }
 
+    [Fact]
+    public void ErdosRenyiGnp_LoadsBackWithItsTieProbabilityAndNoDegree()
+    {
+        string scenario = Path.Combine(TestPaths.TempDirectory(), "gnp.yaml");
+        File.WriteAllText(scenario, """
+            horizon_weeks: 4
+            replicates: 1
+            organisation: {generator: erdos-renyi, agents: 60, tie_probability: 0.1}
+            arms: [{name: a, seeding: {strategy: random, budget: 3}}]
+            """);
+        LoadedScenario original = ScenarioLoader.Load(scenario);
+        (LoadedScenario reloaded, string first, string second) = RoundTrip(original);
+        AssertSameScenario(original, reloaded);
+        Assert.Equal(first, second);
+        Assert.Equal(0.1, reloaded.Spec.Organisation.TieProbability);
+        Assert.DoesNotContain("\"degree\"", first, StringComparison.Ordinal);
+    }
+
     private static string Run(ScenarioInput input, string folder)
     {
         RunOutcome outcome = RunJob.Execute(new RunRequest { Scenario = input, Out = folder, Threads = 2, NoReport = true }, new RunListener());
