@@ -125,7 +125,8 @@ public class GraphCommandTests
     [InlineData("dot")]
     public void Graph_CancelledBeforeItWrites_ExitsAsCancelledAndLeavesNoFile(string format)
     {
-        // A hierarchy is built without looking at the token, so the writer is the first to see it.
+        // The generator now sees the cancelled token first; the writers' own checks are tested in
+        // GraphExportTests. Either way: exit 130 and nothing left in the folder.
         string scenario = CliHarness.WriteScenario(Small);
         string folder = CliHarness.TempDirectory();
         string target = Path.Combine(folder, "g." + format);

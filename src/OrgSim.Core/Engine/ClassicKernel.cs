@@ -324,14 +324,7 @@ internal sealed class ClassicKernel
             }
 
             ulong counts = _adoptedTotals - Spread[_adopted[v]];
-            if (_bars.Length == 0)
-            {
-                adopters = Decide(v, counts, open, weekKey, adopters);
-                continue;
-            }
-
-            int adopting = Reached(counts, _bars[v]) & open;
-            adopters = Record(v, adopting, adopters);
+            adopters = Settle(v, counts, open, weekKey, adopters);
         }
 
         return adopters;
@@ -366,14 +359,7 @@ internal sealed class ClassicKernel
                 }
 
                 ulong counts = TLanes.Load(this, v, _countsLane);
-                if (_bars.Length == 0)
-                {
-                    adopters = Decide(v, counts, open, weekKey, adopters);
-                    continue;
-                }
-
-                int adopting = Reached(counts, _bars[v]) & open;
-                adopters = Record(v, adopting, adopters);
+                adopters = Settle(v, counts, open, weekKey, adopters);
             }
         }
 
@@ -431,6 +417,16 @@ internal sealed class ClassicKernel
     }
 
     /// <summary>Adds <paramref name="v"/> to the week's adopters if it adopts something; returns the new number of adopters.</summary>
+    /// <summary>
+    /// Decides agent <paramref name="v"/>'s open competencies from its <paramref name="counts"/>: against
+    /// its integer bars when the rule has them, otherwise by <see cref="Decide"/>'s draws.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Settle(int v, ulong counts, int open, ulong weekKey, int adopters) =>
+        _bars.Length == 0
+            ? Decide(v, counts, open, weekKey, adopters)
+            : Record(v, Reached(counts, _bars[v]) & open, adopters);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Record(int v, int adopting, int adopters)
     {
