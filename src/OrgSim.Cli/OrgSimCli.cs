@@ -69,8 +69,9 @@ public static class OrgSimCli
                 settings.AutoHelp = true;
                 settings.AllowMultiInstance = true; // --set may be given many times.
             });
-            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(GraphOptions), typeof(ValidateOptions), typeof(InitOptions), typeof(MergeOptions), typeof(PlotOptions), typeof(BenchOptions));
+            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(SensitivityOptions), typeof(GraphOptions), typeof(ValidateOptions), typeof(InitOptions), typeof(MergeOptions), typeof(PlotOptions), typeof(BenchOptions));
             return result.MapResult(
+                (SensitivityOptions options) => Extra("sensitivity", options.Extra, stderr) ?? RunCommand.Execute(options, stdout, stderr, cancellation),
                 (RunOptions options) => Extra("run", options.Extra, stderr) ?? RunCommand.Execute(options, stdout, stderr, cancellation),
                 (GraphOptions options) => Extra("graph", options.Extra, stderr) ?? GraphCommand.Execute(options, stdout, stderr, cancellation),
                 (ValidateOptions options) => Extra("validate", options.Extra, stderr) ?? ValidateCommand.Execute(options, stdout, stderr),
@@ -156,7 +157,7 @@ public static class OrgSimCli
     private static string Describe(Error error, string verb) => error switch
     {
         NoVerbSelectedError => "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')",
-        BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are run, validate, init, graph, merge, plot and bench, e.g. 'orgsim run scenarios/quickstart.yaml'",
+        BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are run, sensitivity, validate, init, graph, merge, plot and bench, e.g. 'orgsim run scenarios/quickstart.yaml'",
         SequenceOutOfRangeError when verb == "merge" => "orgsim merge: the shard folders are missing; e.g. 'orgsim merge results/sweep-shard-* --out results/sweep'",
         MissingRequiredOptionError missing => verb switch
         {
@@ -165,6 +166,7 @@ public static class OrgSimCli
             "merge" when missing.NameInfo.LongName == "out" => "orgsim merge: --out is missing; e.g. 'orgsim merge results/sweep-shard-* --out results/sweep'",
             "merge" => "orgsim merge: the shard folders are missing; e.g. 'orgsim merge results/sweep-shard-* --out results/sweep'",
             "plot" => "orgsim plot: the output folder is missing; e.g. 'orgsim plot results/quickstart'",
+            "sensitivity" => "orgsim sensitivity: the scenario file is missing; e.g. 'orgsim sensitivity scenarios/what-decides.yaml'",
             _ => "orgsim run: the scenario file is missing; e.g. 'orgsim run scenarios/quickstart.yaml'",
         },
         MissingValueOptionError missing => $"orgsim: --{missing.NameInfo.LongName} needs a value: {Expected(missing.NameInfo.LongName)}",
@@ -176,6 +178,7 @@ public static class OrgSimCli
     private static readonly Dictionary<Type, string> VerbNames = new()
     {
         [typeof(RunOptions)] = "run",
+        [typeof(SensitivityOptions)] = "sensitivity",
         [typeof(GraphOptions)] = "graph",
         [typeof(ValidateOptions)] = "validate",
         [typeof(InitOptions)] = "init",

@@ -3,7 +3,7 @@ using OrgSim.Experiments.Jobs;
 
 namespace OrgSim.Cli.Commands;
 
-/// <summary><c>orgsim run</c>: the options into a <see cref="RunRequest"/>, <see cref="RunJob"/>, then the summary and the exit code.</summary>
+/// <summary><c>orgsim run</c> and <c>orgsim sensitivity</c>: the options into a <see cref="RunRequest"/>, <see cref="RunJob"/>, then the summary and the exit code.</summary>
 public static class RunCommand
 {
     /// <summary>Executes the command; returns the process exit code.</summary>
@@ -25,6 +25,7 @@ public static class RunCommand
             Threads = options.Threads ?? Environment.ProcessorCount,
             NoReport = options.NoReport,
             Png = options.Png,
+            RequireSensitivity = options is SensitivityOptions,
         };
         time ??= TimeProvider.System;
         long start = time.GetTimestamp();
@@ -33,6 +34,11 @@ public static class RunCommand
         if (outcome.Status != JobStatus.Success)
         {
             return JobOutput.Print(outcome, stdout, stderr);
+        }
+
+        if (outcome.Sensitivity is { } sensitivity)
+        {
+            SensitivityTable.Print(stdout, sensitivity);
         }
 
         foreach (PointSummary summary in outcome.Summaries)

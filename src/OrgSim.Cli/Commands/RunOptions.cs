@@ -2,9 +2,9 @@ using CommandLine;
 
 namespace OrgSim.Cli.Commands;
 
-/// <summary>The options of <c>orgsim run</c>.</summary>
+/// <summary>The options of <c>orgsim run</c> (and, inherited, of <c>orgsim sensitivity</c>, which runs the same way).</summary>
 [Verb("run", isDefault: false, HelpText = "Run a scenario's points, arms and replicates; write the tables, summary.csv and run.json. A rerun into the same --out resumes.")]
-public sealed class RunOptions
+public class RunOptions
 {
     /// <summary>The scenario file.</summary>
     [Value(0, MetaName = "SCENARIO.yaml", Required = true, HelpText = "The scenario file to run, e.g. scenarios/quickstart.yaml.")]

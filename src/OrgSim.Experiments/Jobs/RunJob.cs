@@ -39,6 +39,11 @@ public static class RunJob
             return RunOutcome.Bad(problems);
         }
 
+        if (request.RequireSensitivity && loaded.Sensitivity is null)
+        {
+            return RunOutcome.Bad([$"{loaded.ReadFrom}: has no sensitivity section, so there is nothing to analyse; add one (docs/analysis.md shows how, and scenarios/what-decides.yaml is an example) or run the scenario with 'orgsim run'"]);
+        }
+
         foreach (string warning in loaded.Warnings)
         {
             listener.Note(warning);
@@ -114,7 +119,12 @@ public static class RunJob
 
             try
             {
-                folder.Assemble(w => RunManifest.Write(w, loaded));
+                IReadOnlyList<Sensitivity.OutputAnalysis>? analyses = folder.Assemble(w => RunManifest.Write(w, loaded));
+                if (loaded.Sensitivity is not null && analyses is null)
+                {
+                    listener.Note($"orgsim: {folder.Path} holds only part of the sensitivity design's runs, so sensitivity.csv is not written; 'orgsim merge' writes it once every shard has run");
+                }
+
                 if (cancellation.IsCancellationRequested)
                 {
                     // Every run had finished: the tables are whole, so they are written; the report can wait.
@@ -124,6 +134,12 @@ public static class RunJob
                 if (!request.NoReport)
                 {
                     DrawReport(folder, request.Png, listener.Note);
+                }
+
+                if (analyses is not null)
+                {
+                    // A design's points are many and chosen by the design: the analysis is the summary.
+                    return new RunOutcome(JobStatus.Success, [], []) { Folder = folder.Path, RunsExecuted = pending, Sensitivity = new SensitivitySummary(loaded.Sensitivity!, analyses) };
                 }
 
                 var (summaries, notShown) = Summaries(loaded, plan, folder, identity);

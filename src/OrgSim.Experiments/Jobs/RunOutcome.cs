@@ -18,12 +18,20 @@ public sealed record RunOutcome(JobStatus Status, IReadOnlyList<string> Lines, I
     /// <summary>One summary per point shown, up to a few.</summary>
     public IReadOnlyList<PointSummary> Summaries { get; init; } = [];
 
+    /// <summary>The sensitivity analysis of every output, for a scenario with a <c>sensitivity</c> section whose runs are all in the folder; else null.</summary>
+    public SensitivitySummary? Sensitivity { get; init; }
+
     /// <summary>Points beyond <see cref="Summaries"/>, not shown.</summary>
     public int PointsNotShown { get; init; }
 
     /// <summary>Bad input, one line per problem.</summary>
     public static new RunOutcome Bad(IEnumerable<string> errors) => new(JobStatus.BadInput, [], errors.ToList());
 }
+
+/// <summary>A sensitivity analysis for the terminal: the section and each output's measures.</summary>
+/// <param name="Spec">The scenario's <c>sensitivity</c> section.</param>
+/// <param name="Analyses">One per output, in the section's order.</param>
+public sealed record SensitivitySummary(Sensitivity.SensitivitySpec Spec, IReadOnlyList<Sensitivity.OutputAnalysis> Analyses);
 
 /// <summary>One point's headline rows for the terminal.</summary>
 /// <param name="Title">"point 3: model.x = 0.1", or null without a sweep.</param>

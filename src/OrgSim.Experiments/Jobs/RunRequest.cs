@@ -33,6 +33,9 @@ public sealed record RunRequest
     /// <summary>Whether to skip the charts and the report.</summary>
     public bool NoReport { get; init; }
 
+    /// <summary>Whether the scenario must have a <c>sensitivity</c> section (<c>orgsim sensitivity</c>).</summary>
+    public bool RequireSensitivity { get; init; }
+
     /// <summary>Whether to add PNG copies of the charts.</summary>
     public bool Png { get; init; }
 }

@@ -1,6 +1,7 @@
 using CsvHelper;
 using OrgSim.Experiments.Report;
 using OrgSim.Experiments.Running;
+using OrgSim.Experiments.Sensitivity;
 using OrgSim.Experiments.Statistics;
 
 namespace OrgSim.Experiments.Output;
@@ -26,7 +27,8 @@ public sealed partial class ResultsFolder
     /// </summary>
     /// <exception cref="IOException">A file could not be written; nothing was replaced.</exception>
     /// <exception cref="DamagedFileException">A record or org-chart part is damaged (it was damaged after the claim checked it); none was read, nothing was replaced.</exception>
-    public void Assemble(Action<TextWriter> manifest)
+    /// <returns>The sensitivity analysis of every output, when the runs are a sensitivity design's and all were here; else null.</returns>
+    public IReadOnlyList<OutputAnalysis>? Assemble(Action<TextWriter> manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         RunIdentity identity = RequireIdentity();
@@ -36,9 +38,20 @@ public sealed partial class ResultsFolder
         // Each record is read, and so checked, twice in all: once whole for the per-week tables, once
         // for its metrics, a point at a time, for the statistics.
         var metricNames = new List<string>();
+        DesignOutputCollector? design = identity.Sensitivity is { } spec ? new DesignOutputCollector(spec, identity.Arms, identity.Points.Count, identity.Replicates) : null;
         files.Stage([Target(TimeseriesFileName), Target(OutcomesFileName), Target(LevelsFileName)], w => CopyRows(w, identity, runs, metricNames));
-        files.Stage([Target(RunsFileName), Target(SummaryFileName), Target(ContrastsFileName)], w => WriteStatistics(w, identity, runs, metricNames));
+        files.Stage([Target(RunsFileName), Target(SummaryFileName), Target(ContrastsFileName)], w => WriteStatistics(w, identity, runs, metricNames, design));
         files.Stage(Target(ManifestFileName), manifest);
+
+        // The analysis needs every point: a shard's folder has none (merge the shards to get it).
+        IReadOnlyList<OutputAnalysis>? analyses = design?.Analyse();
+        if (analyses is not null)
+        {
+            long allRuns = (long)identity.Points.Count * identity.Arms.Count * identity.Replicates;
+            files.Stage(Target(SensitivityFileName), w => SensitivityCsv.Write(w, identity.Sensitivity!, analyses, allRuns));
+            files.Stage(Target(DesignFileName), w => DesignCsv.Write(w, identity.Sensitivity!, identity.Points, design!));
+        }
+
         OrgChart? chart = ReadOrgChartParts(RunsFolder, identity.Arms.Count);
         if (chart is not null)
         {
@@ -46,11 +59,20 @@ public sealed partial class ResultsFolder
         }
 
         files.Commit();
+        if (analyses is null)
+        {
+            // Never leave an analysis of other runs beside these tables.
+            File.Delete(Target(SensitivityFileName));
+            File.Delete(Target(DesignFileName));
+        }
+
         RemoveReport(); // Drawn from the tables just replaced; DrawReport draws it anew when asked.
         if (chart is null)
         {
             File.Delete(Target(OrgChartFileName)); // Never leave a chart of other runs beside these tables.
         }
+
+        return analyses;
     }
 
     /// <summary>The org chart of every arm whose part is in <paramref name="runsFolder"/>, combined in arm order; null if none.</summary>
@@ -101,7 +123,8 @@ public sealed partial class ResultsFolder
     /// <c>runs.csv</c>, <c>summary.csv</c> and <c>contrasts.csv</c> (<paramref name="tables"/>, in that
     /// order), a point at a time: only one point's metrics are held.
     /// </summary>
-    private void WriteStatistics(IReadOnlyList<TextWriter> tables, RunIdentity identity, IReadOnlyList<RunCoordinates> runs, IReadOnlyList<string> metricNames)
+    /// <param name="design">Takes each point's metrics for a sensitivity analysis, or null.</param>
+    private void WriteStatistics(IReadOnlyList<TextWriter> tables, RunIdentity identity, IReadOnlyList<RunCoordinates> runs, IReadOnlyList<string> metricNames, DesignOutputCollector? design)
     {
         using CsvWriter runsCsv = CsvFormat.Writer(tables[0]), summaryCsv = CsvFormat.Writer(tables[1]), contrastsCsv = CsvFormat.Writer(tables[2]);
         RunTable.WriteHeader(runsCsv, [.. RunTable.Coordinates(identity.ParameterPaths), "seed", .. metricNames]);
@@ -118,6 +141,7 @@ public sealed partial class ResultsFolder
             foreach (var arm in records.GroupBy(r => r.Run.Arm))
             {
                 WriteSummaries(summaryCsv, identity, point.Key, arm.Key, arm.Select(r => r.Record.Metrics).ToList());
+                design?.AddArm(point.Key, arm.Key, arm.Select(r => r.Record.Metrics).ToList());
             }
 
             WriteContrasts(contrastsCsv, identity, point.Key, records);

@@ -72,6 +72,12 @@ public sealed partial class ResultsFolder : IDisposable
     /// <summary>Each arm against the first.</summary>
     public const string ContrastsFileName = "contrasts.csv";
 
+    /// <summary>A sensitivity analysis's measures of each parameter for each output.</summary>
+    public const string SensitivityFileName = "sensitivity.csv";
+
+    /// <summary>A sensitivity analysis's design matrix: each point's parameter values and outputs.</summary>
+    public const string DesignFileName = "design.csv";
+
     private readonly FileStream? _lock;
     private readonly bool _created;
 

@@ -19,6 +19,7 @@ namespace OrgSim.Experiments.Output;
 /// <param name="Replicates">Replicates per arm and point.</param>
 /// <param name="DataSha256">The SHA-256 of every data file the scenario imports (an HR export, an edge list), so an edited export is not mixed with runs of the old one.</param>
 /// <param name="ToolVersion">The version of orgsim that ran them: records of another version are not mixed in.</param>
+/// <param name="Sensitivity">The sensitivity analysis whose design the points are, or null: what a merged folder analyses its runs with.</param>
 public sealed record RunIdentity(
     string ScenarioFile,
     string ScenarioSha256,
@@ -29,7 +30,8 @@ public sealed record RunIdentity(
     IReadOnlyList<string> Arms,
     int Replicates,
     IReadOnlyList<string> DataSha256,
-    string ToolVersion)
+    string ToolVersion,
+    Sensitivity.SensitivitySpec? Sensitivity = null)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -48,7 +50,8 @@ public sealed record RunIdentity(
             s.Spec.Arms.Select(a => a.Name).ToList(),
             s.Spec.Replicates,
             s.PointsOrBase.Select(p => p.Spec.Organisation.ImportSha256).Where(h => h.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
-            RunManifest.ToolVersion);
+            RunManifest.ToolVersion,
+            s.Sensitivity);
     }
 
     /// <summary>The hash of what <paramref name="scenario"/> runs, whatever file path and overrides spelt it.</summary>

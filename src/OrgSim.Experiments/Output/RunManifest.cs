@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using OrgSim.Experiments.Scenarios;
+using OrgSim.Experiments.Sensitivity;
 
 namespace OrgSim.Experiments.Output;
 
@@ -85,11 +86,57 @@ public static class RunManifest
             }
 
             json.WriteEndObject();
+            if (scenario.Sensitivity is { } sensitivity)
+            {
+                WriteSensitivity(json, sensitivity);
+            }
+
             ScenarioJson.WriteSpec(json, scenario.Spec, scenario.Question);
             json.WriteEndObject();
         }
 
         writer.Write(Encoding.UTF8.GetString(buffer.ToArray()));
         writer.Write('\n');
+    }
+
+    /// <summary>
+    /// The sensitivity section under the scenario's own keys, its seed written out, so that reading
+    /// run.json back makes the same design (and a merged folder can analyse its runs).
+    /// </summary>
+    private static void WriteSensitivity(Utf8JsonWriter json, SensitivitySpec sensitivity)
+    {
+        json.WriteStartObject("sensitivity");
+        json.WriteString("method", sensitivity.MethodName);
+        if (sensitivity.Method == SensitivityMethod.Morris)
+        {
+            json.WriteNumber("trajectories", sensitivity.Trajectories);
+            json.WriteNumber("levels", sensitivity.Levels);
+        }
+        else
+        {
+            json.WriteNumber("samples", sensitivity.Samples);
+            json.WriteNumber("resamples", sensitivity.Resamples);
+        }
+
+        json.WriteNumber("seed", sensitivity.Seed);
+        json.WriteStartObject("parameters");
+        foreach (SensitivityParameter parameter in sensitivity.Parameters)
+        {
+            json.WriteStartObject(parameter.Path);
+            json.WriteNumber("low", parameter.Low);
+            json.WriteNumber("high", parameter.High);
+            json.WriteString("scale", parameter.Scale == ParameterScale.LogUniform ? "log-uniform" : "uniform");
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteStartArray("outputs");
+        foreach (string output in sensitivity.Outputs)
+        {
+            json.WriteStringValue(output);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 }

@@ -29,6 +29,12 @@ public sealed partial record LoadedScenario(
     /// <summary>The key paths the sweep varies, in the order they first appear: the parameter columns of the outputs.</summary>
     public IReadOnlyList<string> ParameterPaths { get; init; } = [];
 
+    /// <summary>
+    /// The scenario's <c>sensitivity</c> section, whose design made <see cref="Points"/>; null for a
+    /// scenario without one.
+    /// </summary>
+    public OrgSim.Experiments.Sensitivity.SensitivitySpec? Sensitivity { get; init; }
+
     /// <summary>The scenario's opening comment (the question it asks and how to read the answer), without the '#' marks.</summary>
     public string Question { get; init; } = string.Empty;
 

@@ -20,6 +20,12 @@ internal sealed class ParseContext(string file)
 
     public List<ScenarioError> Errors { get; } = [];
 
+    /// <summary>
+    /// The key paths read as whole numbers (<c>arms[0].seeding.budget</c>), present or not: a
+    /// sensitivity design rounds its values for these keys.
+    /// </summary>
+    public HashSet<string> WholeNumberPaths { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Problems the run can go on with (an import's warnings), one line each.</summary>
     public List<string> Warnings { get; } = [];
 

@@ -14,7 +14,7 @@ namespace OrgSim.Experiments.Scenarios;
 /// </content>
 public static partial class ScenarioLoader
 {
-    private static readonly string[] ProvenanceKeys = ["tool", "version", "scenario_file", "overrides", "question", "sweep"];
+    private static readonly string[] ProvenanceKeys = ["tool", "version", "scenario_file", "overrides", "question", "sweep", "sensitivity"];
 
     private static bool IsRunJson(string file) => string.Equals(Path.GetExtension(file), ".json", StringComparison.OrdinalIgnoreCase);
 
@@ -54,9 +54,15 @@ public static partial class ScenarioLoader
             context.Remember("sweep", sweep.Start);
         }
 
-        string baseText = WithoutEntry(text, root, "sweep") ?? text;
+        string baseText = WithoutEntries(text, root, "sweep", "sensitivity");
+        YamlNode? sensitivityNode = Node(root, "sensitivity");
         string? dataSha256 = AsScenario(root);
         LoadedScenario loaded = Build(context, root, FreshTree, header.Points, header.Points is null ? null : header.Parameters, sets, FitOrganisation);
+        if (sensitivityNode is not null)
+        {
+            loaded = loaded with { Sensitivity = SensitivityOf(context, sensitivityNode, loaded) };
+        }
+
         if (dataSha256 is not null && loaded.Spec.Organisation.ImportSha256.Length > 0 && loaded.Spec.Organisation.ImportSha256 != dataSha256)
         {
             throw new ScenarioException([(loaded with { ReadFrom = file }).ErrorAt("organisation.file", $"organisation.file '{loaded.Spec.Organisation.ImportFile}' has changed since the run (it was read from {loaded.Spec.Organisation.ImportPath}, SHA-256 {loaded.Spec.Organisation.ImportSha256}; the run read {dataSha256}); restore the file the run read, or run the scenario file to use the new one")]);
@@ -84,6 +90,29 @@ public static partial class ScenarioLoader
             AsScenario(fresh);
             return fresh;
         }
+    }
+
+    /// <summary>
+    /// The sensitivity section of a run.json, checked to make the very points the run.json lists: a
+    /// design that does not would analyse the runs against the wrong values.
+    /// </summary>
+    private static Sensitivity.SensitivitySpec SensitivityOf(ParseContext context, YamlNode node, LoadedScenario loaded)
+    {
+        const string Damaged = "this run.json is damaged, so rerun the scenario file instead";
+        if (SensitivityReader.Read(context, node) is { } section)
+        {
+            var (spec, points) = SensitivityReader.Points(context, section, loaded.Spec, path => TakesWholeNumbers(context, loaded.Spec, path));
+            bool same = context.Errors.Count == 0 && points.Count == loaded.PointsOrBase.Count
+                && points.Zip(loaded.PointsOrBase).All(pair => pair.First.All(o => pair.Second.ValueOf(o.Path) == o.Text));
+            if (same)
+            {
+                return spec;
+            }
+
+            context.Errors.Add(new ScenarioError(context.File, (int)node.Start.Line, (int)node.Start.Column, $"sensitivity does not make the points listed under sweep; {Damaged}"));
+        }
+
+        throw new ScenarioException(context.Errors.Select(e => e with { Message = e.Message.EndsWith(Damaged, StringComparison.Ordinal) ? e.Message : $"{e.Message}; {Damaged}" }).ToList());
     }
 
     /// <summary>

@@ -9,6 +9,7 @@ using OrgSim.Core.Model;
 using OrgSim.Core.Seeding;
 using OrgSim.Experiments.Import;
 using OrgSim.Experiments.Organisations;
+using OrgSim.Experiments.Sensitivity;
 using YamlDotNet.RepresentationModel;
 
 namespace OrgSim.Experiments.Scenarios;
@@ -123,31 +124,90 @@ public static partial class ScenarioLoader
             throw new ScenarioException(context.Errors);
         }
 
-        // The sweep is read apart; the base is the file without it, with the --set values applied.
-        // Each point re-reads the base's text into a fresh tree, which keeps every node's line and column.
-        string baseText = WithoutEntry(text, original, "sweep") ?? text;
+        // The sweep and the sensitivity section are read apart; the base is the file without them, with
+        // the --set values applied. Each point re-reads the base's text into a fresh tree, which keeps
+        // every node's line and column.
+        string baseText = WithoutEntries(text, original, "sweep", "sensitivity");
         YamlNode? sweepNode = WithoutSweep(original);
+        YamlNode? sensitivityNode = WithoutSensitivity(original);
         if (sweepNode is not null)
         {
             context.Remember("sweep", sweepNode.Start);
         }
 
+        if (sensitivityNode is not null)
+        {
+            context.Remember("sensitivity", sensitivityNode.Start);
+            if (sweepNode is not null || sets.Any(SweepOverrides.IsSweep))
+            {
+                context.Error(sensitivityNode.Start, "a scenario has a sweep or a sensitivity section, not both: the sensitivity design chooses the points; remove the sweep, or move it to a scenario of its own");
+            }
+        }
+
         (sweepNode, IReadOnlySet<YamlNode> fromSet) = SweepOverrides.Apply(context, sweepNode, sets.Where(SweepOverrides.IsSweep));
         List<List<ScenarioOverride>> pointValues = SweepReader.Read(context, sweepNode)
             .Select(p => p.Select(o => fromSet.Contains(o.Value) ? o with { Source = "--set" } : o).ToList()).ToList();
-        return Build(context, original, FreshTree, sweepNode is null ? null : pointValues, null, sets.Where(s => !SweepOverrides.IsSweep(s)).ToList(), sweepSet: sets.LastOrDefault(SweepOverrides.IsSweep)) with
+        SensitivityReader.Section? section = sensitivityNode is null ? null : SensitivityReader.Read(context, sensitivityNode);
+        SensitivitySpec? sensitivity = null;
+        Func<ScenarioSpec, List<List<ScenarioOverride>>>? design = section is null ? null : spec =>
+        {
+            (sensitivity, List<List<ScenarioOverride>> points) = SensitivityReader.Points(context, section, spec, path => TakesWholeNumbers(context, spec, path));
+            return points;
+        };
+        return Build(context, original, FreshTree, sweepNode is null ? null : pointValues, null, sets.Where(s => !SweepOverrides.IsSweep(s)).ToList(), sweepSet: sets.LastOrDefault(SweepOverrides.IsSweep), design: design) with
         {
             Sha256 = sha256,
             Question = OpeningComment(text),
             Sets = sets,
+            Sensitivity = sensitivity,
         };
 
         YamlMappingNode FreshTree()
         {
             var root = (YamlMappingNode)YamlText.Parse(baseText).Stream!.Documents[0].RootNode;
             WithoutSweep(root);
+            WithoutSensitivity(root);
             return root;
         }
+    }
+
+    /// <summary>
+    /// Whether the base scenario reads <paramref name="path"/> as a whole number, an arm named as in a
+    /// sweep (<c>arms.bottom-up.seeding.budget</c>) or by index (<c>arms[0].seeding.budget</c>).
+    /// </summary>
+    private static bool TakesWholeNumbers(ParseContext context, ScenarioSpec spec, string path)
+    {
+        string[] parts = path.Split('.');
+        if (parts is ["arms", var arm, ..] && spec.Arms.Select(a => a.Name).ToList().IndexOf(arm) is int index and >= 0)
+        {
+            path = string.Create(CultureInfo.InvariantCulture, $"arms[{index}].{string.Join('.', parts[2..])}");
+        }
+
+        return context.WholeNumberPaths.Contains(path);
+    }
+
+    /// <summary><paramref name="text"/> with each of the top mapping's <paramref name="keys"/> cut out where that can be done cleanly (<see cref="WithoutEntry"/>).</summary>
+    private static string WithoutEntries(string text, YamlMappingNode root, params string[] keys)
+    {
+        foreach (string key in keys)
+        {
+            if (WithoutEntry(text, root, key) is { } cut)
+            {
+                text = cut;
+                root = (YamlMappingNode)YamlText.Parse(cut).Stream!.Documents[0].RootNode;
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>Removes the sensitivity section from a scenario's tree; returns it, or null if there is none.</summary>
+    private static YamlNode? WithoutSensitivity(YamlMappingNode root)
+    {
+        var key = new YamlScalarNode("sensitivity");
+        root.Children.TryGetValue(key, out YamlNode? section);
+        root.Children.Remove(key);
+        return section;
     }
 
     /// <summary>
@@ -214,7 +274,8 @@ public static partial class ScenarioLoader
     /// <param name="sets">The <c>--set</c> values to apply over the base and every point.</param>
     /// <param name="adjust">What to do to a point's tree once its values are in, or null (for a run.json: drop the keys its base wrote that the point's generator does not read).</param>
     /// <param name="sweepSet">The last <c>--set</c> of the sweep, if any, to name when the sweep makes too many runs.</param>
-    private static LoadedScenario Build(ParseContext context, YamlMappingNode original, Func<YamlMappingNode> freshBase, List<List<ScenarioOverride>>? pointValues, IReadOnlyList<string>? parameterPaths, IReadOnlyList<ScenarioOverride> sets, Action<YamlMappingNode, IReadOnlyList<ScenarioOverride>>? adjust = null, ScenarioOverride? sweepSet = null)
+    /// <param name="design">For a sensitivity section: the design's points, made from the base scenario once it is read; null otherwise.</param>
+    private static LoadedScenario Build(ParseContext context, YamlMappingNode original, Func<YamlMappingNode> freshBase, List<List<ScenarioOverride>>? pointValues, IReadOnlyList<string>? parameterPaths, IReadOnlyList<ScenarioOverride> sets, Action<YamlMappingNode, IReadOnlyList<ScenarioOverride>>? adjust = null, ScenarioOverride? sweepSet = null, Func<ScenarioSpec, List<List<ScenarioOverride>>>? design = null)
     {
         string file = context.File;
         foreach (ScenarioOverride set in sets)
@@ -235,6 +296,15 @@ public static partial class ScenarioLoader
                     ? e with { Line = 0, Column = 0, Message = $"--set {cause.Path}={cause.Text}: {e.Message}" }
                     : e).ToList();
             throw new ScenarioException(errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+        }
+
+        if (design is not null)
+        {
+            pointValues = design(spec);
+            if (context.Errors.Count > 0)
+            {
+                throw new ScenarioException(context.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+            }
         }
 
         CheckRuns(context, spec, pointValues?.Count ?? 1, sets.LastOrDefault(o => o.Path == "replicates") ?? sweepSet);
@@ -274,6 +344,7 @@ public static partial class ScenarioLoader
 
         YamlDotNet.Core.Mark at = context.Locate("replicates");
         at = at.Equals(YamlDotNet.Core.Mark.Empty) ? context.Locate("sweep") : at;
+        at = at.Equals(YamlDotNet.Core.Mark.Empty) ? context.Locate("sensitivity") : at;
         at = at.Equals(YamlDotNet.Core.Mark.Empty) ? context.Locate("arms") : at;
         throw new ScenarioException([at.Equals(YamlDotNet.Core.Mark.Empty) ? new ScenarioError(context.File, 0, 0, problem) : new ScenarioError(context.File, (int)at.Line, (int)at.Column, problem)]);
     }
@@ -351,7 +422,7 @@ public static partial class ScenarioLoader
         string file = baseContext.File;
         var points = new List<SweepPoint>();
         var errors = new List<(ScenarioError Error, string Label)>();
-        YamlDotNet.Core.Mark sweepAt = baseContext.Locate("sweep");
+        YamlDotNet.Core.Mark sweepAt = baseContext.Locate("sweep") is { Line: > 0 } at ? at : baseContext.Locate("sensitivity");
         for (int i = 0; i < pointValues.Count; i++)
         {
             var context = new ParseContext(file) { DataFolder = baseContext.DataFolder };
@@ -440,6 +511,7 @@ public static partial class ScenarioLoader
 
         // The sweep was taken off the tree and read apart; naming it here lets a misspelt key suggest it.
         root.Node("sweep");
+        root.Node("sensitivity");
         root.RejectUnknownKeys();
         return spec;
     }

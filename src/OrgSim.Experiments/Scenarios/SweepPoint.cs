@@ -19,6 +19,7 @@ public sealed record SweepPoint(int Index, IReadOnlyList<ScenarioOverride> Param
     internal static string Describe(int index, IReadOnlyList<ScenarioOverride> values)
     {
         string from = values.Count > 0 && values.All(o => o.Source == "--set") ? ", from --set" : string.Empty;
-        return $"sweep point {index} ({string.Join(", ", values.Select(o => o.Brief))}{from})";
+        string kind = values.Count > 0 && values.All(o => o.Source == "sensitivity") ? "design point" : "sweep point";
+        return $"{kind} {index} ({string.Join(", ", values.Select(o => o.Brief))}{from})";
     }
 }

@@ -10,7 +10,7 @@ namespace OrgSim.Experiments.Scenarios;
 /// </summary>
 internal static class SweepReader
 {
-    private static readonly string[] Fixed = ["name", "seed", "replicates", "arms", "sweep", "description"];
+    private static readonly string[] Fixed = ["name", "seed", "replicates", "arms", "sweep", "sensitivity", "description"];
 
     /// <summary>The points, each a list of overrides; one empty point when there is no sweep.</summary>
     public static List<List<ScenarioOverride>> Read(ParseContext context, YamlNode? sweep)
@@ -155,11 +155,11 @@ internal static class SweepReader
         return false;
     }
 
-    private static string PathOf(ParseContext context, YamlNode key)
+    internal static string PathOf(ParseContext context, YamlNode key, string section = "sweep")
     {
         if (YamlMappingReader.KeyProblem(key) is { } problem)
         {
-            context.Error(key.Start, $"{problem} in the sweep; write a dotted key path before the ':', e.g. model.transmission");
+            context.Error(key.Start, $"{problem} in the {section}; write a dotted key path before the ':', e.g. model.transmission");
             return string.Empty;
         }
 
@@ -167,15 +167,15 @@ internal static class SweepReader
         string first = path.Split('.')[0];
         if (path.Length == 0 || path.Split('.').Any(p => p.Length == 0))
         {
-            context.Error(key.Start, $"sweep key '{path}' should be a dotted key path, e.g. model.transmission");
+            context.Error(key.Start, $"{section} key '{path}' should be a dotted key path, e.g. model.transmission");
         }
         else if (path.Count(c => c == '.') >= ScenarioLimits.MaxNesting)
         {
-            context.Error(key.Start, string.Create(CultureInfo.InvariantCulture, $"sweep key '{path[..Math.Min(path.Length, 40)]}…' has {path.Count(c => c == '.') + 1:N0} keys; a key path has a few, e.g. model.transmission"));
+            context.Error(key.Start, string.Create(CultureInfo.InvariantCulture, $"{section} key '{path[..Math.Min(path.Length, 40)]}…' has {path.Count(c => c == '.') + 1:N0} keys; a key path has a few, e.g. model.transmission"));
         }
         else if (Fixed.Contains(path) || (first == "arms" && path.Split('.').Length < 3))
         {
-            context.Error(key.Start, $"sweep key '{path}' cannot vary between points (it fixes the runs every point shares); sweep a model, organisation or arm key such as arms.NAME.seeding.budget");
+            context.Error(key.Start, $"{section} key '{path}' cannot vary between points (it fixes the runs every point shares); vary a model, organisation or arm key such as arms.NAME.seeding.budget");
         }
 
         return path;

@@ -64,6 +64,7 @@ internal sealed class YamlMappingReader
 
     public int Int(string key, int fallback, int min, int max)
     {
+        _context.WholeNumberPaths.Add(Child(key));
         if (Scalar(key, $"a whole number in range [{Format(min)}, {Format(max)}]") is not { } scalar)
         {
             return fallback;
