@@ -28,7 +28,13 @@ public static class ChartSet
 
         int point = tables.Series.Min(s => s.Point);
         var input = new ChartInput(tables, tables.Series.Where(s => s.Point == point).ToList(), Subtitle(tables, point));
-        var charts = new List<Chart> { AdoptionChart.Draw(input) };
+        var charts = new List<Chart>();
+
+        // A sensitivity analysis is what its folder is for: its charts come first, and a design's
+        // points are scattered over many parameters, so there is no heatmap of them.
+        string analysed = string.Create(CultureInfo.InvariantCulture, $"{tables.Name} · {tables.Points.Count:N0} design points × {tables.Series.Where(s => s.Point == point).Min(s => s.Replicates)} runs per arm");
+        charts.AddRange(tables.Sensitivity.Select((a, i) => SensitivityChart.Draw(a, i, analysed)).OfType<Chart>());
+        charts.Add(AdoptionChart.Draw(input));
         charts.AddRange(Enumerable.Range(0, ResultTables.CompetencyNames.Count).Select(c => StagesChart.Draw(input, c)));
         charts.Add(WeeksToChart.Draw(input));
         if (LevelsChart.Draw(input) is Chart levels)
@@ -37,7 +43,7 @@ public static class ChartSet
         }
 
         charts.Add(FrontChart.Draw(input));
-        if (tables.Points.Count > 1)
+        if (tables.Points.Count > 1 && tables.Sensitivity.Count == 0)
         {
             charts.Add(HeatmapChart.Draw(tables));
         }

@@ -38,6 +38,20 @@ public static class ReportBuilder
         }
 
         html.Append("</header>\n<section id=\"question\">\n<h2>The question</h2>\n").Append(Question(tables.Question)).Append("</section>\n");
+        if (tables.Sensitivity.Count > 0)
+        {
+            html.Append("<section id=\"sensitivity\">\n<h2>What decides the answer</h2>\n<ul>\n");
+            foreach (Sensitivity.OutputAnalysis analysis in tables.Sensitivity)
+            {
+                html.Append("<li>").Append(Markup.Escape(Sensitivity.SensitivityFindings.Sentence(analysis))).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n<p class=\"note\">From ").Append(Markup.Escape(Output.ResultsFolder.SensitivityFileName))
+                .Append(" (each design point's values and outputs are in ").Append(Markup.Escape(Output.ResultsFolder.DesignFileName))
+                .Append("). The findings and charts below the sensitivity charts show design point 0 alone, one of the ")
+                .Append(Markup.Integer(tables.Points.Count)).Append(" the analysis ran.</p>\n</section>\n");
+        }
+
         html.Append("<section id=\"findings\">\n<h2>Findings</h2>\n").Append(FindingsWriter.Html(tables)).Append("</section>\n");
 
         html.Append("<section id=\"charts\">\n<h2>Charts</h2>\n");

@@ -79,6 +79,9 @@ public sealed record ResultTables
     /// <summary>contrasts.csv.</summary>
     public required IReadOnlyList<StatRow> Contrasts { get; init; }
 
+    /// <summary>The sensitivity analysis of each output, from sensitivity.csv; empty when the folder has none.</summary>
+    public IReadOnlyList<Sensitivity.OutputAnalysis> Sensitivity { get; init; } = [];
+
     /// <summary>The summary value of <paramref name="metric"/> for <paramref name="arm"/> at <paramref name="point"/>, or null.</summary>
     public StatRow? Stat(int point, string arm, string metric) => Summary.FirstOrDefault(r => r.Point == point && r.Arm == arm && r.Metric == metric);
 

@@ -129,6 +129,7 @@ internal static class ResultTablesReader
             Series = series,
             Summary = summary.Select(s => s.Row).ToList(),
             Contrasts = contrasts,
+            Sensitivity = SensitivityTableReader.Load(folder, m.Arms),
         };
     }
 

@@ -19,6 +19,14 @@ public sealed partial record SensitivityOutput(string Metric, string Arm, string
     /// <summary>How the output is named in files and messages, with an ASCII minus.</summary>
     public string Label => MinusMetric is null ? $"{Metric}[{Arm}]" : $"{Metric}[{Arm}] - {MinusMetric}[{MinusArm}]";
 
+    /// <summary>
+    /// The output as a chart title names it: <c>competent_share_final: bottom-up − top-down</c> for a
+    /// contrast of one metric, <c>weeks_to_50pct in top-down</c> for a single term.
+    /// </summary>
+    public string Title => MinusMetric is null ? $"{Metric} in {Arm}"
+        : MinusMetric == Metric ? $"{Metric}: {Arm} \u2212 {MinusArm}"
+        : $"{Metric}[{Arm}] \u2212 {MinusMetric}[{MinusArm}]";
+
     /// <summary>The (metric, arm) terms it reads: one or two.</summary>
     public IEnumerable<(string Metric, string Arm)> Terms() =>
         MinusMetric is null ? [(Metric, Arm)] : [(Metric, Arm), (MinusMetric, MinusArm!)];

@@ -1,0 +1,51 @@
+using OrgSim.Experiments.Output;
+using OrgSim.Experiments.Sensitivity;
+
+namespace OrgSim.Experiments.Report;
+
+/// <summary>
+/// Reads <c>sensitivity.csv</c> back into one analysis per output, in the file's order, for the
+/// report's charts and sentences; every field is checked as it is read, so a damaged file is named
+/// with its line.
+/// </summary>
+internal static class SensitivityTableReader
+{
+    /// <summary>The analyses in <paramref name="folder"/>'s sensitivity.csv; empty when the folder has none.</summary>
+    /// <exception cref="DamagedFileException">The file is damaged.</exception>
+    public static IReadOnlyList<OutputAnalysis> Load(string folder, IReadOnlyList<string> arms)
+    {
+        string path = Path.Combine(folder, ResultsFolder.SensitivityFileName);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        string header = File.ReadLines(path).FirstOrDefault() ?? string.Empty;
+        bool morris = header.TrimStart('\uFEFF') == string.Join(',', SensitivityCsv.MorrisColumns);
+        List<TableRow> rows = TableFile.Rows(path, morris ? SensitivityCsv.MorrisColumns : SensitivityCsv.SobolColumns).ToList();
+        var analyses = new List<OutputAnalysis>();
+        foreach (var group in rows.GroupBy(r => r.Text(0)))
+        {
+            TableRow first = group.First();
+            var (output, problem) = SensitivityOutput.Parse(first.Text(0), arms);
+            if (output is null)
+            {
+                throw new DamagedFileException(path, first.Line, $"output is '{first.Text(0)}': {problem}");
+            }
+
+            int points = first.Whole(morris ? 8 : 10, 1, int.MaxValue);
+            int size = first.Whole(morris ? 7 : 9, 1, int.MaxValue);
+            if (first.Text(1).Length == 0)
+            {
+                analyses.Add(new OutputAnalysis(output, null, null, points, double.NaN, double.NaN));
+                continue;
+            }
+
+            analyses.Add(morris
+                ? new OutputAnalysis(output, new MorrisAnalysis(group.Select(r => new MorrisIndices(r.Text(1), r.Number(4), r.Number(3), r.Number(5))).ToList(), size, points), null, 0, double.NaN, double.NaN)
+                : new OutputAnalysis(output, null, new SobolAnalysis(group.Select(r => new SobolIndices(r.Text(1), new IndexEstimate(r.Number(3), r.Number(4), r.Number(5)), new IndexEstimate(r.Number(6), r.Number(7), r.Number(8)))).ToList(), size, points, 0, double.NaN), 0, double.NaN, double.NaN));
+        }
+
+        return analyses;
+    }
+}
