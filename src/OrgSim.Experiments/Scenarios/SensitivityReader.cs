@@ -89,7 +89,8 @@ internal static class SensitivityReader
             IReadOnlyList<string> sizeProblems = morris ? MorrisDesign.Problems(parameters.Count, trajectories, levels) : SaltelliDesign.Problems(parameters.Count, samples);
             foreach (string problem in sizeProblems)
             {
-                context.Error(node.Start, $"sensitivity: {problem}");
+                string named = problem.StartsWith("N is", StringComparison.Ordinal) ? "samples (N)" + problem[1..] : problem;
+                context.Error(node.Start, $"sensitivity: {named}");
             }
         }
 
