@@ -11,7 +11,7 @@ namespace OrgSim.Experiments.Charts;
 /// </summary>
 internal static class SensitivityChart
 {
-    private const double RowHeight = 46, LabelGap = 12, MaxLabelWidth = 330;
+    private const double RowHeight = 46, LabelGap = 12, MaxLabelWidth = 380, LabelSize = 13;
 
     private static readonly string First = Palette.Arm(1), Total = Palette.Arm(0), SigmaColour = "#000000";
 
@@ -23,19 +23,25 @@ internal static class SensitivityChart
     {
         if (analysis.Morris is { } morris)
         {
-            return Morris(analysis.Output.Title, morris, index, subtitle);
+            return Morris(analysis.Output.Title, morris, analysis.NoiseMuStar, index, subtitle);
         }
 
         return analysis.Sobol is { } sobol ? Sobol(analysis.Output.Title, sobol, index, subtitle) : null;
     }
 
-    private static Chart Morris(string output, MorrisAnalysis morris, int index, string subtitle)
+    private static Chart Morris(string output, MorrisAnalysis morris, double noise, int index, string subtitle)
     {
         IReadOnlyList<MorrisIndices> ranked = morris.RankedByMuStar();
         string title = $"What moves {output}";
         double largest = ranked.Max(i => Math.Max(i.MuStar, i.Sigma));
+        largest = double.IsFinite(noise) ? Math.Max(largest, noise) : largest;
         IReadOnlyList<double> ticks = NiceTicks.Covering(0, largest > 0 ? largest : 1);
         var entries = new List<LegendEntry> { new("μ*: mean |effect|", Total, LegendMark.Swatch) };
+        if (double.IsFinite(noise))
+        {
+            entries.Add(new LegendEntry("noise floor", Palette.Muted, LegendMark.Dashed));
+        }
+
         string[] notes = ["◆ σ: spread of the effects", "effect: change in the output", "when the parameter moves", "across its whole range", string.Create(CultureInfo.InvariantCulture, $"Morris, {morris.Trajectories} trajectories,"), string.Create(CultureInfo.InvariantCulture, $"{morris.Evaluations:N0} design points")];
         var (svg, axes) = Frame(title, subtitle, ranked.Select(i => i.Parameter).ToList(), ticks, entries, notes);
         using (svg)
@@ -51,6 +57,13 @@ internal static class SensitivityChart
                 double sx = axes.X(m.Sigma), r = 6;
                 svg.Leaf("path", ("class", "sigma"), ("fill", SigmaColour), ("d", $"M{SvgWriter.N(sx)} {SvgWriter.N(centre - r)} L{SvgWriter.N(sx + r)} {SvgWriter.N(centre)} L{SvgWriter.N(sx)} {SvgWriter.N(centre + r)} L{SvgWriter.N(sx - r)} {SvgWriter.N(centre)} Z"));
                 svg.Text(axes.X(m.MuStar) + 8, centre - (barHeight / 2) - 4, m.MuStar.ToString("0.000", CultureInfo.InvariantCulture), ("font-size", 13), ("class", "value"));
+            }
+
+            if (double.IsFinite(noise))
+            {
+                // μ* below this line cannot be told from the replicates' noise.
+                svg.Leaf("line", ("class", "noise-floor"), ("x1", axes.X(noise)), ("x2", axes.X(noise)), ("y1", axes.Top), ("y2", axes.Bottom),
+                    ("stroke", Palette.Muted), ("stroke-width", 2), ("stroke-dasharray", "8 5"));
             }
 
             axes.DrawX(svg, ticks, Axes.Plain(ticks), "change in the output over a parameter's range");
@@ -97,7 +110,7 @@ internal static class SensitivityChart
     /// <summary>The page and plot area for <paramref name="parameters"/> rows, their labels on the left, vertical grid lines at <paramref name="ticks"/>.</summary>
     private static (SvgWriter Svg, Axes Axes) Frame(string title, string subtitle, List<string> parameters, IReadOnlyList<double> ticks, List<LegendEntry> entries, string[] notes)
     {
-        double labelWidth = Math.Min(MaxLabelWidth, parameters.Max(p => SvgWriter.TextWidth(p, SvgWriter.LabelSize)));
+        double labelWidth = Math.Min(MaxLabelWidth, parameters.Max(p => SvgWriter.TextWidth(p, LabelSize)));
         double left = 24 + labelWidth + LabelGap, top = Axes.MarginTop;
         double height = top + (parameters.Count * RowHeight) + Axes.MarginBottom + 10;
         double legendWidth = Legend.Width(entries, notes);
@@ -114,14 +127,14 @@ internal static class SensitivityChart
         svg.Close();
         for (int row = 0; row < parameters.Count; row++)
         {
-            string shown = SvgWriter.Fit(parameters[row], labelWidth, SvgWriter.LabelSize);
+            string shown = SvgWriter.Fit(parameters[row], labelWidth, LabelSize);
             svg.Open("g", ("class", "parameter"));
             if (shown != parameters[row])
             {
                 svg.Title(parameters[row]);
             }
 
-            svg.Text(left - LabelGap, RowCentre(axes, row) + 5, shown, ("text-anchor", "end"));
+            svg.Text(left - LabelGap, RowCentre(axes, row) + 5, shown, ("text-anchor", "end"), ("font-size", LabelSize));
             svg.Close();
         }
 

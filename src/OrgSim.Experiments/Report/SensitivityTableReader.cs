@@ -33,8 +33,8 @@ internal static class SensitivityTableReader
                 throw new DamagedFileException(path, first.Line, $"output is '{first.Text(0)}': {problem}");
             }
 
-            int points = first.Whole(morris ? 8 : 10, 1, int.MaxValue);
-            int size = first.Whole(morris ? 7 : 9, 1, int.MaxValue);
+            int points = first.Whole(morris ? 9 : 11, 1, int.MaxValue);
+            int size = first.Whole(morris ? 8 : 10, 1, int.MaxValue);
             if (first.Text(1).Length == 0)
             {
                 analyses.Add(new OutputAnalysis(output, null, null, points, double.NaN, double.NaN));
@@ -42,7 +42,7 @@ internal static class SensitivityTableReader
             }
 
             analyses.Add(morris
-                ? new OutputAnalysis(output, new MorrisAnalysis(group.Select(r => new MorrisIndices(r.Text(1), r.Number(4), r.Number(3), r.Number(5))).ToList(), size, points), null, 0, double.NaN, double.NaN)
+                ? new OutputAnalysis(output, new MorrisAnalysis(group.Select(r => new MorrisIndices(r.Text(1), r.Number(4), r.Number(3), r.Number(5))).ToList(), size, points), null, 0, double.NaN, double.NaN) { NoiseMuStar = first.MaybeNumber(7) ?? double.NaN }
                 : new OutputAnalysis(output, null, new SobolAnalysis(group.Select(r => new SobolIndices(r.Text(1), new IndexEstimate(r.Number(3), r.Number(4), r.Number(5)), new IndexEstimate(r.Number(6), r.Number(7), r.Number(8)))).ToList(), size, points, 0, double.NaN), 0, double.NaN, double.NaN));
         }
 

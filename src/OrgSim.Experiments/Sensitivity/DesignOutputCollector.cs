@@ -3,8 +3,10 @@ namespace OrgSim.Experiments.Sensitivity;
 /// <summary>
 /// Gathers, point by point as the records are read, the value of every output of a sensitivity
 /// analysis: the mean over the point's replicates of each term's metric. An output is defined at a
-/// point when every replicate of each of its arms has its metric; then the mean of a contrast's
-/// paired differences equals the difference of the means, which is what is kept.
+/// point when every replicate of each of its arms has its metric. Its value there is the mean over
+/// replicates (for a contrast, of the paired differences, replicate by replicate), and its standard
+/// error the replicates' standard deviation over √n: the Monte Carlo noise in the value, which the
+/// analysis compares the effects with.
 /// </summary>
 public sealed class DesignOutputCollector
 {
@@ -14,8 +16,8 @@ public sealed class DesignOutputCollector
     private readonly int _points;
     private readonly IReadOnlyList<SensitivityOutput> _outputs;
 
-    // [output][term][point]: the term's mean over replicates, NaN until every replicate gave a value.
-    private readonly double[][][] _termMeans;
+    // [output][term][point]: the term's value in each replicate, null until every replicate gave one.
+    private readonly double[]?[][][] _termValues;
 
     // [arm][point]: whether every replicate of the arm at the point was read.
     private readonly bool[][] _read;
@@ -34,7 +36,7 @@ public sealed class DesignOutputCollector
         _points = points;
         _replicates = replicates;
         _outputs = spec.ParsedOutputs(arms);
-        _termMeans = _outputs.Select(o => o.Terms().Select(_ => Enumerable.Repeat(double.NaN, points).ToArray()).ToArray()).ToArray();
+        _termValues = _outputs.Select(o => o.Terms().Select(_ => new double[]?[points]).ToArray()).ToArray();
         _read = arms.Select(_ => new bool[points]).ToArray();
     }
 
@@ -58,7 +60,7 @@ public sealed class DesignOutputCollector
             {
                 if (armName == _arms[arm])
                 {
-                    _termMeans[o][t][point] = MeanOf(metric, replicates);
+                    _termValues[o][t][point] = ValuesOf(metric, replicates);
                 }
 
                 t++;
@@ -96,11 +98,12 @@ public sealed class DesignOutputCollector
 
             double mean = outputs.IsComplete ? values.Average() : double.NaN;
             double spread = outputs.IsComplete && values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1)) : double.NaN;
+            double error = outputs.IsComplete ? Math.Sqrt(Enumerable.Range(0, _points).Average(p => Square(StandardError(o, p)))) : double.NaN;
             analyses.Add(!outputs.IsComplete
-                ? new OutputAnalysis(_outputs[o], null, null, outputs.Missing, mean, spread)
+                ? new OutputAnalysis(_outputs[o], null, null, outputs.Missing, mean, spread, error)
                 : design is MorrisDesign morris
-                    ? new OutputAnalysis(_outputs[o], MorrisEstimator.Estimate(morris, outputs), null, 0, mean, spread)
-                    : new OutputAnalysis(_outputs[o], null, SobolEstimator.Estimate((SaltelliDesign)design, outputs, _spec.Resamples), 0, mean, spread));
+                    ? new OutputAnalysis(_outputs[o], MorrisEstimator.Estimate(morris, outputs), null, 0, mean, spread, error) { NoiseMuStar = MorrisNoise(error, morris.Delta) }
+                    : new OutputAnalysis(_outputs[o], null, SobolEstimator.Estimate((SaltelliDesign)design, outputs, _spec.Resamples), 0, mean, spread, error));
         }
 
         return analyses;
@@ -109,27 +112,76 @@ public sealed class DesignOutputCollector
     /// <summary>The value of output <paramref name="output"/> at point <paramref name="point"/>; NaN where it is undefined.</summary>
     public double Value(int output, int point)
     {
-        double[][] terms = _termMeans[output];
-        return terms.Length == 1 ? terms[0][point] : terms[0][point] - terms[1][point];
+        double sum = 0;
+        int n = 0;
+        foreach (double difference in Replicates(output, point))
+        {
+            sum += difference;
+            n++;
+        }
+
+        return n == 0 ? double.NaN : sum / n;
     }
+
+    /// <summary>The standard error of <see cref="Value"/>: the replicates' standard deviation over √n; NaN with fewer than two replicates or no value.</summary>
+    public double StandardError(int output, int point)
+    {
+        double mean = Value(output, point);
+        int n = 0;
+        double squares = 0;
+        foreach (double difference in Replicates(output, point))
+        {
+            squares += (difference - mean) * (difference - mean);
+            n++;
+        }
+
+        return n < 2 ? double.NaN : Math.Sqrt(squares / (n - 1) / n);
+    }
+
+    /// <summary>
+    /// The μ* a parameter with no effect at all would show from the noise in the points' values
+    /// alone: an elementary effect is the difference of two values over Δ, so with independent noise
+    /// of standard error s in each its standard deviation is √2·s/Δ, and the mean of its absolute
+    /// value √(2/π) times that. Common random numbers make neighbouring points' noise agree, so the
+    /// real floor is lower: this is an upper bound.
+    /// </summary>
+    public static double MorrisNoise(double standardError, double delta) => Math.Sqrt(2 / Math.PI) * Math.Sqrt(2) * standardError / delta;
 
     /// <summary>The outputs, in the section's order.</summary>
     public IReadOnlyList<SensitivityOutput> Outputs => _outputs;
 
-    private static double MeanOf(string metric, IReadOnlyList<IReadOnlyList<KeyValuePair<string, double?>>> replicates)
+    /// <summary>Each replicate's value of the output at the point (a contrast's paired differences); empty where it is undefined.</summary>
+    private IEnumerable<double> Replicates(int output, int point)
     {
-        double sum = 0;
-        foreach (IReadOnlyList<KeyValuePair<string, double?>> run in replicates)
+        double[]?[][] terms = _termValues[output];
+        double[]? first = terms[0][point], second = terms.Length > 1 ? terms[1][point] : null;
+        if (first is null || (terms.Length > 1 && second is null))
         {
-            double? value = run.FirstOrDefault(kv => kv.Key == metric).Value;
-            if (value is not double v || !double.IsFinite(v))
-            {
-                return double.NaN;
-            }
-
-            sum += v;
+            yield break;
         }
 
-        return sum / replicates.Count;
+        for (int r = 0; r < first.Length; r++)
+        {
+            yield return second is null ? first[r] : first[r] - second[r];
+        }
+    }
+
+    private static double Square(double x) => x * x;
+
+    private static double[]? ValuesOf(string metric, IReadOnlyList<IReadOnlyList<KeyValuePair<string, double?>>> replicates)
+    {
+        var values = new double[replicates.Count];
+        for (int r = 0; r < replicates.Count; r++)
+        {
+            double? value = replicates[r].FirstOrDefault(kv => kv.Key == metric).Value;
+            if (value is not double v || !double.IsFinite(v))
+            {
+                return null;
+            }
+
+            values[r] = v;
+        }
+
+        return values;
     }
 }

@@ -11,4 +11,12 @@ namespace OrgSim.Experiments.Sensitivity;
 /// <param name="UndefinedPoints">How many design points had no value of the output.</param>
 /// <param name="Mean">The output's mean over the design's points (NaN if undefined anywhere): its typical size, for judging the effects.</param>
 /// <param name="Spread">The output's standard deviation over the points (NaN if undefined): how much it varies at all.</param>
-public sealed record OutputAnalysis(SensitivityOutput Output, MorrisAnalysis? Morris, SobolAnalysis? Sobol, int UndefinedPoints, double Mean, double Spread);
+/// <param name="StandardError">The root mean square over points of the standard error of each point's value (NaN with one replicate): the Monte Carlo noise in the values the analysis rests on.</param>
+public sealed record OutputAnalysis(SensitivityOutput Output, MorrisAnalysis? Morris, SobolAnalysis? Sobol, int UndefinedPoints, double Mean, double Spread, double StandardError = double.NaN)
+{
+    /// <summary>Morris: the μ* noise alone would give a parameter with no effect (<see cref="DesignOutputCollector.MorrisNoise"/>), an upper bound; NaN otherwise.</summary>
+    public double NoiseMuStar { get; init; } = double.NaN;
+
+    /// <summary>Sobol': the share of the output's variance over points that is replicate noise, SE² / Var; NaN otherwise.</summary>
+    public double NoiseShare => Sobol is not null && Spread > 0 ? StandardError * StandardError / (Spread * Spread) : double.NaN;
+}

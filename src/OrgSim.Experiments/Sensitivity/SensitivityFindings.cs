@@ -6,13 +6,19 @@ namespace OrgSim.Experiments.Sensitivity;
 /// One sentence per output naming the parameters that decide it, for the terminal and the report.
 /// The thresholds are conventions, stated in docs/analysis.md: with Morris a parameter "decides"
 /// when its μ* is at least a fifth of the largest and "hardly moves" the output below a twentieth;
+/// a parameter whose μ* is below the noise floor of the replicates (<see cref="OutputAnalysis.NoiseMuStar"/>)
+/// cannot be told from no effect, so it counts as hardly moving the output too;
 /// with Sobol' it decides when its total index is at least 0.1, and can be fixed when the upper end
-/// of its total index's 95% interval is below 0.05.
+/// of its total index's 95% interval is below 0.05. At most <see cref="MostNamed"/> deciding
+/// parameters are named, the rest counted, so the sentence stays one a workshop can read.
 /// </summary>
 public static class SensitivityFindings
 {
     /// <summary>μ* at least this share of the largest: a deciding parameter.</summary>
-    public const double DecidingShare = 0.2;
+    public const double DecidingShare = 0.5;
+
+    /// <summary>The most deciding parameters a sentence names.</summary>
+    public const int MostNamed = 4;
 
     /// <summary>μ* below this share of the largest: a parameter that hardly moves the output.</summary>
     public const double InertShare = 0.05;
@@ -30,7 +36,7 @@ public static class SensitivityFindings
         string output = analysis.Output.Label;
         if (analysis.Morris is { } morris)
         {
-            return Morris(output, morris);
+            return Morris(output, morris, analysis.NoiseMuStar);
         }
 
         if (analysis.Sobol is { } sobol)
@@ -41,7 +47,7 @@ public static class SensitivityFindings
         return $"{output} has no value at {analysis.UndefinedPoints} design points (its metric is undefined in some replicate there), so it is not analysed; choose a metric every run has.";
     }
 
-    private static string Morris(string output, MorrisAnalysis morris)
+    private static string Morris(string output, MorrisAnalysis morris, double analysisNoise)
     {
         IReadOnlyList<MorrisIndices> ranked = morris.RankedByMuStar();
         double largest = ranked[0].MuStar;
@@ -51,10 +57,17 @@ public static class SensitivityFindings
         }
 
         var deciding = ranked.Where(i => i.MuStar >= DecidingShare * largest).ToList();
-        var inert = ranked.Where(i => i.MuStar < InertShare * largest).ToList();
-        string named = List(deciding.Select(i => $"{i.Parameter} (μ* {F(i.MuStar)}{Direction(i)})"));
+        // Below the noise floor an effect cannot be told from the replicates' Monte Carlo error.
+        double floor = double.IsFinite(analysisNoise) ? Math.Max(InertShare * largest, analysisNoise) : InertShare * largest;
+        var inert = ranked.Where(i => i.MuStar < floor).ToList();
+        string named = List(deciding.Take(MostNamed).Select(i => $"{i.Parameter} (μ* {F(i.MuStar)}{Direction(i)})"));
+        if (deciding.Count > MostNamed)
+        {
+            named += $", then {deciding.Count - MostNamed} more above half the largest μ*";
+        }
+
         string sentence = $"{output} is decided mostly by {named}";
-        if (deciding.FirstOrDefault(i => i.Sigma > i.MuStar) is { } interacting)
+        if (deciding.Take(MostNamed).FirstOrDefault(i => i.Sigma > i.MuStar) is { } interacting)
         {
             sentence += $"; the effect of {interacting.Parameter} depends on where the others are (σ {F(interacting.Sigma)} > μ*)";
         }
@@ -63,6 +76,11 @@ public static class SensitivityFindings
         {
             string them = inert.Count == 1 ? "it hardly moves it and can be fixed" : "they hardly move it and can be fixed";
             sentence += $"; {List(inert.Select(i => i.Parameter))}: {them} anywhere in {(inert.Count == 1 ? "its range" : "their ranges")}";
+        }
+
+        if (double.IsFinite(analysisNoise) && ranked.Any(i => i.MuStar >= floor))
+        {
+            sentence += $" (noise in the replicates alone would give μ* up to {F(analysisNoise)})";
         }
 
         return sentence + ".";
@@ -75,7 +93,7 @@ public static class SensitivityFindings
         var fixable = ranked.Where(i => i.Total.High < FixableTotal).ToList();
         string sentence = deciding.Count == 0
             ? $"No parameter explains as much as {P(DecidingTotal)} of the variance of {output}"
-            : $"Of the variance of {output}, " + List(deciding.Select(i =>
+            : $"Of the variance of {output}, " + List(deciding.Take(MostNamed).Select(i =>
                 $"{i.Parameter} explains {P(i.First.Value)} alone (95% CI {P(i.First.Low)}–{P(i.First.High)}) and {P(i.Total.Value)} with its interactions"));
         if (fixable.Count > 0)
         {
