@@ -31,7 +31,8 @@ public static partial class ScenarioLoader
             throw new ScenarioException([new ScenarioError(file, 0, 0, "is not a run.json written by orgsim (it has no \"tool\": \"orgsim\"); give a scenario file (.yaml) or the run.json of an orgsim run")]);
         }
 
-        var errors = sets.Where(SweepOverrides.IsSweep).Select(set => new ScenarioError(file, 0, 0, $"--set {set.Path}={set.Text}: a run.json's sweep is the one its run had; to change the sweep, run the scenario file with this --set")).ToList();
+        var errors = sets.Where(SweepOverrides.IsSweep).Select(set => new ScenarioError(file, 0, 0, $"--set {set.Path}={set.Text}: a run.json's sweep is the one its run had; to change the sweep, run the scenario file with this --set"))
+            .Concat(sets.Where(SensitivityOverrides.IsSensitivity).Select(set => new ScenarioError(file, 0, 0, $"--set {set.Path}={set.Text}: a run.json's sensitivity design is the one its run had; to change it, run the scenario file with this --set"))).ToList();
         void Error(YamlNode at, string message) => errors.Add(new ScenarioError(file, (int)at.Start.Line, (int)at.Start.Column, message));
         RunJsonHeader header = RunJsonHeader.Read(root, Error);
         if (errors.Count > 0)

@@ -135,26 +135,35 @@ public static partial class ScenarioLoader
             context.Remember("sweep", sweepNode.Start);
         }
 
-        if (sensitivityNode is not null)
+        if (sensitivityNode is not null || sets.Any(SensitivityOverrides.IsSensitivity))
         {
-            context.Remember("sensitivity", sensitivityNode.Start);
+            if (sensitivityNode is not null)
+            {
+                context.Remember("sensitivity", sensitivityNode.Start);
+            }
+
             if (sweepNode is not null || sets.Any(SweepOverrides.IsSweep))
             {
-                context.Error(sensitivityNode.Start, "a scenario has a sweep or a sensitivity section, not both: the sensitivity design chooses the points; remove the sweep, or move it to a scenario of its own");
+                context.Error(sensitivityNode?.Start ?? YamlDotNet.Core.Mark.Empty, "a scenario has a sweep or a sensitivity section, not both: the sensitivity design chooses the points; remove the sweep, or move it to a scenario of its own");
             }
         }
 
+        sensitivityNode = SensitivityOverrides.Apply(context, sensitivityNode, sets.Where(SensitivityOverrides.IsSensitivity));
         (sweepNode, IReadOnlySet<YamlNode> fromSet) = SweepOverrides.Apply(context, sweepNode, sets.Where(SweepOverrides.IsSweep));
         List<List<ScenarioOverride>> pointValues = SweepReader.Read(context, sweepNode)
             .Select(p => p.Select(o => fromSet.Contains(o.Value) ? o with { Source = "--set" } : o).ToList()).ToList();
+        int errorsBefore = context.Errors.Count;
         SensitivityReader.Section? section = sensitivityNode is null ? null : SensitivityReader.Read(context, sensitivityNode);
+        NameTheSets(context, errorsBefore, sets.Where(SensitivityOverrides.IsSensitivity).ToList());
         SensitivitySpec? sensitivity = null;
         Func<ScenarioSpec, List<List<ScenarioOverride>>>? design = section is null ? null : spec =>
         {
+            int before = context.Errors.Count;
             (sensitivity, List<List<ScenarioOverride>> points) = SensitivityReader.Points(context, section, spec, path => TakesWholeNumbers(context, spec, path));
+            NameTheSets(context, before, sets.Where(SensitivityOverrides.IsSensitivity).ToList());
             return points;
         };
-        return Build(context, original, FreshTree, sweepNode is null ? null : pointValues, null, sets.Where(s => !SweepOverrides.IsSweep(s)).ToList(), sweepSet: sets.LastOrDefault(SweepOverrides.IsSweep), design: design) with
+        return Build(context, original, FreshTree, sweepNode is null ? null : pointValues, null, sets.Where(s => !SweepOverrides.IsSweep(s) && !SensitivityOverrides.IsSensitivity(s)).ToList(), sweepSet: sets.LastOrDefault(SweepOverrides.IsSweep), design: design) with
         {
             Sha256 = sha256,
             Question = OpeningComment(text),
@@ -168,6 +177,29 @@ public static partial class ScenarioLoader
             WithoutSweep(root);
             WithoutSensitivity(root);
             return root;
+        }
+    }
+
+    /// <summary>
+    /// Errors from <paramref name="from"/> on at 1:1 — a value a <c>--set</c> brought, which has no
+    /// place in the file — named by that <c>--set</c> instead: the one whose last key the message
+    /// quotes, else the last.
+    /// </summary>
+    private static void NameTheSets(ParseContext context, int from, List<ScenarioOverride> sets)
+    {
+        if (sets.Count == 0)
+        {
+            return;
+        }
+
+        for (int i = from; i < context.Errors.Count; i++)
+        {
+            ScenarioError e = context.Errors[i];
+            if (e.Line <= 1 && e.Column <= 1)
+            {
+                ScenarioOverride cause = sets.LastOrDefault(o => e.Message.Contains(o.Path.Split('.')[^1], StringComparison.Ordinal)) ?? sets[^1];
+                context.Errors[i] = e with { Line = 0, Column = 0, Message = $"--set {cause.Brief}: {e.Message}" };
+            }
         }
     }
 

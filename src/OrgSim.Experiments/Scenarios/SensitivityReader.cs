@@ -61,7 +61,7 @@ internal static class SensitivityReader
         int levels = morris ? reader.Int("levels", SensitivitySpec.DefaultLevels, 2, 1_000) : 0;
         int samples = morris ? 0 : reader.Int("samples", SensitivitySpec.DefaultSamples, 2, 1 << 24);
         int resamples = morris ? 0 : reader.Int("resamples", SobolEstimator.DefaultResamples, SobolEstimator.MinResamples, 100_000);
-        bool seedGiven = reader.Has("seed");
+        bool seedGiven = reader.Node("seed") is not null; // asked for either way, so an error's list of known keys names it
         ulong seed = seedGiven ? reader.ULong("seed", 0) : 0;
         List<Written> parameters = Parameters(context, reader, node);
         var outputNodes = new List<YamlNode>();

@@ -103,6 +103,28 @@ public class SensitivityScenarioTests
     }
 
     [Fact]
+    public void SetOfTheSection_ChangesTheDesign_ParameterPathsKeepTheirDots()
+    {
+        string file = TestRuns.ScenarioFile(Morris);
+        ScenarioOverride Set(string text) => ScenarioOverride.FromSet(text).Override!;
+        LoadedScenario loaded = ScenarioLoader.Load(file, [Set("sensitivity.trajectories=5"), Set("sensitivity.parameters.model.practice.base=[0.05, 0.2]")]);
+
+        Assert.Equal(5, loaded.Sensitivity!.Trajectories);
+        Assert.Equal("model.practice.base", loaded.Sensitivity.Parameters[^1].Path);
+        Assert.Equal(5 * (4 + 1), loaded.Points.Count);
+        Assert.All(loaded.Points, p => Assert.InRange(p.Spec.Model.PracticeBase, 0.05, 0.2));
+    }
+
+    [Fact]
+    public void BadSetOfTheSection_IsNamedByItsSet()
+    {
+        string file = TestRuns.ScenarioFile(Morris);
+        var errors = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(file, [ScenarioOverride.FromSet("sensitivity.outputs=[x]").Override!])).Errors;
+        Assert.Equal("--set sensitivity.outputs=[x]: sensitivity.outputs[0]: output 'x' should be METRIC[ARM] or METRIC[ARM1] - METRIC[ARM2], e.g. competent_share_final[bottom-up] - competent_share_final[top-down]", Assert.Single(errors).Message);
+        Assert.Equal(0, errors[0].Line);
+    }
+
+    [Fact]
     public void SweepAndSensitivityTogether_AreRefused()
     {
         string error = Error(Morris + "sweep:\n  grid:\n    model.practice.base: [0.1, 0.2]\n");
