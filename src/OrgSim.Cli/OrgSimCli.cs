@@ -231,7 +231,8 @@ public static class OrgSimCli
         string verb = VerbNames.GetValueOrDefault(options, "run");
         string help = $"see 'orgsim {verb} --help'";
         List<string> own = OptionsOf(options);
-        List<string> others = VerbNames.Keys.Where(t => t != options && OptionsOf(t).Contains(token)).Select(t => $"'orgsim {VerbNames[t]}'").ToList();
+        // A command whose options are another's (sensitivity: run's) is not named again.
+        List<string> others = VerbNames.Keys.Where(t => t != options && !VerbNames.ContainsKey(t.BaseType!) && OptionsOf(t).Contains(token)).Select(t => $"'orgsim {VerbNames[t]}'").ToList();
         if (others.Count > 0 && !own.Contains(token))
         {
             return $"orgsim {verb}: --{token} is an option of {string.Join(", ", others)}, not of '{verb}'; {help}";

@@ -36,20 +36,7 @@ public static class RunCommand
             return JobOutput.Print(outcome, stdout, stderr);
         }
 
-        if (outcome.Sensitivity is { } sensitivity)
-        {
-            SensitivityTable.Print(stdout, sensitivity);
-        }
-
-        foreach (PointSummary summary in outcome.Summaries)
-        {
-            SummaryTable.Print(stdout, summary.Spec, summary.Rows, summary.Title);
-        }
-
-        if (outcome.PointsNotShown > 0)
-        {
-            stdout.WriteLine($"… and {outcome.PointsNotShown} more points: see summary.csv and contrasts.csv.");
-        }
+        SummaryTable.PrintAll(stdout, outcome);
 
         string seconds = time.GetElapsedTime(start).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
         stdout.WriteLine($"{outcome.RunsExecuted} {(outcome.RunsExecuted == 1 ? "run" : "runs")} in {seconds} s. Results in {outcome.Folder}{Path.DirectorySeparatorChar}");

@@ -8,6 +8,25 @@ namespace OrgSim.Cli.Commands;
 /// <summary>The short terminal table <c>orgsim run</c> prints: one row per arm, the headline metrics with 95% intervals.</summary>
 internal static class SummaryTable
 {
+    /// <summary>Prints what a finished run shows: its sensitivity analysis, or a table per point shown and how many more there are.</summary>
+    public static void PrintAll(TextWriter stdout, OrgSim.Experiments.Jobs.RunOutcome outcome)
+    {
+        if (outcome.Sensitivity is { } sensitivity)
+        {
+            SensitivityTable.Print(stdout, sensitivity);
+        }
+
+        foreach (OrgSim.Experiments.Jobs.PointSummary summary in outcome.Summaries)
+        {
+            Print(stdout, summary.Spec, summary.Rows, summary.Title);
+        }
+
+        if (outcome.PointsNotShown > 0)
+        {
+            stdout.WriteLine($"… and {outcome.PointsNotShown} more points: see summary.csv and contrasts.csv.");
+        }
+    }
+
     /// <summary>Prints the table of one point's rows.</summary>
     public static void Print(TextWriter stdout, ScenarioSpec spec, IReadOnlyList<SummaryRow> rows, string? title = null)
     {

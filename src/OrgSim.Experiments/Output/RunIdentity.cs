@@ -31,7 +31,7 @@ public sealed record RunIdentity(
     int Replicates,
     IReadOnlyList<string> DataSha256,
     string ToolVersion,
-    Sensitivity.SensitivitySpec? Sensitivity = null)
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Sensitivity.SensitivitySpec? Sensitivity = null)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
