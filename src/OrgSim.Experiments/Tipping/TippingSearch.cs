@@ -84,15 +84,11 @@ public static class TippingSearch
                 Runs = runs,
             };
 
-            if (ciHigh - ciLow <= settings.Tolerance)
-            {
-                return Result(reached: true);
-            }
-
             // Bisect while the probes around the crossing are further apart than half the
-            // tolerance: interpolation between distant probes is biased where the contrast curves.
+            // tolerance, before trusting the interval: between two distant probes a straight line
+            // is a guess the bootstrap cannot see, however little the replicates scatter.
             double a = values[k], b = values[k + 1];
-            double? middle = settings.Whole ? (b - a >= 2 ? Math.Floor((a + b) / 2) : null) : (b - a > settings.Tolerance / 2 ? (a + b) / 2 : null);
+            double? middle = settings.Whole ? (b - a > Math.Max(settings.Tolerance / 2, 1) ? Math.Floor((a + b) / 2) : null) : (b - a > settings.Tolerance / 2 ? (a + b) / 2 : null);
             if (middle is double m)
             {
                 if (runs + Cost(1, n) > settings.MaxRuns)
@@ -102,6 +98,11 @@ public static class TippingSearch
 
                 Measure(m, n);
                 continue;
+            }
+
+            if (ciHigh - ciLow <= settings.Tolerance)
+            {
+                return Result(reached: true);
             }
 
             // The probes are close enough: the interval is wide from the replicates' noise, so
