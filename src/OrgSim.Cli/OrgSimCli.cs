@@ -161,6 +161,7 @@ public static class OrgSimCli
     {
         NoVerbSelectedError => "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')",
         BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are run, validate, init, graph, merge, plot, bench and tipping, e.g. 'orgsim run scenarios/quickstart.yaml'",
+        SequenceOutOfRangeError when verb == "tipping" => "orgsim tipping: --between takes two numbers per --vary and --contrast ARM1-ARM2 and at most a metric; e.g. --between 0 2 --contrast bottom-up-top-down competent_share_final",
         SequenceOutOfRangeError when verb == "merge" => "orgsim merge: the shard folders are missing; e.g. 'orgsim merge results/sweep-shard-* --out results/sweep'",
         MissingRequiredOptionError missing => verb switch
         {

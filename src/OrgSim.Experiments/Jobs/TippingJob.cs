@@ -206,7 +206,10 @@ public static class TippingJob
 
     private static string G(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
-    private static string Signed(double value) => value.ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture);
+    /// <summary>A contrast with its sign; one too small for four decimals in scientific notation, so a tiny difference never reads as none.</summary>
+    private static string Signed(double value) => value != 0 && Math.Abs(value) < 0.00005
+        ? value.ToString("+0.0E+0;-0.0E+0", CultureInfo.InvariantCulture)
+        : value.ToString("+0.0000;-0.0000;0", CultureInfo.InvariantCulture);
 
     /// <summary>Everything the request asks, checked: the keys with their kinds and bounds, the arms and the metric.</summary>
     private static (TippingPlan? Plan, List<string> Problems) Check(TippingRequest request)

@@ -88,7 +88,8 @@ public static class TippingSearch
             // tolerance, before trusting the interval: between two distant probes a straight line
             // is a guess the bootstrap cannot see, however little the replicates scatter.
             double a = values[k], b = values[k + 1];
-            double? middle = settings.Whole ? (b - a > Math.Max(settings.Tolerance / 2, 1) ? Math.Floor((a + b) / 2) : null) : (b - a > settings.Tolerance / 2 ? (a + b) / 2 : null);
+            // Rounded to 10 decimals, so a probe reads 0.2125 rather than 0.21250000000000002 in messages and tables.
+            double? middle = settings.Whole ? (b - a > Math.Max(settings.Tolerance / 2, 1) ? Math.Floor((a + b) / 2) : null) : (b - a > settings.Tolerance / 2 ? Math.Round((a + b) / 2, 10) : null);
             if (middle is double m)
             {
                 if (runs + Cost(1, n) > settings.MaxRuns)
