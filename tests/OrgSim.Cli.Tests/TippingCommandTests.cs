@@ -77,6 +77,7 @@ public class TippingCommandTests
     [InlineData("--vary|description", "takes text, not a number")]
     [InlineData("--between|1 50.5", "must be a whole number")]
     [InlineData("--between|39 40", "has the same sign at both ends")]
+    [InlineData("--max-runs|10", "fewer than the 16 runs the two ends need")]
     public void Tipping_WithAMistake_SaysWhatToFixInOneLine_AndWritesNothing(string replace, string expected)
     {
         string scenario = CliHarness.WriteScenario(Small);
@@ -85,7 +86,7 @@ public class TippingCommandTests
         string[] parts = replace.Split('|');
         int at = args.IndexOf(parts[0]);
         string[] values = parts[1].Split(' ');
-        int old = parts[0] == "--vary" ? 1 : 2;
+        int old = parts[0] is "--vary" or "--max-runs" ? 1 : 2;
         args.RemoveRange(at + 1, old);
         args.InsertRange(at + 1, values);
         var (code, _, stderr) = CliHarness.Run([.. args]);

@@ -35,6 +35,12 @@ public static class TippingJob
             return JobOutcome.Bad(problems);
         }
 
+        if (plan.Keys.Count == 1 && 4L * plan.Replicates > request.MaxRuns)
+        {
+            return JobOutcome.Bad(string.Create(CultureInfo.InvariantCulture,
+                $"{Command}: --max-runs {request.MaxRuns:N0} is fewer than the {4L * plan.Replicates:N0} runs the two ends need ({plan.Replicates} replicates, 2 arms); raise it or lower --replicates"));
+        }
+
         var runner = new TippingProbeRunner(request.Scenario, plan.Keys, plan.Arm1, plan.Arm2, plan.Metric, request.Threads, cancellation);
         try
         {
