@@ -27,6 +27,9 @@ public static class OrgSimCli
         ["model"] = string.Join(" or ", BenchRequest.Models),
         ["network"] = string.Join(" or ", BenchRequest.Networks),
         ["degree"] = "a mean degree above 0 and below --agents, e.g. 10",
+        ["vary"] = "a numeric key, e.g. model.relationships.report.weight",
+        ["between"] = "two numbers, e.g. --between 0 2",
+        ["contrast"] = "ARM1-ARM2 and a metric, e.g. bottom-up-top-down competent_share_final",
     };
 
     /// <summary>Runs the command line <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
@@ -53,8 +56,8 @@ public static class OrgSimCli
                 return ExitCodes.BadUsage;
             }
 
-            // Only --set may be repeated; the parser would otherwise keep the last of two --out silently.
-            if (args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--set").GroupBy(a => a.Split('=')[0]).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+            // Only --set (and tipping's --vary and --between) may be repeated; the parser would otherwise keep the last of two --out silently.
+            if (args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a is not ("--set" or "--vary" or "--between")).GroupBy(a => a.Split('=')[0]).FirstOrDefault(g => g.Count() > 1) is { } repeated)
             {
                 stderr.WriteLine($"orgsim: {repeated.Key} is given more than once; keep one");
                 return ExitCodes.BadUsage;
@@ -69,7 +72,7 @@ public static class OrgSimCli
                 settings.AutoHelp = true;
                 settings.AllowMultiInstance = true; // --set may be given many times.
             });
-            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(SensitivityOptions), typeof(GraphOptions), typeof(ValidateOptions), typeof(InitOptions), typeof(MergeOptions), typeof(PlotOptions), typeof(BenchOptions));
+            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(SensitivityOptions), typeof(GraphOptions), typeof(ValidateOptions), typeof(InitOptions), typeof(MergeOptions), typeof(PlotOptions), typeof(BenchOptions), typeof(TippingOptions));
             return result.MapResult(
                 (SensitivityOptions options) => Extra("sensitivity", options.Extra, stderr) ?? RunCommand.Execute(options, stdout, stderr, cancellation),
                 (RunOptions options) => Extra("run", options.Extra, stderr) ?? RunCommand.Execute(options, stdout, stderr, cancellation),
@@ -79,6 +82,7 @@ public static class OrgSimCli
                 (MergeOptions options) => MergeCommand.Execute(options, stdout, stderr),
                 (PlotOptions options) => Extra("plot", options.Extra, stderr) ?? PlotCommand.Execute(options, stdout, stderr),
                 (BenchOptions options) => Extra("bench", options.Extra, stderr) ?? BenchCommand.Execute(options, stdout, stderr, cancellation),
+                (TippingOptions options) => Extra("tipping", options.Extra, stderr) ?? TippingCommand.Execute(options, stdout, stderr, cancellation),
                 errors => ReportParseErrors(result, errors.ToList(), args, stdout, stderr));
         }
         catch (OperationCanceledException)
@@ -157,7 +161,8 @@ public static class OrgSimCli
     private static string Describe(Error error, string verb) => error switch
     {
         NoVerbSelectedError => "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')",
-        BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are run, sensitivity, validate, init, graph, merge, plot and bench, e.g. 'orgsim run scenarios/quickstart.yaml'",
+        BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are run, sensitivity, validate, init, graph, merge, plot, bench and tipping, e.g. 'orgsim run scenarios/quickstart.yaml'",
+        SequenceOutOfRangeError when verb == "tipping" => "orgsim tipping: --between takes two numbers per --vary and --contrast ARM1-ARM2 and at most a metric; e.g. --between 0 2 --contrast bottom-up-top-down competent_share_final",
         SequenceOutOfRangeError when verb == "merge" => "orgsim merge: the shard folders are missing; e.g. 'orgsim merge results/sweep-shard-* --out results/sweep'",
         MissingRequiredOptionError missing => verb switch
         {
@@ -167,6 +172,7 @@ public static class OrgSimCli
             "merge" => "orgsim merge: the shard folders are missing; e.g. 'orgsim merge results/sweep-shard-* --out results/sweep'",
             "plot" => "orgsim plot: the output folder is missing; e.g. 'orgsim plot results/quickstart'",
             "sensitivity" => "orgsim sensitivity: the scenario file is missing; e.g. 'orgsim sensitivity scenarios/what-decides.yaml'",
+            "tipping" => $"orgsim tipping: {(missing.NameInfo.LongName.Length == 0 ? "the scenario file" : "--" + missing.NameInfo.LongName)} is missing; e.g. 'orgsim tipping scenarios/quickstart.yaml --vary model.relationships.report.weight --between 0 2 --contrast bottom-up-top-down competent_share_final'",
             _ => "orgsim run: the scenario file is missing; e.g. 'orgsim run scenarios/quickstart.yaml'",
         },
         MissingValueOptionError missing => $"orgsim: --{missing.NameInfo.LongName} needs a value: {Expected(missing.NameInfo.LongName)}",
@@ -185,6 +191,7 @@ public static class OrgSimCli
         [typeof(MergeOptions)] = "merge",
         [typeof(PlotOptions)] = "plot",
         [typeof(BenchOptions)] = "bench",
+        [typeof(TippingOptions)] = "tipping",
     };
 
     /// <summary>A word after the one file or folder a command takes: an error, so a second scenario is never silently left out.</summary>
