@@ -298,6 +298,11 @@ public static class TippingJob
             return (null, problems);
         }
 
+        if (loaded.Sensitivity is not null)
+        {
+            return (null, [$"{loaded.ReadFrom}: the scenario has a sensitivity section, whose design chooses its points; tipping varies its own keys, so run it on a scenario without one (or with --set to fix the keys)"]);
+        }
+
         if (loaded.Points.Count > 1)
         {
             return (null, [$"{loaded.ReadFrom}: the scenario sweeps {string.Join(", ", loaded.ParameterPaths)} ({loaded.Points.Count} points); tipping varies its own keys, so run it on a scenario without a sweep: section"]);
