@@ -33,7 +33,7 @@ public static class Preflight
         }
 
         ScenarioSpec spec = scenario.Spec;
-        ulong seed = RunSeeds.Organisation(spec.Seed, 0);
+        ulong seed = RunSeeds.Organisation(spec, 0, 0);
         OrgGraph graph = organisations?.BuildAndHold(spec.Organisation, seed, cancellation) ?? OrganisationFactory.Build(spec.Organisation, seed, cancellation);
         var errors = new List<ScenarioError>();
         for (int i = 0; i < spec.Arms.Count; i++)

@@ -79,6 +79,13 @@ public static class ScenarioNames
         ["normal"] = ThresholdKind.Normal,
     };
 
+    /// <summary>The names of <c>organisation_per_point</c>.</summary>
+    public static IReadOnlyDictionary<string, OrganisationPerPoint> OrganisationsPerPoint { get; } = new Dictionary<string, OrganisationPerPoint>(StringComparer.Ordinal)
+    {
+        ["shared"] = OrganisationPerPoint.Shared,
+        ["fresh"] = OrganisationPerPoint.Fresh,
+    };
+
     /// <summary>The file name of <paramref name="strategy"/>.</summary>
     public static string Name(SeedingStrategy strategy) => Strategies.First(kv => kv.Value == strategy).Key;
 

@@ -125,7 +125,7 @@ public class ParameterCatalogueTests
             }
         });
         Assert.All(ParameterCatalogue.Metrics.Parameters, p => Assert.Equal(p.Text(loaded.Spec.Metrics), At(root, p.Path)!.Value.GetRawText()));
-        Assert.All(ParameterCatalogue.Run.Parameters, p => Assert.Equal(p.Text(loaded.Spec), At(root, p.Path)!.Value.GetRawText()));
+        Assert.All(ParameterCatalogue.Run.Parameters, p => Assert.Equal(p.Text(loaded.Spec), At(root, p.Path)!.Value is { ValueKind: JsonValueKind.String } s ? s.GetString() : At(root, p.Path)!.Value.GetRawText()));
     }
 
     [Fact]
@@ -180,6 +180,7 @@ public class ParameterCatalogueTests
             FlagParameter<T> f => (f.Get(record) ? "false" : "true", OtherFlag(f, record)),
             ChoiceParameter<T, AdoptionRule> c => ("bass", (T)(object)((ModelParameters)(object)record with { Adoption = AdoptionRule.Bass })),
             ChoiceParameter<T, ThresholdKind> => ("normal", (T)(object)((ModelParameters)(object)record with { Threshold = new ThresholdDistribution(ThresholdKind.Normal, 0.25, 0.1) })),
+            ChoiceParameter<T, OrgSim.Experiments.Organisations.OrganisationPerPoint> => ("fresh", (T)(object)((ScenarioSpec)(object)record with { OrganisationPerPoint = OrgSim.Experiments.Organisations.OrganisationPerPoint.Fresh })),
             _ => throw new InvalidOperationException($"no test value for {parameter.Path}"),
         };
 
