@@ -22,6 +22,12 @@ public sealed record OrganisationSpec
     /// <summary>Watts–Strogatz: chance of rewiring each tie, in [0, 1]. Default 0.1.</summary>
     public double Rewire { get; init; } = 0.1;
 
+    /// <summary>
+    /// Ring and grid: Maslov–Sneppen double-edge swaps per tie applied to the lattice, in [0, 100],
+    /// keeping every agent's degree (<see cref="DegreePreservingRewiring"/>). Default 0, the lattice itself.
+    /// </summary>
+    public double SwapsPerTie { get; init; }
+
     /// <summary>Barabási–Albert: ties each new agent makes. Default 2.</summary>
     public int Attachments { get; init; } = 2;
 
