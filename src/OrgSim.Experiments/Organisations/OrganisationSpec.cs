@@ -49,6 +49,18 @@ public sealed record OrganisationSpec
     /// <summary>Imports: lower-case hex SHA-256 of the data file when the scenario was loaded, for provenance.</summary>
     public string ImportSha256 { get; init; } = string.Empty;
 
+    /// <summary>
+    /// A node-attribute CSV file as written in the scenario (relative to it): a column of agent ids,
+    /// then a column per attribute, for per-agent model inputs such as thresholds; empty for none.
+    /// </summary>
+    public string AttributesFile { get; init; } = string.Empty;
+
+    /// <summary>The attribute file's full path, resolved against the scenario file's folder.</summary>
+    public string AttributesPath { get; init; } = string.Empty;
+
+    /// <summary>Lower-case hex SHA-256 of the attribute file when the scenario was loaded, for provenance.</summary>
+    public string AttributesSha256 { get; init; } = string.Empty;
+
     /// <summary>HR export: columns and options.</summary>
     public HrImportOptions HrImport { get; init; } = new();
 

@@ -79,7 +79,30 @@ public static class Preflight
             }
         }
 
+        errors.AddRange(AttributeProblems(spec, graph));
         return errors;
+    }
+
+    /// <summary>
+    /// Whether the file of per-agent values (thresholds from a column) has a row for every employee
+    /// of replicate 0's organisation and no row for anyone else: the loader checked the values, but
+    /// the agents are known only once the organisation is built.
+    /// </summary>
+    private static IEnumerable<ScenarioError> AttributeProblems(ScenarioSpec spec, OrgGraph graph)
+    {
+        if (!AttributeReader.ColumnUsers(spec).Any() || Import.AgentAttributes.SourceOf(spec.Organisation) is not { } source || source.Path.Length == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            return Import.AgentAttributes.Read(source.Path, source.Shown, source.IdColumn, []).Match(graph).Select(p => new ScenarioError(p.File, p.Row, 0, p.Message));
+        }
+        catch (Import.ImportException e)
+        {
+            return e.Errors.Select(p => new ScenarioError(p.File, p.Row, 0, p.Message));
+        }
     }
 
     /// <summary>

@@ -137,6 +137,11 @@ public static class RunScheduler
 
         int[][] waveSeeds = arm.Waves.Select(w => SeedSelector.Select(graph, w, seedingSeed)).ToArray();
         using var simulation = new Simulation(graph, arm.Model, dynamicsSeed, threads, path);
+        if (arm.Model.Threshold.Kind == Core.Model.ThresholdKind.Column && arm.Model.Adoption is Core.Model.AdoptionRule.FractionalThreshold or Core.Model.AdoptionRule.AbsoluteThreshold)
+        {
+            simulation.SetThresholds(Import.AgentAttributes.Thresholds(spec.Organisation, graph, arm.Model));
+        }
+
         // External coaches are agents of the simulation but not of the organisation's outcomes.
         int[] externals = Enumerable.Range(0, graph.NodeCount).Where(v => graph.Role(v) == Role.External).ToArray();
         var series = new StageSeries(graph.NodeCount - externals.Length, spec.HorizonWeeks);

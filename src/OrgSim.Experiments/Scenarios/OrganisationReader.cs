@@ -60,6 +60,7 @@ internal static class OrganisationReader
             TeamSize = reader.Int("team_size", d.TeamSize, 1, 1_000),
             Overlays = ReadOverlays(context, reader.Mapping("overlays")),
             ImportFile = reader.String("file", string.Empty),
+            AttributesFile = reader.String("attributes", string.Empty),
             HrImport = new HrImportOptions
             {
                 Columns = ReadColumns(reader.Mapping("columns")),

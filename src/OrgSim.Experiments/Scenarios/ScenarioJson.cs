@@ -223,6 +223,12 @@ internal static class ScenarioJson
                 break;
         }
 
+        if (o.AttributesFile.Length > 0)
+        {
+            json.WriteString("attributes", o.AttributesFile.Replace('\\', '/'));
+            json.WriteString("attributes_sha256", o.AttributesSha256);
+        }
+
         WriteOverlays(json, o.Overlays);
         json.WriteEndObject();
     }

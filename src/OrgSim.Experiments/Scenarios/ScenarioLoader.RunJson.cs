@@ -142,6 +142,7 @@ public static partial class ScenarioLoader
         }
 
         organisation.Children.Remove(new YamlScalarNode("file_sha256"));
+        organisation.Children.Remove(new YamlScalarNode("attributes_sha256"));
         if (Text(organisation, "generator") is not { } generator || !ScenarioNames.Generators.TryGetValue(generator, out NetworkKind kind))
         {
             return;

@@ -77,6 +77,7 @@ public static class ScenarioNames
         ["fixed"] = ThresholdKind.Fixed,
         ["uniform"] = ThresholdKind.Uniform,
         ["normal"] = ThresholdKind.Normal,
+        ["column"] = ThresholdKind.Column,
     };
 
     /// <summary>The names of <c>organisation_per_point</c>.</summary>
