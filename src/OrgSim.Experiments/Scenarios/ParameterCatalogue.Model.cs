@@ -30,6 +30,7 @@ public static partial class ParameterCatalogue
         yield return new TextParameter<ModelParameters>("model.adoption.threshold.column", m => m.Threshold.Column, (m, v) => m with { Threshold = m.Threshold with { Column = v } }, "column: the column of `organisation.attributes` (or of the HR export) that holds each agent's threshold ([model.md](model.md#thresholds-agent-by-agent))")
         {
             AppliesWhen = m => m.Threshold.Kind == ThresholdKind.Column,
+            DefaultsWhenApplied = m => m with { Threshold = Switched(m, ThresholdKind.Column) },
             DocumentedDefault = "required",
         };
         yield return Number("adoption.innovation", m => m.BassInnovation, (m, v) => m with { BassInnovation = v }, 0, 1, ChancePerWeek, "Bass *p*: weekly chance of adopting unprompted");
