@@ -184,5 +184,10 @@ public class ThresholdColumnTests
         var again = new StringWriter();
         RunManifest.Write(again, reloaded);
         Assert.Equal(first, again.ToString());
+
+        // The file edited after the run: rerunning from run.json would not be the same run.
+        File.WriteAllText(original.Spec.Organisation.AttributesPath, Thetas("0.6", "0.5", "0.5", "0.5", "0.5", "0.5"));
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(json));
+        Assert.Contains("organisation.attributes 'attributes.csv' has changed since the run", Assert.Single(e.Errors).Message, StringComparison.Ordinal);
     }
 }
