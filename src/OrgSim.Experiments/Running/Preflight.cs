@@ -97,7 +97,9 @@ public static class Preflight
 
         try
         {
-            return Import.AgentAttributes.Read(source.Path, source.Shown, source.IdColumn, []).Match(graph).Select(p => new ScenarioError(p.File, p.Row, 0, p.Message));
+            // Named as the loader names it: the path as the user would reach it from here.
+            string shown = Path.GetRelativePath(Environment.CurrentDirectory, source.Path);
+            return Import.AgentAttributes.Read(source.Path, shown, source.IdColumn, []).Match(graph).Select(p => new ScenarioError(p.File, p.Row, 0, p.Message));
         }
         catch (Import.ImportException e)
         {

@@ -151,6 +151,7 @@ public class ThresholdColumnTests
         ScenarioError only = Assert.Single(Preflight.Check(scenario));
         Assert.Equal(expected, only.Message);
         Assert.Equal(row, only.Line);
+        Assert.Equal(scenario.Spec.Organisation.AttributesPath, Path.GetFullPath(only.File));
     }
 
     [Fact]
