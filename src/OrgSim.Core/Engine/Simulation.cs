@@ -73,6 +73,7 @@ public sealed class Simulation : IDisposable
     private readonly Vector256<ulong>[][] _blockDraws;
     private readonly Vector128<ulong>[][] _blockSignalDraws;
     private readonly byte[][] _blockSupport;
+    private bool _thresholdsToCome;
     private readonly bool _readsKeep;
     private readonly bool _readsCount;
     private readonly bool _readsExposure;
@@ -115,9 +116,11 @@ public sealed class Simulation : IDisposable
         bool share = parameters.Adoption is AdoptionRule.Bass || parameters.FeedforwardBoost > 0;
         _adoptionBars = threshold ? new double[graph.NodeCount] : [];
         _barIsCount = parameters.Adoption == AdoptionRule.FractionalThreshold ? new ulong[(graph.NodeCount + 63) / 64] : [];
+        // Thresholds from a column arrive through SetThresholds; until then the bars are the rule's at 0 and Step refuses.
+        _thresholdsToCome = threshold && parameters.Threshold.Kind == ThresholdKind.Column;
         if (threshold)
         {
-            AdoptionBars.Compute(parameters.Adoption, DrawThresholds(parameters.Threshold, graph.NodeCount, seed), _observer, graph, _adoptionBars, _barIsCount);
+            AdoptionBars.Compute(parameters.Adoption, _thresholdsToCome ? new double[graph.NodeCount] : DrawThresholds(parameters.Threshold, graph.NodeCount, seed), _observer, graph, _adoptionBars, _barIsCount);
         }
 
         _totalStrengths = share ? Enumerable.Range(0, graph.NodeCount).Select(v => (float)_observer.TotalStrength(v)).ToArray() : [];
@@ -232,6 +235,7 @@ public sealed class Simulation : IDisposable
         }
 
         AdoptionBars.Compute(Parameters.Adoption, thresholds, _observer, _graph, _adoptionBars, _barIsCount);
+        _thresholdsToCome = false;
         if (_classic is not null && !_classic.SetBars(_adoptionBars, _barIsCount, _observer))
         {
             _classic = null;
@@ -242,6 +246,11 @@ public sealed class Simulation : IDisposable
     /// <summary>Advances one week.</summary>
     public void Step()
     {
+        if (_thresholdsToCome)
+        {
+            throw new InvalidOperationException($"the thresholds of column '{Parameters.Threshold.Column}' should be given with SetThresholds before the first step");
+        }
+
         if (_classic is not null)
         {
             long alone = GC.GetAllocatedBytesForCurrentThread();

@@ -31,6 +31,11 @@ public static class OrganisationFactory
         }
 
         OrgGraph organisation = Generate(spec, seed, cancellation);
+        if (spec.Kind is NetworkKind.Ring or NetworkKind.Grid && spec.SwapsPerTie > 0)
+        {
+            organisation = DegreePreservingRewiring.Rewire(organisation, spec.SwapsPerTie, seed, cancellation);
+        }
+
         double remoteTieWeight = spec.Kind switch
         {
             NetworkKind.Hierarchy => spec.Hierarchy.RemoteTieWeight,

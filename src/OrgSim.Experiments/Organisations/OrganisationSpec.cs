@@ -22,6 +22,12 @@ public sealed record OrganisationSpec
     /// <summary>Watts–Strogatz: chance of rewiring each tie, in [0, 1]. Default 0.1.</summary>
     public double Rewire { get; init; } = 0.1;
 
+    /// <summary>
+    /// Ring and grid: Maslov–Sneppen double-edge swaps per tie applied to the lattice, in [0, 100],
+    /// keeping every agent's degree (<see cref="DegreePreservingRewiring"/>). Default 0, the lattice itself.
+    /// </summary>
+    public double SwapsPerTie { get; init; }
+
     /// <summary>Barabási–Albert: ties each new agent makes. Default 2.</summary>
     public int Attachments { get; init; } = 2;
 
@@ -42,6 +48,18 @@ public sealed record OrganisationSpec
 
     /// <summary>Imports: lower-case hex SHA-256 of the data file when the scenario was loaded, for provenance.</summary>
     public string ImportSha256 { get; init; } = string.Empty;
+
+    /// <summary>
+    /// A node-attribute CSV file as written in the scenario (relative to it): a column of agent ids,
+    /// then a column per attribute, for per-agent model inputs such as thresholds; empty for none.
+    /// </summary>
+    public string AttributesFile { get; init; } = string.Empty;
+
+    /// <summary>The attribute file's full path, resolved against the scenario file's folder.</summary>
+    public string AttributesPath { get; init; } = string.Empty;
+
+    /// <summary>Lower-case hex SHA-256 of the attribute file when the scenario was loaded, for provenance.</summary>
+    public string AttributesSha256 { get; init; } = string.Empty;
 
     /// <summary>HR export: columns and options.</summary>
     public HrImportOptions HrImport { get; init; } = new();

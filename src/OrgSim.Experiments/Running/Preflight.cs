@@ -33,7 +33,7 @@ public static class Preflight
         }
 
         ScenarioSpec spec = scenario.Spec;
-        ulong seed = RunSeeds.Organisation(spec.Seed, 0);
+        ulong seed = RunSeeds.Organisation(spec, 0, 0);
         OrgGraph graph = organisations?.BuildAndHold(spec.Organisation, seed, cancellation) ?? OrganisationFactory.Build(spec.Organisation, seed, cancellation);
         var errors = new List<ScenarioError>();
         for (int i = 0; i < spec.Arms.Count; i++)
@@ -79,7 +79,32 @@ public static class Preflight
             }
         }
 
+        errors.AddRange(AttributeProblems(spec, graph));
         return errors;
+    }
+
+    /// <summary>
+    /// Whether the file of per-agent values (thresholds from a column) has a row for every employee
+    /// of replicate 0's organisation and no row for anyone else: the loader checked the values, but
+    /// the agents are known only once the organisation is built.
+    /// </summary>
+    private static IEnumerable<ScenarioError> AttributeProblems(ScenarioSpec spec, OrgGraph graph)
+    {
+        if (!AttributeReader.ColumnUsers(spec).Any() || Import.AgentAttributes.SourceOf(spec.Organisation) is not { } source || source.Path.Length == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            // Named as the loader names it: the path as the user would reach it from here.
+            string shown = Path.GetRelativePath(Environment.CurrentDirectory, source.Path);
+            return Import.AgentAttributes.Read(source.Path, shown, source.IdColumn, []).Match(graph).Select(p => new ScenarioError(p.File, p.Row, 0, p.Message));
+        }
+        catch (Import.ImportException e)
+        {
+            return e.Errors.Select(p => new ScenarioError(p.File, p.Row, 0, p.Message));
+        }
     }
 
     /// <summary>

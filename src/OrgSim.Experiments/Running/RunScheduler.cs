@@ -14,7 +14,7 @@ namespace OrgSim.Experiments.Running;
 /// The one scheduler every run goes through — <c>orgsim run</c>, the tests and the benchmarks:
 /// executes the runs of a <see cref="RunPlan"/> that its <see cref="IRunStore"/> does not hold
 /// yet, and hands each to the store as soon as it finishes. Runs of one point and replicate share
-/// one organisation; small organisations run several such groups at once, one thread each; large
+/// one organisation (and, by default, so do the points of a replicate); small organisations run several such groups at once, one thread each; large
 /// ones run one group at a time with the tick split across threads. The results do not depend on
 /// the order or the thread count, because every run's seeds come from its coordinates and the
 /// engine is deterministic.
@@ -61,7 +61,7 @@ public static class RunScheduler
             Parallel.ForEach(groups, options, group =>
             {
                 ScenarioSpec spec = scenario.PointsOrBase[group[0].Point].Spec;
-                ulong organisationSeed = RunSeeds.Organisation(spec.Seed, group[0].Replicate);
+                ulong organisationSeed = RunSeeds.Organisation(spec, group[0].Point, group[0].Replicate);
                 OrgGraph graph = organisations?.Take(spec.Organisation, organisationSeed, cancellation) ?? OrganisationFactory.Build(spec.Organisation, organisationSeed, cancellation);
                 foreach (RunCoordinates at in group)
                 {
@@ -137,6 +137,11 @@ public static class RunScheduler
 
         int[][] waveSeeds = arm.Waves.Select(w => SeedSelector.Select(graph, w, seedingSeed)).ToArray();
         using var simulation = new Simulation(graph, arm.Model, dynamicsSeed, threads, path);
+        if (arm.Model.Threshold.Kind == Core.Model.ThresholdKind.Column && arm.Model.Adoption is Core.Model.AdoptionRule.FractionalThreshold or Core.Model.AdoptionRule.AbsoluteThreshold)
+        {
+            simulation.SetThresholds(Import.AgentAttributes.Thresholds(spec.Organisation, graph, arm.Model));
+        }
+
         // External coaches are agents of the simulation but not of the organisation's outcomes.
         int[] externals = Enumerable.Range(0, graph.NodeCount).Where(v => graph.Role(v) == Role.External).ToArray();
         var series = new StageSeries(graph.NodeCount - externals.Length, spec.HorizonWeeks);

@@ -1,4 +1,6 @@
 using OrgSim.Core.Randomness;
+using OrgSim.Experiments.Organisations;
+using OrgSim.Experiments.Scenarios;
 
 namespace OrgSim.Experiments.Running;
 
@@ -13,6 +15,20 @@ public static class RunSeeds
 {
     /// <summary>The seed of replicate <paramref name="replicate"/>'s organisation.</summary>
     public static ulong Organisation(ulong scenarioSeed, int replicate) => SeedDerivation.Derive(scenarioSeed, "organisation", replicate);
+
+    /// <summary>
+    /// The seed of the organisation that point <paramref name="point"/> of replicate
+    /// <paramref name="replicate"/> runs on: the replicate's, shared by every point, or with
+    /// <see cref="OrganisationPerPoint.Fresh"/> one derived from the point too. Only the
+    /// organisation is fresh: the dynamics and seeding seeds stay the replicate's, so the points
+    /// still differ by their parameters and network only, and the arms of a point share all three.
+    /// </summary>
+    public static ulong Organisation(ScenarioSpec spec, int point, int replicate)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ulong shared = Organisation(spec.Seed, replicate);
+        return spec.OrganisationPerPoint == OrganisationPerPoint.Fresh ? SeedDerivation.Derive(shared, "point", point) : shared;
+    }
 
     /// <summary>The seed of the dynamics of replicate <paramref name="replicate"/>.</summary>
     public static ulong Dynamics(ulong scenarioSeed, int replicate) => SeedDerivation.Derive(scenarioSeed, "dynamics", replicate);

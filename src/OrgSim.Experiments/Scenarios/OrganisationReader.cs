@@ -15,6 +15,7 @@ internal static class OrganisationReader
     [
         "span", "levels", "cross_team_ties_per_agent", "executive_levels", "functions", "sites", "remote_share", "remote_tie_weight",
         "cross_function_share", "degree", "tie_probability", "rewire", "attachments", "width", "team_size", "file", "columns", "max_team_size",
+        "swaps_per_tie",
     ];
 
     private static readonly string[] HierarchyKeys =
@@ -53,11 +54,13 @@ internal static class OrganisationReader
             Degree = reader.Double("degree", d.Degree, 0, HierarchyOptions.MaxAgents),
             TieProbability = reader.Has("tie_probability") ? reader.Double("tie_probability", 0, 0, 1) : null,
             Rewire = reader.Double("rewire", d.Rewire, 0, 1),
+            SwapsPerTie = reader.Double("swaps_per_tie", d.SwapsPerTie, 0, DegreePreservingRewiring.MaxSwapsPerTie),
             Attachments = reader.Int("attachments", d.Attachments, 1, HierarchyOptions.MaxAgents),
             Width = reader.Int("width", d.Width, 1, HierarchyOptions.MaxAgents),
             TeamSize = reader.Int("team_size", d.TeamSize, 1, 1_000),
             Overlays = ReadOverlays(context, reader.Mapping("overlays")),
             ImportFile = reader.String("file", string.Empty),
+            AttributesFile = reader.String("attributes", string.Empty),
             HrImport = new HrImportOptions
             {
                 Columns = ReadColumns(reader.Mapping("columns")),
@@ -124,11 +127,11 @@ internal static class OrganisationReader
         NetworkKind.Teams => ["team_size", "cross_team_ties_per_agent"],
         NetworkKind.HrExport => ["file", "columns", "executive_levels", "cross_team_ties_per_agent", "remote_tie_weight", "max_team_size"],
         NetworkKind.EdgeList => ["file"],
-        NetworkKind.Ring => ["degree"],
+        NetworkKind.Ring => ["degree", "swaps_per_tie"],
         NetworkKind.ErdosRenyi => ["degree", "tie_probability"],
         NetworkKind.WattsStrogatz => ["degree", "rewire"],
         NetworkKind.BarabasiAlbert => ["attachments"],
-        NetworkKind.Grid => ["width"],
+        NetworkKind.Grid => ["width", "swaps_per_tie"],
         _ => [],
     };
 

@@ -27,6 +27,12 @@ public static partial class ParameterCatalogue
         yield return Threshold("high", ThresholdKind.Uniform, first: false, "uniform: the upper bound", "the maximum: 1 (fractional), 10,000 (absolute)");
         yield return Threshold("mean", ThresholdKind.Normal, first: true, "normal: the mean (each draw is clamped at 0)");
         yield return Threshold("sd", ThresholdKind.Normal, first: false, "normal: the standard deviation");
+        yield return new TextParameter<ModelParameters>("model.adoption.threshold.column", m => m.Threshold.Column, (m, v) => m with { Threshold = m.Threshold with { Column = v } }, "column: the column of `organisation.attributes` (or of the HR export) that holds each agent's threshold ([model.md](model.md#thresholds-agent-by-agent))")
+        {
+            AppliesWhen = m => m.Threshold.Kind == ThresholdKind.Column,
+            DefaultsWhenApplied = m => m with { Threshold = Switched(m, ThresholdKind.Column) },
+            DocumentedDefault = "required",
+        };
         yield return Number("adoption.innovation", m => m.BassInnovation, (m, v) => m with { BassInnovation = v }, 0, 1, ChancePerWeek, "Bass *p*: weekly chance of adopting unprompted");
         yield return Number("adoption.imitation", m => m.BassImitation, (m, v) => m with { BassImitation = v }, 0, 1, ChancePerWeek, "Bass *q*: added chance per unit share of deploying contacts");
 
@@ -93,6 +99,7 @@ public static partial class ParameterCatalogue
     {
         ThresholdKind.Uniform => new ThresholdDistribution(kind, 0, MostThreshold(m)),
         ThresholdKind.Normal => new ThresholdDistribution(kind, m.Threshold.A, 0.1),
+        ThresholdKind.Column => new ThresholdDistribution(kind, m.Threshold.A),
         _ => ThresholdDistribution.Fixed(m.Threshold.A),
     };
 }

@@ -18,6 +18,13 @@ public abstract class ParameterDefinition<T> : ParameterDefinition
     /// </summary>
     public Func<T, bool>? AppliesWhen { get; init; }
 
+    /// <summary>
+    /// Whether <c>run.json</c> writes the key for <paramref name="record"/> when it applies; null (always)
+    /// by default. A key added later and left at its default is left out, so that the settings hash of
+    /// a results folder made before it existed stays the same and the folder still resumes and merges.
+    /// </summary>
+    public Func<T, bool>? WrittenWhen { get; init; }
+
     /// <summary>The default in words, for a key whose default depends on other keys; otherwise it is read from the defaults.</summary>
     public string? DocumentedDefault { get; init; }
 

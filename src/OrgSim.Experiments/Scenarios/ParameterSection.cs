@@ -104,7 +104,7 @@ public sealed class ParameterSection<T>
         {
             if (child.Leaf is { } leaf)
             {
-                if (leaf.AppliesTo(record))
+                if (leaf.AppliesTo(record) && (leaf.WrittenWhen?.Invoke(record) ?? true))
                 {
                     leaf.Write(json, child.Name, record);
                 }

@@ -198,7 +198,11 @@ internal static class ScenarioJson
             case NetworkKind.ErdosRenyi when o.TieProbability is { } p:
                 json.WriteNumber("tie_probability", p);
                 break;
-            case NetworkKind.Ring or NetworkKind.ErdosRenyi:
+            case NetworkKind.Ring:
+                json.WriteNumber("degree", o.Degree);
+                WriteSwaps(json, o);
+                break;
+            case NetworkKind.ErdosRenyi:
                 json.WriteNumber("degree", o.Degree);
                 break;
             case NetworkKind.WattsStrogatz:
@@ -208,14 +212,34 @@ internal static class ScenarioJson
             case NetworkKind.BarabasiAlbert:
                 json.WriteNumber("attachments", o.Attachments);
                 break;
-            case NetworkKind.Grid when o.Width > 0:
-                // Only a width given: an implicit one is √agents at every sweep point, not the base's.
-                json.WriteNumber("width", o.Width);
+            case NetworkKind.Grid:
+                if (o.Width > 0)
+                {
+                    // Only a width given: an implicit one is √agents at every sweep point, not the base's.
+                    json.WriteNumber("width", o.Width);
+                }
+
+                WriteSwaps(json, o);
                 break;
+        }
+
+        if (o.AttributesFile.Length > 0)
+        {
+            json.WriteString("attributes", o.AttributesFile.Replace('\\', '/'));
+            json.WriteString("attributes_sha256", o.AttributesSha256);
         }
 
         WriteOverlays(json, o.Overlays);
         json.WriteEndObject();
+    }
+
+    /// <summary>Lattice swaps, only when asked for: a run.json of a plain lattice stays as it was.</summary>
+    private static void WriteSwaps(Utf8JsonWriter json, OrganisationSpec o)
+    {
+        if (o.SwapsPerTie > 0)
+        {
+            json.WriteNumber("swaps_per_tie", o.SwapsPerTie);
+        }
     }
 
     /// <summary>The data file as written in the scenario, and the hash of its bytes when it was read: an edited export shows.</summary>

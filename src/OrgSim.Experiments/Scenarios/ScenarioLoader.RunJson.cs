@@ -57,6 +57,7 @@ public static partial class ScenarioLoader
 
         string baseText = WithoutEntries(text, root, "sweep", "sensitivity");
         YamlNode? sensitivityNode = Node(root, "sensitivity");
+        string? attributesSha256 = Node(root, "organisation") is YamlMappingNode organisation ? Text(organisation, "attributes_sha256") : null;
         string? dataSha256 = AsScenario(root);
         LoadedScenario loaded = Build(context, root, FreshTree, header.Points, header.Points is null ? null : header.Parameters, sets, FitOrganisation);
         if (sensitivityNode is not null)
@@ -67,6 +68,12 @@ public static partial class ScenarioLoader
         if (dataSha256 is not null && loaded.Spec.Organisation.ImportSha256.Length > 0 && loaded.Spec.Organisation.ImportSha256 != dataSha256)
         {
             throw new ScenarioException([(loaded with { ReadFrom = file }).ErrorAt("organisation.file", $"organisation.file '{loaded.Spec.Organisation.ImportFile}' has changed since the run (it was read from {loaded.Spec.Organisation.ImportPath}, SHA-256 {loaded.Spec.Organisation.ImportSha256}; the run read {dataSha256}); restore the file the run read, or run the scenario file to use the new one")]);
+        }
+
+        OrganisationSpec read = loaded.Spec.Organisation;
+        if (attributesSha256 is not null && read.AttributesSha256.Length > 0 && read.AttributesSha256 != attributesSha256)
+        {
+            throw new ScenarioException([(loaded with { ReadFrom = file }).ErrorAt("organisation.attributes", $"organisation.attributes '{read.AttributesFile}' has changed since the run (it was read from {read.AttributesPath}, SHA-256 {read.AttributesSha256}; the run read {attributesSha256}); restore the file the run read, or run the scenario file to use the new one")]);
         }
 
         var warnings = loaded.Warnings.ToList();
@@ -172,6 +179,7 @@ public static partial class ScenarioLoader
         }
 
         organisation.Children.Remove(new YamlScalarNode("file_sha256"));
+        organisation.Children.Remove(new YamlScalarNode("attributes_sha256"));
         if (Text(organisation, "generator") is not { } generator || !ScenarioNames.Generators.TryGetValue(generator, out NetworkKind kind))
         {
             return;

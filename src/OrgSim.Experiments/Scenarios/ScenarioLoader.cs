@@ -540,6 +540,7 @@ public static partial class ScenarioLoader
         };
         spec = spec with { Organisation = OrganisationReader.ImportFile(context, spec.Organisation, spec.Seed) };
         spec = spec with { Arms = ReadArms(context, root, spec) };
+        spec = spec with { Organisation = AttributeReader.Check(context, spec) };
 
         // The sweep was taken off the tree and read apart; naming it here lets a misspelt key suggest it.
         root.Node("sweep");

@@ -77,6 +77,14 @@ public static class ScenarioNames
         ["fixed"] = ThresholdKind.Fixed,
         ["uniform"] = ThresholdKind.Uniform,
         ["normal"] = ThresholdKind.Normal,
+        ["column"] = ThresholdKind.Column,
+    };
+
+    /// <summary>The names of <c>organisation_per_point</c>.</summary>
+    public static IReadOnlyDictionary<string, OrganisationPerPoint> OrganisationsPerPoint { get; } = new Dictionary<string, OrganisationPerPoint>(StringComparer.Ordinal)
+    {
+        ["shared"] = OrganisationPerPoint.Shared,
+        ["fresh"] = OrganisationPerPoint.Fresh,
     };
 
     /// <summary>The file name of <paramref name="strategy"/>.</summary>

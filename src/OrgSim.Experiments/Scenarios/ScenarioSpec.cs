@@ -28,6 +28,12 @@ public sealed record ScenarioSpec
     /// </summary>
     public bool StopAtQuiescence { get; init; }
 
+    /// <summary>
+    /// Whether the points of a sweep share each replicate's organisation (default) or draw a fresh
+    /// one per point and replicate; see <see cref="Running.RunSeeds.Organisation(ScenarioSpec, int, int)"/>.
+    /// </summary>
+    public OrganisationPerPoint OrganisationPerPoint { get; init; }
+
     /// <summary>The organisation: which generator, with which parameters.</summary>
     public OrganisationSpec Organisation { get; init; } = new();
 
