@@ -313,6 +313,9 @@ public sealed class Simulation : IDisposable
     /// </summary>
     internal long AllocatedBytesInSteps => _workers.AllocatedBytes;
 
+    /// <summary>What the calling thread allocated inside the workers' barrier waits (<see cref="RangeWorkers.CallerWaitBytes"/>), for tests that count the caller's own allocations.</summary>
+    internal long CallerWaitBytes => _workers.CallerWaitBytes;
+
     /// <summary>The threads that share a step, the caller's included: <c>threads</c>, capped by the agents.</summary>
     internal int WorkerCount => _workers.Count;
 
