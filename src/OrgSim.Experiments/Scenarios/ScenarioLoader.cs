@@ -215,7 +215,10 @@ public static partial class ScenarioLoader
             path = string.Create(CultureInfo.InvariantCulture, $"arms[{index}].{string.Join('.', parts[2..])}");
         }
 
-        return context.WholeNumberPaths.Contains(path);
+        // A key the scenario does not write may not have been read at all (a model key of a file
+        // without a model section): the catalogue says what it takes. An arm's own model key is the model's.
+        string catalogued = path.StartsWith("arms[", StringComparison.Ordinal) && path.IndexOf("].model.", StringComparison.Ordinal) is int m and > 0 ? path[(m + 2)..] : path;
+        return context.WholeNumberPaths.Contains(path) || ParameterCatalogue.Find(catalogued)?.Type == "whole number";
     }
 
     /// <summary><paramref name="text"/> with each of the top mapping's <paramref name="keys"/> cut out where that can be done cleanly (<see cref="WithoutEntry"/>).</summary>
@@ -454,7 +457,7 @@ public static partial class ScenarioLoader
         string file = baseContext.File;
         var points = new List<SweepPoint>();
         var errors = new List<(ScenarioError Error, string Label)>();
-        YamlDotNet.Core.Mark sweepAt = baseContext.Locate("sweep") is { Line: > 0 } at ? at : baseContext.Locate("sensitivity");
+        YamlDotNet.Core.Mark sweepAt = baseContext.Locate("sweep") is var at && !at.Equals(YamlDotNet.Core.Mark.Empty) ? at : baseContext.Locate("sensitivity");
         for (int i = 0; i < pointValues.Count; i++)
         {
             var context = new ParseContext(file) { DataFolder = baseContext.DataFolder };
@@ -479,16 +482,29 @@ public static partial class ScenarioLoader
         if (errors.Count > 0)
         {
             // A mistake that many points share (a bad value of one grid axis) is one line, naming the first point and how many more.
-            throw new ScenarioException(errors.GroupBy(e => e.Error.ToString(), StringComparer.Ordinal).Select(g =>
+            List<ScenarioError> lines = errors.GroupBy(e => e.Error.ToString(), StringComparer.Ordinal).Select(g =>
             {
                 int more = g.Select(e => e.Label).Distinct(StringComparer.Ordinal).Count() - 1;
                 string also = more == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" and {more:N0} more point{(more == 1 ? string.Empty : "s")}");
                 return g.First().Error with { Message = $"{g.First().Label}{also}: {g.First().Error.Message}" };
-            }).OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+            }).ToList();
+
+            // Mistakes that differ only in their values (a design's values are all different) would
+            // fill the screen: the first few say what to fix.
+            if (lines.Count > MaxPointErrors)
+            {
+                int rest = lines.Count - MaxPointErrors;
+                lines = [.. lines.Take(MaxPointErrors), new ScenarioError(file, 0, 0, string.Create(CultureInfo.InvariantCulture, $"and {rest:N0} more mistake{(rest == 1 ? string.Empty : "s")} at other points, of the kinds above; fix those and run again"))];
+            }
+
+            throw new ScenarioException(lines.OrderBy(e => e.Line == 0 ? int.MaxValue : e.Line).ThenBy(e => e.Column).ToList());
         }
 
         return points;
     }
+
+    /// <summary>The most lines the mistakes of a sweep's or design's points are reported in.</summary>
+    private const int MaxPointErrors = 5;
 
     /// <summary>
     /// Where a point's error belongs. A key the point added has no place in the file (YamlDotNet marks

@@ -69,6 +69,34 @@ public class SensitivityScenarioTests
     }
 
     [Fact]
+    public void WholeNumberModelKey_TheFileDoesNotWrite_IsRoundedToo()
+    {
+        // Sobol' values fall anywhere in the range, not on a grid; the file has no model section, so
+        // the key is known to take whole numbers from the catalogue, not from having been read.
+        string text = Morris.Replace("method: morris\n  trajectories: 3\n  levels: 4", "method: sobol\n  samples: 8", StringComparison.Ordinal)
+            .Replace("    arms.bottom-up.seeding.budget: [5, 40]\n", "    model.practice.repetitions_to_practised: [3, 12]\n    arms.bottom-up.model.practice.repetitions_to_habit: [6, 20]\n", StringComparison.Ordinal);
+        LoadedScenario loaded = Load(text);
+
+        Assert.Equal([false, true, true, false], loaded.Sensitivity!.Parameters.Select(p => p.Whole));
+        Assert.Contains(loaded.Points, p => p.Spec.Model.RepetitionsToPractised is not (3 or 6 or 9 or 12));
+        Assert.All(loaded.Points, p => Assert.InRange(p.Spec.Arms[1].Model.RepetitionsToHabit, 6, 20));
+    }
+
+    [Fact]
+    public void ManyPointsWrong_AreAFewLines_NotOnePerPoint()
+    {
+        // Every point of a Sobol' design asks for a practice rate above 1: 40 different values, all wrong.
+        string text = Morris.Replace("method: morris\n  trajectories: 3\n  levels: 4", "method: sobol\n  samples: 8", StringComparison.Ordinal)
+            .Replace("    metrics.effectiveness.chaos_penalty: [0, 1]\n", "    model.practice.base: [1.5, 3]\n", StringComparison.Ordinal);
+        var errors = Assert.Throws<ScenarioException>(() => Load(text)).Errors;
+
+        Assert.Equal(6, errors.Count);
+        Assert.All(errors.Take(5), e => Assert.Contains("model.practice.base is", e.Message, StringComparison.Ordinal));
+        Assert.All(errors.Take(5), e => Assert.StartsWith("design point", e.Message, StringComparison.Ordinal));
+        Assert.Matches(@"^and \d+ more mistakes at other points, of the kinds above; fix those and run again$", errors[5].Message);
+    }
+
+    [Fact]
     public void DesignSeed_FollowsTheScenarioSeed_UnlessTheSectionGivesOne()
     {
         LoadedScenario a = Load(Morris), b = Load(Morris.Replace("seed: 11", "seed: 12", StringComparison.Ordinal));
