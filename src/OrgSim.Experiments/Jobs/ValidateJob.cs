@@ -33,7 +33,9 @@ public static class ValidateJob
         ScenarioSpec spec = loaded.Spec;
         int points = loaded.PointsOrBase.Count;
         long runs = (long)points * spec.Arms.Count * spec.Replicates;
-        string sweep = points > 1 ? $"{Count(points, "point")} x " : string.Empty;
+        string sweep = loaded.Sensitivity is { } design
+            ? $"a {(design.Method == Sensitivity.SensitivityMethod.Morris ? "Morris" : "Sobol'")} design of {Count(points, "point")} x "
+            : points > 1 ? $"{Count(points, "point")} x " : string.Empty;
         return $"{loaded.ReadFrom} is valid: {sweep}{Count(spec.Arms.Count, "arm")} x {Count(spec.Replicates, "replicate")} = " +
             $"{Count(runs, "run")} of {Count(spec.HorizonWeeks, "week")} on {Count(spec.Organisation.Agents, "agent")}.";
     }

@@ -93,14 +93,30 @@ public static class SensitivityFindings
         var fixable = ranked.Where(i => i.Total.High < FixableTotal).ToList();
         string sentence = deciding.Count == 0
             ? $"No parameter explains as much as {P(DecidingTotal)} of the variance of {output}"
-            : $"Of the variance of {output}, " + List(deciding.Take(MostNamed).Select(i =>
-                $"{i.Parameter} explains {P(i.First.Value)} alone (95% CI {P(i.First.Low)}–{P(i.First.High)}) and {P(i.Total.Value)} with its interactions"));
+            : $"Of the variance of {output}, " + List(deciding.Take(MostNamed).Select(Share));
+        if (deciding.Count > MostNamed)
+        {
+            sentence += $", then {deciding.Count - MostNamed} more with a total index of at least {F(DecidingTotal)}";
+        }
+
+        // What the first-order indices leave unexplained is the parameters' interactions.
+        double alone = sobol.Indices.Sum(i => i.First.Value);
+        if (alone < 0.7 && deciding.Count > 0)
+        {
+            sentence += $"; the parameters alone explain about {P(Math.Max(0, alone))} of it, so interactions explain the rest";
+        }
+
         if (fixable.Count > 0)
         {
             sentence += $"; {List(fixable.Select(i => i.Parameter))} can be fixed (total index below {F(FixableTotal)} with 95% confidence)";
         }
 
         return sentence + ".";
+
+        // A first-order index whose interval holds 0 is no share the runs can tell apart from none.
+        static string Share(SobolIndices i) => i.First.Low <= 0
+            ? $"{i.Parameter} explains {P(i.Total.Value)} with its interactions and nothing alone that can be told from none (S1 {F(i.First.Value)}, 95% CI {F(i.First.Low)} to {F(i.First.High)})"
+            : $"{i.Parameter} explains {P(i.First.Value)} alone (95% CI {P(i.First.Low)}–{P(i.First.High)}) and {P(i.Total.Value)} with its interactions";
     }
 
     /// <summary>Which way the output moves as the parameter rises, when its effects mostly agree in sign.</summary>
