@@ -19,6 +19,12 @@ internal static class NiceTicks
     private static double Step(double min, double max, int maxTicks, bool inside)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTicks, 2);
+        if (!double.IsFinite(min) || !double.IsFinite(max))
+        {
+            // NaN would never satisfy the loop below: a chart of an undefined value must fail, not hang.
+            throw new ArgumentException($"an axis needs finite ends, not [{min}, {max}]", nameof(min));
+        }
+
         int k = (int)Math.Floor(Math.Log10((max - min) / (maxTicks - 1)));
         for (; ; k++)
         {

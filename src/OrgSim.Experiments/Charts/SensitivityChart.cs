@@ -21,6 +21,15 @@ internal static class SensitivityChart
     /// <summary>The chart of <paramref name="analysis"/>, the output numbered <paramref name="index"/>; null for an output that was not analysed.</summary>
     public static Chart? Draw(OutputAnalysis analysis, int index, string subtitle)
     {
+        // An estimate that is not a number (an output with no variance) has no bar to draw, and an
+        // axis over it would have no end.
+        bool finite = analysis.Morris?.Indices.All(i => double.IsFinite(i.MuStar) && double.IsFinite(i.Sigma)) ?? true;
+        finite &= analysis.Sobol?.Indices.All(i => double.IsFinite(i.First.Value + i.First.Low + i.First.High + i.Total.Value + i.Total.Low + i.Total.High)) ?? true;
+        if (!finite)
+        {
+            return null;
+        }
+
         if (analysis.Morris is { } morris)
         {
             return Morris(analysis.Output.Title, morris, analysis.NoiseMuStar, index, subtitle);

@@ -22,6 +22,9 @@ public static class SensitivityCsv
     /// <summary>The columns for <paramref name="method"/>.</summary>
     public static IReadOnlyList<string> Columns(SensitivityMethod method) => method == SensitivityMethod.Morris ? MorrisColumns : SobolColumns;
 
+    /// <summary>How the note of an output that was the same at every point begins.</summary>
+    public const string ConstantNote = "the same at every design point";
+
     private static string Number(double value) => double.IsFinite(value) ? CsvFormat.Number(value) : string.Empty;
 
     /// <summary>Writes the table of <paramref name="analyses"/>; <paramref name="runs"/> is every run of the analysis (points × arms × replicates).</summary>
@@ -58,7 +61,9 @@ public static class SensitivityCsv
             }
             else
             {
-                string note = $"no value at {analysis.UndefinedPoints} of {spec.Points} design points (the metric is undefined in some replicate there); choose a metric every run has, such as competent_share_final";
+                string note = analysis.IsConstant
+                    ? $"{ConstantNote} ({CsvFormat.Number(analysis.Mean)}); no parameter moved it within its range"
+                    : $"no value at {analysis.UndefinedPoints} of {spec.Points} design points (the metric is undefined in some replicate there); choose a metric every run has, such as competent_share_final";
                 string[] empty = Enumerable.Repeat(string.Empty, Columns(spec.Method).Count - 6).ToArray();
                 RunTable.Row(csv, [output, string.Empty], [.. empty, spec.Method == SensitivityMethod.Morris ? RunTable.Invariant(spec.Trajectories) : RunTable.Invariant(spec.Samples), points, all, note]);
             }

@@ -37,7 +37,12 @@ internal static class SensitivityTableReader
             int size = first.Whole(morris ? 8 : 10, 1, int.MaxValue);
             if (first.Text(1).Length == 0)
             {
-                analyses.Add(new OutputAnalysis(output, null, null, points, double.NaN, double.NaN));
+                string note = first.Text(first.Fields.Length - 1);
+                bool constant = note.StartsWith(SensitivityCsv.ConstantNote, StringComparison.Ordinal);
+                double mean = constant && note.IndexOf('(', StringComparison.Ordinal) is int open and > 0 && note.IndexOf(')', open) is int close and > 0
+                    && double.TryParse(note.AsSpan(open + 1, close - open - 1), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double m) ? m : double.NaN;
+                int undefined = constant ? 0 : int.TryParse(note.Split(' ').ElementAtOrDefault(3), System.Globalization.CultureInfo.InvariantCulture, out int u) ? u : points;
+                analyses.Add(new OutputAnalysis(output, null, null, undefined, mean, constant ? 0 : double.NaN));
                 continue;
             }
 

@@ -44,6 +44,10 @@ public sealed class NumberParameter<T> : ParameterDefinition<T>
     public override string Type => "number";
 
     /// <inheritdoc/>
+    /// <inheritdoc/>
+    /// <remarks>With a maximum that depends on the record (<see cref="MaxFor"/>), the widest: the record's own is checked when it is read.</remarks>
+    public override (double Min, double Max)? Numbers => (Min, MaxFor is null ? Max : double.MaxValue);
+
     public override string Range => DocumentedRange ?? $"{Format(Min)} … {Format(Max)}";
 
     /// <summary>The value in <paramref name="record"/>.</summary>

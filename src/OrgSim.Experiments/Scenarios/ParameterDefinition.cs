@@ -36,6 +36,9 @@ public abstract class ParameterDefinition
     /// <summary>The accepted values: <c>min … max</c>, the names of a choice, or empty for a flag.</summary>
     public abstract string Range { get; }
 
+    /// <summary>The numbers the key takes, [min, max]; null for a key that takes no number (a choice, a flag, a text).</summary>
+    public virtual (double Min, double Max)? Numbers => null;
+
     /// <summary>A number as the documentation and error messages write it: invariant, with thousands separators.</summary>
     private protected static string Format(double value) => value.ToString("#,0.###", CultureInfo.InvariantCulture);
 }

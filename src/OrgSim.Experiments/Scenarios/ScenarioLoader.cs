@@ -474,7 +474,7 @@ public static partial class ScenarioLoader
 
             adjust?.Invoke(root, [.. pointValues[i], .. sets]);
             ScenarioSpec spec = ReadScenario(context, YamlMappingReader.For(context, root, string.Empty)!, DefaultName(file), sets);
-            errors.AddRange(context.Errors.Select(e => (Locate(e, pointValues[i], sweepAt), label)));
+            errors.AddRange(context.Errors.Select(e => (Locate(e, pointValues[i], sweepAt, baseContext), label)));
             baseContext.Warnings.AddRange(context.Warnings);
             points.Add(new SweepPoint(i, pointValues[i], spec));
         }
@@ -510,7 +510,7 @@ public static partial class ScenarioLoader
     /// Where a point's error belongs. A key the point added has no place in the file (YamlDotNet marks
     /// it 1:1): it is placed at the value of the override that names it, else at the sweep.
     /// </summary>
-    private static ScenarioError Locate(ScenarioError error, List<ScenarioOverride> values, YamlDotNet.Core.Mark sweepAt)
+    private static ScenarioError Locate(ScenarioError error, List<ScenarioOverride> values, YamlDotNet.Core.Mark sweepAt, ParseContext baseContext)
     {
         if (error.Line > 1 || (error.Line == 1 && error.Column > 1))
         {
@@ -524,7 +524,14 @@ public static partial class ScenarioLoader
             return error with { Line = 0, Column = 0 };
         }
 
-        YamlDotNet.Core.Mark at = cause is not null && !cause.Value.Start.Equals(YamlDotNet.Core.Mark.Empty) ? cause.Value.Start : sweepAt;
+        // A design's value is placed at its parameter in the sensitivity section.
+        YamlDotNet.Core.Mark at = cause is { Source: "sensitivity" } ? baseContext.Locate($"sensitivity.parameters.{cause.Path}")
+            : cause is not null && !cause.Value.Start.Equals(YamlDotNet.Core.Mark.Empty) ? cause.Value.Start : sweepAt;
+        if (at.Equals(YamlDotNet.Core.Mark.Empty))
+        {
+            return error with { Line = 0, Column = 0 }; // a parameter a --set gave has no place in the file
+        }
+
         return error with { Line = (int)at.Line, Column = (int)at.Column };
     }
 

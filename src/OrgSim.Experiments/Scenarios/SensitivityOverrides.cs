@@ -10,6 +10,8 @@ namespace OrgSim.Experiments.Scenarios;
 /// </summary>
 internal static class SensitivityOverrides
 {
+    private static readonly string[] MorrisKeys = ["trajectories", "levels"], SobolKeys = ["samples", "resamples"];
+
     /// <summary>Whether <paramref name="set"/> changes the sensitivity section rather than a value of the scenario.</summary>
     public static bool IsSensitivity(ScenarioOverride set) => set.Path == "sensitivity" || set.Path.StartsWith("sensitivity.", StringComparison.Ordinal);
 
@@ -50,6 +52,14 @@ internal static class SensitivityOverrides
             else if (keys.Length == 2)
             {
                 mapping.Children[new YamlScalarNode(keys[1])] = set.Value;
+                if (keys[1] == "method" && set.Value is YamlScalarNode { Value: var method })
+                {
+                    // Switching the method drops the other method's sizes, which it would refuse.
+                    foreach (string other in method == "sobol" ? MorrisKeys : method == "morris" ? SobolKeys : [])
+                    {
+                        mapping.Children.Remove(new YamlScalarNode(other));
+                    }
+                }
             }
             else
             {

@@ -77,6 +77,15 @@ internal static class SensitivityReader
             {
                 context.Error(output.Start, "each of sensitivity.outputs should be a text such as competent_share_final[bottom-up] - competent_share_final[top-down]");
             }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (YamlScalarNode output in outputs.Children.OfType<YamlScalarNode>().Where(o => o.Value is { Length: > 0 }))
+            {
+                if (!seen.Add(Canonical(output.Value!)))
+                {
+                    context.Error(output.Start, $"sensitivity.outputs lists '{output.Value!.Trim()}' twice; keep one");
+                }
+            }
         }
         else if (reader.Node("outputs") is null)
         {
@@ -136,9 +145,23 @@ internal static class SensitivityReader
         };
         foreach (var (parameter, written) in spec.Parameters.Zip(section.Parameters))
         {
-            if (parameter.Whole && (parameter.RunValue(parameter.Low) == parameter.RunValue(parameter.High)))
+            string where = $"sensitivity.parameters.{parameter.Path}";
+            if (parameter.Whole && Math.Floor(parameter.High) - Math.Ceiling(parameter.Low) < 1)
             {
-                context.Error(written.At.Start, string.Create(CultureInfo.InvariantCulture, $"sensitivity.parameters.{parameter.Path} takes whole numbers, and [{parameter.Low}, {parameter.High}] holds at most one; widen the range"));
+                context.Error(written.At.Start, string.Create(CultureInfo.InvariantCulture, $"{where} takes whole numbers, and [{parameter.Low}, {parameter.High}] holds fewer than two; widen the range"));
+            }
+
+            // A key the catalogue declares is checked here once, rather than at every design point.
+            if (ParameterCatalogue.Find(Catalogued(parameter.Path)) is { } definition)
+            {
+                if (definition.Numbers is not { } numbers)
+                {
+                    context.Error(written.At.Start, $"{where}: {parameter.Path} takes {definition.Type} ({definition.Range.Replace("`", string.Empty, StringComparison.Ordinal)}), not a number, so it cannot vary over a range; vary a key that takes a number, e.g. model.transmission");
+                }
+                else if (parameter.Low < numbers.Min || parameter.High > numbers.Max)
+                {
+                    context.Error(written.At.Start, string.Create(CultureInfo.InvariantCulture, $"{where}: the range [{parameter.Low}, {parameter.High}] goes beyond what {parameter.Path} takes ({definition.Range}); narrow it"));
+                }
             }
         }
 
@@ -164,6 +187,13 @@ internal static class SensitivityReader
         return (spec, points);
     }
 
+    /// <summary>The catalogue's path of a key: an arm's own model key (<c>arms.NAME.model.…</c>) is the model's.</summary>
+    private static string Catalogued(string path) =>
+        path.StartsWith("arms.", StringComparison.Ordinal) && path.IndexOf(".model.", StringComparison.Ordinal) is int at and > 0 ? path[(at + 1)..] : path;
+
+    /// <summary>An output as written, with its spaces and its kind of minus made the same, to find one listed twice.</summary>
+    private static string Canonical(string output) => string.Concat(output.Replace('\u2212', '-').Where(c => !char.IsWhiteSpace(c)));
+
     /// <summary>A value as a run reads it: the shortest text that reads back as the same double.</summary>
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
@@ -187,6 +217,7 @@ internal static class SensitivityReader
         {
             int before = context.Errors.Count;
             string path = SweepReader.PathOf(context, keyNode, "sensitivity.parameters");
+            context.Remember($"sensitivity.parameters.{path}", keyNode.Start);
             var (low, high, scale) = Range(context, path, rangeNode);
             if (context.Errors.Count > before)
             {

@@ -40,6 +40,9 @@ public sealed class WholeNumberParameter<T> : ParameterDefinition<T>
     /// <inheritdoc/>
     public override string Range => $"{Format(Min)} … {Format(Max)}";
 
+    /// <inheritdoc/>
+    public override (double Min, double Max)? Numbers => (Min, Max);
+
     /// <summary>The value in <paramref name="record"/>.</summary>
     public int Get(T record) => _get(record);
 

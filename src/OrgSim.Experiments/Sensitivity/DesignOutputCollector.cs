@@ -99,7 +99,10 @@ public sealed class DesignOutputCollector
             double mean = outputs.IsComplete ? values.Average() : double.NaN;
             double spread = outputs.IsComplete && values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1)) : double.NaN;
             double error = outputs.IsComplete ? Math.Sqrt(Enumerable.Range(0, _points).Average(p => Square(StandardError(o, p)))) : double.NaN;
-            analyses.Add(!outputs.IsComplete
+            // An output the same at every point has no variance to share out: Sobol's ratios would be
+            // 0/0. It is said to be constant, for either method, and not estimated.
+            bool constant = outputs.IsComplete && values.All(v => v == values[0]);
+            analyses.Add(!outputs.IsComplete || constant
                 ? new OutputAnalysis(_outputs[o], null, null, outputs.Missing, mean, spread, error)
                 : design is MorrisDesign morris
                     ? new OutputAnalysis(_outputs[o], MorrisEstimator.Estimate(morris, outputs), null, 0, mean, spread, error) { NoiseMuStar = MorrisNoise(error, morris.Delta) }

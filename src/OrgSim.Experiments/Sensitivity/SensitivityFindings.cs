@@ -44,6 +44,11 @@ public static class SensitivityFindings
             return Sobol(output, sobol);
         }
 
+        if (analysis.IsConstant)
+        {
+            return $"{output} was the same at every design point ({F(analysis.Mean)}): none of the parameters moved it within its range.";
+        }
+
         return $"{output} has no value at {analysis.UndefinedPoints} design points (its metric is undefined in some replicate there), so it is not analysed; choose a metric every run has.";
     }
 
@@ -136,5 +141,6 @@ public static class SensitivityFindings
 
     private static string F(double value) => value.ToString(Math.Abs(value) >= 10 ? "0.0" : "0.000", CultureInfo.InvariantCulture);
 
-    private static string P(double share) => (Math.Clamp(share, -9.99, 9.99) * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+    /// <summary>A share as a percentage, clipped to 0–100%: an index is a share of variance, and a bootstrap end beyond it only says the interval is wide.</summary>
+    private static string P(double share) => (Math.Clamp(share, 0, 1) * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 }

@@ -17,11 +17,11 @@ public sealed record SensitivityParameter(string Path, double Low, double High, 
 
     /// <summary>
     /// The value a run uses for a design value <paramref name="value"/>: rounded half away from zero
-    /// when the key takes whole numbers; else to 15 significant digits, so that a level one third of
+    /// when the key takes whole numbers, kept within the whole numbers of the range; else to 15 significant digits, so that a level one third of
     /// the way along [0, 0.3] runs as 0.1 rather than 0.09999999999999999 (a difference far below
     /// anything the model can tell, and files that read as the design meant).
     /// </summary>
     public double RunValue(double value) => Whole
-        ? Math.Round(value, MidpointRounding.AwayFromZero)
+        ? Math.Clamp(Math.Round(value, MidpointRounding.AwayFromZero), Math.Ceiling(Low), Math.Floor(High))
         : Math.Clamp(double.Parse(value.ToString("G15", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture), Low, High);
 }
