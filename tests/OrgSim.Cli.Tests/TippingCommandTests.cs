@@ -53,6 +53,39 @@ public class TippingCommandTests
     }
 
     [Fact]
+    public void Tipping_IntoAFolderWithAnEarlierSearch_RefusesBeforeRunning_UnlessOverwrite()
+    {
+        string scenario = CliHarness.WriteScenario(Small);
+        string outDir = Path.Combine(CliHarness.TempDirectory(), "tip");
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "tipping.csv"), "edited by hand\n");
+
+        var (code, stdout, stderr) = CliHarness.Run(Args(scenario, "--threads", "1", "--out", outDir));
+        Assert.NotEqual(0, code);
+        Assert.Equal($"orgsim tipping: --out {outDir} already holds tipping.csv of an earlier search; choose another folder, or add --overwrite to replace it", stderr.TrimEnd());
+        Assert.DoesNotContain("replicates", stdout, StringComparison.Ordinal); // no probe ran
+        Assert.Equal("edited by hand\n", File.ReadAllText(Path.Combine(outDir, "tipping.csv")));
+
+        (code, _, stderr) = CliHarness.Run(Args(scenario, "--threads", "1", "--out", outDir, "--overwrite"));
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith("key,value,", File.ReadAllText(Path.Combine(outDir, "tipping.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tipping_WithAnEndOutOfTheKeysRange_NamesBetween_NotAnInternalSet()
+    {
+        string scenario = CliHarness.WriteScenario(Small);
+        var args = Args(scenario, "--threads", "1").ToList();
+        args[args.IndexOf("--between") + 1] = "-5";
+        var (code, _, stderr) = CliHarness.Run([.. args]);
+
+        Assert.NotEqual(0, code);
+        Assert.StartsWith("orgsim tipping: --between: arms.wide.seeding.budget = -5: ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("--set", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
     public void Tipping_OnTwoKeys_WritesTheGridAndItsContour()
     {
         string scenario = CliHarness.WriteScenario(Small.Replace("replicates: 4", "replicates: 2", StringComparison.Ordinal));

@@ -23,6 +23,7 @@ public static class TippingCommand
             Grid = options.Grid ?? 7,
             Threads = options.Threads ?? Environment.ProcessorCount,
             Out = options.Out,
+            Overwrite = options.Overwrite,
         };
         time ??= TimeProvider.System;
         long start = time.GetTimestamp();

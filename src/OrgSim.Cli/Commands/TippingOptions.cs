@@ -53,4 +53,8 @@ public sealed class TippingOptions
     /// <summary>Where to write the probes and the chart.</summary>
     [Option("out", HelpText = "A folder for tipping.csv and tipping.svg (tipping-grid.csv and tipping-grid.svg for a grid); by default nothing is written.")]
     public string? Out { get; set; }
+
+    /// <summary>Allows replacing the files of an earlier search in <see cref="Out"/>.</summary>
+    [Option("overwrite", HelpText = "Replace tipping.csv and tipping.svg (or the grid's) already in the --out folder.")]
+    public bool Overwrite { get; set; }
 }

@@ -35,6 +35,11 @@ public static class TippingJob
             return JobOutcome.Bad(problems);
         }
 
+        if (request.Out is { } folder && OutProblem(folder, plan.Keys.Count == 1 ? SearchFiles : GridFiles, request.Overwrite) is { } outProblem)
+        {
+            return JobOutcome.Bad($"{Command}: {outProblem}");
+        }
+
         if (plan.Keys.Count == 1 && 4L * plan.Replicates > request.MaxRuns)
         {
             return JobOutcome.Bad(string.Create(CultureInfo.InvariantCulture,
@@ -58,7 +63,7 @@ public static class TippingJob
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return JobOutcome.Bad($"{Command}: cannot write into {request.Out}: {e.Message}; check its permissions and free space; nothing was replaced");
+            return JobOutcome.Bad($"{Command}: cannot write into {request.Out} ({e.Message.TrimEnd('.')}); check its permissions and free space; nothing was replaced");
         }
     }
 
@@ -110,7 +115,7 @@ public static class TippingJob
         {
             string subtitle = $"{plan.Name} · {plan.Metric} · {result.Replicates} paired replicates near the crossing";
             Chart chart = TippingChart.Draw(result, key, plan.Contrast, plan.Metric, subtitle);
-            Write(folder, [("tipping.csv", w => WriteProbes(w, key, result.Probes)), (TippingChart.FileName, w => w.Write(chart.Svg))]);
+            Write(folder, [("tipping.csv", w => WriteProbes(w, key, result.Probes)), (TippingChart.FileName, w => w.Write(chart.Svg))], request.Overwrite);
             lines.Add($"Probes in {Path.Combine(folder, "tipping.csv")}, chart in {Path.Combine(folder, TippingChart.FileName)}");
         }
 
@@ -159,7 +164,7 @@ public static class TippingJob
         {
             string subtitle = $"{plan.Name} · {plan.Replicates} paired replicates per cell";
             Chart chart = TippingGridChart.Draw(xs, ys, means, plan.Keys[0], plan.Keys[1], plan.Contrast, plan.Metric, subtitle);
-            Write(folder, [("tipping-grid.csv", w => WriteGrid(w, plan.Keys, rows)), (TippingGridChart.FileName, w => w.Write(chart.Svg))]);
+            Write(folder, [("tipping-grid.csv", w => WriteGrid(w, plan.Keys, rows)), (TippingGridChart.FileName, w => w.Write(chart.Svg))], request.Overwrite);
             lines.Add($"Grid in {Path.Combine(folder, "tipping-grid.csv")}, heatmap with the zero contour in {Path.Combine(folder, TippingGridChart.FileName)}");
         }
 
@@ -174,10 +179,30 @@ public static class TippingJob
         return (whole ? values.Select(v => Math.Round(v)).Distinct() : values).ToArray();
     }
 
-    private static void Write(string folder, IReadOnlyList<(string Name, Action<TextWriter> Write)> files)
+    private static readonly string[] SearchFiles = ["tipping.csv", "tipping.svg"], GridFiles = ["tipping-grid.csv", "tipping-grid.svg"];
+
+    /// <summary>
+    /// What stops the search's files being written into <paramref name="folder"/>, found before any
+    /// run: a file in its place, or (without <paramref name="overwrite"/>) files of an earlier search,
+    /// which are never replaced silently.
+    /// </summary>
+    private static string? OutProblem(string folder, string[] names, bool overwrite)
+    {
+        if (File.Exists(folder))
+        {
+            return $"--out {folder} is a file; name a folder (it is created if missing)";
+        }
+
+        string? taken = names.Select(n => Path.Combine(folder, n)).FirstOrDefault(File.Exists);
+        return taken is not null && !overwrite
+            ? $"--out {folder} already holds {Path.GetFileName(taken)} of an earlier search; choose another folder, or add --overwrite to replace it"
+            : null;
+    }
+
+    private static void Write(string folder, IReadOnlyList<(string Name, Action<TextWriter> Write)> files, bool overwrite)
     {
         Directory.CreateDirectory(folder);
-        using var set = new AtomicFileSet();
+        using var set = new AtomicFileSet(overwrite);
         foreach (var (name, write) in files)
         {
             set.Stage(Path.Combine(folder, name), write);
@@ -300,7 +325,7 @@ public static class TippingJob
 
         if (loaded.Sensitivity is not null)
         {
-            return (null, [$"{loaded.ReadFrom}: the scenario has a sensitivity section, whose design chooses its points; tipping varies its own keys, so run it on a scenario without one (or with --set to fix the keys)"]);
+            return (null, [$"{loaded.ReadFrom}: the scenario has a sensitivity section, whose design chooses its points; tipping varies its own keys, so run it on a copy of the scenario without the sensitivity section"]);
         }
 
         if (loaded.Points.Count > 1)
@@ -352,6 +377,15 @@ public static class TippingJob
         }
 
         IReadOnlyList<string> Errors(string value) => (input with { Sets = [.. input.Sets, $"{key}={value}"] }).Load(Command).Errors;
+
+        // The loader's messages name the --set this search made and the file's 1:1; the user gave --vary and --between.
+        string Plain(string error, string value)
+        {
+            string set = $"--set {key}={value}: ";
+            int at = error.IndexOf(set, StringComparison.Ordinal);
+            string message = at >= 0 ? error[(at + set.Length)..] : System.Text.RegularExpressions.Regex.Replace(error, @"^.*?:\d+:\d+: ", string.Empty);
+            return message;
+        }
         const string Word = "not-a-number";
         IReadOnlyList<string> asWord = Errors(Word);
         bool whole = asWord.Any(e => e.Contains("must be a whole number", StringComparison.Ordinal));
@@ -370,13 +404,17 @@ public static class TippingJob
                 return (false, [$"{Command}: --vary {key} does not take a number ({takes}); vary a key that takes a number, e.g. model.transmission"]);
             }
 
-            return (false, asWord.ToList());
+            return (false, [$"{Command}: --vary {key}: {Plain(asWord[0], Word)}"]);
         }
 
         var problems = new List<string>();
         foreach (double end in (double[])[from, to])
         {
-            problems.AddRange(Errors(TippingProbeRunner.Text(end)));
+            string text = TippingProbeRunner.Text(end);
+            if (Errors(text) is [var first, ..])
+            {
+                problems.Add($"{Command}: --between: {key} = {text}: {Plain(first, text)}");
+            }
         }
 
         return (whole, problems.Distinct().ToList());

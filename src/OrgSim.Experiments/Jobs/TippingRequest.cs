@@ -32,4 +32,7 @@ public sealed record TippingRequest
 
     /// <summary>A folder for tipping.csv and the chart; null to write nothing.</summary>
     public string? Out { get; init; }
+
+    /// <summary>Whether files of an earlier search in <see cref="Out"/> may be replaced.</summary>
+    public bool Overwrite { get; init; }
 }

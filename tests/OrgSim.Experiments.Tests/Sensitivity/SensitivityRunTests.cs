@@ -76,6 +76,28 @@ public class SensitivityRunTests
     }
 
     [Fact]
+    public void SobolOutputTheSameEverywhere_IsSaidToBeConstant_AndTheReportIsDrawn()
+    {
+        // One week is too short for anyone to reach 50%: weeks_to_50pct is censored (2) at every point.
+        string text = SensitivityScenarioTests.Morris
+            .Replace("horizon_weeks: 20", "horizon_weeks: 1", StringComparison.Ordinal)
+            .Replace("method: morris\n  trajectories: 3\n  levels: 4", "method: sobol\n  samples: 4\n  resamples: 100", StringComparison.Ordinal)
+            .Replace("    - competent_share_final[top-down]\n", "    - weeks_to_50pct[top-down]\n", StringComparison.Ordinal);
+        string folder = Path.Combine(TestPaths.TempDirectory(), "out");
+        RunOutcome outcome = RunJob.Execute(new RunRequest { Scenario = new ScenarioInput(TestRuns.ScenarioFile(text), []), Out = folder, Threads = 2 }, new RunListener());
+
+        Assert.Equal(JobStatus.Success, outcome.Status);
+        var constant = outcome.Sensitivity!.Analyses[1];
+        Assert.True(constant.IsConstant);
+        Assert.Equal("weeks_to_50pct[top-down] was the same at every design point (2.000): none of the parameters moved it within its range.", Experiments.Sensitivity.SensitivityFindings.Sentence(constant));
+        string csv = File.ReadAllText(Path.Combine(folder, ResultsFolder.SensitivityFileName));
+        Assert.DoesNotContain("NaN", csv, StringComparison.Ordinal);
+        Assert.Contains("the same at every design point (2.000000); no parameter moved it within its range", csv, StringComparison.Ordinal);
+        string report = File.ReadAllText(Path.Combine(folder, ResultsFolder.ReportFileName));
+        Assert.Contains("weeks_to_50pct[top-down] was the same at every design point (2.000)", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SensitivityCommand_OnAScenarioWithoutTheSection_SaysWhatToAdd()
     {
         string text = SensitivityScenarioTests.Morris[..SensitivityScenarioTests.Morris.IndexOf("sensitivity:", StringComparison.Ordinal)];

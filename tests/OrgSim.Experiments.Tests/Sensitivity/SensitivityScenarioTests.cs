@@ -85,13 +85,14 @@ public class SensitivityScenarioTests
     [Fact]
     public void ManyPointsWrong_AreAFewLines_NotOnePerPoint()
     {
-        // Every point of a Sobol' design asks for a practice rate above 1: 40 different values, all wrong.
+        // Every point of a Sobol' design asks for a remote share above 1 (a key only the organisation's
+        // reader knows, so it is checked point by point): 40 different values, all wrong.
         string text = Morris.Replace("method: morris\n  trajectories: 3\n  levels: 4", "method: sobol\n  samples: 8", StringComparison.Ordinal)
-            .Replace("    metrics.effectiveness.chaos_penalty: [0, 1]\n", "    model.practice.base: [1.5, 3]\n", StringComparison.Ordinal);
+            .Replace("    metrics.effectiveness.chaos_penalty: [0, 1]\n", "    organisation.remote_share: [1.5, 3]\n", StringComparison.Ordinal);
         var errors = Assert.Throws<ScenarioException>(() => Load(text)).Errors;
 
         Assert.Equal(6, errors.Count);
-        Assert.All(errors.Take(5), e => Assert.Contains("model.practice.base is", e.Message, StringComparison.Ordinal));
+        Assert.All(errors.Take(5), e => Assert.Contains("organisation.remote_share is", e.Message, StringComparison.Ordinal));
         Assert.All(errors.Take(5), e => Assert.StartsWith("design point", e.Message, StringComparison.Ordinal));
         Assert.Matches(@"^and \d+ more mistakes at other points, of the kinds above; fix those and run again$", errors[5].Message);
     }
@@ -121,7 +122,7 @@ public class SensitivityScenarioTests
     [InlineData("    - competent_share_final[top-down]\n", "    - competent_share_fnal[top-down]\n", "unknown metric 'competent_share_fnal'; use a metric of summary.csv such as competent_share_final, weeks_to_50pct or competent_share_final_level_0 (did you mean 'competent_share_final'?)")]
     [InlineData("    - competent_share_final[top-down]\n", "    - competent_share_final[top-dwn]\n", "names arm 'top-dwn', which the scenario does not have; its arms are top-down, bottom-up (did you mean 'top-down'?)")]
     [InlineData("    - competent_share_final[top-down]\n", "    - competent_share_final\n", "should be METRIC[ARM] or METRIC[ARM1] - METRIC[ARM2]")]
-    [InlineData("    arms.bottom-up.seeding.budget: [5, 40]\n", "    arms.bottom-up.seeding.budget: [5.1, 5.4]\n", "takes whole numbers, and [5.1, 5.4] holds at most one; widen the range")]
+    [InlineData("    arms.bottom-up.seeding.budget: [5, 40]\n", "    arms.bottom-up.seeding.budget: [5.1, 5.4]\n", "takes whole numbers, and [5.1, 5.4] holds fewer than two; widen the range")]
     [InlineData("    arms.bottom-up.seeding.budget: [5, 40]\n", "    model.transmision: [0.01, 0.1]\n", "transmision")]
     public void MistakeInTheSection_IsOneLineWithItsPlaceAndWhatToDo(string from, string to, string expected)
     {
@@ -150,6 +151,46 @@ public class SensitivityScenarioTests
         var errors = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(file, [ScenarioOverride.FromSet("sensitivity.outputs=[x]").Override!])).Errors;
         Assert.Equal("--set sensitivity.outputs=[x]: sensitivity.outputs[0]: output 'x' should be METRIC[ARM] or METRIC[ARM1] - METRIC[ARM2], e.g. competent_share_final[bottom-up] - competent_share_final[top-down]", Assert.Single(errors).Message);
         Assert.Equal(0, errors[0].Line);
+    }
+
+    [Fact]
+    public void SetOfTheMethod_DropsTheOtherMethodsSizes()
+    {
+        LoadedScenario loaded = ScenarioLoader.Load(TestRuns.ScenarioFile(Morris), [ScenarioOverride.FromSet("sensitivity.method=sobol").Override!]);
+        Assert.Equal(SensitivityMethod.Sobol, loaded.Sensitivity!.Method);
+        Assert.Equal(SensitivitySpec.DefaultSamples * (3 + 2), loaded.Points.Count);
+    }
+
+    [Theory]
+    [InlineData("[0.2, 5]", "sensitivity.parameters.model.transmission: the range [0.2, 5] goes beyond what model.transmission takes (0 … 1); narrow it")]
+    [InlineData("[-1, 0.5]", "the range [-1, 0.5] goes beyond what model.transmission takes (0 … 1)")]
+    public void CataloguedKeysRange_IsCheckedOnce_AtItsLine(string range, string expected)
+    {
+        string error = Error(Morris.Replace("model.transmission: {low: 0.01, high: 0.2, scale: log-uniform}", $"model.transmission: {range}", StringComparison.Ordinal));
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Contains(".yaml:16:", error, StringComparison.Ordinal); // the parameter's own line
+    }
+
+    [Fact]
+    public void KeyThatTakesNoNumber_IsRefusedAsSuch()
+    {
+        string error = Error(Morris.Replace("model.transmission: {low: 0.01, high: 0.2, scale: log-uniform}", "model.adoption.threshold.distribution: [0, 1]", StringComparison.Ordinal));
+        Assert.Contains("model.adoption.threshold.distribution takes text (fixed, uniform, normal, column), not a number, so it cannot vary over a range", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OutputListedTwice_IsRefused()
+    {
+        string error = Error(Morris.Replace("    - competent_share_final[top-down]\n", "    - competent_share_final[top-down]\n    - competent_share_final [top-down]\n", StringComparison.Ordinal));
+        Assert.Contains("sensitivity.outputs lists 'competent_share_final [top-down]' twice; keep one", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UncatalogedKeysBadValue_IsPlacedAtItsParameter()
+    {
+        var errors = Assert.Throws<ScenarioException>(() => Load(Morris.Replace("    metrics.effectiveness.chaos_penalty: [0, 1]\n", "    organisation.span: [0, 20]\n", StringComparison.Ordinal))).Errors;
+        Assert.All(errors.Where(e => e.Message.Contains("organisation.span is 0", StringComparison.Ordinal)), e => Assert.Equal(18, e.Line));
+        Assert.Contains(errors, e => e.Message.Contains("organisation.span is 0", StringComparison.Ordinal));
     }
 
     [Fact]
