@@ -96,7 +96,7 @@ public static class GraphJob
             return GraphOutcome.Bad([tooManyTies]);
         }
 
-        ulong organisationSeed = RunSeeds.Organisation(spec, 0, request.Replicate); // Point 0's, with fresh organisations per point.
+        ulong organisationSeed = RunSeeds.Organisation(spec, request.Point, request.Replicate); // the point's own, with fresh organisations per point
         OrgGraph graph = OrganisationFactory.Build(spec.Organisation, organisationSeed, cancellation);
         IReadOnlyList<TextTable> tables = [];
         if (request.Stats)

@@ -32,6 +32,23 @@ public class OrganisationPerPointTests
             .ToArray();
     }
 
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("organisation_per_point: fresh", false)]
+    public void GraphOfAPoint_IsThatPointsOwnOrganisation(string perPoint, bool same)
+    {
+        string scenario = TestRuns.ScenarioFile(Text(perPoint));
+        string Edges(int point)
+        {
+            string file = Path.Combine(TestPaths.TempDirectory(), $"edges-{point}.csv");
+            var outcome = OrgSim.Experiments.Jobs.GraphJob.Execute(new OrgSim.Experiments.Jobs.GraphRequest { Scenario = new OrgSim.Experiments.Jobs.ScenarioInput(scenario, []), Format = "edges", Out = file, Point = point }, _ => { });
+            Assert.True(outcome.Status == OrgSim.Experiments.Jobs.JobStatus.Success, string.Join("; ", outcome.Errors));
+            return File.ReadAllText(file);
+        }
+
+        Assert.Equal(same, Edges(0) == Edges(1));
+    }
+
     [Fact]
     public void Shared_IsTheDefaultAndTwoIdenticalPointsGiveIdenticalRuns()
     {
