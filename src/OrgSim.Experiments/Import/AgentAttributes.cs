@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using OrgSim.Core.Graph;
 using OrgSim.Core.Model;
 using OrgSim.Experiments.Organisations;
+using OrgSim.Experiments.Output;
 
 namespace OrgSim.Experiments.Import;
 
@@ -89,7 +90,7 @@ public sealed class AgentAttributes
 
             if (!index.TryAdd(name, rows.Count))
             {
-                csv.Error(row, $"agent \"{Shown(name)}\" already has a row (row {rows[index[name]].Item2}); keep one row per agent");
+                csv.Error(row, $"agent \"{MessageText.Shown(name)}\" already has a row (row {rows[index[name]].Item2}); keep one row per agent");
                 continue;
             }
 
@@ -110,17 +111,13 @@ public sealed class AgentAttributes
         return new AgentAttributes(shownAs, idName, index, rows, byColumn);
     }
 
-    /// <summary>A field as a message shows it: short (a broken quote can make one field of the rest of the file) and without control characters.</summary>
-    private static string Shown(string field) =>
-        new([.. (field.Length <= 40 ? field : string.Concat(field.AsSpan(0, 40), "…")).Select(c => char.IsControl(c) ? '?' : c)]);
-
     private static double Value(ImportCsv csv, int row, string text, AttributeRule rule)
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
         {
             csv.Error(row, text.Length == 0
                 ? $"column \"{rule.Column}\" is blank; give every agent a number ({rule.Meaning})"
-                : $"column \"{rule.Column}\" is \"{Shown(text)}\", not a number; write a number with a '.' for decimals ({rule.Meaning})");
+                : $"column \"{rule.Column}\" is \"{MessageText.Shown(text)}\", not a number; write a number with a '.' for decimals ({rule.Meaning})");
             return 0;
         }
 
@@ -162,14 +159,14 @@ public sealed class AgentAttributes
 
         if (firstMissing is not null)
         {
-            problems.Add(new ImportProblem(File, 1, $"agent \"{Shown(firstMissing)}\"{More(missing)} of the organisation has no row; add a row per agent with its id in column \"{IdColumn}\"", IsError: true));
+            problems.Add(new ImportProblem(File, 1, $"agent \"{MessageText.Shown(firstMissing)}\"{More(missing)} of the organisation has no row; add a row per agent with its id in column \"{IdColumn}\"", IsError: true));
         }
 
         var strangers = _rows.Where(r => !named.Contains(r.Id)).ToList();
         if (strangers.Count > 0)
         {
             string ids = graph.NodeCount > 0 && graph.Name(0) == "0" ? $"the agents are 0 … {graph.NodeCount - 1}" : "ids are those of the organisation's file";
-            problems.Add(new ImportProblem(File, strangers[0].Row, $"agent \"{Shown(strangers[0].Id)}\"{More(strangers.Count)} is not an agent of the organisation ({ids}); correct the id or remove the row", IsError: true));
+            problems.Add(new ImportProblem(File, strangers[0].Row, $"agent \"{MessageText.Shown(strangers[0].Id)}\"{More(strangers.Count)} is not an agent of the organisation ({ids}); correct the id or remove the row", IsError: true));
         }
 
         return problems;

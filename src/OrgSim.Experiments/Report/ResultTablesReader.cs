@@ -236,9 +236,8 @@ internal static class ResultTablesReader
         public int Whole(JsonElement element, string key, int min, int max) =>
             element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out int value) && value >= min && value <= max
                 ? value
-                : throw Damaged($"{key} is '{Shown(element.GetRawText())}', not a whole number from {min} to {max}");
+                : throw Damaged($"{key} is '{MessageText.Shown(element.GetRawText())}', not a whole number from {min} to {max}");
 
-        private static string Shown(string text) => new([.. (text.Length <= 40 ? text : text[..40] + "…").Select(c => char.IsControl(c) ? '?' : c)]);
 
         private DamagedFileException Damaged(string problem) => new(path, problem);
     }

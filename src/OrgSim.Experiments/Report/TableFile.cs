@@ -192,12 +192,5 @@ internal readonly record struct TableRow(string Path, int Line, string[] Fields,
     }
 
     private DamagedFileException Damaged(int column, string expected) =>
-        new(Path, Line, $"{Header[column]} is '{Shown(Fields[column])}', {expected}");
-
-    /// <summary>A field as a message can show it: short, and no control character reaches the terminal.</summary>
-    private static string Shown(string field)
-    {
-        string text = field.Length <= 40 ? field : field[..40] + "…";
-        return new string([.. text.Select(c => char.IsControl(c) ? '?' : c)]);
-    }
+        new(Path, Line, $"{Header[column]} is '{Output.MessageText.Shown(Fields[column])}', {expected}");
 }
