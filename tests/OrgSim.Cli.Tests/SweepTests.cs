@@ -117,6 +117,19 @@ public class SweepTests
         OrgSim.Tests.Shared.FolderAssert.SameFiles(whole, merged);
     }
 
+    [Theory]
+    [InlineData(false, "is given 2 times; give each shard's folder once")]
+    [InlineData(true, "name the same shard folder; give each shard's folder once")]
+    public void Merge_OfOneShardTwice_SaysSo(bool spelledTwoWays, string expected)
+    {
+        string shard = Path.Combine(CliHarness.TempDirectory(), "shard");
+        Directory.CreateDirectory(shard);
+        string again = spelledTwoWays ? shard + Path.DirectorySeparatorChar : shard;
+        var (code, _, stderr) = CliHarness.Run("merge", shard, again, "--out", Path.Combine(CliHarness.TempDirectory(), "merged"));
+        Assert.Equal(1, code);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Merge_SeesALinkToAShardAsThatShard()
     {

@@ -33,7 +33,10 @@ public sealed partial class ResultsFolder
 
         if (shardFolders.GroupBy(Normalised).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            return Fail($"{string.Join(" and ", twice.Distinct())} name the same shard folder; give each shard's folder once");
+            List<string> spellings = twice.Distinct().ToList();
+            return Fail(spellings.Count == 1
+                ? $"{spellings[0]} is given {twice.Count()} times; give each shard's folder once"
+                : $"{string.Join(" and ", spellings)} name the same shard folder; give each shard's folder once");
         }
 
         // The shards are held while they are read: a shard that a run (a retried task, a resume) is
