@@ -63,6 +63,10 @@ public static class RunMetrics
         return metrics;
     }
 
+    /// <summary>Whether <paramref name="metric"/> is a share, in [0, 1] by definition: its interval is kept inside that range.</summary>
+    public static bool IsShare(string metric) =>
+        metric.StartsWith("competent_share_", StringComparison.Ordinal) || metric.StartsWith("adoption_share_", StringComparison.Ordinal) || metric == "retention";
+
     /// <summary>Whether <paramref name="metric"/> is a yes/no per run, summarised as a proportion with a Wilson interval.</summary>
     public static bool IsProportion(string metric) => metric.StartsWith("reached_", StringComparison.Ordinal);
 

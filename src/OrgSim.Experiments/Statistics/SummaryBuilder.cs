@@ -11,7 +11,7 @@ namespace OrgSim.Experiments.Statistics;
 /// reports the share of runs that did reach it (Wilson interval), which says how much
 /// censoring there was. Averaging only the runs that reached it instead would drop the slow
 /// runs silently and flatter the arm. An undefined value leaves its run out of that metric's
-/// <c>n</c>.
+/// <c>n</c>. The interval of a share (<see cref="RunMetrics.IsShare"/>) is kept inside [0, 1].
 /// </remarks>
 public static class SummaryBuilder
 {
@@ -23,9 +23,12 @@ public static class SummaryBuilder
         foreach (string name in names)
         {
             List<double> values = runs.Select(r => r.FirstOrDefault(kv => kv.Key == name).Value).OfType<double>().ToList();
-            yield return new SummaryRow(arm, name, RunMetrics.IsProportion(name)
+            Estimate estimate = RunMetrics.IsProportion(name)
                 ? ConfidenceIntervals.WilsonProportion(values.Count(v => v > 0.5), values.Count)
-                : ConfidenceIntervals.StudentMean(values));
+                : ConfidenceIntervals.StudentMean(values);
+
+            // A Student interval of a share near 0 or 1 can reach past it ("99.2% [97.5, 100.9]"); no share can.
+            yield return new SummaryRow(arm, name, RunMetrics.IsShare(name) ? estimate with { Low = estimate.Low is double low ? Math.Max(0, low) : null, High = estimate.High is double high ? Math.Min(1, high) : null } : estimate);
         }
     }
 }
