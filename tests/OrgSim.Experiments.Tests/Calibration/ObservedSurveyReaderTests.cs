@@ -116,6 +116,7 @@ public class ObservedSurveyReaderTests
         { CompetentHeader, "survey.csv:1: the file has a header but no rows; add one row per wave, competency and group below it" },
         { "week,competency,respondents,competent,comment\n0,pacing,4,1,x\n", "survey.csv:1: column \"comment\" is unknown; the columns are week, competency, level or unit (optional), respondents, and either stage_0, stage_1, stage_2, stage_3 or competent: rename or remove it" },
         { "week,competency,respondents,competent,\n0,pacing,4,1,\n", "survey.csv:1: column 5 has no name; remove the empty column (a comma at the end of the header makes one) or name it: the columns are week, competency, level or unit (optional), respondents, and either stage_0, stage_1, stage_2, stage_3 or competent" },
+        { "week,competency,respondents,stage_0,stage_1,stage_2,stage_3,\n0,pacing,4,1,1,1,1,\n", "survey.csv:1: column 8 has no name; remove the empty column (a comma at the end of the header makes one) or name it: the columns are week, competency, level or unit (optional), respondents, and either stage_0, stage_1, stage_2, stage_3 or competent" },
         { "week,competency,level,unit,respondents,competent\n0,pacing,0,Sales,4,1\n", "survey.csv:1: the header has both \"level\" and \"unit\"; a file breaks down by one of them: keep one column, and put the other breakdown in a second file" },
         { "week,competency,respondents,stage_0,stage_1,stage_2,stage_3,competent\n0,pacing,4,1,1,1,1,2\n", "survey.csv:1: the header has both \"competent\" and stage columns (stage_0, stage_1, stage_2, stage_3); a file gives either the four stage counts or the competent count: keep one form" },
         { "week,competency,respondents\n0,pacing,4\n", "survey.csv:1: the counts are missing: add the columns stage_0, stage_1, stage_2, stage_3 (ratings at each stage) or a column competent (ratings at stage 2 or 3); the header has \"week\", \"competency\", \"respondents\"" },
@@ -160,6 +161,15 @@ public class ObservedSurveyReaderTests
             "survey.csv:1: column \"wek\" is unknown; did you mean \"week\"? the columns are week, competency, level or unit (optional), respondents, and either stage_0, stage_1, stage_2, stage_3 or competent: rename or remove it",
             "survey.csv:1: column \"week\" is missing (it holds the week of each wave since the programme started); the header has \"wek\", \"competency\", \"respondents\", \"competent\"; did you mean \"wek\"?",
         ], Problems("wek,competency,respondents,competent\n0,pacing,4,1\n"));
+    }
+
+    [Fact]
+    public void Read_AMisspeltStageColumn_SuggestsItsName()
+    {
+        Assert.StartsWith(
+            "survey.csv:1: column \"stage2\" is unknown; did you mean \"stage_2\"? the columns are ",
+            Problems("week,competency,respondents,stage_0,stage_1,stage2,stage_3\n0,pacing,4,1,1,1,1\n")[0],
+            StringComparison.Ordinal);
     }
 
     [Fact]
