@@ -44,6 +44,9 @@ internal sealed class ImportCsv : IDisposable
         HeaderRow = Header.Count == 0 ? 1 : (int)_reader.LineNumber;
     }
 
+    /// <summary>What the messages of <see cref="Open(string, string?)"/> call the file they read.</summary>
+    private const string ImportedKind = "an HR export or edge list";
+
     /// <summary>The file as the user named it.</summary>
     public string File { get; }
 
@@ -59,16 +62,26 @@ internal sealed class ImportCsv : IDisposable
     /// <summary>Whether an error has been found.</summary>
     public bool HasErrors => _problems.Exists(p => p.IsError);
 
+    /// <summary>The number of errors found so far, for a reader that stops after a cap.</summary>
+    public int ErrorCount => _problems.Count(p => p.IsError);
+
     /// <summary>
     /// Opens <paramref name="path"/>, naming it <paramref name="shownAs"/> (or its path) in problems. A
     /// file that cannot be opened, is not a regular file, is larger than
     /// <see cref="ScenarioLimits.MaxImportBytes"/> or is not UTF-8 is an <see cref="ImportException"/>.
     /// </summary>
-    public static ImportCsv Open(string path, string? shownAs = null)
+    public static ImportCsv Open(string path, string? shownAs = null) => Open(path, shownAs, ScenarioLimits.MaxImportBytes, ImportedKind);
+
+    /// <summary>
+    /// Opens <paramref name="path"/> as <see cref="Open(string, string?)"/> does, for a file of at most
+    /// <paramref name="maxBytes"/> that messages call <paramref name="kind"/> ("an observed survey").
+    /// </summary>
+    public static ImportCsv Open(string path, string? shownAs, long maxBytes, string kind)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(kind);
         string file = shownAs ?? path;
-        if (FileProblem(path) is (not InputFile.Trouble.Missing, { } problem))
+        if (FileProblem(path, maxBytes, kind) is (not InputFile.Trouble.Missing, { } problem))
         {
             throw new ImportException([new ImportProblem(file, 0, problem, IsError: true)]);
         }
@@ -94,7 +107,7 @@ internal sealed class ImportCsv : IDisposable
         {
             // Opened but not readable: /proc/self/mem, a failing disk.
             stream.Dispose();
-            throw new ImportException([new ImportProblem(file, 0, $"the file cannot be read: {e.Message}; name an HR export or edge list saved as a CSV file", IsError: true)]);
+            throw new ImportException([new ImportProblem(file, 0, $"the file cannot be read: {e.Message}; name {kind} saved as a CSV file", IsError: true)]);
         }
         catch
         {
@@ -108,14 +121,17 @@ internal sealed class ImportCsv : IDisposable
     /// and the problem in words that follow its name ("is a folder; name the CSV file in it"): null
     /// for a file to read, and for a missing one, which each caller words its own way.
     /// </summary>
-    public static (InputFile.Trouble Trouble, string? Problem) FileProblem(string path)
+    public static (InputFile.Trouble Trouble, string? Problem) FileProblem(string path) => FileProblem(path, ScenarioLimits.MaxImportBytes, ImportedKind);
+
+    /// <summary>As <see cref="FileProblem(string)"/>, for a file of at most <paramref name="maxBytes"/> that messages call <paramref name="kind"/>.</summary>
+    public static (InputFile.Trouble Trouble, string? Problem) FileProblem(string path, long maxBytes, string kind)
     {
-        var (trouble, words) = InputFile.Check(path, ScenarioLimits.MaxImportBytes);
+        var (trouble, words) = InputFile.Check(path, maxBytes);
         return (trouble, trouble switch
         {
             InputFile.Trouble.Folder => $"{words}; name the CSV file in it",
             InputFile.Trouble.NotAFile => $"{words}; name a CSV file",
-            InputFile.Trouble.TooLarge => $"{words}; an HR export or edge list may be at most {InputFile.Limit(ScenarioLimits.MaxImportBytes)}, so check that this is the file you meant",
+            InputFile.Trouble.TooLarge => $"{words}; {kind} may be at most {InputFile.Limit(maxBytes)}, so check that this is the file you meant",
             _ => null,
         });
     }

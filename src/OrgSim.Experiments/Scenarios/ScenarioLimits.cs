@@ -29,6 +29,12 @@ public static class ScenarioLimits
     /// </summary>
     public const long MaxImportBytes = 1L << 30;
 
+    /// <summary>
+    /// The largest observed survey read for calibration: 64 MiB. Weekly waves for four years, five
+    /// competency rows each, for 1,000 units is about a million rows of under 60 bytes.
+    /// </summary>
+    public const long MaxObservedSurveyBytes = 64L << 20;
+
     /// <summary>The deepest nesting of lists and mappings in a scenario or a <c>--set</c> value: 64 (a scenario needs 6).</summary>
     public const int MaxNesting = 64;
 
