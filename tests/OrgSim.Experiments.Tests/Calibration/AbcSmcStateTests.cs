@@ -120,6 +120,25 @@ public class AbcSmcStateTests
     }
 
     [Fact]
+    public void Weights_TurnTheKernelsProposalsBackIntoThePrior()
+    {
+        // Every run at distance 0: generation 1 accepts everything, so its weighted population
+        // must be a sample of the uniform prior. The proposal — uniform particles moved by a
+        // normal step of sd √(2/12) = 0.41 and redrawn when outside [0, 1] — puts too few points
+        // near the ends (about 7% instead of 10% below 0.1); the weights 1 / Σ Wⱼ K(u − uⱼ) must
+        // restore the 10%. Tolerance: four standard errors of a share, √(0.09 / ESS).
+        var plan = new AbcSmcPlan([new ParameterRange("x", 0, 1)], 5, new AbcSmcSettings { PopulationSize = 4000 });
+        AbcSmcState state = Run(plan, _ => 0);
+        Assert.Equal(2, state.History.Count);
+
+        double weighted = state.Population.Where(p => p.Unit[0] < 0.1).Sum(p => p.Weight);
+        double unweighted = state.Population.Count(p => p.Unit[0] < 0.1) / (double)state.Population.Count;
+        double error = 4 * Math.Sqrt(0.09 / state.EffectiveSampleSize);
+        Assert.Equal(0.1, weighted, error);
+        Assert.True(unweighted < 0.1 - error, $"the unweighted share {unweighted:F3} should show the proposal's dip at the ends");
+    }
+
+    [Fact]
     public void RejectedCandidates_AreMadeUpByATopUpRoundWithFreshIndices()
     {
         AbcSmcState state = Plan().Start();
