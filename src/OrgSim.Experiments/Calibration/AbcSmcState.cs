@@ -1,3 +1,5 @@
+using OrgSim.Core.Randomness;
+
 namespace OrgSim.Experiments.Calibration;
 
 /// <summary>
@@ -13,7 +15,8 @@ namespace OrgSim.Experiments.Calibration;
 /// <see cref="Tolerance"/> are accepted and weighted; when fewer than
 /// <see cref="AbcSmcSettings.PopulationSize"/> have been accepted the next state is another round
 /// of the same generation, sized by the acceptance rate seen so far (1.2 × missing / rate), with
-/// fresh candidate indices. When enough are accepted they become the population, the next
+/// fresh candidate indices; a generation's first round is 1.2 × N / (the rate predicted from the
+/// previous generations). When enough are accepted they become the population, the next
 /// tolerance is the α-quantile of their distances and the stopping rules are checked.</para>
 /// <para>Determinism: a candidate is a pure function of the plan's seed, its generation, its index
 /// and the previous population; a state is a pure function of the plan and the distances fed so
@@ -138,7 +141,7 @@ public sealed class AbcSmcState
             var unit = new double[d];
             for (int k = 0; k < d; k++)
             {
-                unit[k] = Core.Randomness.CounterRng.Uniform(key, (ulong)k);
+                unit[k] = CounterRng.Uniform(key, (ulong)k);
             }
 
             return Plan.ToCandidate(Generation, index, unit);
@@ -219,10 +222,8 @@ public sealed class AbcSmcState
             stop = AbcSmcStopReason.ToleranceConverged;
         }
 
-        // The next generation's first round is sized by this one's acceptance rate, which it will
-        // not quite reach at its tighter tolerance; a top-up round makes up the difference.
         int firstSize = stop == AbcSmcStopReason.None
-            ? (int)Math.Clamp(Math.Ceiling(settings.PopulationSize / rate), settings.PopulationSize, MaxRoundSize(settings))
+            ? (int)Math.Clamp(Math.Ceiling(TopUpMargin * settings.PopulationSize / PredictedRate(rate)), settings.PopulationSize, MaxRoundSize(settings))
             : 0;
         return new AbcSmcState(Plan, Generation + 1, 0, next, 0, firstSize, 0, [], population, history, total, stop);
     }
@@ -247,6 +248,25 @@ public sealed class AbcSmcState
         double[] sorted = population.Select(p => p.Distance).Order().ToArray();
         int rank = Math.Clamp((int)Math.Ceiling(alpha * sorted.Length), 1, sorted.Length);
         return sorted[rank - 1];
+    }
+
+    /// <summary>
+    /// The acceptance rate the next generation should expect, to size its first round so that one
+    /// round usually fills it (each extra round is another batch to schedule). After generation 0
+    /// it is α: the new tolerance is the α-quantile of distances drawn much as the next candidates
+    /// will be. Later, the rate falls as the tolerance tightens (by a factor 0.6 to 0.9 per
+    /// generation in the tests), so this generation's rate is scaled by its ratio to the last
+    /// one's, kept within [0.5, 1].
+    /// </summary>
+    private double PredictedRate(double rate)
+    {
+        if (Generation == 0)
+        {
+            return Plan.Settings.Alpha;
+        }
+
+        double trend = Generation >= 2 ? Math.Clamp(rate / History[^1].AcceptanceRate, 0.5, 1) : 1;
+        return rate * trend;
     }
 
     private static AbcParticle[] Normalise(List<Pending> pending)

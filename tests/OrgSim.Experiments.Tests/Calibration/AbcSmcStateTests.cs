@@ -145,25 +145,25 @@ public class AbcSmcStateTests
         state = state.Accept(0, state.Candidates().Select(c => KeyValuePair.Create(c.Index, Noisy(c))));
         Assert.Equal(1, state.Generation);
         Assert.Equal(0, state.Round);
-        Assert.Equal(200, state.RoundSize); // generation 0 accepted every candidate: rate 1
+        Assert.Equal(480, state.RoundSize); // 1.2 × 200 / α: about α of them should pass the median
 
-        // Accept only a quarter of the first round: 50 of 200; the top-up asks for
-        // 1.2 × 150 / 0.25 = 720 candidates, numbered on from 200.
+        // Accept only a tenth of the first round: 48 of 480; the top-up asks for
+        // 1.2 × 152 / 0.1 = 1824 candidates, numbered on from 480.
         IReadOnlyList<AbcCandidate> first = state.Candidates();
-        state = state.Accept(1, first.Select(c => KeyValuePair.Create(c.Index, c.Index % 4 == 0 ? 0.0 : 1e9)));
+        state = state.Accept(1, first.Select(c => KeyValuePair.Create(c.Index, c.Index % 10 == 0 ? 0.0 : 1e9)));
         Assert.Equal(1, state.Generation);
         Assert.Equal(1, state.Round);
-        Assert.Equal(50, state.AcceptedThisGeneration);
-        Assert.Equal(200, state.FirstIndex);
-        Assert.Equal(720, state.RoundSize);
-        Assert.DoesNotContain(state.Candidates(), c => c.Index < 200);
+        Assert.Equal(48, state.AcceptedThisGeneration);
+        Assert.Equal(480, state.FirstIndex);
+        Assert.Equal(1824, state.RoundSize);
+        Assert.DoesNotContain(state.Candidates(), c => c.Index < 480);
 
         state = state.Accept(1, state.Candidates().Select(c => KeyValuePair.Create(c.Index, 0.0)));
         Assert.Equal(2, state.Generation);
-        Assert.Equal(770, state.History[^1].Accepted);
-        Assert.Equal(920, state.History[^1].Evaluated);
+        Assert.Equal(1872, state.History[^1].Accepted);
+        Assert.Equal(2304, state.History[^1].Evaluated);
         Assert.Equal(2, state.History[^1].Rounds);
-        Assert.Equal(0, state.Tolerance); // the median of 770 zeros
+        Assert.Equal(0, state.Tolerance); // the median of 1872 zeros
     }
 
     [Fact]
