@@ -123,19 +123,20 @@ public class AbcSmcStateTests
     public void Weights_TurnTheKernelsProposalsBackIntoThePrior()
     {
         // Every run at distance 0: generation 1 accepts everything, so its weighted population
-        // must be a sample of the uniform prior. The proposal — uniform particles moved by a
-        // normal step of sd √(2/12) = 0.41 and redrawn when outside [0, 1] — puts too few points
-        // near the ends (about 7% instead of 10% below 0.1); the weights 1 / Σ Wⱼ K(u − uⱼ) must
-        // restore the 10%. Tolerance: four standard errors of a share, √(0.09 / ESS).
-        var plan = new AbcSmcPlan([new ParameterRange("x", 0, 1)], 5, new AbcSmcSettings { PopulationSize = 4000 });
+        // must be a sample of the uniform prior, whose E[(u − ½)²] is 1/12 = 0.0833. The proposal
+        // — uniform particles moved by a normal step of sd √(2/12) = 0.41 and redrawn when outside
+        // [0, 1] — is too thin near the ends: its E[(u − ½)²] is 0.0737 (numerical integration).
+        // The weights 1 / Σ Wⱼ K(u − uⱼ) must restore 1/12. Tolerance: four standard errors,
+        // 4 × 0.0745 / √ESS, 0.0745 being the sd of (u − ½)² under the uniform.
+        var plan = new AbcSmcPlan([new ParameterRange("x", 0, 1)], 5, new AbcSmcSettings { PopulationSize = 1500 });
         AbcSmcState state = Run(plan, _ => 0);
         Assert.Equal(2, state.History.Count);
 
-        double weighted = state.Population.Where(p => p.Unit[0] < 0.1).Sum(p => p.Weight);
-        double unweighted = state.Population.Count(p => p.Unit[0] < 0.1) / (double)state.Population.Count;
-        double error = 4 * Math.Sqrt(0.09 / state.EffectiveSampleSize);
-        Assert.Equal(0.1, weighted, error);
-        Assert.True(unweighted < 0.1 - error, $"the unweighted share {unweighted:F3} should show the proposal's dip at the ends");
+        double weighted = state.Population.Sum(p => p.Weight * Math.Pow(p.Unit[0] - 0.5, 2));
+        double unweighted = state.Population.Average(p => Math.Pow(p.Unit[0] - 0.5, 2));
+        double error = 4 * 0.0745 / Math.Sqrt(state.EffectiveSampleSize);
+        Assert.Equal(1.0 / 12, weighted, error);
+        Assert.True(unweighted < (1.0 / 12) - error, $"the unweighted {unweighted:F4} should show the proposal's dip at the ends");
     }
 
     [Fact]
