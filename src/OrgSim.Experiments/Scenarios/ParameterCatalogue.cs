@@ -44,4 +44,15 @@ public static partial class ParameterCatalogue
 
     /// <summary>The key at <paramref name="path"/> (from the top of a scenario), or null.</summary>
     public static ParameterDefinition? Find(string path) => All.FirstOrDefault(p => p.Path == path);
+
+    /// <summary>
+    /// The key a path of a sweep, a design or a <c>--set</c> names, or null: the model's own key for
+    /// an arm's model key (<c>arms.NAME.model.…</c>), which takes what the scenario's does.
+    /// </summary>
+    public static ParameterDefinition? ForKey(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string[] parts = path.Split('.', 4);
+        return Find(parts is ["arms", _, "model", var rest] ? $"model.{rest}" : path);
+    }
 }

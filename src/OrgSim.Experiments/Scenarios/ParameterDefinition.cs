@@ -39,6 +39,9 @@ public abstract class ParameterDefinition
     /// <summary>The numbers the key takes, [min, max]; null for a key that takes no number (a choice, a flag, a text).</summary>
     public virtual (double Min, double Max)? Numbers => null;
 
+    /// <summary>Whether the key takes whole numbers only.</summary>
+    public virtual bool TakesWholeNumbers => false;
+
     /// <summary>A number as the documentation and error messages write it: invariant, with thousands separators.</summary>
     private protected static string Format(double value) => value.ToString("#,0.###", CultureInfo.InvariantCulture);
 }

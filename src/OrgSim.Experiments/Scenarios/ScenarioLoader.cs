@@ -128,8 +128,8 @@ public static partial class ScenarioLoader
         // the --set values applied. Each point re-reads the base's text into a fresh tree, which keeps
         // every node's line and column.
         string baseText = WithoutEntries(text, original, "sweep", "sensitivity");
-        YamlNode? sweepNode = WithoutSweep(original);
-        YamlNode? sensitivityNode = WithoutSensitivity(original);
+        YamlNode? sweepNode = WithoutSection(original, "sweep");
+        YamlNode? sensitivityNode = WithoutSection(original, "sensitivity");
         if (sweepNode is not null)
         {
             context.Remember("sweep", sweepNode.Start);
@@ -174,8 +174,8 @@ public static partial class ScenarioLoader
         YamlMappingNode FreshTree()
         {
             var root = (YamlMappingNode)YamlText.Parse(baseText).Stream!.Documents[0].RootNode;
-            WithoutSweep(root);
-            WithoutSensitivity(root);
+            WithoutSection(root, "sweep");
+            WithoutSection(root, "sensitivity");
             return root;
         }
     }
@@ -209,16 +209,20 @@ public static partial class ScenarioLoader
     /// </summary>
     private static bool TakesWholeNumbers(ParseContext context, ScenarioSpec spec, string path)
     {
+        // A key the scenario does not write may not have been read at all (a model key of a file
+        // without a model section): the catalogue says what it takes.
+        if (ParameterCatalogue.ForKey(path)?.TakesWholeNumbers == true)
+        {
+            return true;
+        }
+
         string[] parts = path.Split('.');
         if (parts is ["arms", var arm, ..] && spec.Arms.Select(a => a.Name).ToList().IndexOf(arm) is int index and >= 0)
         {
             path = string.Create(CultureInfo.InvariantCulture, $"arms[{index}].{string.Join('.', parts[2..])}");
         }
 
-        // A key the scenario does not write may not have been read at all (a model key of a file
-        // without a model section): the catalogue says what it takes. An arm's own model key is the model's.
-        string catalogued = path.StartsWith("arms[", StringComparison.Ordinal) && path.IndexOf("].model.", StringComparison.Ordinal) is int m and > 0 ? path[(m + 2)..] : path;
-        return context.WholeNumberPaths.Contains(path) || ParameterCatalogue.Find(catalogued)?.Type == "whole number";
+        return context.WholeNumberPaths.Contains(path);
     }
 
     /// <summary><paramref name="text"/> with each of the top mapping's <paramref name="keys"/> cut out where that can be done cleanly (<see cref="WithoutEntry"/>).</summary>
@@ -236,14 +240,6 @@ public static partial class ScenarioLoader
         return text;
     }
 
-    /// <summary>Removes the sensitivity section from a scenario's tree; returns it, or null if there is none.</summary>
-    private static YamlNode? WithoutSensitivity(YamlMappingNode root)
-    {
-        var key = new YamlScalarNode("sensitivity");
-        root.Children.TryGetValue(key, out YamlNode? section);
-        root.Children.Remove(key);
-        return section;
-    }
 
     /// <summary>
     /// <paramref name="text"/> with the entry <paramref name="key"/> of its top mapping blanked out
@@ -288,13 +284,13 @@ public static partial class ScenarioLoader
             : null;
     }
 
-    /// <summary>Removes the sweep from a scenario's tree; returns it, or null if there is none.</summary>
-    private static YamlNode? WithoutSweep(YamlMappingNode root)
+    /// <summary>Removes the section <paramref name="name"/> (the sweep, the sensitivity design) from a scenario's tree; returns it, or null if there is none.</summary>
+    private static YamlNode? WithoutSection(YamlMappingNode root, string name)
     {
-        var key = new YamlScalarNode("sweep");
-        root.Children.TryGetValue(key, out YamlNode? sweep);
+        var key = new YamlScalarNode(name);
+        root.Children.TryGetValue(key, out YamlNode? section);
         root.Children.Remove(key);
-        return sweep;
+        return section;
     }
 
     /// <summary>

@@ -152,7 +152,7 @@ internal static class SensitivityReader
             }
 
             // A key the catalogue declares is checked here once, rather than at every design point.
-            if (ParameterCatalogue.Find(Catalogued(parameter.Path)) is { } definition)
+            if (ParameterCatalogue.ForKey(parameter.Path) is { } definition)
             {
                 if (definition.Numbers is not { } numbers)
                 {
@@ -186,10 +186,6 @@ internal static class SensitivityReader
 
         return (spec, points);
     }
-
-    /// <summary>The catalogue's path of a key: an arm's own model key (<c>arms.NAME.model.…</c>) is the model's.</summary>
-    private static string Catalogued(string path) =>
-        path.StartsWith("arms.", StringComparison.Ordinal) && path.IndexOf(".model.", StringComparison.Ordinal) is int at and > 0 ? path[(at + 1)..] : path;
 
     /// <summary>An output as written, with its spaces and its kind of minus made the same, to find one listed twice.</summary>
     private static string Canonical(string output) => string.Concat(output.Replace('\u2212', '-').Where(c => !char.IsWhiteSpace(c)));

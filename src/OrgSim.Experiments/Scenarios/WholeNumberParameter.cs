@@ -43,6 +43,9 @@ public sealed class WholeNumberParameter<T> : ParameterDefinition<T>
     /// <inheritdoc/>
     public override (double Min, double Max)? Numbers => (Min, Max);
 
+    /// <inheritdoc/>
+    public override bool TakesWholeNumbers => true;
+
     /// <summary>The value in <paramref name="record"/>.</summary>
     public int Get(T record) => _get(record);
 
