@@ -33,7 +33,7 @@ public class RunCommandTests
         Assert.Equal(1 + (2 * 20), File.ReadLines(Path.Combine(outDir, "runs.csv")).Count());
         Assert.Equal(1 + (2 * 20 * 105 * 4), File.ReadLines(Path.Combine(outDir, "timeseries.csv")).Count());
         Assert.Equal(
-            "point,arm,replicate,tick,competent_agents,effectiveness_agent_mean,effectiveness_team_mean,front_mean,front_max",
+            "point,arm,replicate,tick,competent_agents,effectiveness_agent_mean,effectiveness_team_mean,front_mean,front_max,cohort_competent_share",
             File.ReadLines(Path.Combine(outDir, "outcomes.csv")).First());
         Assert.Equal(1 + (2 * 20 * 105), File.ReadLines(Path.Combine(outDir, "outcomes.csv")).Count());
         Assert.Equal("point,arm,replicate,tick,level,agents,competent_share", File.ReadLines(Path.Combine(outDir, "levels.csv")).First());

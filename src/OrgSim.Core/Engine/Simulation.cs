@@ -44,6 +44,8 @@ public sealed class Simulation : IDisposable
     private readonly int _activeWeeks;
     private readonly bool _hasSupporters;
     private readonly int _pacingInterval;
+    private readonly bool _erodes;
+    private readonly bool _readsPull;
     private readonly ulong _seed;
     private readonly RangeWorkers _workers;
     private readonly int _chunk;
@@ -110,10 +112,12 @@ public sealed class Simulation : IDisposable
         _readsExposure = parameters.Adoption is AdoptionRule.FractionalThreshold or AdoptionRule.Bass;
         _hasSupporters = graph.HasSupporters;
         _pacingInterval = parameters.PacingIntervalWeeks;
+        _erodes = parameters.Erodes;
+        _readsPull = parameters.ReadsPull;
 
         // Adoption bars (8 bytes an agent) and contact strengths (4) only for the rules that read them.
         bool threshold = parameters.Adoption is AdoptionRule.FractionalThreshold or AdoptionRule.AbsoluteThreshold;
-        bool share = parameters.Adoption is AdoptionRule.Bass || parameters.FeedforwardBoost > 0;
+        bool share = parameters.Adoption is AdoptionRule.Bass || parameters.FeedforwardBoost > 0 || parameters.ReadsPull;
         _adoptionBars = threshold ? new double[graph.NodeCount] : [];
         _barIsCount = parameters.Adoption == AdoptionRule.FractionalThreshold ? new ulong[(graph.NodeCount + 63) / 64] : [];
         // Thresholds from a column arrive through SetThresholds; until then the bars are the rule's at 0 and Step refuses.
@@ -467,6 +471,14 @@ public sealed class Simulation : IDisposable
         return (~b1 | (~b0 & ~own)) & 0xF;
     }
 
+    /// <summary>The competencies of <paramref name="stageWord"/> at stage 3, bit c = competency c: with erosion on, a habit reads its contacts too.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HabitLanes(uint stageWord)
+    {
+        uint habits = stageWord & (stageWord >> 1) & 0x01010101;
+        return (int)((habits | (habits >> 7) | (habits >> 14) | (habits >> 21)) & 0xF);
+    }
+
     /// <summary>Whether an agent unaware of everything, with no contact deploying anything, stays unaware: its adoption chance is 0 then.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool UnawareStayUnaware(int v)
@@ -525,7 +537,7 @@ public sealed class Simulation : IDisposable
                 {
                     int v = first + i;
                     uint stageWord = StageWord(stages, v);
-                    needs[i] = (byte)Needs(stageWord, signals[v]);
+                    needs[i] = (byte)(Needs(stageWord, signals[v]) | (_erodes ? HabitLanes(stageWord) : 0));
                     if (stageWord == 0 && Parameters.Learning)
                     {
                         // Unaware of everything: no support to read, nothing it could deploy next
@@ -537,7 +549,7 @@ public sealed class Simulation : IDisposable
                     // the multiplications of a 64-bit vector draw take long enough that an agent's
                     // rules waited for them.
                     signalDraws[i] = SignalDraws(v, nextWeekKey);
-                    if (stageWord == AllHabits && _activeWeeks == 0)
+                    if (stageWord == AllHabits && _activeWeeks == 0 && !_erodes)
                     {
                         continue; // A habit only decides next week's deployments.
                     }
@@ -594,7 +606,7 @@ public sealed class Simulation : IDisposable
         {
             int v = first + b;
             uint stageWord = StageWord(stages, v);
-            if (stageWord == AllHabits && _activeWeeks == 0)
+            if (stageWord == AllHabits && _activeWeeks == 0 && !_erodes)
             {
                 // Habits do not change: nothing to read, draw or write but next week's deployments.
                 tally.Add(stageWord);
@@ -628,7 +640,7 @@ public sealed class Simulation : IDisposable
                     // that adopt on it, keep for the unaware under simple contagion, counts for the
                     // threshold rules, feedforward for the practising.
                     ulong needed = ContactObserver.NeededLanes(needs[b]);
-                    exposure = _readsExposure || IsPractising(stageWord) ? _observer.ExposureOf(contacts, needed) : exposure;
+                    exposure = _readsExposure || _erodes || IsPractising(stageWord) ? _observer.ExposureOf(contacts, needed) : exposure;
                     keep = _readsKeep && HasUnaware(stageWord) ? _observer.KeepOf(contacts, needed) : keep;
                     count = _readsCount ? ContactObserver.CountOf(contacts, needed) : count;
                     feedforward = IsPractising(stageWord) ? _observer.FeedforwardOf(contacts) : 0;
@@ -664,7 +676,8 @@ public sealed class Simulation : IDisposable
             uint nextWord = stageWord;
             uint repetitionWord = BinaryPrimitives.ReadUInt32LittleEndian(repetitions.AsSpan(i, Competencies.Count));
             uint idleWord = BinaryPrimitives.ReadUInt32LittleEndian(idleWeeks.AsSpan(i, Competencies.Count));
-            rules.ApplyAll(ref nextWord, ref repetitionWord, ref idleWord, (own | (followUp ? 0xF : 0)) & 0xF, adoption, exposure, practiceScale, random);
+            double inverseStrength = _readsPull && totalStrength > 0 ? 1.0 / totalStrength : 0;
+            rules.ApplyAll(ref nextWord, ref repetitionWord, ref idleWord, (own | (followUp ? 0xF : 0)) & 0xF, adoption, exposure, practiceScale, random, inverseStrength);
             BinaryPrimitives.WriteUInt32LittleEndian(stages.AsSpan(i, Competencies.Count), nextWord);
             BinaryPrimitives.WriteUInt32LittleEndian(repetitions.AsSpan(i, Competencies.Count), repetitionWord);
             BinaryPrimitives.WriteUInt32LittleEndian(idleWeeks.AsSpan(i, Competencies.Count), idleWord);

@@ -27,6 +27,9 @@ internal readonly struct WeeklyRules
     private readonly int _forgetGraceWeeks;
     private readonly ulong[] _forgetThresholds;
     private readonly ulong[] _forgetOrGiveUpThresholds;
+    private readonly double[] _forgetRates;
+    private readonly double _relapse;
+    private readonly double _habitErosion;
     private readonly double[] _flowScale;
     private readonly AdoptionRule _adoption;
     private readonly double _bassInnovation;
@@ -64,6 +67,9 @@ internal readonly struct WeeklyRules
         double[] forgetRate = Enumerable.Range(0, byte.MaxValue + 1).Select(r => parameters.ForgetRate / (1 + (parameters.ForgetStrengthening * r))).ToArray();
         _forgetThresholds = forgetRate.Select(Threshold).ToArray();
         _forgetOrGiveUpThresholds = forgetRate.Select(f => Threshold(1 - ((1 - f) * (1 - parameters.GiveUpRate)))).ToArray();
+        _forgetRates = forgetRate;
+        _relapse = parameters.Learning ? parameters.RelapseRate : 0;
+        _habitErosion = parameters.Erodes ? parameters.HabitErosionRate : 0;
         _flowScale = FlowTable(parameters.FlowSensitivity);
         _deployPractisedThreshold = Threshold(parameters.DeployProbabilityPractised);
         _deployHabitThreshold = Threshold(parameters.DeployProbabilityHabit);
@@ -177,8 +183,9 @@ internal readonly struct WeeklyRules
     /// <param name="exposure">Σ strength over deploying contacts.</param>
     /// <param name="practiceScale">The factor on the repetition chance: <see cref="RubPatScale"/>, <see cref="PrerequisiteScale"/> (circularity only), <see cref="SupportScale"/>, <see cref="FlowScale"/> and <see cref="FeedforwardScale"/> multiplied.</param>
     /// <param name="random">64 random bits for this agent, competency and week.</param>
+    /// <param name="inverseStrength">1 / Σ strength over all the agent's contacts, 0 for an agent without any: the pull of old routines on a habit is 1 − min(1, exposure × this).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Apply(int stage, ref byte repetitions, ref byte idleWeeks, bool deployed, double aware, double exposure, double practiceScale, ulong random)
+    public int Apply(int stage, ref byte repetitions, ref byte idleWeeks, bool deployed, double aware, double exposure, double practiceScale, ulong random, double inverseStrength = 0)
     {
         switch (stage)
         {
@@ -219,12 +226,23 @@ internal readonly struct WeeklyRules
 
                 // Forgetting (after the grace weeks) and giving up (aware, and no payoff: nobody seen
                 // deploying it) are independent chances of dropping a stage: one draw decides both,
-                // against 1 − (1 − φ)(1 − g), so a probability is still resolved to 2^-32.
+                // against 1 − (1 − φ)(1 − g), so a probability is still resolved to 2^-32. At stage 2
+                // with relapse on, relapsing under the pull of old routines takes giving up's place.
                 int idle = Math.Min(byte.MaxValue, idleWeeks + 1);
                 bool forgets = idle >= _forgetGraceWeeks;
-                bool givesUp = stage == (int)Stage.ConsciousIncompetence && exposure == 0;
-                ulong drop = forgets ? (givesUp ? _forgetOrGiveUpThresholds[repetitions] : _forgetThresholds[repetitions]) : (givesUp ? _giveUpThreshold : 0);
-                if ((uint)random < drop)
+                bool drops;
+                if (stage == (int)Stage.ConsciousCompetence && _relapse > 0)
+                {
+                    drops = (uint)random * TwoToMinus32 < DropChance(forgets ? _forgetRates[repetitions] : 0, _relapse * Pull(exposure, inverseStrength));
+                }
+                else
+                {
+                    bool givesUp = stage == (int)Stage.ConsciousIncompetence && exposure == 0;
+                    ulong drop = forgets ? (givesUp ? _forgetOrGiveUpThresholds[repetitions] : _forgetThresholds[repetitions]) : (givesUp ? _giveUpThreshold : 0);
+                    drops = (uint)random < drop;
+                }
+
+                if (drops)
                 {
                     repetitions = 0;
                     idleWeeks = 0;
@@ -235,7 +253,15 @@ internal readonly struct WeeklyRules
                 return stage;
 
             default:
-                // Habits do not decay. With limited active weeks, count the weeks since reaching it.
+                // Erosion: the pull of old routines, the share of contacts who did not deploy it, on the low half.
+                if ((uint)random * TwoToMinus32 < _habitErosion * Pull(exposure, inverseStrength))
+                {
+                    repetitions = 0;
+                    idleWeeks = 0;
+                    return (int)Stage.ConsciousCompetence;
+                }
+
+                // With limited active weeks (classic mode), count the weeks since reaching it.
                 if (_countWeeksAtHabit && repetitions < byte.MaxValue)
                 {
                     repetitions++;
@@ -244,6 +270,14 @@ internal readonly struct WeeklyRules
                 return stage;
         }
     }
+
+    /// <summary>The pull of old routines: the strength-weighted share of contacts who did not deploy the competency this week, 1 − min(1, <paramref name="exposure"/> × <paramref name="inverseStrength"/>); 1 without contacts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Pull(double exposure, double inverseStrength) => 1.0 - Math.Min(1.0, exposure * inverseStrength);
+
+    /// <summary>The chance that at least one of two independent events happens: 1 − (1 − a)(1 − b).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double DropChance(double a, double b) => 1.0 - ((1.0 - a) * (1.0 - b));
 
     /// <summary>
     /// The factor on each competency's repetition chance, lane c = competency c: as the engine
@@ -309,8 +343,9 @@ internal readonly struct WeeklyRules
     /// <param name="exposure">Per competency, Σ strength over deploying contacts.</param>
     /// <param name="practiceScale">Per competency, the factor on the repetition chance (<see cref="PracticeScales"/>).</param>
     /// <param name="random">Per competency, the 64 random bits of the week.</param>
+    /// <param name="inverseStrength">1 / Σ strength over all the agent's contacts (0 without any), for habit erosion; read only when erosion is on.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void ApplyAll(ref uint stageWord, ref uint repetitionWord, ref uint idleWord, int practised, Vector256<double> adoption, Vector256<double> exposure, Vector256<double> practiceScale, Vector256<ulong> random)
+    public void ApplyAll(ref uint stageWord, ref uint repetitionWord, ref uint idleWord, int practised, Vector256<double> adoption, Vector256<double> exposure, Vector256<double> practiceScale, Vector256<ulong> random, double inverseStrength = 0)
     {
         Vector256<ulong> one = Vector256<ulong>.One;
         Vector256<ulong> stage = ByteLanes.Widen(stageWord), repetitions = ByteLanes.Widen(repetitionWord), idleWeeks = ByteLanes.Widen(idleWord);
@@ -338,16 +373,45 @@ internal readonly struct WeeklyRules
             _forgetOrGiveUpThresholds[(repetitionWord >> 16) & 0xFF], _forgetOrGiveUpThresholds[repetitionWord >> 24]);
         Vector256<ulong> drop = Vector256.ConditionalSelect(forgets, Vector256.ConditionalSelect(givesUp, forgettingOrGivingUp, forgetting), givesUp & Vector256.Create(_giveUpThreshold));
         Vector256<ulong> failed = practising & ~success;
-        Vector256<ulong> down = failed & Vector256.LessThan(random & Vector256.Create((ulong)uint.MaxValue), drop);
+        Vector256<ulong> lowBits = random & Vector256.Create((ulong)uint.MaxValue);
+        Vector256<ulong> dropped = Vector256.LessThan(lowBits, drop);
+        Vector256<double> low = Vector256<double>.Zero, pull = Vector256<double>.Zero;
+        if (_relapse > 0 || _habitErosion > 0)
+        {
+            low = Vector256.ConvertToDouble(lowBits) * Vector256.Create(TwoToMinus32);
+            pull = Vector256<double>.One - Vector256.Min(Vector256<double>.One, exposure * Vector256.Create(inverseStrength));
+        }
+
+        if (_relapse > 0)
+        {
+            // Stage 2: forgetting and relapsing under the pull of old routines, in doubles (the chance varies with the pull).
+            Vector256<double> forgetRate = Vector256.Create(
+                _forgetRates[repetitionWord & 0xFF], _forgetRates[(repetitionWord >> 8) & 0xFF],
+                _forgetRates[(repetitionWord >> 16) & 0xFF], _forgetRates[repetitionWord >> 24]) & forgets.AsDouble();
+            Vector256<double> chance2 = Vector256<double>.One - ((Vector256<double>.One - forgetRate) * (Vector256<double>.One - (Vector256.Create(_relapse) * pull)));
+            Vector256<ulong> practitioner = Vector256.Equals(stage, Vector256.Create(2UL));
+            dropped = Vector256.ConditionalSelect(practitioner, Vector256.LessThan(low, chance2).AsUInt64(), dropped);
+        }
+
+        Vector256<ulong> down = failed & dropped;
 
         // Stage 3 with limited active weeks: one more week at the habit.
         Vector256<ulong> counting = _countWeeksAtHabit
             ? Vector256.Equals(stage, Vector256.Create(3UL)) & Vector256.LessThan(repetitions, Vector256.Create((ulong)byte.MaxValue))
             : Vector256<ulong>.Zero;
 
-        Vector256<ulong> reset = adopts | up | down;
+        // Stage 3 with erosion on: the pull of old routines, on the low half of the draw.
+        Vector256<ulong> erodes = Vector256<ulong>.Zero;
+        if (_habitErosion > 0)
+        {
+            Vector256<double> erosion = Vector256.Create(_habitErosion) * pull;
+            erodes = Vector256.Equals(stage, Vector256.Create(3UL)) & Vector256.LessThan(low, erosion).AsUInt64();
+            counting &= ~erodes;
+        }
+
+        Vector256<ulong> reset = adopts | up | down | erodes;
         Vector256<ulong> nextStage = Vector256.ConditionalSelect(
-            adopts, Vector256.Create(_learning ? 1UL : 3UL), stage + (up & one) - (down & one));
+            adopts, Vector256.Create(_learning ? 1UL : 3UL), stage + (up & one) - (down & one) - (erodes & one));
         Vector256<ulong> nextRepetitions = Vector256.ConditionalSelect(
             reset, Vector256<ulong>.Zero, Vector256.ConditionalSelect(success | counting, done, repetitions));
         Vector256<ulong> nextIdle = Vector256.ConditionalSelect(

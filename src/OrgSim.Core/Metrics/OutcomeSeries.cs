@@ -7,7 +7,8 @@ namespace OrgSim.Core.Metrics;
 /// <summary>
 /// The outcomes of a run that need the agents, not just the stage counts, recorded at every tick
 /// into preallocated arrays: mean effectiveness of agents and of teams, the spread front, the
-/// competent share of each hierarchy level, and the number of competent agents.
+/// competent share of each hierarchy level, the number of competent agents, and the retention
+/// curve of the trained cohort (<see cref="Cohort"/>).
 /// </summary>
 /// <remarks>
 /// An agent is <em>competent</em> when it is at stage 2 or 3 in at least one competency. The spread
@@ -68,7 +69,11 @@ public sealed class OutcomeSeries
         _competentAgents = new int[ticks];
         _levelCompetentPairs = new int[ticks * graph.LevelCount];
         _tally = new OutcomeTally(graph, _seedDistance);
+        Cohort = new CohortRetention(graph, horizon);
     }
+
+    /// <summary>The retention curve of the pairs the seeding waves trained; a run tells it each wave with <see cref="CohortRetention.Train"/>.</summary>
+    public CohortRetention Cohort { get; }
 
     /// <summary>The last tick the series has room for.</summary>
     public int Horizon => _frontMax.Length - 1;
@@ -94,6 +99,7 @@ public sealed class OutcomeSeries
         _tally.Start(1);
         _tally.Add(0, 0, state.AgentCount);
         _tally.Combine();
+        Cohort.Record(state.Stages, RecordedTicks);
         Store();
     }
 
@@ -109,6 +115,7 @@ public sealed class OutcomeSeries
         CheckRoom(simulation.State.AgentCount, nameof(simulation));
         _tally.Use(simulation.State.Stages);
         simulation.Scan(_tally);
+        Cohort.Record(simulation.State.Stages, RecordedTicks);
         Store();
     }
 

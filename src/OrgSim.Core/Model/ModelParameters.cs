@@ -44,6 +44,36 @@ public sealed record ModelParameters
     public double ForgetStrengthening { get; init; } = 0.25;
 
     /// <summary>
+    /// Relapse without reinforcement (seed <c>000_4cfcd769e7dde9b2.txt</c>: routines pull people
+    /// back into old habits): weekly chance that an agent at stage 2 who made no repetition that
+    /// week drops back to stage 1, in [0, 1], times the pull of old routines — the strength-weighted
+    /// share of its contacts who did not deploy the competency that week (1 for an agent without
+    /// contacts). Independent of forgetting. 0 switches it off.
+    /// </summary>
+    public double RelapseRate { get; init; } = DefaultRelapseRate;
+
+    /// <summary>
+    /// Habit erosion under the pull of old routines (seeds <c>000_4cfcd769e7dde9b2.txt</c>, routines
+    /// as blocked energy, and <c>003_d95c99c2ac01ab95.txt</c>, the forgetting curve): weekly chance
+    /// that a habit (stage 3) drops to stage 2, in [0, 1], times the pull — the strength-weighted
+    /// share of the agent's contacts who did not deploy the competency that week (1 for an agent
+    /// without contacts). 0 switches it off: habits never decay.
+    /// </summary>
+    public double HabitErosionRate { get; init; } = DefaultHabitErosionRate;
+
+    /// <summary>The default <see cref="RelapseRate"/>; docs/model.md explains the choice.</summary>
+    public const double DefaultRelapseRate = 0.1;
+
+    /// <summary>The default <see cref="HabitErosionRate"/>; docs/model.md explains the choice.</summary>
+    public const double DefaultHabitErosionRate = 0.02;
+
+    /// <summary>Whether habits can erode (<see cref="HabitErosionRate"/> above 0, with learning on): the engine then reads the contacts of habits too.</summary>
+    public bool Erodes => Learning && HabitErosionRate > 0;
+
+    /// <summary>Whether a rule reads the pull of old routines (relapse or erosion on, with learning on): the engine then needs each agent's total contact strength.</summary>
+    public bool ReadsPull => Learning && (HabitErosionRate > 0 || RelapseRate > 0);
+
+    /// <summary>
     /// Entry trick (seed <c>003_d95c99c2ac01ab95.txt</c>): an agent trained by the intervention
     /// (seeded at stage 1) starts with this many of the repetitions to stage 2 already made, in
     /// [0, 254]; at least one repetition is always left to make. 0 switches it off. Default 3.
@@ -148,6 +178,8 @@ public sealed record ModelParameters
         Count(ForgetGraceWeeks, nameof(ForgetGraceWeeks));
         Probability(BassInnovation, nameof(BassInnovation));
         Probability(GiveUpRate, nameof(GiveUpRate));
+        Probability(RelapseRate, nameof(RelapseRate));
+        Probability(HabitErosionRate, nameof(HabitErosionRate));
         Between(ForgetStrengthening, 0, 10, nameof(ForgetStrengthening));
         Between(FlowSensitivity, 0, 10, nameof(FlowSensitivity));
         if (EntryTrickRepetitions is < 0 or > 254)

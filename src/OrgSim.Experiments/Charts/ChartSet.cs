@@ -12,7 +12,7 @@ public static class ChartSet
 {
     /// <summary>
     /// The charts of <paramref name="tables"/>, in reading order: adoption.svg, stages-COMPETENCY.svg
-    /// (four), weeks-to.svg, levels.svg (when two or more levels were recorded), front.svg, heatmap.svg (only
+    /// (four), weeks-to.svg, levels.svg (when two or more levels were recorded), front.svg, retention.svg (when some arm trained anyone), heatmap.svg (only
     /// with more than one sweep point), wheel.svg, and wheel-teams.svg when <paramref name="orgChart"/>
     /// is given. With a sweep, all but the heatmap show the first point. Empty when there are no results.
     /// </summary>
@@ -43,6 +43,10 @@ public static class ChartSet
         }
 
         charts.Add(FrontChart.Draw(input));
+        if (RetentionChart.Draw(input) is Chart retention)
+        {
+            charts.Add(retention);
+        }
         if (tables.Points.Count > 1 && tables.Sensitivity.Count == 0)
         {
             charts.Add(HeatmapChart.Draw(tables));

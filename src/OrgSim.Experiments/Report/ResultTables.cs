@@ -20,6 +20,7 @@ public readonly record struct Band(double Mean, double Low, double High);
 /// <param name="FrontMean">Per week, the mean over replicates of the mean distance of competent agents from the nearest seed (NaN where no replicate had one).</param>
 /// <param name="FrontMax">Per week, the same for the largest distance.</param>
 /// <param name="EffectivenessAgents">Per week, the mean agent effectiveness.</param>
+/// <param name="CohortRetention">Per week since training 0..H, the share of the trained pairs at stage ≥ 2, mean over the replicates that reached that week with its 95% band; NaN where none did.</param>
 public sealed record ArmSeries(
     int Point,
     string Arm,
@@ -29,7 +30,8 @@ public sealed record ArmSeries(
     IReadOnlyList<IReadOnlyList<double>> LevelShares,
     IReadOnlyList<double> FrontMean,
     IReadOnlyList<double> FrontMax,
-    IReadOnlyList<double> EffectivenessAgents);
+    IReadOnlyList<double> EffectivenessAgents,
+    IReadOnlyList<Band> CohortRetention);
 
 /// <summary>A row of summary.csv or contrasts.csv, parsed.</summary>
 /// <param name="Point">The sweep point.</param>

@@ -73,12 +73,12 @@ internal static class ResultTablesReader
 
         string outcomesPath = Path.Combine(folder, ResultsFolder.OutcomesFileName);
         var outcomeRows = Required(folder, ResultsFolder.OutcomesFileName, path => TableFile.Rows(path, [.. coordinates, .. OutcomesCsv.Columns])
-            .Select(f => (Run: Run(f, m, k, arms), Tick: f.Whole(k + 3, 0, m.Horizon), Effectiveness: f.MaybeNumber(k + 5), Front: f.MaybeNumber(k + 7), Max: f.MaybeNumber(k + 8))).ToList());
+            .Select(f => (Run: Run(f, m, k, arms), Tick: f.Whole(k + 3, 0, m.Horizon), Effectiveness: f.MaybeNumber(k + 5), Front: f.MaybeNumber(k + 7), Max: f.MaybeNumber(k + 8), Cohort: f.MaybeNumber(k + 9))).ToList());
         RequireEveryRow(outcomesPath, outcomeRows.GroupBy(r => r.Run).ToDictionary(g => g.Key, g => g.Count()), m, m.Horizon + 1, rows.Keys);
         var outcomes = outcomeRows.GroupBy(r => (r.Run.Point, r.Run.Arm)).ToDictionary(
             g => g.Key,
             g => g.GroupBy(r => r.Tick).OrderBy(t => t.Key).Select(t => (
-                Front: MeanOf(t.Select(r => r.Front)), Max: MeanOf(t.Select(r => r.Max)), Effectiveness: MeanOf(t.Select(r => r.Effectiveness)))).ToList());
+                Front: MeanOf(t.Select(r => r.Front)), Max: MeanOf(t.Select(r => r.Max)), Effectiveness: MeanOf(t.Select(r => r.Effectiveness)), Cohort: BandOf(t.Select(r => r.Cohort)))).ToList());
 
         var series = new List<ArmSeries>();
         foreach (var ((point, arm), byReplicate) in runs.OrderBy(r => r.Key.Point).ThenBy(r => r.Key.Arm))
@@ -102,7 +102,7 @@ internal static class ResultTablesReader
             series.Add(new ArmSeries(
                 point, m.Arms[arm], replicates.Count, competent, stageShares.Select(s => (IReadOnlyList<IReadOnlyList<double>>)s).ToList(),
                 levels.GetValueOrDefault((point, arm)) ?? [],
-                o.Select(x => x.Front).ToList(), o.Select(x => x.Max).ToList(), o.Select(x => x.Effectiveness).ToList()));
+                o.Select(x => x.Front).ToList(), o.Select(x => x.Max).ToList(), o.Select(x => x.Effectiveness).ToList(), o.Select(x => x.Cohort).ToList()));
         }
 
         string summaryPath = Path.Combine(folder, ResultsFolder.SummaryFileName);
@@ -163,6 +163,20 @@ internal static class ResultTablesReader
                 throw new DamagedFileException(path, $"truncated (the run point {run.Point}, arm {m.Arms[run.Arm]}, replicate {run.Replicate} has {count} rows, not the same number for each of its {m.Horizon + 1} weeks)");
             }
         }
+    }
+
+    /// <summary>The mean of the defined values with its Student t 95% interval, clipped to [0, 1] as a share's; NaN when none is defined.</summary>
+    private static Band BandOf(IEnumerable<double?> values)
+    {
+        List<double> defined = values.Where(v => v.HasValue).Select(v => v!.Value).ToList();
+        if (defined.Count == 0)
+        {
+            return new Band(double.NaN, double.NaN, double.NaN);
+        }
+
+        Estimate e = ConfidenceIntervals.StudentMean(defined);
+        double mean = e.Mean ?? defined.Average();
+        return new Band(mean, Math.Max(0, e.Low ?? mean), Math.Min(1, e.High ?? mean));
     }
 
     private static double MeanOf(IEnumerable<double?> values)

@@ -170,6 +170,7 @@ public static class RunScheduler
                 if (arm.Waves[w].Week == t)
                 {
                     simulation.Seed(waveSeeds[w], arm.Waves[w].Competencies, arm.Waves[w].Stage);
+                    outcomes.Cohort.Train(waveSeeds[w], arm.Waves[w].Competencies, t);
                 }
             }
 

@@ -52,8 +52,10 @@ public static partial class ParameterCatalogue
         yield return Number("practice.flow_sensitivity", m => m.FlowSensitivity, (m, v) => m with { FlowSensitivity = v }, 0, 10, "per stage", "flow: the repetition chance of a competency at stage *s* is divided by 1 + this × \\|*s* − the agent's mean stage\\|; 0 = off");
 
         yield return Whole("forgetting.grace_weeks", m => m.ForgetGraceWeeks, (m, v) => m with { ForgetGraceWeeks = v }, 1, 255, "weeks", "forgetting can start in this consecutive week without a repetition (4: three safe weeks, then a chance each week)");
-        yield return Number("forgetting.rate", m => m.ForgetRate, (m, v) => m with { ForgetRate = v }, 0, 1, ChancePerWeek, "then, weekly chance of dropping one stage (habits never drop)");
+        yield return Number("forgetting.rate", m => m.ForgetRate, (m, v) => m with { ForgetRate = v }, 0, 1, ChancePerWeek, "then, weekly chance of dropping one stage, 1 → 0 or 2 → 1 (habits erode instead: `habit_erosion_rate`)");
         yield return Number("forgetting.strengthening", m => m.ForgetStrengthening, (m, v) => m with { ForgetStrengthening = v }, 0, 10, "per repetition", "forgetting curve: after *r* repetitions at the current stage the weekly chance is rate / (1 + strengthening × *r*); 0 = the same whatever was practised");
+        yield return Number("forgetting.relapse_rate", m => m.RelapseRate, (m, v) => m with { RelapseRate = v }, 0, 1, ChancePerWeek, "relapse: weekly chance that a stage-2 agent with no repetition drops back to stage 1, times the pull of old routines (the strength-weighted share of contacts who did not deploy it that week); 0 = off");
+        yield return Number("forgetting.habit_erosion_rate", m => m.HabitErosionRate, (m, v) => m with { HabitErosionRate = v }, 0, 1, ChancePerWeek, "habit erosion: weekly chance that a habit drops to stage 2, times the same pull; 0 = off (habits never decay)");
 
         foreach (EdgeType type in EdgeTypes.All)
         {

@@ -56,7 +56,9 @@ public static partial class StarterScenario
             give_up_rate: {model.practice.give_up_rate} # weekly chance of giving up, in a week with no repetition and no example
           forgetting:
             grace_weeks: {model.forgetting.grace_weeks} # forgetting can start in the 4th week without practice
-            rate: {model.forgetting.rate} # then, weekly chance of dropping a stage (habits are never lost)
+            rate: {model.forgetting.rate} # then, weekly chance of dropping a stage
+            relapse_rate: {model.forgetting.relapse_rate} # stage 2 slips back when the people around you don't do it
+            habit_erosion_rate: {model.forgetting.habit_erosion_rate} # even habits fade where nobody around keeps them up
           pacing_interval_weeks: {model.pacing_interval_weeks} # people competent in pacing make their teams follow up every quarter
 
         metrics:

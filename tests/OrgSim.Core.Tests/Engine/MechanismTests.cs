@@ -91,8 +91,8 @@ public class MechanismTests
     {
         // Every manager's reports are aware of circularity; in one world the managers are also
         // competent in it (stage 2) but never deploy it (d₂ = 0), so they give support and no
-        // exposure. Only background support can tell the worlds apart.
-        ModelParameters parameters = Uncoupled with { SupportBoost = boost, DeployProbabilityPractised = 0, Transmission = 0, GiveUpRate = 0 };
+        // exposure (and, relapse off, they stay competent). Only background support can tell the worlds apart.
+        ModelParameters parameters = Uncoupled with { SupportBoost = boost, DeployProbabilityPractised = 0, Transmission = 0, GiveUpRate = 0, RelapseRate = 0 };
         int[] managers = Enumerable.Range(0, Graph.NodeCount).Where(v => Graph.EdgeTypesOf(v).ToArray().Contains(EdgeType.Report)).ToArray();
         int[] reports = Enumerable.Range(0, Graph.NodeCount).Where(v => Graph.Manager(v) >= 0 && managers.Contains(Graph.Manager(v))).Except(managers).ToArray();
         int Competent(bool managersCompetent)

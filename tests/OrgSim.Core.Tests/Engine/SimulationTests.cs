@@ -102,7 +102,7 @@ public class SimulationTests
     }
 
     [Fact]
-    public void Step_NeverDecaysAHabit()
+    public void Step_NeverDecaysAHabit_WithErosionOff()
     {
         var parameters = new ModelParameters
         {
@@ -110,6 +110,7 @@ public class SimulationTests
             PracticeBase = 0,
             ForgetGraceWeeks = 1,
             ForgetRate = 1,
+            HabitErosionRate = 0,
         };
         using var simulation = new Simulation(Graph, parameters, seed: 3);
         simulation.Seed([0, 1, 2, 3], CompetencySet.All, Stage.UnconsciousCompetence);
@@ -119,6 +120,39 @@ public class SimulationTests
         }
 
         Assert.Equal(4, simulation.StageCounts[(int)Competency.Decisiveness * 4 + (int)Stage.UnconsciousCompetence]);
+    }
+
+    [Fact]
+    public void Step_ErodesHabitsThatNobodyAroundDeploys_AndKeepsThoseEveryoneDeploys()
+    {
+        // Agents 0–3 are habits that never deploy (d₃ = 0), among contacts who never deploy either,
+        // and once eroded they cannot practise back (no deploying, no practice): the pull is 1 and
+        // a habit erodes at the full rate, 0.2 a week, so after 40 weeks P(still a habit) =
+        // 0.8⁴⁰ ≈ 1.3e-4 for each of 16 pairs. With every agent a habit deploying every week
+        // (d₃ = 1), exposure equals each agent's total strength, the pull is 0 and no habit erodes.
+        var lone = new ModelParameters { DeployProbabilityHabit = 0, DeployProbabilityPractised = 0, PracticeBase = 0, PracticeFromExposure = 0, HabitErosionRate = 0.2, RelapseRate = 0 };
+        using (var simulation = new Simulation(Graph, lone, seed: 3))
+        {
+            simulation.Seed([0, 1, 2, 3], CompetencySet.All, Stage.UnconsciousCompetence);
+            for (int t = 0; t < 40; t++)
+            {
+                simulation.Step();
+            }
+
+            Assert.Equal(0, Competencies.All.Sum(c => simulation.StageCounts[(int)c * 4 + (int)Stage.UnconsciousCompetence]));
+        }
+
+        var everyone = new ModelParameters { DeployProbabilityHabit = 1, HabitErosionRate = 1, RelapseRate = 1 };
+        using (var simulation = new Simulation(Graph, everyone, seed: 3))
+        {
+            simulation.Seed(Enumerable.Range(0, Graph.NodeCount).ToArray(), CompetencySet.All, Stage.UnconsciousCompetence);
+            for (int t = 0; t < 40; t++)
+            {
+                simulation.Step();
+            }
+
+            Assert.Equal(Graph.NodeCount, simulation.StageCounts[(int)Competency.Pacing * 4 + (int)Stage.UnconsciousCompetence]);
+        }
     }
 
     [Fact]

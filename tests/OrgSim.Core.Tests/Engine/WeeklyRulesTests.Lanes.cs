@@ -8,7 +8,7 @@ namespace OrgSim.Core.Tests.Engine;
 /// <summary>The four-lane rules (<see cref="WeeklyRules.ApplyAll"/> and its inputs) against the scalar rules, lane by lane.</summary>
 public partial class WeeklyRulesTests
 {
-    public static TheoryData<string> ParameterSets => ["default", "classic", "active weeks", "no grace, always give up", "one repetition", "bass", "fractional", "absolute"];
+    public static TheoryData<string> ParameterSets => ["default", "classic", "active weeks", "no grace, always give up", "one repetition", "bass", "fractional", "absolute", "relapse and erosion", "erosion and active weeks", "erosion always"];
 
     private static ModelParameters ParametersNamed(string name) => name switch
     {
@@ -20,6 +20,9 @@ public partial class WeeklyRulesTests
         "bass" => new ModelParameters { Adoption = AdoptionRule.Bass },
         "fractional" => new ModelParameters { Adoption = AdoptionRule.FractionalThreshold },
         "absolute" => new ModelParameters { Adoption = AdoptionRule.AbsoluteThreshold },
+        "relapse and erosion" => new ModelParameters { RelapseRate = 0.3, HabitErosionRate = 0.5, ForgetGraceWeeks = 2 },
+        "erosion and active weeks" => new ModelParameters { HabitErosionRate = 0.6, ActiveWeeks = 8 },
+        "erosion always" => new ModelParameters { HabitErosionRate = 1, RelapseRate = 1 },
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
@@ -40,9 +43,10 @@ public partial class WeeklyRulesTests
             Vector256<double> exposure = Lanes(trial, 3, zeroEvery: 2, oneEvery: 0) * 4;
             Vector256<double> scale = Lanes(trial, 4, zeroEvery: 0, oneEvery: 5) * 2;
             Vector256<ulong> random = Vector256.Create(CounterRng.Bits(Key, trial + 1_000_000), CounterRng.Bits(Key, trial + 2_000_000), CounterRng.Bits(Key, trial + 3_000_000), CounterRng.Bits(Key, trial + 4_000_000));
+            double inverseStrength = trial % 4 == 0 ? 0 : 1 / (0.25 + (CounterRng.Uniform(Key + 5, trial) * 4)); // 0: no contacts; else shares below and above 1
 
             uint laneStages = stageWord, laneRepetitions = repetitionWord, laneIdle = idleWord;
-            rules.ApplyAll(ref laneStages, ref laneRepetitions, ref laneIdle, practised, adoption, exposure, scale, random);
+            rules.ApplyAll(ref laneStages, ref laneRepetitions, ref laneIdle, practised, adoption, exposure, scale, random, inverseStrength);
 
             for (int c = 0; c < 4; c++)
             {
@@ -55,9 +59,10 @@ public partial class WeeklyRulesTests
                 {
                     stage = rules.Apply(stage, ref repetitions, ref idle, false, adoption.GetElement(c), 0, 1, random.GetElement(c));
                 }
-                else if (stage != 0 && (stage != 3 || parameters.ActiveWeeks > 0))
+                else if (stage != 0 && (stage != 3 || parameters.ActiveWeeks > 0 || parameters.Erodes))
                 {
-                    stage = rules.Apply(stage, ref repetitions, ref idle, deployed, 0, exposure.GetElement(c), scale.GetElement(c), deployed ? 0 : random.GetElement(c));
+                    // A habit's draw decides its erosion whether it deployed or not.
+                    stage = rules.Apply(stage, ref repetitions, ref idle, deployed, 0, exposure.GetElement(c), scale.GetElement(c), deployed && stage != 3 ? 0 : random.GetElement(c), inverseStrength);
                 }
 
                 Assert.Equal((stage, repetitions, idle), ((int)(laneStages >> (8 * c)) & 0xFF, (byte)(laneRepetitions >> (8 * c)), (byte)(laneIdle >> (8 * c))));

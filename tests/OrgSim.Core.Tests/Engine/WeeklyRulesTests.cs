@@ -77,9 +77,9 @@ public partial class WeeklyRulesTests
     }
 
     [Fact]
-    public void Apply_NeverChangesAHabit()
+    public void Apply_NeverChangesAHabit_WithErosionOff()
     {
-        var rules = new WeeklyRules(new ModelParameters { ForgetGraceWeeks = 1, ForgetRate = 1, PracticeBase = 0 });
+        var rules = new WeeklyRules(new ModelParameters { ForgetGraceWeeks = 1, ForgetRate = 1, PracticeBase = 0, HabitErosionRate = 0, RelapseRate = 1 });
         byte repetitions = 0, idle = 200;
         for (ulong i = 0; i < 1_000; i++)
         {
@@ -95,7 +95,7 @@ public partial class WeeklyRulesTests
         // Within the grace weeks, with no repetition: an aware agent who saw nobody deploy drops
         // to stage 0 with the give-up chance; one who saw a contact deploy (exposure > 0) never
         // does, nor does a practised agent. 100,000 draws: SE ≤ 0.00145; 5 SE = 0.0073.
-        var rules = new WeeklyRules(new ModelParameters { PracticeBase = 0, PracticeFromExposure = 0, ForgetGraceWeeks = 10, GiveUpRate = giveUp });
+        var rules = new WeeklyRules(new ModelParameters { PracticeBase = 0, PracticeFromExposure = 0, ForgetGraceWeeks = 10, GiveUpRate = giveUp, RelapseRate = 0 });
         const int n = 100_000;
         int gaveUp = 0, gaveUpWithPayoff = 0, practisedDropped = 0;
         for (ulong i = 0; i < n; i++)
@@ -114,6 +114,69 @@ public partial class WeeklyRulesTests
         Assert.InRange((double)gaveUp / n, expected - 0.0073, expected + 0.0073);
         Assert.Equal(0, gaveUpWithPayoff);
         Assert.Equal(0, practisedDropped);
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.0, 0.0)]      // relapse off: a practitioner never drops within the grace weeks
+    [InlineData(0.3, 0.0, 0.3)]      // nobody around deployed it: the full pull, the full rate
+    [InlineData(0.3, 0.25, 0.225)]   // a quarter of the contacts' strength deployed it: 0.3 × 0.75
+    [InlineData(0.3, 1.0, 0.0)]      // every contact deployed it: no pull
+    public void Apply_RelapsesAPractitionerWithTheRateTimesThePull(double relapse, double shareDeploying, double expected)
+    {
+        // Stage 2, within the grace weeks, no repetition: the only way down is relapse, at
+        // rate × (1 − share of contact strength deploying). Contacts' strength 4, so exposure = 4 × share.
+        // 100,000 draws: SE ≤ 0.00145; 5 SE = 0.0073.
+        var rules = new WeeklyRules(new ModelParameters { PracticeBase = 0, PracticeFromExposure = 0, ForgetGraceWeeks = 10, RelapseRate = relapse, GiveUpRate = 0 });
+        const int n = 100_000;
+        int relapsed = 0, relapsedAfterRepetition = 0;
+        for (ulong i = 0; i < n; i++)
+        {
+            ulong random = CounterRng.Bits(Key, i);
+            byte r = 5, idle = 0;
+            relapsed += rules.Apply(2, ref r, ref idle, false, 0, 4 * shareDeploying, 1, random, inverseStrength: 0.25) == 1 ? 1 : 0;
+            r = 5;
+            idle = 0;
+            relapsedAfterRepetition += rules.Apply(2, ref r, ref idle, deployed: true, 0, 4 * shareDeploying, 1, random, inverseStrength: 0.25) == 1 ? 1 : 0;
+        }
+
+        Assert.InRange((double)relapsed / n, expected - 0.0073, expected + 0.0073);
+        Assert.Equal(0, relapsedAfterRepetition);
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.0, 0.0, 0.0)]  // erosion off: habits never change
+    [InlineData(0.2, 0.0, 0.0, 0.2)]  // no contacts at all (1 / strength = 0): the full pull
+    [InlineData(0.2, 0.25, 0.0, 0.2)] // contacts, none deploying
+    [InlineData(0.2, 0.25, 2.0, 0.1)] // half the contacts' strength deploying: 0.2 × 0.5
+    [InlineData(0.2, 0.25, 9.0, 0.0)] // exposure beyond the total (rounding): the pull is clipped at 0
+    public void Apply_ErodesAHabitWithTheRateTimesThePull(double erosion, double inverseStrength, double exposure, double expected)
+    {
+        // A habit drops to stage 2 (counters cleared) at rate × pull, whether or not it deployed.
+        // 100,000 draws: SE ≤ 0.00127; 5 SE = 0.0064.
+        var rules = new WeeklyRules(new ModelParameters { HabitErosionRate = erosion, RelapseRate = 0 });
+        const int n = 100_000;
+        int eroded = 0;
+        for (ulong i = 0; i < n; i++)
+        {
+            byte r = 0, idle = 0;
+            int stage = rules.Apply(3, ref r, ref idle, deployed: (i & 1) == 0, 0, exposure, 1, CounterRng.Bits(Key, i), inverseStrength);
+            Assert.True(stage == 3 || (stage == 2 && r == 0 && idle == 0), $"a habit moves at most to stage 2 with cleared counters, not {stage}");
+            eroded += stage == 2 ? 1 : 0;
+        }
+
+        Assert.InRange((double)eroded / n, expected - 0.0064, expected + 0.0064);
+    }
+
+    [Fact]
+    public void Apply_NeitherRelapsesNorErodes_InClassicMode()
+    {
+        var rules = new WeeklyRules(new ModelParameters { Learning = false, HabitErosionRate = 1, RelapseRate = 1 });
+        for (ulong i = 0; i < 1_000; i++)
+        {
+            byte r = 0, idle = 0;
+            Assert.Equal(3, rules.Apply(3, ref r, ref idle, false, 0, 0, 1, CounterRng.Bits(Key, i)));
+            Assert.Equal(2, rules.Apply(2, ref r, ref idle, false, 0, 0, 1, CounterRng.Bits(Key, i)));
+        }
     }
 
     [Theory]

@@ -15,7 +15,7 @@ public class ChartTests
     {
         Assert.Equal(
             ["adoption.svg", "stages-decisiveness.svg", "stages-circularity.svg", "stages-pacing.svg", "stages-feedforward.svg",
-             "weeks-to.svg", "levels.svg", "front.svg", "wheel.svg", "wheel-teams.svg"],
+             "weeks-to.svg", "levels.svg", "front.svg", "retention.svg", "wheel.svg", "wheel-teams.svg"],
             ChartSet.Draw(Tables(), Org()).Select(c => c.FileName));
         Assert.DoesNotContain(ChartSet.Draw(Tables(), null), c => c.FileName == "wheel-teams.svg");
     }
@@ -331,7 +331,8 @@ public class ChartTests
 
     /// <summary>
     /// Two arms over H = 10 weeks. Arm 0 climbs linearly to 50% at stage ≥ 2 in every competency,
-    /// arm 1 to 30%; three hierarchy levels; the front is undefined at week 0.
+    /// arm 1 to 30%; three hierarchy levels; the front is undefined at week 0; the cohort's
+    /// retention falls from 100% and is undefined in the last two weeks since training.
     /// </summary>
     private static ResultTables Tables(int points = 1, string[]? arms = null)
     {
@@ -352,7 +353,8 @@ public class ChartTests
                     share.Select(s => (IReadOnlyList<double>)[s, s * 0.8, s * 0.5]).ToList(),
                     share.Select((s, t) => t == 0 ? double.NaN : 1 + (t * 0.2)).ToList(),
                     share.Select((s, t) => t == 0 ? double.NaN : 1 + (t * 0.4)).ToList(),
-                    share));
+                    share,
+                    share.Select((s, t) => t > H - 2 ? new Band(double.NaN, double.NaN, double.NaN) : new Band(1 - (s / 2), 0.9 - (s / 2), 1 - (s / 3))).ToList()));
                 summary.Add(new StatRow(p, arms[a], "competent_share_final", final + (0.1 * p), final - 0.05, final + 0.05, 4));
             }
 

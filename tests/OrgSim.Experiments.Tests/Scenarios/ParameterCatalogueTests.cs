@@ -21,8 +21,8 @@ public class ParameterCatalogueTests
         Assert.Equal(new MetricsSpec(), ParameterCatalogue.Metrics.Defaults);
         Assert.Equal(ParameterCatalogue.All.Count, ParameterCatalogue.All.Select(p => p.Path).Distinct().Count());
 
-        // 4 top keys, rule + innovation + imitation, 7 threshold keys, 2 deploy, 11 practice, 3 forgetting, 2 per relationship.
-        Assert.Equal(4 + 3 + 7 + 2 + 11 + 3 + (2 * OrgSim.Core.Graph.EdgeTypes.All.Count), ParameterCatalogue.Model.Parameters.Count);
+        // 4 top keys, rule + innovation + imitation, 7 threshold keys, 2 deploy, 11 practice, 5 forgetting, 2 per relationship.
+        Assert.Equal(4 + 3 + 7 + 2 + 11 + 5 + (2 * OrgSim.Core.Graph.EdgeTypes.All.Count), ParameterCatalogue.Model.Parameters.Count);
         Assert.All(ParameterCatalogue.Model.Parameters, p => Assert.StartsWith("model.", p.Path, StringComparison.Ordinal));
     }
 
