@@ -14,7 +14,7 @@ namespace OrgSim.Experiments.Output;
 public sealed partial class ResultsFolder
 {
     /// <summary>The metrics compared between arms in <c>contrasts.csv</c>.</summary>
-    public static IReadOnlyList<string> ContrastMetrics { get; } = ["weeks_to_50pct", "competent_share_final"];
+    public static IReadOnlyList<string> ContrastMetrics { get; } = ["weeks_to_50pct", "competent_share_final", "retention"];
 
     /// <summary>The columns of <c>contrasts.csv</c> after the point's coordinates (point, parameters).</summary>
     public static IReadOnlyList<string> ContrastColumns { get; } = ["arm", "reference_arm", "metric", "difference", "ci_low", "ci_high", "n", "arm_reached", "reference_reached", "bound"];

@@ -12,7 +12,7 @@ namespace OrgSim.Experiments.Report;
 /// </summary>
 internal static class FindingsWriter
 {
-    private const string WeeksTo50 = "weeks_to_50pct", Reached50 = "reached_50pct", FinalShare = "competent_share_final";
+    private const string WeeksTo50 = "weeks_to_50pct", Reached50 = "reached_50pct", FinalShare = "competent_share_final", Retention = "retention";
 
     /// <summary>The findings as HTML (names escaped).</summary>
     public static string Html(ResultTables tables)
@@ -42,7 +42,7 @@ internal static class FindingsWriter
         html.Append("<ul class=\"findings\">\n");
         foreach (string arm in arms)
         {
-            html.Append("<li>").Append(TimeToHalf(tables, arm)).Append(FinalShareSentence(tables, arm)).Append("</li>\n");
+            html.Append("<li>").Append(TimeToHalf(tables, arm)).Append(FinalShareSentence(tables, arm)).Append(RetentionSentence(tables, arm)).Append("</li>\n");
         }
 
         html.Append("</ul>\n");
@@ -106,6 +106,19 @@ internal static class FindingsWriter
             + Interval(final with { Low = 100 * final.Low, High = 100 * final.High }, "%") + ".";
     }
 
+    /// <summary>" Of the pairs competent when its training ended, 59.1% [56.9, 61.3] still were 52 weeks later." — empty without the metric.</summary>
+    private static string RetentionSentence(ResultTables tables, string arm)
+    {
+        StatRow? retention = tables.Stat(0, arm, Retention);
+        if (retention?.Mean is not double mean)
+        {
+            return string.Empty;
+        }
+
+        return " Of the pairs competent when its training ended, " + Markup.OneDecimal(100 * mean) + "% "
+            + Interval(retention with { Low = 100 * retention.Low, High = 100 * retention.High }, "%") + " still were " + Markup.Integer(tables.RetentionWeeks) + " weeks later.";
+    }
+
     private static int ArmOrder(ResultTables tables, string arm)
     {
         int i = tables.Arms.ToList().IndexOf(arm);
@@ -129,6 +142,12 @@ internal static class FindingsWriter
                     + (d == 0 ? "the same share on average" : Markup.OneDecimal(Math.Abs(100 * d)) + " percentage points " + (d > 0 ? "more" : "fewer") + " competent pairs")
                     + " " + SignedInterval(row, 100, " points", "fewer", "more") + ".";
                 verdict = clear ? " The 95% interval excludes zero: " + arm + " clearly ends " + (d > 0 ? "higher" : "lower") + "." : CannotTell(row);
+                break;
+            case Retention:
+                sentence = lead + "retention " + Markup.Integer(tables.RetentionWeeks) + " weeks after the training: " + arm + " kept "
+                    + (d == 0 ? "the same share on average" : Markup.OneDecimal(Math.Abs(100 * d)) + " percentage points " + (d > 0 ? "more" : "fewer") + " of its competent pairs")
+                    + " " + SignedInterval(row, 100, " points", "fewer", "more") + ".";
+                verdict = clear ? " The 95% interval excludes zero: " + arm + " clearly keeps " + (d > 0 ? "more" : "fewer") + "." : CannotTell(row);
                 break;
             default:
                 sentence = lead + Markup.Escape(row.Metric) + ": " + arm + " minus the reference is " + Markup.OneDecimal(d) + " " + SignedInterval(row, 1, string.Empty, "lower", "higher") + ".";

@@ -63,6 +63,9 @@ public sealed record ResultTables
     /// <summary>The horizon in weeks.</summary>
     public required int HorizonWeeks { get; init; }
 
+    /// <summary>Weeks after an arm's last seeding wave at which <c>retention</c> is measured (<c>metrics.retention_weeks</c>).</summary>
+    public int RetentionWeeks { get; init; } = 52;
+
     /// <summary>The arms, in the scenario's order.</summary>
     public required IReadOnlyList<string> Arms { get; init; }
 

@@ -123,6 +123,7 @@ internal static class ResultTablesReader
             Description = m.Description,
             Question = m.Question,
             HorizonWeeks = m.Horizon,
+            RetentionWeeks = m.RetentionWeeks,
             Arms = m.Arms,
             ParameterPaths = m.Parameters,
             Points = m.Points,
@@ -186,7 +187,7 @@ internal static class ResultTablesReader
     }
 
     /// <summary>What the tables need of run.json.</summary>
-    private sealed record Manifest(string Name, string Description, string Question, int Horizon, int Replicates, IReadOnlyList<string> Parameters, IReadOnlyList<IReadOnlyList<string>> Points, IReadOnlyList<string> Arms);
+    private sealed record Manifest(string Name, string Description, string Question, int Horizon, int Replicates, int RetentionWeeks, IReadOnlyList<string> Parameters, IReadOnlyList<IReadOnlyList<string>> Points, IReadOnlyList<string> Arms);
 
     private static Manifest ReadManifest(string path)
     {
@@ -217,6 +218,8 @@ internal static class ResultTablesReader
             root.TryGetProperty("question", out JsonElement q) ? json.Text(q, "question") : string.Empty,
             json.Whole(json.Property(root, "horizon_weeks"), "horizon_weeks", 1, ScenarioSpec.MaxHorizonWeeks),
             json.Whole(json.Property(root, "replicates"), "replicates", 1, ScenarioSpec.MaxReplicates),
+            root.TryGetProperty("metrics", out JsonElement metrics) && metrics.ValueKind == JsonValueKind.Object && metrics.TryGetProperty("retention_weeks", out JsonElement retention)
+                ? json.Whole(retention, "metrics.retention_weeks", 1, ScenarioSpec.MaxHorizonWeeks) : new MetricsSpec().RetentionWeeks,
             parameters,
             points,
             arms);
