@@ -14,19 +14,25 @@ internal static class BenchmarkSimulations
     public static HierarchyOptions Organisation(int agents) => new() { Agents = agents, Span = 8, CrossTeamTiesPerAgent = 2 };
 
     /// <summary>A simulation with default parameters and 5% of agents seeded at random at stage 2 in all four competencies.</summary>
-    public static Simulation CreateSeeded(int agents, int threads)
+    public static Simulation CreateSeeded(int agents, int threads) => CreateSeeded(agents, threads, new ModelParameters());
+
+    /// <summary><see cref="CreateSeeded(int, int)"/> with <paramref name="parameters"/>.</summary>
+    public static Simulation CreateSeeded(int agents, int threads, ModelParameters parameters)
     {
         OrgGraph graph = HierarchyGenerator.Generate(Organisation(agents), seed: 42);
-        var simulation = new Simulation(graph, new ModelParameters(), seed: 42, threads: threads);
+        var simulation = new Simulation(graph, parameters, seed: 42, threads: threads);
         int[] seeds = SeedSelector.Select(graph, SeedingStrategy.Random, budget: agents / 20, seed: 42);
         simulation.Seed(seeds, CompetencySet.All, Stage.ConsciousCompetence);
         return simulation;
     }
 
     /// <summary>A seeded simulation stepped <paramref name="weeks"/> weeks, reported under <paramref name="label"/>.</summary>
-    public static Simulation CreateWarmed(int agents, int threads, int weeks, string label)
+    public static Simulation CreateWarmed(int agents, int threads, int weeks, string label) => CreateWarmed(agents, threads, weeks, label, new ModelParameters());
+
+    /// <summary><see cref="CreateWarmed(int, int, int, string)"/> with <paramref name="parameters"/>.</summary>
+    public static Simulation CreateWarmed(int agents, int threads, int weeks, string label, ModelParameters parameters)
     {
-        Simulation simulation = CreateSeeded(agents, threads);
+        Simulation simulation = CreateSeeded(agents, threads, parameters);
         for (int t = 0; t < weeks; t++)
         {
             simulation.Step();

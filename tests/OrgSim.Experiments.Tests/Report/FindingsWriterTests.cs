@@ -135,4 +135,23 @@ public class FindingsWriterTests
         Assert.Contains("These findings and the charts are for the first point of the sweep (a = 1).", single, StringComparison.Ordinal);
         Assert.DoesNotContain("heatmap", single, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Retention_IsStatedPerArmAtItsWeek_AndComparedWithTheReference()
+    {
+        ResultTables tables = Quickstart() with
+        {
+            RetentionWeeks = 26,
+            Summary = [.. Quickstart().Summary, new(0, "top-down", "retention", 0.9995, 0.999, 1.0, 20), new(0, "bottom-up", "retention", 0.591, 0.569, 0.613, 20)],
+            Contrasts = [.. Quickstart().Contrasts, new(0, "bottom-up", "retention", -0.409, -0.431, -0.387, 20, "top-down")],
+        };
+
+        string html = FindingsWriter.Html(tables);
+
+        Assert.Contains("Of the pairs competent when its training ended, 59.1% (95% CI 56.9–61.3%) still were 26 weeks later.", html, StringComparison.Ordinal);
+        Assert.Contains("in retention 26 weeks after the training: <strong>bottom-up</strong> kept 40.9 percentage points fewer of its competent pairs (95% CI 38.7–43.1 points fewer). The 95% interval excludes zero: <strong>bottom-up</strong> clearly keeps fewer.", html, StringComparison.Ordinal);
+
+        string unclear = FindingsWriter.Html(tables with { Contrasts = [new(0, "bottom-up", "retention", -0.01, -0.03, 0.01, 20, "top-down")] });
+        Assert.DoesNotContain("clearly keeps", unclear, StringComparison.Ordinal);
+    }
 }
