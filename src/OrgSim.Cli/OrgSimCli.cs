@@ -72,7 +72,7 @@ public static class OrgSimCli
                 settings.AutoHelp = true;
                 settings.AllowMultiInstance = true; // --set may be given many times.
             });
-            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(SensitivityOptions), typeof(GraphOptions), typeof(ValidateOptions), typeof(InitOptions), typeof(MergeOptions), typeof(PlotOptions), typeof(BenchOptions), typeof(TippingOptions));
+            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(SensitivityOptions), typeof(GraphOptions), typeof(ValidateOptions), typeof(InitOptions), typeof(MergeOptions), typeof(PlotOptions), typeof(BenchOptions), typeof(TippingOptions), typeof(CalibrateOptions));
             return result.MapResult(
                 (SensitivityOptions options) => Extra("sensitivity", options.Extra, stderr) ?? RunCommand.Execute(options, stdout, stderr, cancellation),
                 (RunOptions options) => Extra("run", options.Extra, stderr) ?? RunCommand.Execute(options, stdout, stderr, cancellation),
@@ -83,6 +83,7 @@ public static class OrgSimCli
                 (PlotOptions options) => Extra("plot", options.Extra, stderr) ?? PlotCommand.Execute(options, stdout, stderr),
                 (BenchOptions options) => Extra("bench", options.Extra, stderr) ?? BenchCommand.Execute(options, stdout, stderr, cancellation),
                 (TippingOptions options) => Extra("tipping", options.Extra, stderr) ?? TippingCommand.Execute(options, stdout, stderr, cancellation),
+                (CalibrateOptions options) => Extra("calibrate", options.Extra, stderr) ?? CalibrateCommand.Execute(options, stdout, stderr, cancellation),
                 errors => ReportParseErrors(result, errors.ToList(), args, stdout, stderr));
         }
         catch (OperationCanceledException)
@@ -192,6 +193,7 @@ public static class OrgSimCli
         [typeof(PlotOptions)] = "plot",
         [typeof(BenchOptions)] = "bench",
         [typeof(TippingOptions)] = "tipping",
+        [typeof(CalibrateOptions)] = "calibrate",
     };
 
     /// <summary>A word after the one file or folder a command takes: an error, so a second scenario is never silently left out.</summary>
