@@ -66,5 +66,20 @@ public static class SurveySampler
         return text.ToString();
     }
 
+    /// <summary>
+    /// The CSV of a survey of one run: arm <paramref name="arm"/> of <paramref name="spec"/> runs once
+    /// (replicate 0 of its seed, on the organisation of that seed) and <paramref name="waves"/> are drawn
+    /// from its shares with <paramref name="seed"/>.
+    /// </summary>
+    public static string FromRun(Scenarios.ScenarioSpec spec, string arm, IReadOnlyList<SurveyWave> waves, ObservedCounts form, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        Scenarios.ArmSpec armSpec = spec.Arms.FirstOrDefault(a => a.Name == arm) ?? throw new ArgumentException($"no arm named '{arm}'", nameof(arm));
+        Core.Graph.OrgGraph graph = Organisations.OrganisationFactory.Build(spec.Organisation, Running.RunSeeds.Organisation(spec.Seed, 0));
+        var survey = new SimulatedSurvey(waves, graph);
+        Running.RunScheduler.RunOne(spec, armSpec, graph, 0, 1, survey.Record);
+        return Csv(waves, survey.AllStageShares(), form, seed);
+    }
+
     private static string Quoted(string value) => value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

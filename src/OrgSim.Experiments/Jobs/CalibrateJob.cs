@@ -48,7 +48,7 @@ public static class CalibrateJob
             return JobOutcome.Bad($"{loaded.ReadFrom}: has no calibration section; add one naming the parameters to fit and their prior ranges, e.g. 'calibration: {{parameters: {{model.transmission: [0.02, 0.2]}}}}' (docs/calibration.md)");
         }
 
-        if (loaded.Points.Count > 0)
+        if (loaded.Points.Count > 1 || loaded.ParameterPaths.Count > 0)
         {
             return JobOutcome.Bad($"{loaded.ReadFrom}: a scenario to calibrate has no sweep or sensitivity section: the calibration chooses the points it runs; remove it, or calibrate a copy without it");
         }
