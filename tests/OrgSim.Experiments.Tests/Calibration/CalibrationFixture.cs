@@ -37,14 +37,14 @@ internal static class CalibrationFixture
     public static IReadOnlyList<SurveyWave> Waves { get; } =
         [.. new[] { 10, 20, 30 }.SelectMany(week => Competencies.All.Select(c => new SurveyWave(week, c, null, null, 120)))];
 
-    /// <summary>A folder holding tiny.yaml and observed.csv (made by OrgSim at <see cref="TrueTransmission"/>, seed 99).</summary>
-    public static string Folder(int particles = 40, int maxGenerations = 3, string extra = "")
+    /// <summary>A folder holding tiny.yaml and observed.csv (made by OrgSim at <see cref="TrueTransmission"/>, by default with the run seed 99 and survey seed 7).</summary>
+    public static string Folder(int particles = 40, int maxGenerations = 3, string extra = "", ulong truthSeed = 99, ulong surveySeed = 7)
     {
         string folder = TemporaryDirectories.Create();
         string scenario = Path.Combine(folder, "tiny.yaml");
         File.WriteAllText(scenario, ScenarioText(particles, maxGenerations, extra));
-        ScenarioSpec truth = ScenarioLoader.Load(scenario, [ScenarioOverride.FromSet($"model.transmission={TrueTransmission}").Override!]).Spec with { Seed = 99 };
-        File.WriteAllText(Path.Combine(folder, "observed.csv"), SurveySampler.FromRun(truth, "bottom-up", Waves, ObservedCounts.Stages, seed: 7));
+        ScenarioSpec truth = ScenarioLoader.Load(scenario, [ScenarioOverride.FromSet($"model.transmission={TrueTransmission}").Override!]).Spec with { Seed = truthSeed };
+        File.WriteAllText(Path.Combine(folder, "observed.csv"), SurveySampler.FromRun(truth, "bottom-up", Waves, ObservedCounts.Stages, surveySeed));
         return folder;
     }
 
