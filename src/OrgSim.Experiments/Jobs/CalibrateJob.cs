@@ -53,6 +53,11 @@ public static class CalibrateJob
             return JobOutcome.Bad($"{loaded.ReadFrom}: a scenario to calibrate has no sweep or sensitivity section: the calibration chooses the points it runs; remove it, or calibrate a copy without it");
         }
 
+        if (loaded.Sets.FirstOrDefault(set => calibration.Parameters.Any(p => p.Path == set.Path)) is { } fixedBySet)
+        {
+            return JobOutcome.Bad($"{loaded.ReadFrom}: --set {fixedBySet.Brief}: {fixedBySet.Path} is a parameter the calibration fits, and a --set would fix it in every run; remove the --set, or the parameter from calibration.parameters");
+        }
+
         ObservedSurvey observed;
         try
         {

@@ -34,7 +34,11 @@ public class SurveySamplerTests
         SurveyWave[] waves = [new(12, null, null, null, 10), .. Enumerable.Range(0, graph.LevelCount).Select(l => new SurveyWave(12, Competency.Decisiveness, l, null, 10))];
         var whole = new SimulatedSurvey(waves[..1], graph);
         var levels = new SimulatedSurvey(waves[1..], graph);
-        RunScheduler.RunOne(spec, spec.Arms[0], graph, 0, 1, whole.Record + levels.Record);
+        RunScheduler.RunOne(spec, spec.Arms[0], graph, 0, 1, (week, state) =>
+        {
+            whole.Record(week, state);
+            levels.Record(week, state);
+        });
 
         double[] pooled = whole.StageShares(0);
         Assert.Equal(1, pooled.Sum(), 12);
