@@ -148,8 +148,8 @@ public static class CalibrateJob
             }
             else
             {
-                CalibrationRunner.Batch batch = runner.Run([.. candidates.Select(c => c.Values)], i => CandidateSeed(seed, generation, candidates[i].Index), [calibration.Arm!]);
-                rows = [.. rows.Select((r, i) => (r.Index, r.Values, SurveyDistance.Of(observed, batch.Surveys[new RunCoordinates(i, 0, 0)].AllStageShares(), compare)))];
+                var batch = runner.Run([.. candidates.Select(c => c.Values)], i => CandidateSeed(seed, generation, candidates[i].Index), [calibration.Arm!], 0, survey => SurveyDistance.Of(observed, survey.AllStageShares(), compare));
+                rows = [.. rows.Select((r, i) => (r.Index, r.Values, batch.Surveys[new RunCoordinates(i, 0, 0)]))];
                 folder.WriteRound(generation, round, names, rows);
             }
 
@@ -163,11 +163,11 @@ public static class CalibrateJob
         }
 
         IReadOnlyList<PosteriorSummary> summaries = state.Summarise();
-        List<AbcParticle> draws = Draw(state.Population, Math.Min(PosteriorRuns, Math.Max(state.Population.Count, 1)), seed);
+        List<AbcParticle> draws = Draw(state.Population, PosteriorRuns, seed);
         IReadOnlyList<string> arms = request.Forecast ? [.. spec.Arms.Select(a => a.Name)] : [calibration.Arm!];
-        CalibrationRunner.Batch posterior = runner.Run([.. draws.Select(d => d.Values)], i => SeedDerivation.Derive(seed, "posterior", i), arms);
         int fittedArm = arms.ToList().IndexOf(calibration.Arm!);
-        List<IReadOnlyList<double[]>> fitRuns = [.. Enumerable.Range(0, draws.Count).Select(i => posterior.Surveys[new RunCoordinates(i, fittedArm, 0)].AllStageShares())];
+        var posterior = runner.Run([.. draws.Select(d => d.Values)], i => SeedDerivation.Derive(seed, "posterior", i), arms, fittedArm, survey => survey.AllStageShares());
+        List<IReadOnlyList<double[]>> fitRuns = [.. Enumerable.Range(0, draws.Count).Select(i => posterior.Surveys[new RunCoordinates(i, fittedArm, 0)])];
 
         List<(string Path, string Value)> fitted = [.. summaries.Select((s, k) => (s.Name, CalibrationRunner.RunText(parameters[k], s.Mean)))];
         string subtitle = $"{spec.Name} · arm {calibration.Arm} · {observed.Rows.Count} observed rows · {draws.Count} posterior runs";

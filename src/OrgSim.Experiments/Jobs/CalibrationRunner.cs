@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text;
+using OrgSim.Core.Agents;
 using OrgSim.Experiments.Calibration;
+using OrgSim.Experiments.Report;
 using OrgSim.Experiments.Running;
 using OrgSim.Experiments.Scenarios;
 using OrgSim.Experiments.Sensitivity;
@@ -12,12 +13,14 @@ namespace OrgSim.Experiments.Jobs;
 /// Runs batches of parameter sets for a calibration through the one run path: a batch is the
 /// scenario loaded with its sets as the points of a sweep (so each value is read and checked as
 /// any sweep's), one replicate per point, each point with its own seed, and then
-/// <see cref="RunScheduler.Execute"/>. Each run's survey shares are read as it runs.
+/// <see cref="RunScheduler.ExecuteObserved"/>. Each run's survey is read as it runs and reduced
+/// (to a distance, or its shares) in its last week, so a round holds one small result per run,
+/// never the runs themselves.
 /// </summary>
 internal sealed class CalibrationRunner(ScenarioInput input, IReadOnlyList<SensitivityParameter> parameters, IReadOnlyList<SurveyWave> waves, int threads, CancellationToken cancellation)
 {
-    /// <summary>The runs of one batch: each point's survey shares (for the runs of <paramref name="arms"/>, one each) and its metrics.</summary>
-    public sealed record Batch(IReadOnlyDictionary<RunCoordinates, SimulatedSurvey> Surveys, MemoryRunStore Store, IReadOnlyList<string> Arms);
+    /// <summary>The runs of one batch: each observed run's reduced survey, and every run's metrics.</summary>
+    public sealed record Batch<T>(IReadOnlyDictionary<RunCoordinates, T> Surveys, MetricsStore Store, IReadOnlyList<string> Arms);
 
     public long Runs { get; private set; }
 
@@ -26,14 +29,16 @@ internal sealed class CalibrationRunner(ScenarioInput input, IReadOnlyList<Sensi
 
     /// <summary>
     /// Runs <paramref name="sets"/> (each one value per parameter), set i with the seed
-    /// <paramref name="seedOf"/>(i), and every arm named in <paramref name="arms"/>.
+    /// <paramref name="seedOf"/>(i), every arm named in <paramref name="arms"/>; the runs of arm
+    /// <paramref name="observed"/> (an index into <paramref name="arms"/>) are read as the survey
+    /// would read them and reduced by <paramref name="reduce"/>.
     /// </summary>
     /// <exception cref="CalibrationStopException">The scenario refuses a value, or a run fails.</exception>
-    public Batch Run(IReadOnlyList<IReadOnlyList<double>> sets, Func<int, ulong> seedOf, IReadOnlyList<string> arms)
+    public Batch<T> Run<T>(IReadOnlyList<IReadOnlyList<double>> sets, Func<int, ulong> seedOf, IReadOnlyList<string> arms, int observed, Func<SimulatedSurvey, T> reduce)
     {
         if (sets.Count == 0)
         {
-            return new Batch(new Dictionary<RunCoordinates, SimulatedSurvey>(), new MemoryRunStore(), arms);
+            return new Batch<T>(new Dictionary<RunCoordinates, T>(), new MetricsStore(), arms);
         }
 
         var points = new StringBuilder("sweep.points=[");
@@ -61,15 +66,27 @@ internal sealed class CalibrationRunner(ScenarioInput input, IReadOnlyList<Sensi
             Spec = loaded.Spec with { Replicates = 1, Arms = [.. indices.Select(i => loaded.Spec.Arms[i])] },
             Points = [.. loaded.Points.Select((p, i) => p with { Spec = p.Spec with { Seed = seedOf(i), Replicates = 1, Arms = [.. indices.Select(a => p.Spec.Arms[a])] } })],
         };
-        var surveys = new ConcurrentDictionary<RunCoordinates, SimulatedSurvey>();
-        var store = new MemoryRunStore();
+        var results = new ConcurrentDictionary<RunCoordinates, T>();
+        var store = new MetricsStore();
         try
         {
             RunScheduler.ExecuteObserved(RunPlan.For(batch, ShardSpec.All), store, threads, (at, graph) =>
             {
+                if (at.Arm != observed)
+                {
+                    return null;
+                }
+
+                int horizon = batch.Points[at.Point].Spec.HorizonWeeks;
                 var survey = new SimulatedSurvey(waves, graph);
-                surveys[at] = survey;
-                return survey.Record;
+                return (week, state) =>
+                {
+                    survey.Record(week, state);
+                    if (week == horizon)
+                    {
+                        results[at] = reduce(survey);
+                    }
+                };
             }, cancellation);
         }
         catch (RunFailureException failure)
@@ -77,7 +94,25 @@ internal sealed class CalibrationRunner(ScenarioInput input, IReadOnlyList<Sensi
             throw new CalibrationStopException([$"{loaded.ReadFrom}: {failure.Message}"]);
         }
 
-        Runs += store.Runs.Count;
-        return new Batch(surveys, store, arms);
+        Runs += store.Count;
+        return new Batch<T>(results, store, arms);
+    }
+
+    /// <summary>Keeps each run's metrics only: a round of thousands of runs holds no series.</summary>
+    public sealed class MetricsStore : IRunStore
+    {
+        private readonly ConcurrentDictionary<RunCoordinates, IReadOnlyList<KeyValuePair<string, double?>>> _metrics = new();
+
+        public int Count => _metrics.Count;
+
+        public IReadOnlyList<KeyValuePair<string, double?>> Metrics(RunCoordinates run) => _metrics[run];
+
+        public bool Contains(RunCoordinates run) => _metrics.ContainsKey(run);
+
+        public void Save(RunCoordinates run, RunResult result, IReadOnlyList<KeyValuePair<string, double?>> metrics) => _metrics[run] = metrics;
+
+        public void SaveOrgChart(int arm, string armName, OrgChartRecorder recorder)
+        {
+        }
     }
 }

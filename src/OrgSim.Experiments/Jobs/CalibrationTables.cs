@@ -50,7 +50,7 @@ internal static class CalibrationTables
     }
 
     /// <summary>Each arm's metrics over the posterior runs: median and 90% interval.</summary>
-    public static List<ForecastRow> Forecast(CalibrationRunner.Batch batch, int points)
+    public static List<ForecastRow> Forecast<T>(CalibrationRunner.Batch<T> batch, int points)
     {
         var rows = new List<ForecastRow>();
         for (int a = 0; a < batch.Arms.Count; a++)
