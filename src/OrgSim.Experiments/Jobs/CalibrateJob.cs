@@ -154,7 +154,10 @@ public static class CalibrateJob
             }
 
             state = state.Accept(generation, rows.Select(r => new KeyValuePair<int, double>(r.Index, r.Distance)));
-            say(string.Create(CultureInfo.InvariantCulture, $"  generation {generation}, round {round}: {how} {rows.Count} runs, {state.TotalEvaluated:N0} so far"));
+            string closed = state.History.FirstOrDefault(h => h.Generation == generation) is { } done && state.Generation != generation
+                ? string.Create(CultureInfo.InvariantCulture, $"; generation {generation} done, acceptance rate {done.AcceptanceRate * 100:F0}%")
+                : string.Empty;
+            say(string.Create(CultureInfo.InvariantCulture, $"  generation {generation}, round {round}: {how} {rows.Count:N0} runs, {state.TotalEvaluated:N0} so far{closed}"));
         }
 
         if (state.Population.Count == 0)
