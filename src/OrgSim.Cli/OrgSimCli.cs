@@ -72,7 +72,7 @@ public static class OrgSimCli
                 settings.AutoHelp = true;
                 settings.AllowMultiInstance = true; // --set may be given many times.
             });
-            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(SensitivityOptions), typeof(GraphOptions), typeof(ValidateOptions), typeof(InitOptions), typeof(MergeOptions), typeof(PlotOptions), typeof(BenchOptions), typeof(TippingOptions));
+            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(SensitivityOptions), typeof(GraphOptions), typeof(ValidateOptions), typeof(InitOptions), typeof(MergeOptions), typeof(PlotOptions), typeof(BenchOptions), typeof(TippingOptions), typeof(CalibrateOptions));
             return result.MapResult(
                 (SensitivityOptions options) => Extra("sensitivity", options.Extra, stderr) ?? RunCommand.Execute(options, stdout, stderr, cancellation),
                 (RunOptions options) => Extra("run", options.Extra, stderr) ?? RunCommand.Execute(options, stdout, stderr, cancellation),
@@ -83,6 +83,7 @@ public static class OrgSimCli
                 (PlotOptions options) => Extra("plot", options.Extra, stderr) ?? PlotCommand.Execute(options, stdout, stderr),
                 (BenchOptions options) => Extra("bench", options.Extra, stderr) ?? BenchCommand.Execute(options, stdout, stderr, cancellation),
                 (TippingOptions options) => Extra("tipping", options.Extra, stderr) ?? TippingCommand.Execute(options, stdout, stderr, cancellation),
+                (CalibrateOptions options) => Extra("calibrate", options.Extra, stderr) ?? CalibrateCommand.Execute(options, stdout, stderr, cancellation),
                 errors => ReportParseErrors(result, errors.ToList(), args, stdout, stderr));
         }
         catch (OperationCanceledException)
@@ -161,7 +162,7 @@ public static class OrgSimCli
     private static string Describe(Error error, string verb) => error switch
     {
         NoVerbSelectedError => "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')",
-        BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are run, sensitivity, validate, init, graph, merge, plot, bench and tipping, e.g. 'orgsim run scenarios/quickstart.yaml'",
+        BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are run, sensitivity, validate, init, graph, merge, plot, bench, tipping and calibrate, e.g. 'orgsim run scenarios/quickstart.yaml'",
         SequenceOutOfRangeError when verb == "tipping" => "orgsim tipping: --between takes two numbers per --vary and --contrast ARM1-ARM2 and at most a metric; e.g. --between 0 2 --contrast bottom-up-top-down competent_share_final",
         SequenceOutOfRangeError when verb == "merge" => "orgsim merge: the shard folders are missing; e.g. 'orgsim merge results/sweep-shard-* --out results/sweep'",
         MissingRequiredOptionError missing => verb switch
@@ -173,6 +174,7 @@ public static class OrgSimCli
             "plot" => "orgsim plot: the output folder is missing; e.g. 'orgsim plot results/quickstart'",
             "sensitivity" => "orgsim sensitivity: the scenario file is missing; e.g. 'orgsim sensitivity scenarios/what-decides.yaml'",
             "tipping" => $"orgsim tipping: {(missing.NameInfo.LongName.Length == 0 ? "the scenario file" : "--" + missing.NameInfo.LongName)} is missing; e.g. 'orgsim tipping scenarios/quickstart.yaml --vary model.relationships.report.weight --between 0 2 --contrast bottom-up-top-down competent_share_final'",
+            "calibrate" => $"orgsim calibrate: {(missing.NameInfo.LongName.Length == 0 ? "the scenario file" : "--" + missing.NameInfo.LongName)} is missing; e.g. 'orgsim calibrate scenarios/calibrate.yaml --observed survey.csv'",
             _ => "orgsim run: the scenario file is missing; e.g. 'orgsim run scenarios/quickstart.yaml'",
         },
         MissingValueOptionError missing => $"orgsim: --{missing.NameInfo.LongName} needs a value: {Expected(missing.NameInfo.LongName)}",
@@ -192,6 +194,7 @@ public static class OrgSimCli
         [typeof(PlotOptions)] = "plot",
         [typeof(BenchOptions)] = "bench",
         [typeof(TippingOptions)] = "tipping",
+        [typeof(CalibrateOptions)] = "calibrate",
     };
 
     /// <summary>A word after the one file or folder a command takes: an error, so a second scenario is never silently left out.</summary>

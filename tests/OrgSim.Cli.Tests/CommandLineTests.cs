@@ -77,7 +77,7 @@ public class CommandLineTests
 
     [Theory]
     [InlineData("graph", "--seed", "orgsim graph: --seed is an option of 'orgsim run', 'orgsim validate', not of 'graph'; see 'orgsim graph --help'")]
-    [InlineData("validate", "--threads", "orgsim validate: --threads is an option of 'orgsim run', 'orgsim bench', 'orgsim tipping', not of 'validate'; see 'orgsim validate --help'")]
+    [InlineData("validate", "--threads", "orgsim validate: --threads is an option of 'orgsim run', 'orgsim bench', 'orgsim tipping', 'orgsim calibrate', not of 'validate'; see 'orgsim validate --help'")]
     public void AnOptionOfAnotherCommandSaysWhichCommandItBelongsTo(string verb, string option, string expected)
     {
         var (code, _, stderr) = CliHarness.Run(verb, CliHarness.WriteScenario(Small), option, "3");

@@ -44,7 +44,22 @@ public static class RunScheduler
     /// <param name="cancellation">Stops the runs within a week of the run in progress.</param>
     /// <exception cref="OperationCanceledException">Cancelled; the runs saved so far stay in the store.</exception>
     /// <exception cref="RunFailureException">A replicate's organisation cannot hold an arm's budget.</exception>
-    public static void Execute(RunPlan plan, IRunStore store, int threads, Action? onRunDone = null, OrganisationCache? organisations = null, CancellationToken cancellation = default)
+    public static void Execute(RunPlan plan, IRunStore store, int threads, Action? onRunDone = null, OrganisationCache? organisations = null, CancellationToken cancellation = default) =>
+        Execute(plan, store, threads, onRunDone, organisations, null, cancellation);
+
+    /// <summary>
+    /// <see cref="Execute(RunPlan, IRunStore, int, Action?, OrganisationCache?, CancellationToken)"/>, with
+    /// each run watched by the tick callback <paramref name="observe"/> gives for it.
+    /// </summary>
+    /// <param name="plan">The runs.</param>
+    /// <param name="store">Where finished runs are, and go.</param>
+    /// <param name="threads">Threads; the results do not depend on it.</param>
+    /// <param name="observe">For each run, a tick callback to watch it with (calibration reads the survey shares so), or null; called on the run's worker thread.</param>
+    /// <param name="cancellation">Stops the runs within a week of the run in progress.</param>
+    public static void ExecuteObserved(RunPlan plan, IRunStore store, int threads, Func<RunCoordinates, OrgGraph, Action<int, AgentState>?> observe, CancellationToken cancellation = default) =>
+        Execute(plan, store, threads, null, null, observe, cancellation);
+
+    private static void Execute(RunPlan plan, IRunStore store, int threads, Action? onRunDone, OrganisationCache? organisations, Func<RunCoordinates, OrgGraph, Action<int, AgentState>?>? observe, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(store);
@@ -69,7 +84,13 @@ public static class RunScheduler
                     ArmSpec arm = spec.Arms[at.Arm];
                     // The report's org chart shows one run per arm: point 0, replicate 0.
                     OrgChartRecorder? chart = at is { Point: 0, Replicate: 0 } ? new OrgChartRecorder(graph) : null;
-                    RunResult result = RunOne(spec, arm, graph, at.Replicate, parallelTicks ? threads : 1, chart is null ? null : chart.Record, cancellation: cancellation);
+                    Action<int, AgentState>? onTick = chart is null ? null : chart.Record;
+                    if (observe?.Invoke(at, graph) is { } observer)
+                    {
+                        onTick = onTick is null ? observer : onTick + observer;
+                    }
+
+                    RunResult result = RunOne(spec, arm, graph, at.Replicate, parallelTicks ? threads : 1, onTick, cancellation: cancellation);
                     if (chart is not null)
                     {
                         store.SaveOrgChart(at.Arm, arm.Name, chart);

@@ -35,6 +35,9 @@ public sealed partial record LoadedScenario(
     /// </summary>
     public OrgSim.Experiments.Sensitivity.SensitivitySpec? Sensitivity { get; init; }
 
+    /// <summary>The scenario's <c>calibration</c> section, checked against its arms; null without one. <c>orgsim run</c> ignores it.</summary>
+    public OrgSim.Experiments.Calibration.CalibrationSpec? Calibration { get; init; }
+
     /// <summary>The scenario's opening comment (the question it asks and how to read the answer), without the '#' marks.</summary>
     public string Question { get; init; } = string.Empty;
 

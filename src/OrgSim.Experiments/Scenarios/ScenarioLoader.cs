@@ -7,6 +7,7 @@ using OrgSim.Core.Graph;
 using OrgSim.Core.Metrics;
 using OrgSim.Core.Model;
 using OrgSim.Core.Seeding;
+using OrgSim.Experiments.Calibration;
 using OrgSim.Experiments.Import;
 using OrgSim.Experiments.Organisations;
 using OrgSim.Experiments.Sensitivity;
@@ -127,9 +128,16 @@ public static partial class ScenarioLoader
         // The sweep and the sensitivity section are read apart; the base is the file without them, with
         // the --set values applied. Each point re-reads the base's text into a fresh tree, which keeps
         // every node's line and column.
-        string baseText = WithoutEntries(text, original, "sweep", "sensitivity");
+        string baseText = WithoutEntries(text, original, "sweep", "sensitivity", CalibrationReader.Name);
         YamlNode? sweepNode = WithoutSection(original, "sweep");
         YamlNode? sensitivityNode = WithoutSection(original, "sensitivity");
+        YamlNode? calibrationNode = WithoutSection(original, CalibrationReader.Name);
+        if (calibrationNode is not null)
+        {
+            context.Remember(CalibrationReader.Name, calibrationNode.Start);
+        }
+
+        calibrationNode = SensitivityOverrides.Apply(context, calibrationNode, sets.Where(IsCalibration), CalibrationReader.Name);
         if (sweepNode is not null)
         {
             context.Remember("sweep", sweepNode.Start);
@@ -155,6 +163,9 @@ public static partial class ScenarioLoader
         int errorsBefore = context.Errors.Count;
         SensitivityReader.Section? section = sensitivityNode is null ? null : SensitivityReader.Read(context, sensitivityNode);
         NameTheSets(context, errorsBefore, sets.Where(SensitivityOverrides.IsSensitivity).ToList());
+        errorsBefore = context.Errors.Count;
+        CalibrationReader.Section? calibrationSection = calibrationNode is null ? null : CalibrationReader.Read(context, calibrationNode);
+        NameTheSets(context, errorsBefore, sets.Where(IsCalibration).ToList());
         SensitivitySpec? sensitivity = null;
         Func<ScenarioSpec, List<List<ScenarioOverride>>>? design = section is null ? null : spec =>
         {
@@ -163,19 +174,36 @@ public static partial class ScenarioLoader
             NameTheSets(context, before, sets.Where(SensitivityOverrides.IsSensitivity).ToList());
             return points;
         };
-        return Build(context, original, FreshTree, sweepNode is null ? null : pointValues, null, sets.Where(s => !SweepOverrides.IsSweep(s) && !SensitivityOverrides.IsSensitivity(s)).ToList(), sweepSet: sets.LastOrDefault(SweepOverrides.IsSweep), design: design) with
+        LoadedScenario loaded = Build(context, original, FreshTree, sweepNode is null ? null : pointValues, null, sets.Where(s => !SweepOverrides.IsSweep(s) && !SensitivityOverrides.IsSensitivity(s) && !IsCalibration(s)).ToList(), sweepSet: sets.LastOrDefault(SweepOverrides.IsSweep), design: design) with
         {
             Sha256 = sha256,
             Question = OpeningComment(text),
             Sets = sets,
             Sensitivity = sensitivity,
         };
+        if (calibrationSection is not null)
+        {
+            int before = context.Errors.Count;
+            CalibrationSpec calibration = CalibrationReader.Complete(context, calibrationSection, loaded.Spec, path => TakesWholeNumbers(context, loaded.Spec, path));
+            NameTheSets(context, before, sets.Where(IsCalibration).ToList());
+            if (context.Errors.Count > 0)
+            {
+                throw new ScenarioException(context.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+            }
+
+            loaded = loaded with { Calibration = calibration };
+        }
+
+        return loaded;
+
+        static bool IsCalibration(ScenarioOverride set) => SensitivityOverrides.IsIn(set, CalibrationReader.Name);
 
         YamlMappingNode FreshTree()
         {
             var root = (YamlMappingNode)YamlText.Parse(baseText).Stream!.Documents[0].RootNode;
             WithoutSection(root, "sweep");
             WithoutSection(root, "sensitivity");
+            WithoutSection(root, CalibrationReader.Name);
             return root;
         }
     }
@@ -564,6 +592,7 @@ public static partial class ScenarioLoader
         // The sweep was taken off the tree and read apart; naming it here lets a misspelt key suggest it.
         root.Node("sweep");
         root.Node("sensitivity");
+        root.Node(CalibrationReader.Name);
         root.RejectUnknownKeys();
         return spec;
     }

@@ -13,10 +13,13 @@ internal static class SensitivityOverrides
     private static readonly string[] MorrisKeys = ["trajectories", "levels"], SobolKeys = ["samples", "resamples"];
 
     /// <summary>Whether <paramref name="set"/> changes the sensitivity section rather than a value of the scenario.</summary>
-    public static bool IsSensitivity(ScenarioOverride set) => set.Path == "sensitivity" || set.Path.StartsWith("sensitivity.", StringComparison.Ordinal);
+    public static bool IsSensitivity(ScenarioOverride set) => IsIn(set, "sensitivity");
+
+    /// <summary>Whether <paramref name="set"/> sets the section <paramref name="name"/> or a key inside it.</summary>
+    public static bool IsIn(ScenarioOverride set, string name) => set.Path == name || set.Path.StartsWith(name + ".", StringComparison.Ordinal);
 
     /// <summary>The file's section (null if it has none) with the <paramref name="sets"/> applied; a problem names the <c>--set</c>.</summary>
-    public static YamlNode? Apply(ParseContext context, YamlNode? section, IEnumerable<ScenarioOverride> sets)
+    public static YamlNode? Apply(ParseContext context, YamlNode? section, IEnumerable<ScenarioOverride> sets, string name = "sensitivity")
     {
         foreach (ScenarioOverride set in sets)
         {
@@ -34,7 +37,7 @@ internal static class SensitivityOverrides
 
             if (section is not YamlMappingNode mapping)
             {
-                context.Errors.Add(new ScenarioError(context.File, 0, 0, $"--set {set.Brief}: the scenario's sensitivity section is not a mapping; replace it with --set 'sensitivity={{…}}' or edit the file"));
+                context.Errors.Add(new ScenarioError(context.File, 0, 0, $"--set {set.Brief}: the scenario's {name} section is not a mapping; replace it with --set '{name}={{…}}' or edit the file"));
                 continue;
             }
 
@@ -52,7 +55,7 @@ internal static class SensitivityOverrides
             else if (keys.Length == 2)
             {
                 mapping.Children[new YamlScalarNode(keys[1])] = set.Value;
-                if (keys[1] == "method" && set.Value is YamlScalarNode { Value: var method })
+                if (name == "sensitivity" && keys[1] == "method" && set.Value is YamlScalarNode { Value: var method })
                 {
                     // Switching the method drops the other method's sizes, which it would refuse.
                     foreach (string other in method == "sobol" ? MorrisKeys : method == "morris" ? SobolKeys : [])
@@ -63,7 +66,7 @@ internal static class SensitivityOverrides
             }
             else
             {
-                context.Errors.Add(new ScenarioError(context.File, 0, 0, $"--set {set.Brief}: sensitivity.{keys[1]} has no keys to set inside it; set it whole, e.g. --set sensitivity.trajectories=20, or a parameter's range with --set 'sensitivity.parameters.model.transmission=[0.01, 0.1]'"));
+                context.Errors.Add(new ScenarioError(context.File, 0, 0, $"--set {set.Brief}: {name}.{keys[1]} has no keys to set inside it; set it whole, e.g. --set {(name == "sensitivity" ? "sensitivity.trajectories=20" : $"{name}.particles=200")}, or a parameter's range with --set '{name}.parameters.model.transmission=[0.01, 0.1]'"));
             }
         }
 

@@ -143,27 +143,7 @@ internal static class SensitivityReader
             Parameters = section.Spec.Parameters.Select(p => p with { Whole = takesWholeNumbers(p.Path) }).ToList(),
             Seed = section.SeedGiven ? section.Spec.Seed : SeedDerivation.Derive(scenario.Seed, "sensitivity", 0),
         };
-        foreach (var (parameter, written) in spec.Parameters.Zip(section.Parameters))
-        {
-            string where = $"sensitivity.parameters.{parameter.Path}";
-            if (parameter.Whole && Math.Floor(parameter.High) - Math.Ceiling(parameter.Low) < 1)
-            {
-                context.Error(written.At.Start, string.Create(CultureInfo.InvariantCulture, $"{where} takes whole numbers, and [{parameter.Low}, {parameter.High}] holds fewer than two; widen the range"));
-            }
-
-            // A key the catalogue declares is checked here once, rather than at every design point.
-            if (ParameterCatalogue.ForKey(parameter.Path) is { } definition)
-            {
-                if (definition.Numbers is not { } numbers)
-                {
-                    context.Error(written.At.Start, $"{where}: {parameter.Path} takes {definition.Type} ({definition.Range.Replace("`", string.Empty, StringComparison.Ordinal)}), not a number, so it cannot vary over a range; vary a key that takes a number, e.g. model.transmission");
-                }
-                else if (parameter.Low < numbers.Min || parameter.High > numbers.Max)
-                {
-                    context.Error(written.At.Start, string.Create(CultureInfo.InvariantCulture, $"{where}: the range [{parameter.Low}, {parameter.High}] goes beyond what {parameter.Path} takes ({definition.Range}); narrow it"));
-                }
-            }
-        }
+        CheckParameters(context, "sensitivity", spec.Parameters, section.Parameters);
 
         if (context.Errors.Count > 0 || spec.Points > SweepReader.MaxPoints)
         {
@@ -188,33 +168,62 @@ internal static class SensitivityReader
     }
 
     /// <summary>An output as written, with its spaces and its kind of minus made the same, to find one listed twice.</summary>
+    /// <summary>
+    /// Checks each parameter's range against what its key takes (whole numbers, the catalogue's
+    /// range, a number at all): the same rules for a sensitivity design and a calibration's priors.
+    /// </summary>
+    internal static void CheckParameters(ParseContext context, string name, IReadOnlyList<SensitivityParameter> parameters, IReadOnlyList<Written> written)
+    {
+        foreach (var (parameter, at) in parameters.Zip(written))
+        {
+            string where = $"{name}.parameters.{parameter.Path}";
+            if (parameter.Whole && Math.Floor(parameter.High) - Math.Ceiling(parameter.Low) < 1)
+            {
+                context.Error(at.At.Start, string.Create(CultureInfo.InvariantCulture, $"{where} takes whole numbers, and [{parameter.Low}, {parameter.High}] holds fewer than two; widen the range"));
+            }
+
+            // A key the catalogue declares is checked here once, rather than at every design point.
+            if (ParameterCatalogue.ForKey(parameter.Path) is { } definition)
+            {
+                if (definition.Numbers is not { } numbers)
+                {
+                    context.Error(at.At.Start, $"{where}: {parameter.Path} takes {definition.Type} ({definition.Range.Replace("`", string.Empty, StringComparison.Ordinal)}), not a number, so it cannot vary over a range; vary a key that takes a number, e.g. model.transmission");
+                }
+                else if (parameter.Low < numbers.Min || parameter.High > numbers.Max)
+                {
+                    context.Error(at.At.Start, string.Create(CultureInfo.InvariantCulture, $"{where}: the range [{parameter.Low}, {parameter.High}] goes beyond what {parameter.Path} takes ({definition.Range}); narrow it"));
+                }
+            }
+        }
+    }
+
     private static string Canonical(string output) => string.Concat(output.Replace('\u2212', '-').Where(c => !char.IsWhiteSpace(c)));
 
     /// <summary>A value as a run reads it: the shortest text that reads back as the same double.</summary>
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static List<Written> Parameters(ParseContext context, YamlMappingReader reader, YamlNode section)
+    internal static List<Written> Parameters(ParseContext context, YamlMappingReader reader, YamlNode section, string name = "sensitivity")
     {
         var written = new List<Written>();
         YamlNode? node = reader.Node("parameters");
         if (node is null)
         {
-            context.Error(section.Start, "sensitivity.parameters is missing; add e.g. 'parameters: {model.transmission: {low: 0.02, high: 0.2, scale: log-uniform}}'");
+            context.Error(section.Start, $"{name}.parameters is missing; add e.g. 'parameters: {{model.transmission: {{low: 0.02, high: 0.2, scale: log-uniform}}}}'");
             return written;
         }
 
         if (node is not YamlMappingNode mapping || mapping.Children.Count == 0)
         {
-            context.Error(node.Start, "sensitivity.parameters should map key paths to ranges, e.g. 'model.transmission: {low: 0.02, high: 0.2}' or 'model.transmission: [0.02, 0.2]'");
+            context.Error(node.Start, $"{name}.parameters should map key paths to ranges, e.g. 'model.transmission: {{low: 0.02, high: 0.2}}' or 'model.transmission: [0.02, 0.2]'");
             return written;
         }
 
         foreach (var (keyNode, rangeNode) in mapping.Children)
         {
             int before = context.Errors.Count;
-            string path = SweepReader.PathOf(context, keyNode, "sensitivity.parameters");
-            context.Remember($"sensitivity.parameters.{path}", keyNode.Start);
-            var (low, high, scale) = Range(context, path, rangeNode);
+            string path = SweepReader.PathOf(context, keyNode, $"{name}.parameters");
+            context.Remember($"{name}.parameters.{path}", keyNode.Start);
+            var (low, high, scale) = Range(context, path, rangeNode, name);
             if (context.Errors.Count > before)
             {
                 continue;
@@ -222,7 +231,7 @@ internal static class SensitivityReader
 
             foreach (string problem in ParameterRange.Problems(path, low, high, scale))
             {
-                context.Error(rangeNode.Start, $"sensitivity.parameters.{path}: {problem}");
+                context.Error(rangeNode.Start, $"{name}.parameters.{path}: {problem}");
             }
 
             if (context.Errors.Count == before)
@@ -235,9 +244,9 @@ internal static class SensitivityReader
     }
 
     /// <summary>A range written as <c>[low, high]</c> or <c>{low, high, scale}</c>.</summary>
-    private static (double Low, double High, ParameterScale Scale) Range(ParseContext context, string path, YamlNode node)
+    private static (double Low, double High, ParameterScale Scale) Range(ParseContext context, string path, YamlNode node, string name)
     {
-        string where = $"sensitivity.parameters.{path}";
+        string where = $"{name}.parameters.{path}";
         if (node is YamlSequenceNode { Children.Count: 2 } pair)
         {
             return (Number(context, where + "[0]", pair.Children[0]), Number(context, where + "[1]", pair.Children[1]), ParameterScale.Uniform);

@@ -1,0 +1,106 @@
+using System.Globalization;
+using OrgSim.Core.Agents;
+using OrgSim.Experiments.Calibration;
+
+namespace OrgSim.Experiments.Charts;
+
+/// <summary>
+/// fit.svg: for each competency and group of the observed survey, one panel of the competent
+/// share by week — observed, as dots with their binomial 95% interval (Wilson), and simulated at
+/// the posterior, as the median line over posterior runs in a 90% band.
+/// </summary>
+internal static class FitChart
+{
+    public const string FileName = "fit.svg";
+
+    /// <summary>At most this many panels; the rest are named in a note.</summary>
+    public const int MaxPanels = 12;
+
+    private const double PanelHeight = 210, PanelGap = 56;
+
+    /// <param name="observed">The observed survey.</param>
+    /// <param name="runs">Each posterior run's stage shares per observed row (NaN where undefined).</param>
+    /// <param name="subtitle">What was fitted to what.</param>
+    public static Chart Draw(ObservedSurvey observed, IReadOnlyList<IReadOnlyList<double[]>> runs, string subtitle)
+    {
+        var panels = observed.Rows.Select((row, i) => (Row: row, Index: i))
+            .GroupBy(r => (Competency: r.Row.Competency is { } c ? Competencies.Name(c) : ObservedSurveyReader.Pooled, Group: Group(r.Row)))
+            .ToList();
+        int shown = Math.Min(panels.Count, MaxPanels);
+        double height = Axes.MarginTop + (shown * (PanelHeight + PanelGap)) + 40;
+        string title = "Fitted and observed competent share";
+        using var svg = new SvgWriter(Axes.PageWidth, height, title, subtitle);
+        int maxWeek = Math.Max(1, observed.Rows.Max(r => r.Week));
+        IReadOnlyList<double> xTicks = NiceTicks.Covering(0, maxWeek);
+        for (int p = 0; p < shown; p++)
+        {
+            var rows = panels[p].OrderBy(r => r.Row.Week).ToList();
+            double top = Axes.MarginTop + (p * (PanelHeight + PanelGap));
+            var axes = Axes.Standard(top + PanelHeight + Axes.MarginBottom, 0, 0, xTicks[^1], 0, 1, top);
+            IReadOnlyList<double> yTicks = [0, 0.25, 0.5, 0.75, 1];
+            axes.DrawY(svg, yTicks, v => (v * 100).ToString("0", CultureInfo.InvariantCulture) + "%", null);
+            axes.DrawX(svg, xTicks, Axes.Plain(xTicks), p == shown - 1 ? "week" : null);
+            svg.Text(axes.Left, top - 10, $"{panels[p].Key.Competency} · {panels[p].Key.Group}", ("font-size", 15), ("font-weight", "bold"), ("class", "panel-title"));
+            var band = rows.Select(r => (r.Row.Week, Quantiles(runs.Select(run => Competent(run[r.Index])).Where(double.IsFinite).ToList()))).Where(b => b.Item2 is not null).Select(b => (b.Week, Q: b.Item2!.Value)).ToList();
+            if (band.Count > 0)
+            {
+                var outline = band.Select(b => (axes.X(b.Week), axes.Y(b.Q.High))).Concat(band.AsEnumerable().Reverse().Select(b => (axes.X(b.Week), axes.Y(b.Q.Low))));
+                svg.Leaf("path", ("class", "band"), ("d", SvgWriter.Polyline(outline, closed: true)), ("fill", Palette.Arm(0)), ("fill-opacity", 0.2), ("stroke", "none"));
+                svg.Leaf("path", ("class", "median"), ("d", SvgWriter.Polyline(band.Select(b => (axes.X(b.Week), axes.Y(b.Q.Median))))), ("fill", "none"), ("stroke", Palette.Arm(0)), ("stroke-width", 2));
+            }
+
+            foreach (var (row, _) in rows)
+            {
+                int count = row.HasStages ? row.StageCount(Stage.ConsciousCompetence) + row.StageCount(Stage.UnconsciousCompetence) : row.Competent;
+                var (share, low, high) = Wilson(count, row.Ratings);
+                double x = axes.X(row.Week);
+                svg.Leaf("line", ("class", "observed-interval"), ("x1", x), ("x2", x), ("y1", axes.Y(low)), ("y2", axes.Y(high)), ("stroke", "#000000"), ("stroke-width", 1.5));
+                svg.Open("circle", ("class", "observed"), ("cx", x), ("cy", axes.Y(share)), ("r", 4), ("fill", "#000000"));
+                svg.Title(string.Create(CultureInfo.InvariantCulture, $"week {row.Week}: observed {share:P1} of {row.Ratings} ratings (95% {low:P1}–{high:P1})"));
+                svg.Close();
+            }
+        }
+
+        string note = "Dots: observed share with its binomial 95% interval · line and band: median and 90% of runs at the posterior";
+        if (panels.Count > shown)
+        {
+            note += string.Create(CultureInfo.InvariantCulture, $" · {panels.Count - shown} more panels not drawn");
+        }
+
+        svg.Text(20, height - 16, note, ("font-size", 14), ("fill", Palette.Muted), ("class", "note"));
+        return new Chart(FileName, title, svg.Finish());
+    }
+
+    private static string Group(ObservedRow row) =>
+        row.Level is int level ? string.Create(CultureInfo.InvariantCulture, $"level {level}") : row.Unit ?? "whole organisation";
+
+    private static double Competent(double[] shares) => shares[2] + shares[3];
+
+    private static (double Low, double Median, double High)? Quantiles(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        values.Sort();
+        return (At(values, 0.05), At(values, 0.5), At(values, 0.95));
+    }
+
+    /// <summary>The q-quantile of sorted values, interpolated (type 7).</summary>
+    internal static double At(IReadOnlyList<double> sorted, double q)
+    {
+        double h = (sorted.Count - 1) * q;
+        int i = (int)Math.Floor(h);
+        return i + 1 < sorted.Count ? sorted[i] + ((h - i) * (sorted[i + 1] - sorted[i])) : sorted[i];
+    }
+
+    private static (double Share, double Low, double High) Wilson(int count, int n)
+    {
+        const double Z = 1.959964;
+        double p = count / (double)n, z2 = Z * Z;
+        double centre = (p + (z2 / (2 * n))) / (1 + (z2 / n));
+        double half = Z * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n))) / (1 + (z2 / n));
+        return (p, Math.Max(0, centre - half), Math.Min(1, centre + half));
+    }
+}

@@ -1,0 +1,103 @@
+using OrgSim.Experiments.Jobs;
+
+namespace OrgSim.Experiments.Tests.Calibration;
+
+/// <summary>A calibration's results: the same for any thread count, the same after a resume, and refusing what it cannot compare.</summary>
+public class CalibrateJobRunTests
+{
+    private static readonly string[] Outputs = ["calibration.csv", "posterior.csv", "generations.csv", "fitted.yaml", "fit.svg"];
+
+    [Fact]
+    public void Results_AreByteIdentical_ForAnyThreadCount()
+    {
+        string folder = CalibrationFixture.Folder(particles: 30, maxGenerations: 3);
+        Assert.Equal(JobStatus.Success, CalibrateJob.Execute(CalibrationFixture.Request(folder, "one", threads: 1), _ => { }).Status);
+        Assert.Equal(JobStatus.Success, CalibrateJob.Execute(CalibrationFixture.Request(folder, "three", threads: 3), _ => { }).Status);
+        foreach (string name in Outputs)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "one", name)), File.ReadAllBytes(Path.Combine(folder, "three", name)));
+        }
+    }
+
+    [Fact]
+    public void Resume_AfterCancellation_GivesTheUninterruptedResults()
+    {
+        string folder = CalibrationFixture.Folder(particles: 30, maxGenerations: 3);
+        var whole = new List<string>();
+        Assert.Equal(JobStatus.Success, CalibrateJob.Execute(CalibrationFixture.Request(folder, "whole"), whole.Add).Status);
+
+        using var cancel = new CancellationTokenSource();
+        int rounds = 0;
+        JobOutcome stopped = CalibrateJob.Execute(CalibrationFixture.Request(folder, "resumed"), _ =>
+        {
+            if (++rounds == 2)
+            {
+                cancel.Cancel();
+            }
+        }, cancel.Token);
+        Assert.Equal(JobStatus.Cancelled, stopped.Status);
+        Assert.False(File.Exists(Path.Combine(folder, "resumed", "calibration.csv")));
+
+        var again = new List<string>();
+        JobOutcome resumed = CalibrateJob.Execute(CalibrationFixture.Request(folder, "resumed"), again.Add);
+        Assert.Equal(JobStatus.Success, resumed.Status);
+        Assert.Contains(again, l => l.Contains("replayed", StringComparison.Ordinal));
+        foreach (string name in Outputs)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "whole", name)), File.ReadAllBytes(Path.Combine(folder, "resumed", name)));
+        }
+    }
+
+    [Fact]
+    public void Folder_OfAnotherObservedFile_IsRefused_UnlessOverwrite()
+    {
+        string folder = CalibrationFixture.Folder(particles: 10, maxGenerations: 1);
+        Assert.Equal(JobStatus.Success, CalibrateJob.Execute(CalibrationFixture.Request(folder), _ => { }).Status);
+        File.AppendAllText(Path.Combine(folder, "observed.csv"), "25,pacing,10,5,3,1,1\n");
+
+        JobOutcome refused = CalibrateJob.Execute(CalibrationFixture.Request(folder), _ => { });
+        Assert.Equal($"orgsim calibrate: --out {Path.Combine(folder, "out")} holds a calibration of another scenario or observed file (or other --set values); choose another folder, or add --overwrite to replace it", Assert.Single(refused.Errors));
+        Assert.Equal(JobStatus.Success, CalibrateJob.Execute(CalibrationFixture.Request(folder) with { Overwrite = true }, _ => { }).Status);
+    }
+
+    [Fact]
+    public void Folder_WithOtherFiles_IsRefused()
+    {
+        string folder = CalibrationFixture.Folder(particles: 10, maxGenerations: 1);
+        Directory.CreateDirectory(Path.Combine(folder, "out"));
+        File.WriteAllText(Path.Combine(folder, "out", "notes.txt"), "mine");
+        JobOutcome refused = CalibrateJob.Execute(CalibrationFixture.Request(folder), _ => { });
+        Assert.Contains("already holds files that are not a calibration's", Assert.Single(refused.Errors), StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(folder, "out", "notes.txt")));
+    }
+
+    [Theory]
+    [InlineData("31,pacing,10,5,3,1,1\n", "observed.csv:14: week 31 is past the scenario's horizon of 30 weeks; raise horizon_weeks to at least 31, or leave the wave out")]
+    public void Survey_ThatTheScenarioCannotMatch_IsOneLineBeforeAnyRun(string row, string expected)
+    {
+        string folder = CalibrationFixture.Folder(particles: 10, maxGenerations: 1);
+        File.AppendAllText(Path.Combine(folder, "observed.csv"), row);
+        JobOutcome outcome = CalibrateJob.Execute(CalibrationFixture.Request(folder), _ => { });
+        Assert.Equal(Path.Combine(folder, expected), Assert.Single(outcome.Errors));
+        Assert.False(Directory.Exists(Path.Combine(folder, "out")));
+    }
+
+    [Fact]
+    public void Units_OfAGeneratedOrganisation_CannotBeMatched()
+    {
+        string folder = CalibrationFixture.Folder(particles: 10, maxGenerations: 1);
+        File.WriteAllText(Path.Combine(folder, "observed.csv"), "week,competency,unit,respondents,competent\n10,pacing,Sales,10,3\n");
+        JobOutcome outcome = CalibrateJob.Execute(CalibrationFixture.Request(folder), _ => { });
+        Assert.Contains("unit \"Sales\" cannot be matched: the scenario's organisation has no team names", Assert.Single(outcome.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Level_NotInTheOrganisation_IsRefused_AndStagesNeedStageColumns()
+    {
+        string folder = CalibrationFixture.Folder(particles: 10, maxGenerations: 1, extra: "  compare: stages");
+        File.WriteAllText(Path.Combine(folder, "observed.csv"), "week,competency,level,respondents,competent\n10,pacing,1,10,3\n");
+        Assert.Contains("calibration.compare is stages, but", Assert.Single(CalibrateJob.Execute(CalibrationFixture.Request(folder), _ => { }).Errors), StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(folder, "observed.csv"), "week,competency,level,respondents,stage_0,stage_1,stage_2,stage_3\n10,pacing,9,10,3,3,3,1\n");
+        Assert.Contains("level 9 is not a level of the scenario's organisation", Assert.Single(CalibrateJob.Execute(CalibrationFixture.Request(folder), _ => { }).Errors), StringComparison.Ordinal);
+    }
+}

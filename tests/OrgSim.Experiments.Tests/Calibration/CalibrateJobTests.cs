@@ -1,0 +1,33 @@
+using System.Globalization;
+using OrgSim.Experiments.Jobs;
+
+namespace OrgSim.Experiments.Tests.Calibration;
+
+public class CalibrateJobTests
+{
+    [Fact]
+    public void Calibrate_WritesEveryOutput_AndFittedScenarioRuns()
+    {
+        string folder = CalibrationFixture.Folder();
+        var lines = new List<string>();
+        JobOutcome outcome = CalibrateJob.Execute(CalibrationFixture.Request(folder, forecast: true), lines.Add);
+        Assert.True(outcome.Status == JobStatus.Success, string.Join("\n", outcome.Errors));
+        string output = Path.Combine(folder, "out");
+        foreach (string name in new[] { "calibration.csv", "posterior.csv", "generations.csv", "fitted.yaml", "fit.svg", "forecast.csv" })
+        {
+            Assert.True(File.Exists(Path.Combine(output, name)), name);
+        }
+
+        Assert.StartsWith("Fitted model.transmission = ", outcome.Lines[0], StringComparison.Ordinal);
+        string[] summary = File.ReadAllLines(Path.Combine(output, "calibration.csv"));
+        Assert.Equal("parameter,estimate,median,low_95,high_95,prior_low,prior_high,prior_scale,ess,note", summary[0]);
+        Assert.StartsWith("model.transmission,", summary[1], StringComparison.Ordinal);
+
+        var fitted = OrgSim.Experiments.Scenarios.ScenarioLoader.Load(Path.Combine(output, "fitted.yaml"));
+        Assert.Null(fitted.Calibration);
+        double estimate = double.Parse(summary[1].Split(',')[1], CultureInfo.InvariantCulture);
+        Assert.Equal(estimate, fitted.Spec.Model.Transmission, 12);
+        var run = RunJob.Execute(new RunRequest { Scenario = new ScenarioInput(Path.Combine(output, "fitted.yaml"), [], Replicates: 1), Out = Path.Combine(folder, "fitted-run"), Threads = 1, NoReport = true }, new RunListener());
+        Assert.True(run.Status == JobStatus.Success, string.Join("\n", run.Errors));
+    }
+}
