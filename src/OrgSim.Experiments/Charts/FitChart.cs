@@ -32,13 +32,21 @@ internal static class FitChart
         using var svg = new SvgWriter(Axes.PageWidth, height, title, subtitle);
         int maxWeek = Math.Max(1, observed.Rows.Max(r => r.Week));
         IReadOnlyList<double> xTicks = NiceTicks.Covering(0, maxWeek);
+
+        // One scale for every panel, fitted to what is drawn: survey shares are often a few
+        // percent, and on a 0–100% axis their dots and band lay flat on the floor.
+        double highest = observed.Rows.Select(r => Wilson(CompetentCount(r), r.Ratings).High)
+            .Concat(runs.SelectMany(run => run.Select(Competent)).Where(double.IsFinite))
+            .DefaultIfEmpty(1).Max();
+        IReadOnlyList<double> yTicks = NiceTicks.Covering(0, Math.Clamp(highest, 0.01, 1));
+        double yMax = Math.Min(1, yTicks[^1]);
+        yTicks = yTicks.Where(t => t <= yMax).ToList();
         for (int p = 0; p < shown; p++)
         {
             var rows = panels[p].OrderBy(r => r.Row.Week).ToList();
             double top = Axes.MarginTop + (p * (PanelHeight + PanelGap));
-            var axes = Axes.Standard(top + PanelHeight + Axes.MarginBottom, 0, 0, xTicks[^1], 0, 1, top);
-            IReadOnlyList<double> yTicks = [0, 0.25, 0.5, 0.75, 1];
-            axes.DrawY(svg, yTicks, v => (v * 100).ToString("0", CultureInfo.InvariantCulture) + "%", null);
+            var axes = Axes.Standard(top + PanelHeight + Axes.MarginBottom, 0, 0, xTicks[^1], 0, yMax, top);
+            axes.DrawY(svg, yTicks, v => (v * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%", "% competent");
             axes.DrawX(svg, xTicks, Axes.Plain(xTicks), p == shown - 1 ? "week" : null);
             svg.Text(axes.Left, top - 10, $"{panels[p].Key.Competency} · {panels[p].Key.Group}", ("font-size", 15), ("font-weight", "bold"), ("class", "panel-title"));
             var band = rows.Select(r => (r.Row.Week, Quantiles(runs.Select(run => Competent(run[r.Index])).Where(double.IsFinite).ToList()))).Where(b => b.Item2 is not null).Select(b => (b.Week, Q: b.Item2!.Value)).ToList();
@@ -51,8 +59,7 @@ internal static class FitChart
 
             foreach (var (row, _) in rows)
             {
-                int count = row.HasStages ? row.StageCount(Stage.ConsciousCompetence) + row.StageCount(Stage.UnconsciousCompetence) : row.Competent;
-                var (share, low, high) = Wilson(count, row.Ratings);
+                var (share, low, high) = Wilson(CompetentCount(row), row.Ratings);
                 double x = axes.X(row.Week);
                 svg.Leaf("line", ("class", "observed-interval"), ("x1", x), ("x2", x), ("y1", axes.Y(low)), ("y2", axes.Y(high)), ("stroke", "#000000"), ("stroke-width", 1.5));
                 svg.Open("circle", ("class", "observed"), ("cx", x), ("cy", axes.Y(share)), ("r", 4), ("fill", "#000000"));
@@ -75,6 +82,9 @@ internal static class FitChart
         row.Level is int level ? string.Create(CultureInfo.InvariantCulture, $"level {level}") : row.Unit ?? "whole organisation";
 
     private static double Competent(double[] shares) => shares[2] + shares[3];
+
+    private static int CompetentCount(ObservedRow row) =>
+        row.HasStages ? row.StageCount(Stage.ConsciousCompetence) + row.StageCount(Stage.UnconsciousCompetence) : row.Competent;
 
     private static (double Low, double Median, double High)? Quantiles(List<double> values)
     {

@@ -8,6 +8,7 @@ using OrgSim.Experiments.Charts;
 using OrgSim.Experiments.Import;
 using OrgSim.Experiments.Organisations;
 using OrgSim.Experiments.Output;
+using OrgSim.Experiments.Report;
 using OrgSim.Experiments.Running;
 using OrgSim.Experiments.Scenarios;
 using OrgSim.Experiments.Sensitivity;
@@ -189,18 +190,17 @@ public static class CalibrateJob
             files.Add(("forecast.csv", w => CalibrationTables.WriteForecast(w, forecast)));
         }
 
+        string sentence = string.Create(CultureInfo.InvariantCulture, $"Fitted {string.Join(", ", summaries.Select((s, k) => $"{s.Name} = {Text(s.Mean)} (95% {Text(s.Lower)}–{Text(s.Upper)})"))} to {observed.File} with {state.TotalEvaluated:N0} runs over {state.History.Count} generations; stopped: {StopText(state.StopReason)}.");
+        files.Add(("report.html", w => w.Write(CalibrationReport.Build(spec.Name, spec.Description, loaded.Question, sentence, parameters, summaries, chart.Svg, forecast))));
         folder.WriteOutputs(files);
-        var lines = new List<string>
-        {
-            string.Create(CultureInfo.InvariantCulture, $"Fitted {string.Join(", ", summaries.Select((s, k) => $"{s.Name} = {Text(s.Mean)} (95% {Text(s.Lower)}–{Text(s.Upper)})"))} to {observed.File} with {state.TotalEvaluated:N0} runs over {state.History.Count} generations; stopped: {StopText(state.StopReason)}."),
-        };
+        var lines = new List<string> { sentence };
         lines.AddRange(CalibrationTables.SummaryLines(parameters, summaries, state));
         if (request.Forecast)
         {
             lines.AddRange(CalibrationTables.ForecastLines(forecast));
         }
 
-        lines.Add($"Results in {folder.Path}: calibration.csv, posterior.csv, generations.csv, fitted.yaml, fit.svg{(request.Forecast ? ", forecast.csv" : string.Empty)}");
+        lines.Add($"Results in {folder.Path}: report.html, calibration.csv, posterior.csv, generations.csv, fitted.yaml, fit.svg{(request.Forecast ? ", forecast.csv" : string.Empty)}");
         return JobOutcome.Done([.. lines]);
     }
 

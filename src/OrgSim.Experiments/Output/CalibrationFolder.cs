@@ -20,7 +20,7 @@ public sealed class CalibrationFolder
     public const string RoundsName = "rounds";
 
     /// <summary>The outputs, written together when the calibration ends.</summary>
-    public static IReadOnlyList<string> Outputs { get; } = ["calibration.csv", "posterior.csv", "generations.csv", "fitted.yaml", "fit.svg", "forecast.csv"];
+    public static IReadOnlyList<string> Outputs { get; } = ["report.html", "calibration.csv", "posterior.csv", "generations.csv", "fitted.yaml", "fit.svg", "forecast.csv"];
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 

@@ -210,7 +210,7 @@ public static class ReportBuilder
     /// The question as paragraphs: blank lines separate them, wrapped lines join, and a line that
     /// starts a list item ("- ", "* ", "1. ") starts a new line.
     /// </summary>
-    private static string Question(string question)
+    internal static string Question(string question)
     {
         if (string.IsNullOrWhiteSpace(question))
         {
@@ -254,7 +254,7 @@ public static class ReportBuilder
         || (line.Length > 2 && char.IsAsciiDigit(line[0]) && line.TakeWhile(char.IsAsciiDigit).Count() is int digits && digits < line.Length - 1 && line[digits] is '.' or ')' && line[digits + 1] == ' ');
 
     /// <summary>An SVG document as inline markup: without its XML declaration or doctype, which HTML does not take.</summary>
-    private static string Inline(string svg)
+    internal static string Inline(string svg)
     {
         ArgumentNullException.ThrowIfNull(svg);
         string text = svg.TrimStart('\uFEFF').TrimStart();

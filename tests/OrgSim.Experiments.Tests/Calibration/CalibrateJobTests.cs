@@ -13,7 +13,7 @@ public class CalibrateJobTests
         JobOutcome outcome = CalibrateJob.Execute(CalibrationFixture.Request(folder, forecast: true), lines.Add);
         Assert.True(outcome.Status == JobStatus.Success, string.Join("\n", outcome.Errors));
         string output = Path.Combine(folder, "out");
-        foreach (string name in new[] { "calibration.csv", "posterior.csv", "generations.csv", "fitted.yaml", "fit.svg", "forecast.csv" })
+        foreach (string name in new[] { "report.html", "calibration.csv", "posterior.csv", "generations.csv", "fitted.yaml", "fit.svg", "forecast.csv" })
         {
             Assert.True(File.Exists(Path.Combine(output, name)), name);
         }
@@ -22,6 +22,15 @@ public class CalibrateJobTests
         string[] summary = File.ReadAllLines(Path.Combine(output, "calibration.csv"));
         Assert.Equal("parameter,estimate,median,low_95,high_95,prior_low,prior_high,prior_scale,ess,note", summary[0]);
         Assert.StartsWith("model.transmission,", summary[1], StringComparison.Ordinal);
+
+        // The report: the fit's sentence, a row per parameter, the chart inlined, the forecast per arm.
+        string report = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("<p>Fitted model.transmission = ", report, StringComparison.Ordinal);
+        Assert.Contains("<tr><td><code>model.transmission</code></td>", report, StringComparison.Ordinal);
+        Assert.Contains("Fitted and observed competent share", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("<?xml", report, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"forecast\">", report, StringComparison.Ordinal);
+        Assert.Contains("<code>competent_share_final</code>", report, StringComparison.Ordinal);
 
         var fitted = OrgSim.Experiments.Scenarios.ScenarioLoader.Load(Path.Combine(output, "fitted.yaml"));
         Assert.Null(fitted.Calibration);
