@@ -138,15 +138,11 @@ internal static class FindingsWriter
             case WeeksTo50:
                 return lead + "time to 50% competent: " + WeeksContrast(tables, row, arm, reference, clear);
             case FinalShare:
-                sentence = lead + "the competent share at week " + Markup.Integer(tables.HorizonWeeks) + ": " + arm + " ended with "
-                    + (d == 0 ? "the same share on average" : Markup.OneDecimal(Math.Abs(100 * d)) + " percentage points " + (d > 0 ? "more" : "fewer") + " competent pairs")
-                    + " " + SignedInterval(row, 100, " points", "fewer", "more") + ".";
+                sentence = lead + "the competent share at week " + Markup.Integer(tables.HorizonWeeks) + ": " + arm + " ended with " + Points(row, "competent pairs");
                 verdict = clear ? " The 95% interval excludes zero: " + arm + " clearly ends " + (d > 0 ? "higher" : "lower") + "." : CannotTell(row);
                 break;
             case Retention:
-                sentence = lead + "retention " + Markup.Integer(tables.RetentionWeeks) + " weeks after the training: " + arm + " kept "
-                    + (d == 0 ? "the same share on average" : Markup.OneDecimal(Math.Abs(100 * d)) + " percentage points " + (d > 0 ? "more" : "fewer") + " of its competent pairs")
-                    + " " + SignedInterval(row, 100, " points", "fewer", "more") + ".";
+                sentence = lead + "retention " + Markup.Integer(tables.RetentionWeeks) + " weeks after the training: " + arm + " kept " + Points(row, "of its competent pairs");
                 verdict = clear ? " The 95% interval excludes zero: " + arm + " clearly keeps " + (d > 0 ? "more" : "fewer") + "." : CannotTell(row);
                 break;
             default:
@@ -156,6 +152,14 @@ internal static class FindingsWriter
         }
 
         return sentence + verdict;
+    }
+
+    /// <summary>"12.3 percentage points more competent pairs (95% CI …)." for a paired difference of shares.</summary>
+    private static string Points(StatRow row, string what)
+    {
+        double d = row.Mean!.Value;
+        return (d == 0 ? "the same share on average" : Markup.OneDecimal(Math.Abs(100 * d)) + " percentage points " + (d > 0 ? "more" : "fewer") + " " + what)
+            + " " + SignedInterval(row, 100, " points", "fewer", "more") + ".";
     }
 
     /// <summary>
