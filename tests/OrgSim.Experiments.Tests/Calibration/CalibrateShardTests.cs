@@ -61,6 +61,21 @@ public class CalibrateShardTests
     }
 
     [Fact]
+    public void FreshOrganisationPerPoint_StillGivesTheUnshardedOutputs()
+    {
+        // A candidate's run depends on its seed alone, not on its place in the batch that runs it.
+        string folder = CalibrationFixture.Folder(particles: 12, maxGenerations: 2, extra: "organisation_per_point: fresh");
+        Assert.Equal(JobStatus.Success, CalibrateJob.Execute(CalibrationFixture.Request(folder, "whole"), _ => { }).Status);
+        for (int pass = 0; pass < 10 && !File.Exists(Path.Combine(folder, "sharded", "posterior.csv")); pass++)
+        {
+            Assert.Equal(JobStatus.Success, CalibrateJob.Execute(Shard(folder, "2/2"), _ => { }).Status);
+            Assert.Equal(JobStatus.Success, CalibrateJob.Execute(Shard(folder, "1/2"), _ => { }).Status);
+        }
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "whole", "posterior.csv")), File.ReadAllBytes(Path.Combine(folder, "sharded", "posterior.csv")));
+    }
+
+    [Fact]
     public void Part_OfAnotherShardCount_IsRefused_NamingIt()
     {
         string folder = CalibrationFixture.Folder(particles: 10, maxGenerations: 2);
@@ -127,6 +142,19 @@ public class CalibrateShardTests
         var kubernetes = new Dictionary<string, string?> { ["JOB_COMPLETION_INDEX"] = "3" };
         JobOutcome refused = CalibrateJob.Execute(CalibrationFixture.Request(folder, "sharded") with { Environment = kubernetes }, _ => { });
         Assert.Equal("orgsim calibrate: JOB_COMPLETION_INDEX is 3 but the shard count is not given; set ORGSIM_SHARD_COUNT to the Job's spec.completions in the container's env, or pass --shards N", Assert.Single(refused.Errors));
+    }
+
+    [Fact]
+    public void Folder_BeingClaimedByAnotherShard_IsNotAFolderOfOtherFiles()
+    {
+        // Another shard started at the same moment has made rounds/ but not written calibration.json yet.
+        string folder = CalibrationFixture.Folder(particles: 10, maxGenerations: 2);
+        Directory.CreateDirectory(Path.Combine(folder, "sharded", "rounds"));
+        Assert.Equal(JobStatus.Success, CalibrateJob.Execute(Shard(folder, "1/2"), _ => { }).Status);
+
+        // Round files without the manifest say nothing of whose they are: still refused.
+        File.Delete(Path.Combine(folder, "sharded", "calibration.json"));
+        Assert.Contains("already holds files that are not a calibration's", Assert.Single(CalibrateJob.Execute(Shard(folder, "2/2"), _ => { }).Errors), StringComparison.Ordinal);
     }
 
     [Fact]
