@@ -166,6 +166,7 @@ public static class CalibrateJob
                     rows[positions[i]] = (rows[positions[i]].Index, rows[positions[i]].Values, batch.Surveys[new RunCoordinates(i, 0, 0)]);
                 }
             }
+
             if (folder.ReadRound(generation, round) is { } stored)
             {
                 if (stored.Count != rows.Count || stored.Zip(rows).Any(p => p.First.Index != p.Second.Index || !p.First.Values.SequenceEqual(p.Second.Values)))
