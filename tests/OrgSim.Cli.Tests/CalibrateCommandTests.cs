@@ -68,6 +68,36 @@ public class CalibrateCommandTests
     }
 
     [Fact]
+    public void Shards_SharingOneFolder_EndWithTheUnshardedFiles()
+    {
+        string folder = Folder();
+        string[] common = [Path.Combine(folder, "fit.yaml"), "--observed", Path.Combine(folder, "observed.csv"), "--threads", "1"];
+        Assert.Equal(0, CliHarness.Run(["calibrate", .. common, "--out", Path.Combine(folder, "whole")]).ExitCode);
+
+        var first = CliHarness.Run(["calibrate", .. common, "--out", Path.Combine(folder, "sharded"), "--shard", "2/2"]);
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.StartsWith("Shard 2/2 (--shard): ", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Generation 0, round 0: parts 2 of 2 are stored in ", first.Stdout, StringComparison.Ordinal);
+        for (int pass = 0; pass < 10 && !File.Exists(Path.Combine(folder, "sharded", "calibration.csv")); pass++)
+        {
+            foreach (string shard in new[] { "1/2", "2/2" })
+            {
+                var result = CliHarness.Run(["calibrate", .. common, "--out", Path.Combine(folder, "sharded"), "--shard", shard]);
+                Assert.True(result.ExitCode == 0, result.Stderr);
+            }
+        }
+
+        foreach (string name in new[] { "calibration.csv", "posterior.csv", "generations.csv" })
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(folder, "whole", name)), File.ReadAllText(Path.Combine(folder, "sharded", name)));
+        }
+
+        var bad = CliHarness.Run(["calibrate", .. common, "--out", Path.Combine(folder, "sharded"), "--shard", "4/3"]);
+        Assert.Equal(ExitCodes.BadInput, bad.ExitCode);
+        Assert.Equal("orgsim calibrate: --shard is '4/3'; I must be from 1 to N, e.g. --shard 2/3", bad.Stderr.TrimEnd());
+    }
+
+    [Fact]
     public void Scenario_WithoutACalibrationSection_IsOneLine()
     {
         string folder = Folder();

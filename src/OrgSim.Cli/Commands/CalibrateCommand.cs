@@ -18,6 +18,10 @@ public static class CalibrateCommand
             Overwrite = options.Overwrite,
             Threads = options.Threads ?? Environment.ProcessorCount,
             Forecast = options.Forecast,
+            Shard = options.Shard,
+            Shards = options.Shards,
+            Environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal),
         };
         time ??= TimeProvider.System;
         long start = time.GetTimestamp();

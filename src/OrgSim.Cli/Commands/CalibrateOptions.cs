@@ -34,6 +34,14 @@ public sealed class CalibrateOptions
     [Option("forecast", HelpText = "Also run every arm of the scenario at 100 posterior particles to the horizon and write forecast.csv.")]
     public bool Forecast { get; set; }
 
+    /// <summary>This machine's shard of each round.</summary>
+    [Option("shard", HelpText = "Run only shard I of N of each round, e.g. --shard 2/3 (also taken from Slurm job arrays and Kubernetes indexed Jobs); all shards share one --out, and rerunning them goes on round by round (docs/calibration.md).")]
+    public string? Shard { get; set; }
+
+    /// <summary>The shard count for a Kubernetes indexed Job.</summary>
+    [Option("shards", HelpText = "The number of shards when the index comes from JOB_COMPLETION_INDEX (or set ORGSIM_SHARD_COUNT).")]
+    public int? Shards { get; set; }
+
     /// <summary>Whether to replace another calibration in --out.</summary>
     [Option("overwrite", HelpText = "Replace another calibration's results in the --out folder, or write into a folder holding other files.")]
     public bool Overwrite { get; set; }

@@ -38,6 +38,15 @@ public static class CalibrateJob
             return JobOutcome.Bad($"{Command}: --threads is {request.Threads}; must be in range [1, {RunRequest.MaxThreads}]");
         }
 
+        var (resolved, shardError, shardSource) = ShardSpec.Resolve(request.Shard, request.Shards, request.Environment);
+        if (shardError is not null)
+        {
+            return JobOutcome.Bad($"{Command}: {shardError}");
+        }
+
+        // Shard 1 of 1 is the whole round: the same as no shard.
+        ShardSpec? shard = resolved is { Count: > 1 } s ? s : null;
+
         var (loaded, errors) = request.Scenario.Load(Command);
         if (loaded is null)
         {
@@ -101,7 +110,12 @@ public static class CalibrateJob
 
         try
         {
-            return Calibrate(request, loaded, calibration, observed, compare, folder, say, cancellation);
+            if (shard is { } own)
+            {
+                say($"Shard {own} ({shardSource}): runs candidates k with k mod {own.Count} = {own.Index - 1} of each round (k from 0), into {folder.Path}; whoever finds all {own.Count} parts of a round merges them.");
+            }
+
+            return Calibrate(request, loaded, calibration, observed, compare, folder, shard, say, cancellation);
         }
         catch (CalibrationStopException stop)
         {
@@ -121,7 +135,7 @@ public static class CalibrateJob
         }
     }
 
-    private static JobOutcome Calibrate(CalibrateRequest request, LoadedScenario loaded, CalibrationSpec calibration, ObservedSurvey observed, CalibrationCompare compare, CalibrationFolder folder, Action<string> say, CancellationToken cancellation)
+    private static JobOutcome Calibrate(CalibrateRequest request, LoadedScenario loaded, CalibrationSpec calibration, ObservedSurvey observed, CalibrationCompare compare, CalibrationFolder folder, ShardSpec? shard, Action<string> say, CancellationToken cancellation)
     {
         ScenarioSpec spec = loaded.Spec;
         ulong seed = calibration.SeedFor(spec.Seed);
@@ -137,6 +151,22 @@ public static class CalibrateJob
             int generation = state.Generation, round = state.Round;
             string how = "ran";
             List<(int Index, IReadOnlyList<string> Values, double Distance)> rows = [.. candidates.Select(c => (c.Index, (IReadOnlyList<string>)[.. c.Values.Select((v, k) => CalibrationRunner.RunText(parameters[k], v))], double.NaN))];
+
+            // Runs the candidates at these positions of the round and puts their distances into rows; each candidate's seed is its own, wherever it runs.
+            void RunInto(IReadOnlyList<int> positions)
+            {
+                if (positions.Count == 0)
+                {
+                    return;
+                }
+
+                var batch = runner.Run([.. positions.Select(k => candidates[k].Values)], i => CandidateSeed(seed, generation, candidates[positions[i]].Index), [calibration.Arm!], 0, survey => SurveyDistance.Of(observed, survey.AllStageShares(), compare));
+                for (int i = 0; i < positions.Count; i++)
+                {
+                    rows[positions[i]] = (rows[positions[i]].Index, rows[positions[i]].Values, batch.Surveys[new RunCoordinates(i, 0, 0)]);
+                }
+            }
+
             if (folder.ReadRound(generation, round) is { } stored)
             {
                 if (stored.Count != rows.Count || stored.Zip(rows).Any(p => p.First.Index != p.Second.Index || !p.First.Values.SequenceEqual(p.Second.Values)))
@@ -149,8 +179,65 @@ public static class CalibrateJob
             }
             else
             {
-                var batch = runner.Run([.. candidates.Select(c => c.Values)], i => CandidateSeed(seed, generation, candidates[i].Index), [calibration.Arm!], 0, survey => SurveyDistance.Of(observed, survey.AllStageShares(), compare));
-                rows = [.. rows.Select((r, i) => (r.Index, r.Values, batch.Surveys[new RunCoordinates(i, 0, 0)]))];
+                // The round's parts stored by shards: candidate k (0-based in the round) belongs to shard (k mod N) + 1.
+                IReadOnlyList<RoundPart> parts = folder.ReadParts(generation, round);
+                int? count = shard?.Count ?? (parts.Count > 0 ? parts[0].Shard.Count : null);
+                var known = new bool[rows.Count];
+                var present = new SortedSet<int>();
+                foreach (RoundPart part in parts)
+                {
+                    if (part.Shard.Count != count)
+                    {
+                        string mine = shard is { } s ? $"this is shard {s}" : $"{Path.GetFileName(parts[0].File)} is of {count}";
+                        throw new DamagedFileException(part.File, $"is a part of round {round} of generation {generation} split into {part.Shard.Count} shards, but {mine}; every shard of a round needs the same N: rerun with --shard I/{part.Shard.Count}, or remove the round's part files to split it again");
+                    }
+
+                    List<int> owned = [.. Enumerable.Range(0, rows.Count).Where(k => part.Shard.Owns(k))];
+                    if (part.Rows.Count != owned.Count || part.Rows.Zip(owned).Any(p => p.First.Index != rows[p.Second].Index || !p.First.Values.SequenceEqual(rows[p.Second].Values)))
+                    {
+                        throw new DamagedFileException(part.File, $"holds other candidates than shard {part.Shard} of round {round} of generation {generation} in this calibration (made by another version of orgsim?); remove it to run that part again");
+                    }
+
+                    foreach (var (row, k) in part.Rows.Zip(owned))
+                    {
+                        rows[k] = row;
+                        known[k] = true;
+                    }
+
+                    present.Add(part.Shard.Index);
+                }
+
+                if (shard is { } own)
+                {
+                    if (present.Contains(own.Index))
+                    {
+                        say(string.Create(CultureInfo.InvariantCulture, $"  generation {generation}, round {round}: part {own} is stored already; not run again"));
+                    }
+                    else
+                    {
+                        List<int> mine = [.. Enumerable.Range(0, rows.Count).Where(k => own.Owns(k))];
+                        RunInto(mine);
+                        folder.WritePart(generation, round, own, names, mine.Select(k => rows[k]));
+                        present.Add(own.Index);
+                        say(string.Create(CultureInfo.InvariantCulture, $"  generation {generation}, round {round}: part {own}: ran {mine.Count:N0} of the round's {rows.Count:N0} runs"));
+                    }
+
+                    if (present.Count < own.Count)
+                    {
+                        List<int> missing = [.. Enumerable.Range(1, own.Count).Where(i => !present.Contains(i))];
+                        return JobOutcome.Done(string.Create(CultureInfo.InvariantCulture,
+                            $"Generation {generation}, round {round}: parts {string.Join(", ", present)} of {own.Count} are stored in {Path.Combine(folder.Path, CalibrationFolder.RoundsName)}; missing {string.Join(", ", missing)}. Next: run shard{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing.Select(i => $"{i}/{own.Count}"))} (or the whole array again) into the same --out; the invocation that finds every part merges the round and goes on."));
+                    }
+
+                    how = $"merged {own.Count} parts:";
+                }
+                else
+                {
+                    List<int> missing = [.. Enumerable.Range(0, rows.Count).Where(k => !known[k])];
+                    RunInto(missing);
+                    how = present.Count == count ? $"merged {count} parts:" : present.Count > 0 ? $"ran {missing.Count:N0} (the rest from {present.Count} stored parts of {count}) of" : "ran";
+                }
+
                 folder.WriteRound(generation, round, names, rows);
             }
 

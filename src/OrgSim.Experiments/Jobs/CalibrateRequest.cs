@@ -20,4 +20,13 @@ public sealed record CalibrateRequest
 
     /// <summary>Whether to run every arm from the posterior and write forecast.csv.</summary>
     public bool Forecast { get; init; }
+
+    /// <summary><c>--shard I/N</c>: run only this shard's part of each round, or null.</summary>
+    public string? Shard { get; init; }
+
+    /// <summary><c>--shards N</c> for an index from the environment, or null.</summary>
+    public int? Shards { get; init; }
+
+    /// <summary>The process environment, where Slurm and Kubernetes put the shard index (read as <c>orgsim run</c> reads it).</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 }

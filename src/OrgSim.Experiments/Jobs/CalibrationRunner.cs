@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using OrgSim.Core.Agents;
+using OrgSim.Experiments.Organisations;
 using OrgSim.Experiments.Calibration;
 using OrgSim.Experiments.Report;
 using OrgSim.Experiments.Running;
@@ -64,7 +65,10 @@ internal sealed class CalibrationRunner(ScenarioInput input, IReadOnlyList<Sensi
         LoadedScenario batch = loaded with
         {
             Spec = loaded.Spec with { Replicates = 1, Arms = [.. indices.Select(i => loaded.Spec.Arms[i])] },
-            Points = [.. loaded.Points.Select((p, i) => p with { Spec = p.Spec with { Seed = seedOf(i), Replicates = 1, Arms = [.. indices.Select(a => p.Spec.Arms[a])] } })],
+            // Each set has its own seed, and so its own organisation; with organisation_per_point: fresh the
+            // scheduler would also derive it from the set's position in this batch, and a shard's batch
+            // holds other positions than the whole round's. Shared keeps a run a function of its seed alone.
+            Points = [.. loaded.Points.Select((p, i) => p with { Spec = p.Spec with { Seed = seedOf(i), Replicates = 1, OrganisationPerPoint = OrganisationPerPoint.Shared, Arms = [.. indices.Select(a => p.Spec.Arms[a])] } })],
         };
         var results = new ConcurrentDictionary<RunCoordinates, T>();
         var store = new MetricsStore();

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using OrgSim.Experiments.Running;
 
 namespace OrgSim.Experiments.Output;
 
@@ -9,9 +11,11 @@ namespace OrgSim.Experiments.Output;
 /// names of the files in it. It claims the folder for one scenario and observed file (their
 /// identity is kept in <c>calibration.json</c>), keeps one file of distances per round of runs in
 /// <c>rounds/</c>, each written whole, and writes the outputs together at the end. A folder of
-/// another calibration, or one holding other files, is only written with overwrite.
+/// another calibration, or one holding other files, is only written with overwrite. Shards of one
+/// calibration share the folder: each stores its part of a round as a part file beside the round
+/// files (<c>gGGG-rRRR.part-I-of-N.csv</c>), and whoever finds every part merges them into the round file.
 /// </summary>
-public sealed class CalibrationFolder
+public sealed partial class CalibrationFolder
 {
     /// <summary>The file that says whose calibration the folder holds.</summary>
     public const string ManifestName = "calibration.json";
@@ -68,13 +72,13 @@ public sealed class CalibrationFolder
             string rounds = System.IO.Path.Combine(path, RoundsName);
             if (Directory.Exists(rounds))
             {
-                foreach (string file in Directory.EnumerateFiles(rounds, "g*-r*.csv"))
+                foreach (string file in Directory.EnumerateFiles(rounds).Where(f => RoundOrPart().IsMatch(System.IO.Path.GetFileName(f))))
                 {
                     File.Delete(file);
                 }
             }
         }
-        else if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any() && !overwrite)
+        else if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any(e => !IsClaimInProgress(e)) && !overwrite)
         {
             return (null, $"--out {path} already holds files that are not a calibration's; choose another folder, or add --overwrite to write into it (other files are left alone)");
         }
@@ -92,11 +96,45 @@ public sealed class CalibrationFolder
     public IReadOnlyList<(int Index, IReadOnlyList<string> Values, double Distance)>? ReadRound(int generation, int round)
     {
         string file = RoundFile(generation, round);
-        if (!File.Exists(file))
+        return File.Exists(file) ? ReadRows(file) : null;
+    }
+
+    /// <summary>The stored parts of a round not merged yet, in the order of their file names; empty when there are none.</summary>
+    public IReadOnlyList<RoundPart> ReadParts(int generation, int round)
+    {
+        string rounds = System.IO.Path.Combine(Path, RoundsName);
+        if (!Directory.Exists(rounds))
         {
-            return null;
+            return [];
         }
 
+        string prefix = string.Create(CultureInfo.InvariantCulture, $"g{generation:D3}-r{round:D3}.");
+        var parts = new List<RoundPart>();
+        foreach (string file in Directory.EnumerateFiles(rounds, prefix + "part-*.csv").Order(StringComparer.Ordinal))
+        {
+            Match match = PartName().Match(System.IO.Path.GetFileName(file));
+            if (!match.Success || !int.TryParse(match.Groups[3].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int index)
+                || !int.TryParse(match.Groups[4].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count < 1 || index < 1 || index > count)
+            {
+                throw new DamagedFileException(file, "is not named as a part of a round (gGGG-rRRR.part-I-of-N.csv with 1 ≤ I ≤ N); remove it");
+            }
+
+            parts.Add(new RoundPart(new ShardSpec(index, count), file, ReadRows(file)));
+        }
+
+        return parts;
+    }
+
+    /// <summary>Stores shard <paramref name="shard"/>'s part of a round, whole or not at all; the same format as a round file.</summary>
+    public string WritePart(int generation, int round, ShardSpec shard, IReadOnlyList<string> parameters, IEnumerable<(int Index, IReadOnlyList<string> Values, double Distance)> rows)
+    {
+        string file = System.IO.Path.Combine(Path, RoundsName, string.Create(CultureInfo.InvariantCulture, $"g{generation:D3}-r{round:D3}.part-{shard.Index}-of-{shard.Count}.csv"));
+        AtomicFile.WriteText(file, RoundText(parameters, rows));
+        return file;
+    }
+
+    private static List<(int Index, IReadOnlyList<string> Values, double Distance)> ReadRows(string file)
+    {
         var rows = new List<(int, IReadOnlyList<string>, double)>();
         string[] lines = OwnFile.ReadText(file, OwnFile.MaxSmallFileBytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         foreach (string line in lines.Skip(1))
@@ -115,7 +153,10 @@ public sealed class CalibrationFolder
     }
 
     /// <summary>Stores a round's distances, whole or not at all.</summary>
-    public void WriteRound(int generation, int round, IReadOnlyList<string> parameters, IEnumerable<(int Index, IReadOnlyList<string> Values, double Distance)> rows)
+    public void WriteRound(int generation, int round, IReadOnlyList<string> parameters, IEnumerable<(int Index, IReadOnlyList<string> Values, double Distance)> rows) =>
+        AtomicFile.WriteText(RoundFile(generation, round), RoundText(parameters, rows));
+
+    private static string RoundText(IReadOnlyList<string> parameters, IEnumerable<(int Index, IReadOnlyList<string> Values, double Distance)> rows)
     {
         var text = new StringBuilder("candidate,distance");
         foreach (string p in parameters)
@@ -135,7 +176,7 @@ public sealed class CalibrationFolder
             text.Append('\n');
         }
 
-        AtomicFile.WriteText(RoundFile(generation, round), text.ToString());
+        return text.ToString();
     }
 
     /// <summary>Writes the outputs together: every one or none.</summary>
@@ -153,6 +194,25 @@ public sealed class CalibrationFolder
     private string RoundFile(int generation, int round) =>
         System.IO.Path.Combine(Path, RoundsName, string.Create(CultureInfo.InvariantCulture, $"g{generation:D3}-r{round:D3}.csv"));
 
+    /// <summary>
+    /// Whether <paramref name="entry"/> of a folder without a manifest is only another invocation
+    /// claiming it at this moment (a shard started beside this one): an empty rounds folder, or the
+    /// manifest's temporary file. Round and part files without a manifest are not: nothing says whose they are.
+    /// </summary>
+    private static bool IsClaimInProgress(string entry)
+    {
+        string name = System.IO.Path.GetFileName(entry);
+        return name.StartsWith(ManifestName + ".tmp-", StringComparison.Ordinal)
+            || (name == RoundsName && Directory.Exists(entry) && !Directory.EnumerateFileSystemEntries(entry).Any());
+    }
+
+    /// <summary>A round file, a part file, or a temporary file of either.</summary>
+    [GeneratedRegex(@"^g\d{3,}-r\d{3,}(\.part-\d+-of-\d+)?\.csv(\.tmp-.*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RoundOrPart();
+
+    [GeneratedRegex(@"^g(\d{3,})-r(\d{3,})\.part-(\d+)-of-(\d+)\.csv$", RegexOptions.CultureInvariant)]
+    private static partial Regex PartName();
+
     private static string? ReadIdentity(string manifest)
     {
         try
@@ -166,3 +226,6 @@ public sealed class CalibrationFolder
         }
     }
 }
+
+/// <summary>One shard's stored part of a round: which shard, its file, and its rows in the order it ran them.</summary>
+public sealed record RoundPart(ShardSpec Shard, string File, IReadOnlyList<(int Index, IReadOnlyList<string> Values, double Distance)> Rows);
