@@ -108,7 +108,7 @@ public static class ObservedSurveyReader
             var key = (row.Week, row.Competency is { } c ? (int)c : -1, row.Level ?? -1, row.Unit?.ToUpperInvariant() ?? string.Empty);
             if (!firstRow.TryAdd(key, row.FileRow))
             {
-                csv.Error(row.FileRow, $"week {row.Week}, {CompetencyName(row.Competency)}{Group(row)} already has a row (row {firstRow[key]}); keep one row per week, competency{GroupColumn(layout)}");
+                csv.Error(row.FileRow, $"week {row.Week}, {CompetencyName(row.Competency)}{Group(row)} already has a row (row {firstRow[key]}); keep one row per {(GroupColumn(layout).Length == 0 ? "week and competency" : "week, competency" + GroupColumn(layout))} (add the counts of two waves in the same week)");
                 continue;
             }
 

@@ -107,7 +107,7 @@ public sealed class SimulatedSurvey
                 string? near = Scenarios.NameSuggester.Suggest(unit, units);
                 problems.Add(units.Count == 0
                     ? $"{at}: unit \"{unit}\" cannot be matched: the scenario's organisation has no team names (a generated organisation); import the HR export the units come from, or break the survey down by level"
-                    : $"{at}: unit \"{unit}\" is not a team of the scenario's organisation{(near is null ? string.Empty : $"; did you mean \"{near}\"?")} name a team of its HR export's team column");
+                    : $"{at}: unit \"{unit}\" is not a team of the scenario's organisation; name a team of its HR export's team column{(near is null ? string.Empty : $" (did you mean \"{near}\"?)")}");
             }
 
             if (problems.Count >= ObservedSurveyReader.MaxErrors)

@@ -50,7 +50,15 @@ internal static class FitChart
             axes.DrawX(svg, xTicks, Axes.Plain(xTicks), p == shown - 1 ? "week" : null);
             svg.Text(axes.Left, top - 10, $"{panels[p].Key.Competency} · {panels[p].Key.Group}", ("font-size", 15), ("font-weight", "bold"), ("class", "panel-title"));
             var band = rows.Select(r => (r.Row.Week, Quantiles(runs.Select(run => Competent(run[r.Index])).Where(double.IsFinite).ToList()))).Where(b => b.Item2 is not null).Select(b => (b.Week, Q: b.Item2!.Value)).ToList();
-            if (band.Count > 0)
+            if (band.Count == 1)
+            {
+                // One wave in this group: no line to draw, so the band is a bar and the median a tick beside the dot.
+                var (week, q) = band[0];
+                double x = axes.X(week);
+                svg.Leaf("rect", ("class", "band"), ("x", x - 9), ("y", axes.Y(q.High)), ("width", 18), ("height", Math.Max(1, axes.Y(q.Low) - axes.Y(q.High))), ("fill", Palette.Arm(0)), ("fill-opacity", 0.2), ("stroke", "none"));
+                svg.Leaf("line", ("class", "median"), ("x1", x - 9), ("x2", x + 9), ("y1", axes.Y(q.Median)), ("y2", axes.Y(q.Median)), ("stroke", Palette.Arm(0)), ("stroke-width", 2));
+            }
+            else if (band.Count > 0)
             {
                 var outline = band.Select(b => (axes.X(b.Week), axes.Y(b.Q.High))).Concat(band.AsEnumerable().Reverse().Select(b => (axes.X(b.Week), axes.Y(b.Q.Low))));
                 svg.Leaf("path", ("class", "band"), ("d", SvgWriter.Polyline(outline, closed: true)), ("fill", Palette.Arm(0)), ("fill-opacity", 0.2), ("stroke", "none"));

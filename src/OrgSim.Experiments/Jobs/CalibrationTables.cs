@@ -124,15 +124,17 @@ internal static class CalibrationTables
         }
     }
 
-    /// <summary>Whether the 95% interval reaches an end of the prior: the range may be too narrow, or the data say little.</summary>
+    /// <summary>Whether the 95% interval covers most of the prior (the data say little), or reaches one end of it (the range may be too narrow).</summary>
     internal static string Note(SensitivityParameter p, PosteriorSummary s)
     {
+        // An interval over most of the prior is the prior coming back: the data did not move it,
+        // and "widen the range" would be the wrong advice even when it touches an end.
         double low = Unit(p, s.Lower), high = Unit(p, s.Upper);
-        return (low < 0.01, high > 0.99) switch
+        return (high - low >= 0.8, low < 0.01, high > 0.99) switch
         {
-            (true, true) => "spans the prior: the data say little about it",
-            (true, false) => "piled at the prior's low end: widen the range",
-            (false, true) => "piled at the prior's high end: widen the range",
+            (true, _, _) => "spans most of the prior: the data say little about it",
+            (false, true, _) => "piled at the prior's low end: widen the range",
+            (false, false, true) => "piled at the prior's high end: widen the range",
             _ => string.Empty,
         };
     }

@@ -49,6 +49,12 @@ public sealed partial class CalibrationFolder
             return (null, $"--out {path} is a file; name a folder (it is created if missing)");
         }
 
+        if (File.Exists(System.IO.Path.Combine(path, ResultsFolder.ManifestFileName)) || Directory.Exists(System.IO.Path.Combine(path, ResultsFolder.RunsFolderName)))
+        {
+            // --overwrite would replace the run's report.html and leave its tables beside the calibration's.
+            return (null, $"--out {path} holds a run's results ({ResultsFolder.ManifestFileName}); a calibration goes in a folder of its own: choose another folder");
+        }
+
         string manifest = System.IO.Path.Combine(path, ManifestName);
         bool ours = File.Exists(manifest);
         if (ours)

@@ -33,6 +33,12 @@ public sealed partial class ResultsFolder
             return (null, $"--out {requested} is a file; name a folder");
         }
 
+        if (File.Exists(System.IO.Path.Combine(requested, CalibrationFolder.ManifestName)))
+        {
+            // --overwrite would replace its report.html and leave its calibration tables beside a run's.
+            return (null, $"--out {requested} holds a calibration ({CalibrationFolder.ManifestName}); a run's results go in a folder of their own: choose another folder");
+        }
+
         bool created = !Directory.Exists(requested);
         Directory.CreateDirectory(requested);
         if (TryLock(requested) is not { } held)

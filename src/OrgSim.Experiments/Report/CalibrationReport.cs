@@ -13,8 +13,12 @@ namespace OrgSim.Experiments.Report;
 /// </summary>
 internal static class CalibrationReport
 {
-    /// <summary>The metrics the forecast table shows; forecast.csv has every metric.</summary>
-    private static readonly string[] ForecastMetrics = ["competent_share_final", "retention"];
+    /// <summary>The metrics the forecast table shows, in words; forecast.csv has every metric.</summary>
+    private static readonly Dictionary<string, string> ForecastMetrics = new(StringComparer.Ordinal)
+    {
+        ["competent_share_final"] = "competent at the horizon (share of agent–competency pairs at stage 2 or 3)",
+        ["retention"] = "retention (of the pairs competent when the training ended, the share still competent metrics.retention_weeks later)",
+    };
 
     /// <summary>The page's HTML.</summary>
     /// <param name="name">The scenario's name.</param>
@@ -55,15 +59,15 @@ internal static class CalibrationReport
                 .Append("</td><td>").Append(Markup.Escape(CalibrationTables.Note(parameters[k], s))).Append("</td></tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n<p class=\"note\">The interval holds 95% of the posterior: the values still plausible given the priors and the survey. An interval that spans the prior says the survey cannot tell that parameter's values apart (docs/calibration.md, how to read the intervals).</p>\n");
+        html.Append("</tbody>\n</table>\n<p class=\"note\">The interval holds 95% of the posterior: the values still plausible given the priors and the survey. An interval that spans most of the prior says the survey cannot tell that parameter's values apart (docs/calibration.md, how to read the intervals).</p>\n");
         html.Append("<figure aria-label=\"Fitted and observed competent share\">\n").Append(ReportBuilder.Inline(fitSvg)).Append("</figure>\n</section>\n");
         if (forecast.Count > 0)
         {
             html.Append("<section id=\"forecast\">\n<h2>The forecast</h2>\n<p>Every arm run to the horizon at parameter sets drawn from the posterior, one run each: the spread of outcomes holds both what is not known about the parameters and the luck of a single run. Every metric is in <code>forecast.csv</code>.</p>\n");
             html.Append("<table>\n<thead><tr><th>arm</th><th>metric</th><th>median</th><th>90% of runs</th><th>runs</th></tr></thead>\n<tbody>\n");
-            foreach (CalibrationTables.ForecastRow row in forecast.Where(r => ForecastMetrics.Contains(r.Metric)))
+            foreach (CalibrationTables.ForecastRow row in forecast.Where(r => ForecastMetrics.ContainsKey(r.Metric)))
             {
-                html.Append("<tr><td>").Append(Markup.Escape(row.Arm)).Append("</td><td><code>").Append(Markup.Escape(row.Metric)).Append("</code></td><td>")
+                html.Append("<tr><td>").Append(Markup.Escape(row.Arm)).Append("</td><td>").Append(Markup.Escape(ForecastMetrics[row.Metric])).Append(" <code>").Append(Markup.Escape(row.Metric)).Append("</code></td><td>")
                     .Append(row.Median is double m ? Percent(m) : "–").Append("</td><td>")
                     .Append(row.Low is double l && row.High is double h ? Percent(l) + " – " + Percent(h) : "–").Append("</td><td>")
                     .Append(Markup.Integer(row.Runs)).Append("</td></tr>\n");

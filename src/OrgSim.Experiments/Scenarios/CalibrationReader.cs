@@ -77,7 +77,12 @@ internal static class CalibrationReader
         else if (spec.Arm is { } arm && !arms.Contains(arm, StringComparer.Ordinal))
         {
             string? near = NameSuggester.Suggest(arm, arms);
-            context.Error(section.ArmNode?.Start ?? section.At.Start, $"calibration.arm is '{arm}', not an arm of the scenario{(near is null ? string.Empty : $"; did you mean '{near}'?")} the arms are {string.Join(", ", arms)}");
+            context.Error(section.ArmNode?.Start ?? section.At.Start, $"calibration.arm is '{arm}', not an arm of the scenario; name one of {string.Join(", ", arms)}{(near is null ? string.Empty : $" (did you mean '{near}'?)")}");
+        }
+
+        foreach (SensitivityReader.Written horizon in section.Parameters.Where(p => p.Path == "horizon_weeks"))
+        {
+            context.Error(horizon.At.Start, "calibration.parameters key 'horizon_weeks' cannot be fitted: the survey's weeks are checked against the horizon before any run; set horizon_weeks in the scenario, and fit a model or arm key");
         }
 
         SensitivityReader.CheckParameters(context, Name, spec.Parameters, section.Parameters);

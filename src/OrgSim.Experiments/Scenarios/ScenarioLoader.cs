@@ -191,6 +191,15 @@ public static partial class ScenarioLoader
                 throw new ScenarioException(context.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
             }
 
+            // The calibration chooses its points as it runs; read the two corners of the priors now,
+            // as a sweep's points are read, so a key no point could take is refused at load, at its line.
+            List<List<ScenarioOverride>> corners =
+            [
+                [.. calibration.Parameters.Select(p => new ScenarioOverride(p.Path, new YamlScalarNode(SensitivityReader.Format(p.RunValue(p.Low))), CalibrationReader.Name))],
+                [.. calibration.Parameters.Select(p => new ScenarioOverride(p.Path, new YamlScalarNode(SensitivityReader.Format(p.RunValue(p.High))), CalibrationReader.Name))],
+            ];
+            ReadPoints(context, FreshTree, corners, sets.Where(s => !SweepOverrides.IsSweep(s) && !SensitivityOverrides.IsSensitivity(s) && !IsCalibration(s)).ToList(), null);
+
             loaded = loaded with { Calibration = calibration };
         }
 
@@ -549,7 +558,7 @@ public static partial class ScenarioLoader
         }
 
         // A design's value is placed at its parameter in the sensitivity section.
-        YamlDotNet.Core.Mark at = cause is { Source: "sensitivity" } ? baseContext.Locate($"sensitivity.parameters.{cause.Path}")
+        YamlDotNet.Core.Mark at = cause is { Source: "sensitivity" or CalibrationReader.Name } ? baseContext.Locate($"{cause.Source}.parameters.{cause.Path}")
             : cause is not null && !cause.Value.Start.Equals(YamlDotNet.Core.Mark.Empty) ? cause.Value.Start : sweepAt;
         if (at.Equals(YamlDotNet.Core.Mark.Empty))
         {

@@ -19,6 +19,12 @@ public sealed record SweepPoint(int Index, IReadOnlyList<ScenarioOverride> Param
     internal static string Describe(int index, IReadOnlyList<ScenarioOverride> values)
     {
         string from = values.Count > 0 && values.All(o => o.Source == "--set") ? ", from --set" : string.Empty;
+        if (values.Count > 0 && values.All(o => o.Source == CalibrationReader.Name))
+        {
+            // The load-time check of a calibration reads the priors' two corners as points 0 and 1.
+            return $"the priors' {(index == 0 ? "low" : "high")} ends ({string.Join(", ", values.Select(o => o.Brief))})";
+        }
+
         string kind = values.Count > 0 && values.All(o => o.Source == "sensitivity") ? "design point" : "sweep point";
         return $"{kind} {index} ({string.Join(", ", values.Select(o => o.Brief))}{from})";
     }

@@ -251,7 +251,9 @@ internal sealed class YamlMappingReader
 
     private static string Describe(string path) => path.Length == 0 ? "the file" : path;
 
-    private static string Format(double value) => value.ToString("#,0.###", CultureInfo.InvariantCulture);
+    private static string Format(double value) =>
+        // Three decimals suit every range but the smallest bounds, which would show as 0 (min_acceptance's 0.0001).
+        value.ToString(value != 0 && Math.Abs(value) < 0.001 ? "0.##########" : "#,0.###", CultureInfo.InvariantCulture);
 
     private KeyValuePair<YamlNode, YamlNode>? Find(string key)
     {

@@ -71,6 +71,26 @@ public class CalibrateJobRunTests
         Assert.Equal("mine", File.ReadAllText(Path.Combine(folder, "out", "notes.txt")));
     }
 
+    [Fact]
+    public void RunAndCalibrationFolders_AreNeverMixed_EvenWithOverwrite()
+    {
+        // A calibration into a run's folder would replace its report.html and leave its tables beside
+        // the calibration's; a run into a calibration's folder the same the other way round.
+        string folder = CalibrationFixture.Folder(particles: 10, maxGenerations: 1);
+        string runFolder = Path.Combine(folder, "run");
+        Assert.Equal(JobStatus.Success, RunJob.Execute(new RunRequest { Scenario = new ScenarioInput(Path.Combine(folder, "tiny.yaml"), [], Replicates: 1), Out = runFolder, Threads = 1, NoReport = true }, new RunListener()).Status);
+        string[] before = [.. Directory.EnumerateFiles(runFolder).Order(StringComparer.Ordinal).Select(File.ReadAllText)];
+        JobOutcome refused = CalibrateJob.Execute(CalibrationFixture.Request(folder, outName: "run") with { Overwrite = true }, _ => { });
+        Assert.Equal($"orgsim calibrate: --out {runFolder} holds a run's results (run.json); a calibration goes in a folder of its own: choose another folder", Assert.Single(refused.Errors));
+        Assert.Equal(before, Directory.EnumerateFiles(runFolder).Order(StringComparer.Ordinal).Select(File.ReadAllText));
+
+        Assert.Equal(JobStatus.Success, CalibrateJob.Execute(CalibrationFixture.Request(folder), _ => { }).Status);
+        string calibrationFolder = Path.Combine(folder, "out");
+        JobOutcome run = RunJob.Execute(new RunRequest { Scenario = new ScenarioInput(Path.Combine(folder, "tiny.yaml"), [], Replicates: 1), Out = calibrationFolder, Overwrite = true, Threads = 1, NoReport = true }, new RunListener());
+        Assert.Contains($"--out {calibrationFolder} holds a calibration (calibration.json); a run's results go in a folder of their own", Assert.Single(run.Errors), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(calibrationFolder, "run.json")));
+    }
+
     [Theory]
     [InlineData("31,pacing,10,5,3,1,1\n", "observed.csv:14: week 31 is past the scenario's horizon of 30 weeks; raise horizon_weeks to at least 31, or leave the wave out")]
     public void Survey_ThatTheScenarioCannotMatch_IsOneLineBeforeAnyRun(string row, string expected)

@@ -57,6 +57,6 @@ public class CalibrateUnitsTests
         File.WriteAllText(Path.Combine(folder, "observed.csv"), "week,competency,unit,respondents,competent\n10,all,Warehouse Nort,8,3\n");
         var request = new CalibrateRequest { Scenario = new ScenarioInput(Path.Combine(folder, "fit.yaml"), []), Observed = Path.Combine(folder, "observed.csv"), Out = Path.Combine(folder, "out") };
         string error = Assert.Single(CalibrateJob.Execute(request, _ => { }).Errors);
-        Assert.Equal($"{Path.Combine(folder, "observed.csv")}:2: unit \"Warehouse Nort\" is not a team of the scenario's organisation; did you mean \"Warehouse North\"? name a team of its HR export's team column", error);
+        Assert.Equal($"{Path.Combine(folder, "observed.csv")}:2: unit \"Warehouse Nort\" is not a team of the scenario's organisation; name a team of its HR export's team column (did you mean \"Warehouse North\"?)", error);
     }
 }

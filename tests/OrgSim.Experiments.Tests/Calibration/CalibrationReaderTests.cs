@@ -60,7 +60,7 @@ public class CalibrationReaderTests
 
     [Theory]
     [InlineData("calibration: {parameters: {model.transmission: [0.01, 0.2]}}", "c.yaml:10:14: calibration.arm is missing and the scenario has 2 arms (top-down, bottom-up); name the one the organisation actually ran, e.g. arm: top-down")]
-    [InlineData("calibration: {arm: botom-up, parameters: {model.transmission: [0.01, 0.2]}}", "c.yaml:10:20: calibration.arm is 'botom-up', not an arm of the scenario; did you mean 'bottom-up'? the arms are top-down, bottom-up")]
+    [InlineData("calibration: {arm: botom-up, parameters: {model.transmission: [0.01, 0.2]}}", "c.yaml:10:20: calibration.arm is 'botom-up', not an arm of the scenario; name one of top-down, bottom-up (did you mean 'bottom-up'?)")]
     [InlineData("calibration: {arm: top-down, particle: 20, parameters: {model.transmission: [0.01, 0.2]}}", "did you mean 'particles'?")]
     [InlineData("calibration: {arm: top-down, method: abc, parameters: {model.transmission: [0.01, 0.2]}}", "calibration.method is 'abc'")]
     [InlineData("calibration: {arm: top-down, compare: stage, parameters: {model.transmission: [0.01, 0.2]}}", "did you mean 'stages'?")]
@@ -68,6 +68,9 @@ public class CalibrationReaderTests
     [InlineData("calibration: {arm: top-down, parameters: {model.transmission: [0.01, 2]}}", "calibration.parameters.model.transmission: the range [0.01, 2] goes beyond what model.transmission takes")]
     [InlineData("calibration: {arm: top-down, parameters: {model.transmission: [0.2, 0.1]}}", "calibration.parameters.model.transmission: range of 'model.transmission' is [0.2, 0.1]; low must be below high")]
     [InlineData("calibration: {arm: top-down, particles: 1, parameters: {model.transmission: [0.01, 0.2]}}", "calibration.particles")]
+    [InlineData("calibration: {arm: top-down, min_acceptance: 0, parameters: {model.transmission: [0.01, 0.2]}}", "must be in range [0.0001, 1]")]
+    [InlineData("calibration: {arm: top-down, parameters: {horizon_weeks: [10, 20]}}", "c.yaml:10:58: calibration.parameters key 'horizon_weeks' cannot be fitted")]
+    [InlineData("calibration: {arm: top-down, parameters: {model.transmision: [0.01, 0.2]}}", "c.yaml:10:43: the priors' low ends (model.transmision=0.01) and 1 more point: unknown key 'transmision' in model; did you mean 'transmission'?")]
     public void Problem_IsOneLine_AtItsPlace(string section, string expected)
     {
         string error = Error(section);

@@ -18,7 +18,10 @@ public class FitChartTests
         XNamespace ns = "http://www.w3.org/2000/svg";
         Assert.Equal(["pacing · level 0", "pacing · level 1"], svg.Descendants(ns + "text").Where(t => (string?)t.Attribute("class") == "panel-title").Select(t => t.Value));
         Assert.Equal(3, svg.Descendants(ns + "circle").Count(c => (string?)c.Attribute("class") == "observed"));
-        Assert.Equal(2, svg.Descendants(ns + "path").Count(c => (string?)c.Attribute("class") == "band"));
+        // Level 0 has two waves (a band), level 1 one (a bar and a median tick, so its fit can still be judged).
+        Assert.Equal(1, svg.Descendants(ns + "path").Count(c => (string?)c.Attribute("class") == "band"));
+        Assert.Equal(1, svg.Descendants(ns + "rect").Count(c => (string?)c.Attribute("class") == "band"));
+        Assert.Equal(1, svg.Descendants(ns + "line").Count(c => (string?)c.Attribute("class") == "median"));
         Assert.Equal(FitChart.FileName, chart.FileName);
     }
 }
