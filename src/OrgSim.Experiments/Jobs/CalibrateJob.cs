@@ -96,6 +96,12 @@ public static class CalibrateJob
             return JobOutcome.Bad(surveyProblems);
         }
 
+        var corners = new CalibrationRunner(request.Scenario, calibration.Parameters, [.. observed.Rows.Select(SurveyWave.Of)], request.Threads, cancellation).CornerProblems();
+        if (corners.Count > 0)
+        {
+            return JobOutcome.Bad(corners);
+        }
+
         string folderPath = request.Out ?? Path.Combine("results", spec.Name + "-calibration");
         var (folder, claimProblem) = CalibrationFolder.Claim(folderPath, Identity(loaded, request.Observed), new Dictionary<string, string>
         {
@@ -278,7 +284,7 @@ public static class CalibrateJob
         }
 
         string sentence = string.Create(CultureInfo.InvariantCulture, $"Fitted {string.Join(", ", summaries.Select((s, k) => $"{s.Name} = {Text(s.Mean)} (95% {Text(s.Lower)}–{Text(s.Upper)})"))} to {observed.File} with {state.TotalEvaluated:N0} runs over {state.History.Count} generations; stopped: {StopText(state.StopReason)}.");
-        files.Add(("report.html", w => w.Write(CalibrationReport.Build(spec.Name, spec.Description, loaded.Question, sentence, parameters, summaries, chart.Svg, forecast))));
+        files.Add(("report.html", w => w.Write(CalibrationReport.Build(spec.Name, spec.Description, loaded.Question, sentence, parameters, summaries, chart.Svg, forecast, calibration.Arm!, spec.Metrics.RetentionWeeks))));
         folder.WriteOutputs(files);
         var lines = new List<string> { sentence };
         lines.AddRange(CalibrationTables.SummaryLines(parameters, summaries, state));

@@ -29,6 +29,23 @@ internal sealed class CalibrationRunner(ScenarioInput input, IReadOnlyList<Sensi
     public static string RunText(SensitivityParameter parameter, double value) => SensitivityReader.Format(parameter.RunValue(value));
 
     /// <summary>
+    /// The problems a run would meet at the priors' two corners (every parameter at its low end, then
+    /// at its high end), found before any run: what the organisation cannot take, such as a budget
+    /// above its headcount, which the scenario alone cannot tell. Empty when both corners can run.
+    /// </summary>
+    public IReadOnlyList<string> CornerProblems()
+    {
+        IReadOnlyList<double>[] corners = [[.. parameters.Select(p => p.Low)], [.. parameters.Select(p => p.High)]];
+        var (loaded, errors) = (input with { Sets = [.. input.Sets, Points(corners)] }).Load("orgsim calibrate");
+        if (loaded is null)
+        {
+            return errors;
+        }
+
+        return [.. Preflight.CheckAllPoints(loaded, cancellation: cancellation).Select(e => e.ToString().Replace("sweep point 0 (", "the priors' low ends (", StringComparison.Ordinal).Replace("sweep point 1 (", "the priors' high ends (", StringComparison.Ordinal).Replace(", from --set)", ")", StringComparison.Ordinal))];
+    }
+
+    /// <summary>
     /// Runs <paramref name="sets"/> (each one value per parameter), set i with the seed
     /// <paramref name="seedOf"/>(i), every arm named in <paramref name="arms"/>; the runs of arm
     /// <paramref name="observed"/> (an index into <paramref name="arms"/>) are read as the survey
@@ -42,20 +59,7 @@ internal sealed class CalibrationRunner(ScenarioInput input, IReadOnlyList<Sensi
             return new Batch<T>(new Dictionary<RunCoordinates, T>(), new MetricsStore(), arms);
         }
 
-        var points = new StringBuilder("sweep.points=[");
-        for (int i = 0; i < sets.Count; i++)
-        {
-            points.Append(i == 0 ? "{" : ", {");
-            for (int k = 0; k < parameters.Count; k++)
-            {
-                points.Append(k == 0 ? string.Empty : ", ").Append('"').Append(parameters[k].Path).Append("\": ").Append(RunText(parameters[k], sets[i][k]));
-            }
-
-            points.Append('}');
-        }
-
-        points.Append(']');
-        var (loaded, errors) = (input with { Sets = [.. input.Sets, points.ToString()] }).Load("orgsim calibrate");
+        var (loaded, errors) = (input with { Sets = [.. input.Sets, Points(sets)] }).Load("orgsim calibrate");
         if (loaded is null)
         {
             throw new CalibrationStopException(errors);
@@ -100,6 +104,24 @@ internal sealed class CalibrationRunner(ScenarioInput input, IReadOnlyList<Sensi
 
         Runs += store.Count;
         return new Batch<T>(results, store, arms);
+    }
+
+    /// <summary>The parameter sets as one <c>--set sweep.points=[…]</c>, so their values are checked exactly as a sweep's.</summary>
+    private string Points(IReadOnlyList<IReadOnlyList<double>> sets)
+    {
+        var points = new StringBuilder("sweep.points=[");
+        for (int i = 0; i < sets.Count; i++)
+        {
+            points.Append(i == 0 ? "{" : ", {");
+            for (int k = 0; k < parameters.Count; k++)
+            {
+                points.Append(k == 0 ? string.Empty : ", ").Append('"').Append(parameters[k].Path).Append("\": ").Append(RunText(parameters[k], sets[i][k]));
+            }
+
+            points.Append('}');
+        }
+
+        return points.Append(']').ToString();
     }
 
     /// <summary>Keeps each run's metrics only: a round of thousands of runs holds no series.</summary>

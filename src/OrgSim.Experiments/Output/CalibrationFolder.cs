@@ -84,6 +84,11 @@ public sealed partial class CalibrationFolder
                 }
             }
         }
+        else if (Directory.Exists(path) && Outputs.Where(name => File.Exists(System.IO.Path.Combine(path, name))).ToList() is { Count: > 0 } clashing)
+        {
+            // --overwrite replaces a calibration's files, and these were written by someone else.
+            return (null, $"--out {path} holds {string.Join(", ", clashing)}, which no calibration wrote there; choose another folder (--overwrite never replaces files a calibration did not write)");
+        }
         else if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any(e => !IsClaimInProgress(e)) && !overwrite)
         {
             return (null, $"--out {path} already holds files that are not a calibration's; choose another folder, or add --overwrite to write into it (other files are left alone)");
@@ -147,7 +152,8 @@ public sealed partial class CalibrationFolder
         {
             string[] cells = line.Split(',');
             if (cells.Length < 2 || !int.TryParse(cells[0], NumberStyles.None, CultureInfo.InvariantCulture, out int index)
-                || !double.TryParse(cells[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double distance))
+                || !double.TryParse(cells[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double distance)
+                || double.IsNaN(distance) || distance < 0)
             {
                 throw new DamagedFileException(file, $"the line \"{line}\" is not a candidate's index and distance; remove the file to run its round again");
             }

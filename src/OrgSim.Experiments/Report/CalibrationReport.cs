@@ -17,7 +17,7 @@ internal static class CalibrationReport
     private static readonly Dictionary<string, string> ForecastMetrics = new(StringComparer.Ordinal)
     {
         ["competent_share_final"] = "competent at the horizon (share of agent–competency pairs at stage 2 or 3)",
-        ["retention"] = "retention (of the pairs competent when the training ended, the share still competent metrics.retention_weeks later)",
+        ["retention"] = "retention (of the pairs competent when the training ended, the share still competent {0} weeks later)",
     };
 
     /// <summary>The page's HTML.</summary>
@@ -29,7 +29,9 @@ internal static class CalibrationReport
     /// <param name="summaries">Their posterior summaries, in the same order.</param>
     /// <param name="fitSvg">fit.svg's markup.</param>
     /// <param name="forecast">The forecast rows; empty without <c>--forecast</c>.</param>
-    public static string Build(string name, string description, string question, string fitted, IReadOnlyList<SensitivityParameter> parameters, IReadOnlyList<PosteriorSummary> summaries, string fitSvg, IReadOnlyList<CalibrationTables.ForecastRow> forecast)
+    /// <param name="calibratedArm">The arm the organisation ran, marked in the forecast.</param>
+    /// <param name="retentionWeeks">Weeks after training at which retention is measured.</param>
+    public static string Build(string name, string description, string question, string fitted, IReadOnlyList<SensitivityParameter> parameters, IReadOnlyList<PosteriorSummary> summaries, string fitSvg, IReadOnlyList<CalibrationTables.ForecastRow> forecast, string calibratedArm, int retentionWeeks)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(summaries);
@@ -52,7 +54,8 @@ internal static class CalibrationReport
         for (int k = 0; k < summaries.Count; k++)
         {
             PosteriorSummary s = summaries[k];
-            html.Append("<tr><td><code>").Append(Markup.Escape(s.Name)).Append("</code></td><td>").Append(Number(s.Mean))
+            string meaning = Scenarios.ParameterCatalogue.ForKey(s.Name)?.Description is { Length: > 0 } d ? "<br><span class=\"note\">" + Markup.Escape(d) + "</span>" : string.Empty;
+            html.Append("<tr><td><code>").Append(Markup.Escape(s.Name)).Append("</code>").Append(meaning).Append("</td><td>").Append(Number(s.Mean))
                 .Append("</td><td>").Append(Number(s.Lower)).Append(" – ").Append(Number(s.Upper))
                 .Append("</td><td>").Append(Number(parameters[k].Low)).Append(" – ").Append(Number(parameters[k].High))
                 .Append(parameters[k].Scale == ParameterScale.LogUniform ? " (log-uniform)" : string.Empty)
@@ -67,7 +70,9 @@ internal static class CalibrationReport
             html.Append("<table>\n<thead><tr><th>arm</th><th>metric</th><th>median</th><th>90% of runs</th><th>runs</th></tr></thead>\n<tbody>\n");
             foreach (CalibrationTables.ForecastRow row in forecast.Where(r => ForecastMetrics.ContainsKey(r.Metric)))
             {
-                html.Append("<tr><td>").Append(Markup.Escape(row.Arm)).Append("</td><td>").Append(Markup.Escape(ForecastMetrics[row.Metric])).Append(" <code>").Append(Markup.Escape(row.Metric)).Append("</code></td><td>")
+                string arm = Markup.Escape(row.Arm) + (row.Arm == calibratedArm ? " <strong>(the programme run)</strong>" : string.Empty);
+                string metric = string.Format(CultureInfo.InvariantCulture, ForecastMetrics[row.Metric], retentionWeeks);
+                html.Append("<tr><td>").Append(arm).Append("</td><td>").Append(Markup.Escape(metric)).Append(" <code>").Append(Markup.Escape(row.Metric)).Append("</code></td><td>")
                     .Append(row.Median is double m ? Percent(m) : "–").Append("</td><td>")
                     .Append(row.Low is double l && row.High is double h ? Percent(l) + " – " + Percent(h) : "–").Append("</td><td>")
                     .Append(Markup.Integer(row.Runs)).Append("</td></tr>\n");

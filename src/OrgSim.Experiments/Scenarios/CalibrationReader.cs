@@ -80,6 +80,11 @@ internal static class CalibrationReader
             context.Error(section.ArmNode?.Start ?? section.At.Start, $"calibration.arm is '{arm}', not an arm of the scenario; name one of {string.Join(", ", arms)}{(near is null ? string.Empty : $" (did you mean '{near}'?)")}");
         }
 
+        foreach (SensitivityReader.Written name in section.Parameters.Where(p => p.Path.StartsWith("arms.", StringComparison.Ordinal) && p.Path.EndsWith(".name", StringComparison.Ordinal)))
+        {
+            context.Error(name.At.Start, $"calibration.parameters key '{name.Path}' is an arm's name, not a number to fit; fit a model, organisation or arm key that takes a number");
+        }
+
         foreach (SensitivityReader.Written horizon in section.Parameters.Where(p => p.Path == "horizon_weeks"))
         {
             context.Error(horizon.At.Start, "calibration.parameters key 'horizon_weeks' cannot be fitted: the survey's weeks are checked against the horizon before any run; set horizon_weeks in the scenario, and fit a model or arm key");

@@ -91,6 +91,47 @@ public class CalibrateJobRunTests
         Assert.False(File.Exists(Path.Combine(calibrationFolder, "run.json")));
     }
 
+    [Fact]
+    public void FilesOfTheSameNames_ThatNoCalibrationWrote_AreNeverReplaced()
+    {
+        string folder = CalibrationFixture.Folder(particles: 10, maxGenerations: 1);
+        string output = Path.Combine(folder, "out");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "report.html"), "mine");
+        JobOutcome refused = CalibrateJob.Execute(CalibrationFixture.Request(folder) with { Overwrite = true }, _ => { });
+        Assert.Contains("holds report.html, which no calibration wrote there", Assert.Single(refused.Errors), StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "report.html")));
+        Assert.False(File.Exists(Path.Combine(output, "calibration.json")));
+    }
+
+    [Fact]
+    public void Prior_ThatTheOrganisationCannotRun_IsRefusedBeforeTheFolderIsClaimed()
+    {
+        // Budgets up to 500 in a 150-agent organisation: the priors' high corner cannot run.
+        string folder = CalibrationFixture.Folder(particles: 10, maxGenerations: 1);
+        JobOutcome refused = CalibrateJob.Execute(CalibrationFixture.Request(folder, sets: ["calibration.parameters.arms.bottom-up.seeding.budget=[5, 500]"]), _ => { });
+        Assert.Contains("the priors' high ends (", Assert.Single(refused.Errors), StringComparison.Ordinal);
+        Assert.Contains("seeding.budget is 500", refused.Errors[0], StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(folder, "out")));
+    }
+
+    [Fact]
+    public void Round_WithADistanceNoRunCanGive_IsDamaged_NamingTheFile()
+    {
+        string folder = CalibrationFixture.Folder(particles: 10, maxGenerations: 2);
+        Assert.Equal(JobStatus.Success, CalibrateJob.Execute(CalibrationFixture.Request(folder), _ => { }).Status);
+        string round = Path.Combine(folder, "out", "rounds", "g000-r000.csv");
+        string[] lines = File.ReadAllLines(round);
+        string[] cells = lines[1].Split(',');
+        cells[1] = "-1";
+        lines[1] = string.Join(',', cells);
+        File.WriteAllLines(round, lines);
+        JobOutcome damaged = CalibrateJob.Execute(CalibrationFixture.Request(folder), _ => { });
+        Assert.NotEqual(JobStatus.Success, damaged.Status);
+        Assert.Contains(round, string.Join("\n", damaged.Errors), StringComparison.Ordinal);
+        Assert.Contains("is not a candidate's index and distance", string.Join("\n", damaged.Errors), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("31,pacing,10,5,3,1,1\n", "observed.csv:14: week 31 is past the scenario's horizon of 30 weeks; raise horizon_weeks to at least 31, or leave the wave out")]
     public void Survey_ThatTheScenarioCannotMatch_IsOneLineBeforeAnyRun(string row, string expected)

@@ -26,7 +26,8 @@ public class CalibrateJobTests
         // The report: the fit's sentence, a row per parameter, the chart inlined, the forecast per arm.
         string report = File.ReadAllText(Path.Combine(output, "report.html"));
         Assert.Contains("<p>Fitted model.transmission = ", report, StringComparison.Ordinal);
-        Assert.Contains("<tr><td><code>model.transmission</code></td>", report, StringComparison.Ordinal);
+        Assert.Contains("<tr><td><code>model.transmission</code><br><span class=\"note\">", report, StringComparison.Ordinal);
+        Assert.Contains("<strong>(the programme run)</strong>", report, StringComparison.Ordinal);
         Assert.Contains("Fitted and observed competent share", report, StringComparison.Ordinal);
         Assert.DoesNotContain("<?xml", report, StringComparison.Ordinal);
         Assert.Contains("<section id=\"forecast\">", report, StringComparison.Ordinal);

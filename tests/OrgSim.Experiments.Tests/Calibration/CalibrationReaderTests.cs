@@ -71,6 +71,7 @@ public class CalibrationReaderTests
     [InlineData("calibration: {arm: top-down, min_acceptance: 0, parameters: {model.transmission: [0.01, 0.2]}}", "must be in range [0.0001, 1]")]
     [InlineData("calibration: {arm: top-down, parameters: {horizon_weeks: [10, 20]}}", "c.yaml:10:58: calibration.parameters key 'horizon_weeks' cannot be fitted")]
     [InlineData("calibration: {arm: top-down, parameters: {model.transmision: [0.01, 0.2]}}", "c.yaml:10:43: the priors' low ends (model.transmision=0.01) and 1 more point: unknown key 'transmision' in model; did you mean 'transmission'?")]
+    [InlineData("calibration: {arm: top-down, parameters: {arms.top-down.name: [1, 3]}}", "calibration.parameters key 'arms.top-down.name' is an arm's name, not a number to fit")]
     public void Problem_IsOneLine_AtItsPlace(string section, string expected)
     {
         string error = Error(section);
