@@ -33,21 +33,30 @@ public static class OrgSimCli
     };
 
     /// <summary>Runs the command line <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default) =>
+        Run(args, stdout, stderr, CommandPrefix.Tool, cancellation);
+
+    /// <summary>
+    /// Runs the command line <paramref name="args"/>, writing to the given streams; returns the exit code.
+    /// Commands the messages tell the user to type start with <paramref name="command"/>.
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CommandPrefix command, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(command);
 
         // Everything printed from here on, on both streams, shows control characters from input
-        // (ids, file names, command-line words) as escapes: one place, so no message can bypass it.
-        stdout = TerminalWriter.Wrap(stdout);
-        stderr = TerminalWriter.Wrap(stderr);
+        // (ids, file names, command-line words) as escapes, and every quoted 'orgsim …' command
+        // as this user can type it: one place, so no message can bypass it.
+        stdout = TerminalWriter.Wrap(stdout, command);
+        stderr = TerminalWriter.Wrap(stderr, command);
         try
         {
             // 'orgsim help run' shows run's options, as 'orgsim run --help' does.
             if (args is ["help", { } verb, ..] && !verb.StartsWith('-'))
             {
-                return Run([verb, "--help"], stdout, stderr, cancellation);
+                return Run([verb, "--help"], stdout, stderr, command, cancellation);
             }
 
             if (MissingOptionValue(args) is { } option)
@@ -78,7 +87,7 @@ public static class OrgSimCli
                 (RunOptions options) => Extra("run", options.Extra, stderr) ?? RunCommand.Execute(options, stdout, stderr, cancellation),
                 (GraphOptions options) => Extra("graph", options.Extra, stderr) ?? GraphCommand.Execute(options, stdout, stderr, cancellation),
                 (ValidateOptions options) => Extra("validate", options.Extra, stderr) ?? ValidateCommand.Execute(options, stdout, stderr),
-                (InitOptions options) => InitCommand.Execute(options, stdout, stderr),
+                (InitOptions options) => InitCommand.Execute(options, command, stdout, stderr),
                 (MergeOptions options) => MergeCommand.Execute(options, stdout, stderr),
                 (PlotOptions options) => Extra("plot", options.Extra, stderr) ?? PlotCommand.Execute(options, stdout, stderr),
                 (BenchOptions options) => Extra("bench", options.Extra, stderr) ?? BenchCommand.Execute(options, stdout, stderr, cancellation),

@@ -18,6 +18,7 @@ internal static class Program
             context.Cancel = true;
             cancellation.Cancel();
         });
-        return OrgSimCli.Run(args, Console.Out, Console.Error, cancellation.Token);
+        // Installed as a .NET tool, the user types 'orgsim'; in a clone, 'dotnet run --project src/OrgSim.Cli -c Release --'.
+        return OrgSimCli.Run(args, Console.Out, Console.Error, OrgSim.Experiments.Jobs.CommandPrefix.Detect(AppContext.BaseDirectory), cancellation.Token);
     }
 }

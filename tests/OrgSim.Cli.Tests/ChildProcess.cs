@@ -49,14 +49,14 @@ internal static class ChildProcess
         }
     }
 
-    /// <summary>Runs <paramref name="command"/> to its end and returns what it printed.</summary>
-    public static (int ExitCode, string Stdout, string Stderr) Run(string[] command)
+    /// <summary>Runs <paramref name="command"/> to its end (at most <paramref name="timeout"/>, else the hang guard) and returns what it printed.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) Run(string[] command, TimeSpan? timeout = null)
     {
         using Process process = Start(command);
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         process.StandardInput.Close();
-        if (!process.WaitForExit(TestWaits.HangGuard))
+        if (!process.WaitForExit(timeout ?? TestWaits.HangGuard))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{string.Join(' ', command)} did not end");

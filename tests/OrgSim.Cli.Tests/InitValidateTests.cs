@@ -2,6 +2,7 @@ using OrgSim.Cli.Commands;
 using OrgSim.Core.Model;
 using OrgSim.Core.Seeding;
 using OrgSim.Experiments.Import;
+using OrgSim.Experiments.Jobs;
 using OrgSim.Experiments.Organisations;
 using OrgSim.Experiments.Running;
 using OrgSim.Experiments.Scenarios;
@@ -104,7 +105,7 @@ public class InitValidateTests
     public void Init_WritesAStarterThatLoadsWithTheDefaultsAndRuns()
     {
         string file = Path.Combine(CliHarness.TempDirectory(), "new", "folder", "study.yaml");
-        var (code, stdout, stderr) = Init(file);
+        var (code, stdout, stderr) = Init(file, command: CommandPrefix.Repository);
         Assert.True(code == 0, stderr);
         // A fresh clone has no 'orgsim' command: the message gives the one that works there.
         Assert.Equal($"Wrote {file}. Run it from the repository's folder with: dotnet run --project src/OrgSim.Cli -c Release -- run {file}", stdout.TrimEnd());
@@ -191,11 +192,56 @@ public class InitValidateTests
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private static (int ExitCode, string Stdout, string Stderr) Init(string file, bool overwrite = false)
+    [Fact]
+    public void Init_AsTheInstalledTool_NamesTheFileAsGiven()
+    {
+        string folder = CliHarness.TempDirectory();
+        string file = Path.Combine(folder, "study.yaml");
+        var (code, stdout, stderr) = Init(file, command: CommandPrefix.Tool);
+        Assert.True(code == 0, stderr);
+        // The tool works from any folder, so the file is named as the user gave it.
+        Assert.Equal($"Wrote {file}. Run it with: orgsim run {file}", stdout.TrimEnd());
+
+        // The whole command line passes the prefix on: a name with a space is quoted for the shell.
+        string spaced = Path.Combine(folder, "my study.yaml");
+        var (_, clone, _) = RunCli(CommandPrefix.Repository, "init", "--out", spaced);
+        Assert.Equal($"Wrote '{spaced}'. Run it from the repository's folder with: dotnet run --project src/OrgSim.Cli -c Release -- run '{spaced}'", clone.TrimEnd());
+    }
+
+    [Fact]
+    public void Messages_GiveEachCommandToTypeAsTheUserCanTypeIt()
+    {
+        string folder = CliHarness.TempDirectory();
+        var (_, _, tool) = RunCli(CommandPrefix.Tool);
+        Assert.Equal("orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')", tool.TrimEnd());
+
+        var (_, _, clone) = RunCli(CommandPrefix.Repository);
+        Assert.Equal("orgsim: no command given; run a scenario with 'dotnet run --project src/OrgSim.Cli -c Release -- run SCENARIO.yaml' (see 'dotnet run --project src/OrgSim.Cli -c Release -- --help')", clone.TrimEnd());
+
+        // Messages written by the jobs go through the same writer.
+        var (code, _, plot) = RunCli(CommandPrefix.Repository, "plot", folder);
+        Assert.Equal(1, code);
+        Assert.Contains("run the scenario with 'dotnet run --project src/OrgSim.Cli -c Release -- run' first", plot, StringComparison.Ordinal);
+        Assert.DoesNotContain("'orgsim ", plot, StringComparison.Ordinal);
+
+        // So does the help, written in several lines.
+        var (_, help, _) = RunCli(CommandPrefix.Repository, "run", "--help");
+        Assert.Contains("merge the shards with 'dotnet run --project src/OrgSim.Cli -c Release -- merge'", help, StringComparison.Ordinal);
+    }
+
+    private static (int ExitCode, string Stdout, string Stderr) RunCli(CommandPrefix command, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = InitCommand.Execute(new InitOptions { Out = file, Overwrite = overwrite }, stdout, stderr);
+        int code = OrgSimCli.Run(args, stdout, stderr, command);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static (int ExitCode, string Stdout, string Stderr) Init(string file, bool overwrite = false, CommandPrefix? command = null)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = InitCommand.Execute(new InitOptions { Out = file, Overwrite = overwrite }, command ?? CommandPrefix.Tool, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 }

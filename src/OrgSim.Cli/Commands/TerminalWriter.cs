@@ -1,11 +1,13 @@
 using System.Text;
+using OrgSim.Experiments.Jobs;
 
 namespace OrgSim.Cli.Commands;
 
 /// <summary>
 /// The writer everything orgsim prints goes through, standard output and standard error alike
 /// (<see cref="OrgSimCli.Run"/> wraps both): it shows control characters as visible escapes
-/// (<see cref="TerminalText"/>), so no message, however it quotes its input, can bypass that.
+/// (<see cref="TerminalText"/>), so no message, however it quotes its input, can bypass that; and
+/// it writes each quoted command, <c>'orgsim …'</c>, as the user can type it (<see cref="CommandPrefix.Rewrite"/>).
 /// </summary>
 /// <remarks>
 /// <see cref="WriteLine(string)"/> writes one line: a line break inside the text is shown as
@@ -18,21 +20,26 @@ namespace OrgSim.Cli.Commands;
 internal sealed class TerminalWriter : TextWriter
 {
     private readonly TextWriter _inner;
+    private readonly CommandPrefix _command;
 
-    private TerminalWriter(TextWriter inner)
+    private TerminalWriter(TextWriter inner, CommandPrefix command)
         : base(inner.FormatProvider)
     {
         _inner = inner;
+        _command = command;
     }
 
     /// <inheritdoc/>
     public override Encoding Encoding => _inner.Encoding;
 
-    /// <summary><paramref name="writer"/> behind a terminal writer; itself if it is one already.</summary>
-    public static TextWriter Wrap(TextWriter writer)
+    /// <summary>
+    /// <paramref name="writer"/> behind a terminal writer whose quoted commands start with
+    /// <paramref name="command"/> (<c>orgsim</c> when not given); itself if it is one already.
+    /// </summary>
+    public static TextWriter Wrap(TextWriter writer, CommandPrefix? command = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        return writer is TerminalWriter ? writer : new TerminalWriter(writer);
+        return writer is TerminalWriter ? writer : new TerminalWriter(writer, command ?? CommandPrefix.Tool);
     }
 
     /// <summary>The writer beneath <paramref name="writer"/> if it is a terminal writer; else <paramref name="writer"/>.</summary>
@@ -46,7 +53,7 @@ internal sealed class TerminalWriter : TextWriter
     {
         if (!string.IsNullOrEmpty(value))
         {
-            _inner.Write(TerminalText.Escape(value, keepLineBreaks: true));
+            _inner.Write(_command.Rewrite(TerminalText.Escape(value, keepLineBreaks: true)));
         }
     }
 
@@ -60,7 +67,7 @@ internal sealed class TerminalWriter : TextWriter
     public override void WriteLine() => _inner.WriteLine();
 
     /// <inheritdoc/>
-    public override void WriteLine(string? value) => _inner.WriteLine(value is null ? null : TerminalText.Escape(value));
+    public override void WriteLine(string? value) => _inner.WriteLine(value is null ? null : _command.Rewrite(TerminalText.Escape(value)));
 
     /// <inheritdoc/>
     public override void WriteLine(char[] buffer, int index, int count) => WriteLine(new string(buffer, index, count));

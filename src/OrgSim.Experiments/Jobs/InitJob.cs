@@ -10,14 +10,12 @@ public static class InitJob
     public const string DefaultFile = "scenario.yaml";
 
     /// <summary>
-    /// The command that runs a scenario from a clone of the repository, where <c>orgsim</c> is not
-    /// installed as a command: what the messages tell a new user to type.
+    /// Writes the starter scenario to <paramref name="target"/> (or <see cref="DefaultFile"/>);
+    /// the hint names the run command as the user can type it (<paramref name="command"/>).
     /// </summary>
-    public const string RunCommandPrefix = "dotnet run --project src/OrgSim.Cli -c Release -- run";
-
-    /// <summary>Writes the starter scenario to <paramref name="target"/> (or <see cref="DefaultFile"/>).</summary>
-    public static JobOutcome Execute(string? target, bool overwrite)
+    public static JobOutcome Execute(string? target, bool overwrite, CommandPrefix command)
     {
+        ArgumentNullException.ThrowIfNull(command);
         string file = string.IsNullOrWhiteSpace(target) ? DefaultFile : target;
         if (Directory.Exists(file))
         {
@@ -46,9 +44,10 @@ public static class InitJob
             return JobOutcome.Bad($"orgsim init: cannot write {file}: {e.Message}; check the folder's permissions and free space");
         }
 
-        // The run command works from the repository's folder, so it names the file by its full path.
-        string full = Path.GetFullPath(file);
-        return JobOutcome.Done($"Wrote {Quoted(file)}. Run it from the repository's folder with: {RunCommandPrefix} {Quoted(full)}");
+        // 'dotnet run --project' works from the repository's folder only, so it names the file by its full path.
+        return command.FromRepository
+            ? JobOutcome.Done($"Wrote {Quoted(file)}. Run it from the repository's folder with: {command.Command("run " + Quoted(Path.GetFullPath(file)))}")
+            : JobOutcome.Done($"Wrote {Quoted(file)}. Run it with: {command.Command("run " + Quoted(file))}");
     }
 
     /// <summary>The path as a shell reads it: single-quoted when it holds anything but letters, digits and <c>/._-</c>.</summary>
