@@ -183,7 +183,7 @@ internal readonly struct WeeklyRules
     /// <param name="exposure">Σ strength over deploying contacts.</param>
     /// <param name="practiceScale">The factor on the repetition chance: <see cref="RubPatScale"/>, <see cref="PrerequisiteScale"/> (circularity only), <see cref="SupportScale"/>, <see cref="FlowScale"/> and <see cref="FeedforwardScale"/> multiplied.</param>
     /// <param name="random">64 random bits for this agent, competency and week.</param>
-    /// <param name="inverseStrength">1 / Σ strength over all the agent's contacts, 0 for an agent without any: the pull of old routines on a habit is 1 − min(1, exposure × this).</param>
+    /// <param name="inverseStrength">1 / Σ strength over all the agent's contacts, 0 for an agent without any: the pull of old routines, which relapse (stage 2) and erosion (stage 3) scale with, is 1 − min(1, exposure × this).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Apply(int stage, ref byte repetitions, ref byte idleWeeks, bool deployed, double aware, double exposure, double practiceScale, ulong random, double inverseStrength = 0)
     {
@@ -343,7 +343,7 @@ internal readonly struct WeeklyRules
     /// <param name="exposure">Per competency, Σ strength over deploying contacts.</param>
     /// <param name="practiceScale">Per competency, the factor on the repetition chance (<see cref="PracticeScales"/>).</param>
     /// <param name="random">Per competency, the 64 random bits of the week.</param>
-    /// <param name="inverseStrength">1 / Σ strength over all the agent's contacts (0 without any), for habit erosion; read only when erosion is on.</param>
+    /// <param name="inverseStrength">1 / Σ strength over all the agent's contacts (0 without any), for the pull of old routines; read only when relapse or erosion is on.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ApplyAll(ref uint stageWord, ref uint repetitionWord, ref uint idleWord, int practised, Vector256<double> adoption, Vector256<double> exposure, Vector256<double> practiceScale, Vector256<ulong> random, double inverseStrength = 0)
     {
