@@ -8,7 +8,8 @@ namespace OrgSim.Experiments.Report;
 /// competent share at the horizon, then for each compared metric and each arm its difference from the
 /// reference arm and whether its 95% interval excludes zero. Times to 50% are never compared as if
 /// exact when runs did not get there: such runs count as H + 1 weeks in the tables, so the sentence
-/// says that an arm never got there, or that the difference is only a bound.
+/// says in how many runs an arm did not get there within the horizon ("not within two years in 18 of
+/// 20 runs"), never a mean beyond it, and that a difference resting on such runs is only a bound.
 /// </summary>
 internal static class FindingsWriter
 {
@@ -81,13 +82,15 @@ internal static class FindingsWriter
             return name + " reached 50% competent in " + Markup.OneDecimal(mean) + " weeks " + Interval(weeks, string.Empty) + ".";
         }
 
+        // Runs that did not get there have no time to average, only "not within the horizon": no mean is stated.
+        string within = PlainNumbers.Within(horizon);
         if (reached == 0)
         {
-            return name + " did not reach 50% competent within " + Markup.Integer(horizon) + " weeks " + InAnyOf(n) + ".";
+            return name + " did not reach 50% competent " + within + " " + InAnyOf(n) + ".";
         }
 
-        return name + " reached 50% competent within " + Markup.Integer(horizon) + " weeks in " + Markup.Integer(reached) + " of " + Runs(n)
-            + " (mean at least " + Markup.OneDecimal(mean) + " weeks, counting the other runs as " + Markup.Integer(horizon + 1) + ").";
+        return name + " did not reach 50% competent " + within + " in " + Markup.Integer(n - reached) + " of " + Runs(n)
+            + "; the other " + Markup.Integer(reached) + " did.";
     }
 
     /// <summary>How many of the arm's <paramref name="n"/> runs reached 50%: from <c>reached_50pct</c>, or, without it, all or none by the mean.</summary>
@@ -170,7 +173,7 @@ internal static class FindingsWriter
     private static string WeeksContrast(ResultTables tables, StatRow row, string arm, string reference, bool clear)
     {
         int horizon = tables.HorizonWeeks;
-        string within = " within " + Markup.Integer(horizon) + " weeks";
+        string within = " " + PlainNumbers.Within(horizon);
         (double armShare, int armN, double? armMean) = Reach(tables, row.Arm);
         (double refShare, int refN, double? refMean) = row.ReferenceArm is string r ? Reach(tables, r) : (1, row.N, null);
         if (armShare <= 0 && refShare <= 0)
