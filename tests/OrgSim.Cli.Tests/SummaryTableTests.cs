@@ -46,4 +46,15 @@ public class SummaryTableTests
         Assert.Contains("│ 89.9 [", text, StringComparison.Ordinal);
         Assert.Equal("89.9", Experiments.Report.PlainNumbers.OneDecimal(89.85));
     }
+
+    [Fact]
+    public void Shares_AreRoundedAsSummaryCsvStoresThem()
+    {
+        // The mean of four runs lands a hair below 0.1375; summary.csv stores 0.137500, which the report prints as 13.8%.
+        double mean = (0.0 + 0.0 + 0.0125 + 0.5375) / 4;
+        Assert.Equal("13.7", Experiments.Report.PlainNumbers.OneDecimal(mean * 100));
+        string text = Print(Arm("top-down", mean, 40, 1, 50, 1));
+
+        Assert.Contains("│ 13.8% [", text, StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrgSim.Experiments.Output;
 using OrgSim.Experiments.Report;
 using OrgSim.Experiments.Scenarios;
 using OrgSim.Experiments.Statistics;
@@ -44,7 +45,7 @@ internal static class SummaryTable
             .AddColumn(new TableColumn("weeks to 90%").RightAligned());
         foreach (ArmSpec arm in spec.Arms.Where(a => rows.Any(r => r.Arm == a.Name)))
         {
-            Estimate Get(string metric) => rows.First(r => r.Arm == arm.Name && r.Metric == metric).Estimate;
+            Estimate Get(string metric) => Stored(rows.First(r => r.Arm == arm.Name && r.Metric == metric).Estimate);
             table.AddRow(
                 Terminal.Text(arm.Name),
                 new Text(Share(Get("competent_share_final"))),
@@ -60,6 +61,16 @@ internal static class SummaryTable
         string shown = held.Max() < 2 ? "one run, so no 95% CI" : "mean [95% CI]";
         table.Caption(Markup.Escape($"{shown}, {replicates}; (a/b): runs that reached it; weeks only when every run got there {PlainNumbers.Within(spec.HorizonWeeks)}"));
         console.Write(table);
+    }
+
+    /// <summary>
+    /// The estimate as summary.csv stores it (six decimals), which the report reads: rounding the
+    /// unrounded mean could print 83.7 here where the report prints 83.8 for a stored 0.837500.
+    /// </summary>
+    private static Estimate Stored(Estimate e)
+    {
+        static double? Round(double? v) => v is { } x ? double.Parse(CsvFormat.Number(x), CultureInfo.InvariantCulture) : null;
+        return e with { Mean = Round(e.Mean), Low = Round(e.Low), High = Round(e.High) };
     }
 
     private static string Replicates(int n) => n == 1 ? "1 replicate" : $"{n} replicates";

@@ -57,8 +57,14 @@ public sealed record ResultTables
     /// <summary>The scenario's description.</summary>
     public required string Description { get; init; }
 
-    /// <summary>The question the scenario asks, from its opening comment (empty if it has none).</summary>
+    /// <summary>The question the scenario asks: its <c>question</c> key, else its opening comment (empty if it has neither).</summary>
     public required string Question { get; init; }
+
+    /// <summary>The scenario's <c>title</c> (empty if it has none, or the run.json predates the key).</summary>
+    public string Title { get; init; } = string.Empty;
+
+    /// <summary>The report's heading: the title, or the name without one.</summary>
+    public string Heading => Title.Trim() is { Length: > 0 } title ? title : Name;
 
     /// <summary>The horizon in weeks.</summary>
     public required int HorizonWeeks { get; init; }

@@ -122,6 +122,7 @@ internal static class ResultTablesReader
             Name = m.Name,
             Description = m.Description,
             Question = m.Question,
+            Title = m.Title,
             HorizonWeeks = m.Horizon,
             RetentionWeeks = m.RetentionWeeks,
             Arms = m.Arms,
@@ -187,7 +188,7 @@ internal static class ResultTablesReader
     }
 
     /// <summary>What the tables need of run.json.</summary>
-    private sealed record Manifest(string Name, string Description, string Question, int Horizon, int Replicates, int RetentionWeeks, IReadOnlyList<string> Parameters, IReadOnlyList<IReadOnlyList<string>> Points, IReadOnlyList<string> Arms);
+    private sealed record Manifest(string Name, string Description, string Title, string Question, int Horizon, int Replicates, int RetentionWeeks, IReadOnlyList<string> Parameters, IReadOnlyList<IReadOnlyList<string>> Points, IReadOnlyList<string> Arms);
 
     private static Manifest ReadManifest(string path)
     {
@@ -215,6 +216,7 @@ internal static class ResultTablesReader
         return new Manifest(
             json.Text(json.Property(root, "name"), "name"),
             json.Text(json.Property(root, "description"), "description"),
+            root.TryGetProperty("title", out JsonElement t) ? json.Text(t, "title") : string.Empty, // a run.json before the key has none
             root.TryGetProperty("question", out JsonElement q) ? json.Text(q, "question") : string.Empty,
             json.Whole(json.Property(root, "horizon_weeks"), "horizon_weeks", 1, ScenarioSpec.MaxHorizonWeeks),
             json.Whole(json.Property(root, "replicates"), "replicates", 1, ScenarioSpec.MaxReplicates),

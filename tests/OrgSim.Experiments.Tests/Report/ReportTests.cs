@@ -52,6 +52,15 @@ public partial class ReportTests
     }
 
     [Fact]
+    public void Build_HeadsThePageWithTheTitle_OrTheNameWithoutOne()
+    {
+        string titled = Build(ReportFixtures.Tables() with { Title = "Leaders or teams? <b>" });
+        Assert.Contains("<h1>Leaders or teams? &lt;b&gt;</h1>", titled, StringComparison.Ordinal);
+        Assert.Contains("<title>Leaders or teams? &lt;b&gt; — OrgSim report</title>", titled, StringComparison.Ordinal);
+        Assert.Contains("<h1>quickstart</h1>", Build(ReportFixtures.Tables() with { Title = "  " }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_StatesTheFindingsInSentencesWithTheirNumbers()
     {
         string html = Build();
@@ -192,7 +201,7 @@ public partial class ReportTests
 
         Assert.Contains("These findings and the charts are for the first point of the sweep (model.transmission = 0.05); only the heatmap and <code>summary.csv</code> cover all 2 points.", html, StringComparison.Ordinal);
         Assert.Contains("<strong>bottom-up</strong> reached 50% competent in 14.0 weeks (a single run, so no confidence interval).", html, StringComparison.Ordinal);
-        Assert.Contains("does not open with a comment stating its question", html, StringComparison.Ordinal);
+        Assert.Contains("states no question: give it a <code>question:</code> key", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<strong>top-down</strong>", html, StringComparison.Ordinal);
     }
 
