@@ -31,7 +31,11 @@ public sealed record ArmSeries(
     IReadOnlyList<double> FrontMean,
     IReadOnlyList<double> FrontMax,
     IReadOnlyList<double> EffectivenessAgents,
-    IReadOnlyList<Band> CohortRetention);
+    IReadOnlyList<Band> CohortRetention)
+{
+    /// <summary>Per replicate (by its index), per week 0..H, the run's competent share: for crossovers replicate by replicate. Empty when not read.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<double>> CompetentShareByReplicate { get; init; } = new Dictionary<int, IReadOnlyList<double>>();
+}
 
 /// <summary>A row of summary.csv or contrasts.csv, parsed.</summary>
 /// <param name="Point">The sweep point.</param>

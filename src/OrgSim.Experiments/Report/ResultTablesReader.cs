@@ -102,7 +102,10 @@ internal static class ResultTablesReader
             series.Add(new ArmSeries(
                 point, m.Arms[arm], replicates.Count, competent, stageShares.Select(s => (IReadOnlyList<IReadOnlyList<double>>)s).ToList(),
                 levels.GetValueOrDefault((point, arm)) ?? [],
-                o.Select(x => x.Front).ToList(), o.Select(x => x.Max).ToList(), o.Select(x => x.Effectiveness).ToList(), o.Select(x => x.Cohort).ToList()));
+                o.Select(x => x.Front).ToList(), o.Select(x => x.Max).ToList(), o.Select(x => x.Effectiveness).ToList(), o.Select(x => x.Cohort).ToList())
+            {
+                CompetentShareByReplicate = byReplicate.ToDictionary(r => r.Key, r => (IReadOnlyList<double>)CompetentShare(r.Value, m.Horizon)),
+            });
         }
 
         string summaryPath = Path.Combine(folder, ResultsFolder.SummaryFileName);
@@ -185,6 +188,14 @@ internal static class ResultTablesReader
     {
         List<double> defined = values.Where(v => v.HasValue).Select(v => v!.Value).ToList();
         return defined.Count == 0 ? double.NaN : defined.Average();
+    }
+
+    /// <summary>One run's competent share per week 0..<paramref name="horizon"/>, of its own agents.</summary>
+    private static List<double> CompetentShare(int[,,] counts, int horizon)
+    {
+        long agents = Enumerable.Range(0, Stages).Sum(s => (long)counts[0, 0, s]);
+        return Enumerable.Range(0, horizon + 1)
+            .Select(t => Enumerable.Range(0, Competencies).Sum(c => (long)counts[t, c, 2] + counts[t, c, 3]) / (double)Math.Max(1, agents * Competencies)).ToList();
     }
 
     /// <summary>What the tables need of run.json.</summary>
