@@ -1,4 +1,6 @@
 using System.Globalization;
+using OrgSim.Experiments.Output;
+using OrgSim.Experiments.Report;
 using OrgSim.Experiments.Scenarios;
 using OrgSim.Experiments.Statistics;
 using Spectre.Console;
@@ -43,12 +45,12 @@ internal static class SummaryTable
             .AddColumn(new TableColumn("weeks to 90%").RightAligned());
         foreach (ArmSpec arm in spec.Arms.Where(a => rows.Any(r => r.Arm == a.Name)))
         {
-            Estimate Get(string metric) => rows.First(r => r.Arm == arm.Name && r.Metric == metric).Estimate;
+            Estimate Get(string metric) => Stored(rows.First(r => r.Arm == arm.Name && r.Metric == metric).Estimate);
             table.AddRow(
                 Terminal.Text(arm.Name),
                 new Text(Share(Get("competent_share_final"))),
-                new Text(Weeks(Get("weeks_to_50pct"), Get("reached_50pct"))),
-                new Text(Weeks(Get("weeks_to_90pct"), Get("reached_90pct"))));
+                new Text(Weeks(Get("weeks_to_50pct"), Get("reached_50pct"), spec.HorizonWeeks)),
+                new Text(Weeks(Get("weeks_to_90pct"), Get("reached_90pct"), spec.HorizonWeeks)));
         }
 
         // A shard or --only holds fewer runs than the scenario's replicates: say how many the table holds.
@@ -57,31 +59,50 @@ internal static class SummaryTable
             : held.Min() == held.Max() ? $"{held.Min()} of {Replicates(spec.Replicates)}" : $"{held.Min()}–{held.Max()} of {Replicates(spec.Replicates)}";
         // One run per arm has no interval: the cells show its value alone, and the caption says so.
         string shown = held.Max() < 2 ? "one run, so no 95% CI" : "mean [95% CI]";
-        table.Caption(Markup.Escape($"{shown}, {replicates}; (a/b): runs that reached it; ≥: others count as week {spec.HorizonWeeks + 1}"));
+        table.Caption(Markup.Escape($"{shown}, {replicates}; (a/b): runs that reached it; weeks only when every run got there {PlainNumbers.Within(spec.HorizonWeeks)}"));
         console.Write(table);
+    }
+
+    /// <summary>
+    /// The estimate as summary.csv stores it (six decimals), which the report reads: rounding the
+    /// unrounded mean could print 83.7 here where the report prints 83.8 for a stored 0.837500.
+    /// </summary>
+    private static Estimate Stored(Estimate e)
+    {
+        static double? Round(double? v) => v is { } x ? double.Parse(CsvFormat.Number(x), CultureInfo.InvariantCulture) : null;
+        return e with { Mean = Round(e.Mean), Low = Round(e.Low), High = Round(e.High) };
     }
 
     private static string Replicates(int n) => n == 1 ? "1 replicate" : $"{n} replicates";
 
     private static string Share(Estimate e) =>
         e.Mean is not { } m ? "-" : e.Low is { } lo && e.High is { } hi
-            ? string.Create(CultureInfo.InvariantCulture, $"{m * 100:F1}% [{lo * 100:F1}, {hi * 100:F1}]")
-            : string.Create(CultureInfo.InvariantCulture, $"{m * 100:F1}%");
+            ? $"{PlainNumbers.OneDecimal(m * 100)}% [{PlainNumbers.OneDecimal(lo * 100)}, {PlainNumbers.OneDecimal(hi * 100)}]"
+            : $"{PlainNumbers.OneDecimal(m * 100)}%";
 
-    private static string Weeks(Estimate weeks, Estimate reached)
+    /// <summary>
+    /// The weeks to a threshold: the mean and interval with "(20/20)" when every run got there;
+    /// otherwise in how many runs it was not reached within the horizon ("not within two years in 18
+    /// of 20"), since runs that did not get there have no time and a mean counting them as week H + 1
+    /// would lie beyond the horizon.
+    /// </summary>
+    private static string Weeks(Estimate weeks, Estimate reached, int horizon)
     {
-        int hits = (int)Math.Round((reached.Mean ?? 0) * reached.N);
-        string count = string.Create(CultureInfo.InvariantCulture, $"({hits}/{reached.N})");
+        int hits = (int)Math.Round((reached.Mean ?? 0) * reached.N, MidpointRounding.AwayFromZero);
+        string within = PlainNumbers.Within(horizon);
         if (hits == 0 || weeks.Mean is not { } m)
         {
-            return $"never {count}";
+            return reached.N == 1 ? $"not {within}" : $"not {within} in any run";
         }
 
-        // With censored runs the mean is a lower bound: say so with "≥".
-        string bound = hits < reached.N ? "≥" : string.Empty;
-        string interval = weeks.Low is { } lo && weeks.High is { } hi
-            ? string.Create(CultureInfo.InvariantCulture, $"{bound}{m:F1} [{lo:F1}, {hi:F1}]")
-            : string.Create(CultureInfo.InvariantCulture, $"{bound}{m:F1}");
-        return $"{interval} {count}";
+        if (hits < reached.N)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"not {within} in {reached.N - hits} of {reached.N}");
+        }
+
+        string count = string.Create(CultureInfo.InvariantCulture, $"({hits}/{reached.N})");
+        return weeks.Low is { } lo && weeks.High is { } hi
+            ? $"{PlainNumbers.OneDecimal(m)} [{PlainNumbers.OneDecimal(lo)}, {PlainNumbers.OneDecimal(hi)}] {count}"
+            : $"{PlainNumbers.OneDecimal(m)} {count}";
     }
 }

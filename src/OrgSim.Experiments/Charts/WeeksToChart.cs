@@ -6,7 +6,8 @@ namespace OrgSim.Experiments.Charts;
 /// <summary>
 /// weeks-to.svg: mean weeks to 50% and to 90% competent per arm, bars with 95% whiskers, each labelled
 /// with how many runs got there ("7/20 runs"). Runs that never reached a threshold count as H + 1
-/// weeks, so a mean with such runs is a lower bound: its bar is hatched and labelled "≥". The axis
+/// weeks, so a mean with such runs is no time anyone waited: its bar is hatched and carries only the
+/// count, never a number (the tooltip says in how many runs it was not reached within the horizon). The axis
 /// ends at the horizon: bars stop at H and whiskers at H + 1 ("not reached"). When no run reached a
 /// threshold there is no bar, only "never".
 /// </summary>
@@ -27,7 +28,7 @@ internal static class WeeksToChart
         int h = input.Horizon;
         var entries = input.Series.Select(s => new LegendEntry(s.Arm, input.Colour(s.Arm), LegendMark.Swatch)).ToList();
         entries.Add(new LegendEntry(string.Create(CultureInfo.InvariantCulture, $"horizon: {h} weeks"), Palette.Muted, LegendMark.Dashed));
-        string[] notes = ["bars: mean, whiskers: 95% CI", "k/n runs: how many got there", "hatched, ≥: some runs did not", "reach it and count as H + 1", "dotted top edge: H + 1,", "not reached"];
+        string[] notes = ["bars: mean, whiskers: 95% CI", "k/n runs: how many got there", "hatched, no number: some runs", "not " + PlainNumbers.Within(h) + ",", "counted as H + 1", "dotted top edge: H + 1,", "not reached"];
         IReadOnlyList<double> y = NiceTicks.Inside(0, h);
         double never = h + 1;
         Axes axes = Axes.Standard(Height, Legend.Width(entries, notes), 0, Thresholds.Length, 0, never, Axes.MarginTop + 30); // room for two labels over a bar at the top
@@ -84,7 +85,9 @@ internal static class WeeksToChart
                 double barTop = axes.Y(Math.Min(mean, h));
                 svg.Open("rect", ("class", censored ? "bar censored" : "bar"), ("x", x + 2), ("y", barTop), ("width", barWidth - 4), ("height", axes.Bottom - barTop),
                     ("fill", censored ? $"url(#{Hatch(a)})" : input.Colour(arm)), ("stroke", input.Colour(arm)), ("stroke-width", 2));
-                svg.Title($"{arm}, {Thresholds[g].Label}: {Value(mean, censored)} weeks, reached in {got} of {runs} runs");
+                svg.Title(censored
+                    ? $"{arm}, {Thresholds[g].Label}: not {PlainNumbers.Within(h)} in {runs - got} of {runs} runs"
+                    : $"{arm}, {Thresholds[g].Label}: {PlainNumbers.OneDecimal(mean)} weeks, reached in {got} of {runs} runs");
                 svg.Close();
                 double labelY = barTop;
                 if (weeks.Low is double low && weeks.High is double high && high > low)
@@ -97,7 +100,12 @@ internal static class WeeksToChart
                     labelY = Math.Min(labelY, axes.Y(high));
                 }
 
-                svg.Text(mid, labelY - 24, Value(mean, censored), ("text-anchor", "middle"), ("class", "value"));
+                // A mean that counts runs as H + 1 is no time anyone waited: a censored bar gets only its count.
+                if (!censored)
+                {
+                    svg.Text(mid, labelY - 24, PlainNumbers.OneDecimal(mean), ("text-anchor", "middle"), ("class", "value"));
+                }
+
                 svg.Text(mid, labelY - 6, count, ("text-anchor", "middle"), ("font-size", 13), ("class", "reached"));
             }
         }
@@ -107,8 +115,6 @@ internal static class WeeksToChart
     }
 
     private static string Hatch(int arm) => string.Create(CultureInfo.InvariantCulture, $"weeks-to-hatch-{arm}");
-
-    private static string Value(double mean, bool censored) => (censored ? "≥ " : "") + mean.ToString("F1", CultureInfo.InvariantCulture);
 
     /// <summary>A word in place of a bar, horizontal if it fits in the bar's slot, else written upwards.</summary>
     private static void Note(SvgWriter svg, double x, double bottom, double slot, string word)

@@ -284,7 +284,7 @@ public static class CalibrateJob
         }
 
         string sentence = string.Create(CultureInfo.InvariantCulture, $"Fitted {string.Join(", ", summaries.Select((s, k) => $"{s.Name} = {Text(s.Mean)} (95% {Text(s.Lower)}–{Text(s.Upper)})"))} to {observed.File} with {state.TotalEvaluated:N0} runs over {state.History.Count} generations; stopped: {StopText(state.StopReason)}.");
-        files.Add(("report.html", w => w.Write(CalibrationReport.Build(spec.Name, spec.Description, loaded.Question, sentence, parameters, summaries, chart.Svg, forecast, calibration.Arm!, spec.Metrics.RetentionWeeks))));
+        files.Add(("report.html", w => w.Write(CalibrationReport.Build(string.IsNullOrWhiteSpace(spec.Title) ? spec.Name : spec.Title.Trim(), spec.Description, loaded.Question, sentence, parameters, summaries, chart.Svg, forecast, calibration.Arm!, spec.Metrics.RetentionWeeks))));
         folder.WriteOutputs(files);
         var lines = new List<string> { sentence };
         lines.AddRange(CalibrationTables.SummaryLines(parameters, summaries, state));

@@ -21,9 +21,9 @@ internal static class CalibrationReport
     };
 
     /// <summary>The page's HTML.</summary>
-    /// <param name="name">The scenario's name.</param>
+    /// <param name="name">The heading: the scenario's title, else its name.</param>
     /// <param name="description">The scenario's description.</param>
-    /// <param name="question">The scenario's opening comment.</param>
+    /// <param name="question">The scenario's question: its question key, else its opening comment.</param>
     /// <param name="fitted">One sentence: what was fitted, to what, with how many runs, and why it stopped.</param>
     /// <param name="parameters">The free parameters, in order.</param>
     /// <param name="summaries">Their posterior summaries, in the same order.</param>

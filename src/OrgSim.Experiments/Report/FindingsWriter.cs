@@ -8,7 +8,8 @@ namespace OrgSim.Experiments.Report;
 /// competent share at the horizon, then for each compared metric and each arm its difference from the
 /// reference arm and whether its 95% interval excludes zero. Times to 50% are never compared as if
 /// exact when runs did not get there: such runs count as H + 1 weeks in the tables, so the sentence
-/// says that an arm never got there, or that the difference is only a bound.
+/// says in how many runs an arm did not get there within the horizon ("not within two years in 18 of
+/// 20 runs"), never a mean beyond it, and that a difference resting on such runs is only a bound.
 /// </summary>
 internal static class FindingsWriter
 {
@@ -46,6 +47,23 @@ internal static class FindingsWriter
         }
 
         html.Append("</ul>\n");
+        List<Crossover> crossovers = Crossover.Find(tables, 0);
+        if (crossovers.Count > 0)
+        {
+            html.Append("<p>Where one arm overtakes another on the mean competent-share curves (a lead counts from half a percentage point):</p>\n<ul class=\"findings\">\n");
+            // One item per pair of arms, its crossovers in time.
+            for (int i = 0; i < crossovers.Count; i++)
+            {
+                html.Append(crossovers[i].Order == 0 ? "<li>" : " ").Append(CrossoverSentence(crossovers[i]));
+                if (i + 1 == crossovers.Count || crossovers[i + 1].Order == 0)
+                {
+                    html.Append("</li>\n");
+                }
+            }
+
+            html.Append("</ul>\n");
+        }
+
         var contrasts = tables.Contrasts.Where(r => r.Point == 0 && r.Mean.HasValue).ToList();
         if (contrasts.Count > 0)
         {
@@ -81,13 +99,15 @@ internal static class FindingsWriter
             return name + " reached 50% competent in " + Markup.OneDecimal(mean) + " weeks " + Interval(weeks, string.Empty) + ".";
         }
 
+        // Runs that did not get there have no time to average, only "not within the horizon": no mean is stated.
+        string within = PlainNumbers.Within(horizon);
         if (reached == 0)
         {
-            return name + " did not reach 50% competent within " + Markup.Integer(horizon) + " weeks " + InAnyOf(n) + ".";
+            return name + " did not reach 50% competent " + within + " " + InAnyOf(n) + ".";
         }
 
-        return name + " reached 50% competent within " + Markup.Integer(horizon) + " weeks in " + Markup.Integer(reached) + " of " + Runs(n)
-            + " (mean at least " + Markup.OneDecimal(mean) + " weeks, counting the other runs as " + Markup.Integer(horizon + 1) + ").";
+        return name + " did not reach 50% competent " + within + " in " + Markup.Integer(n - reached) + " of " + Runs(n)
+            + "; the other " + Markup.Integer(reached) + " did.";
     }
 
     /// <summary>How many of the arm's <paramref name="n"/> runs reached 50%: from <c>reached_50pct</c>, or, without it, all or none by the mean.</summary>
@@ -117,6 +137,34 @@ internal static class FindingsWriter
 
         return " Of the pairs competent when its training ended, " + Markup.OneDecimal(100 * mean) + "% "
             + Interval(retention with { Low = 100 * retention.Low, High = 100 * retention.High }, "%") + " still were " + Markup.Integer(tables.RetentionWeeks) + " weeks later.";
+    }
+
+    /// <summary>
+    /// "bottom-up leads until week 35, then top-down overtakes. Replicate by replicate, it does in 18
+    /// of 20, between week 28 and week 41." — the spread is the range of the replicates' crossing weeks,
+    /// or their middle 95% from 40 replicates that crossed.
+    /// </summary>
+    private static string CrossoverSentence(Crossover c)
+    {
+        string leader = Name(c.Leader), overtaker = Name(c.Overtaker);
+        string sentence = c.Order == 0 ? leader + " leads until week " + Markup.Integer(c.Week) + ", then " + overtaker + " overtakes."
+            : "Then " + overtaker + " is back ahead of " + leader + " from week " + Markup.Integer(c.Week) + ".";
+        if (c.Replicates == 0)
+        {
+            return sentence;
+        }
+
+        if (c.Crossed == 0)
+        {
+            return sentence + (c.Replicates == 1 ? " In the one replicate" : " In none of the " + Markup.Integer(c.Replicates) + " replicates")
+                + " taken one by one does it overtake this way: the crossing is in the averages only.";
+        }
+
+        string of = Markup.Integer(c.Crossed) + " of " + Markup.Integer(c.Replicates);
+        string when = c.Low == c.High ? ", in week " + Markup.Integer(c.Low!.Value)
+            : c.Crossed >= 40 ? ", in 95% of them between week " + Markup.Integer(c.Low!.Value) + " and week " + Markup.Integer(c.High!.Value)
+            : ", between week " + Markup.Integer(c.Low!.Value) + " and week " + Markup.Integer(c.High!.Value);
+        return sentence + " Replicate by replicate, it does in " + of + when + ".";
     }
 
     private static int ArmOrder(ResultTables tables, string arm)
@@ -170,7 +218,7 @@ internal static class FindingsWriter
     private static string WeeksContrast(ResultTables tables, StatRow row, string arm, string reference, bool clear)
     {
         int horizon = tables.HorizonWeeks;
-        string within = " within " + Markup.Integer(horizon) + " weeks";
+        string within = " " + PlainNumbers.Within(horizon);
         (double armShare, int armN, double? armMean) = Reach(tables, row.Arm);
         (double refShare, int refN, double? refMean) = row.ReferenceArm is string r ? Reach(tables, r) : (1, row.N, null);
         if (armShare <= 0 && refShare <= 0)

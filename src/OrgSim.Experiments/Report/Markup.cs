@@ -43,8 +43,7 @@ internal static class Markup
     public static string Number(double value) => (Math.Round(value, 2, MidpointRounding.AwayFromZero) + 0.0).ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary><paramref name="value"/> with one decimal, for the numbers a reader quotes.</summary>
-    /// <remarks>Adding 0.0 turns a rounded −0 into 0, so "-0.0" never appears.</remarks>
-    public static string OneDecimal(double value) => (Math.Round(value, 1, MidpointRounding.AwayFromZero) + 0.0).ToString("0.0", CultureInfo.InvariantCulture);
+    public static string OneDecimal(double value) => PlainNumbers.OneDecimal(value);
 
     /// <summary><paramref name="value"/> as an invariant integer.</summary>
     public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -27,11 +27,11 @@ public static class ReportBuilder
         var html = new StringBuilder();
         html.Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Markup.Escape(tables.Name)).Append(" — OrgSim report</title>\n")
+            .Append("<title>").Append(Markup.Escape(tables.Heading)).Append(" — OrgSim report</title>\n")
             .Append("<link rel=\"icon\" href=\"data:,\">\n") // no favicon request, so no console error for a missing one
             .Append("<style>\n").Append(ReportAssets.Css).Append("</style>\n</head>\n<body>\n");
 
-        html.Append("<header>\n<h1>").Append(Markup.Escape(tables.Name)).Append("</h1>\n");
+        html.Append("<header>\n<h1>").Append(Markup.Escape(tables.Heading)).Append("</h1>\n");
         if (tables.Description.Length > 0)
         {
             html.Append("<p class=\"lead\">").Append(Markup.Escape(tables.Description)).Append("</p>\n");
@@ -214,7 +214,7 @@ public static class ReportBuilder
     {
         if (string.IsNullOrWhiteSpace(question))
         {
-            return "<p class=\"note\">The scenario file does not open with a comment stating its question.</p>\n";
+            return "<p class=\"note\">The scenario states no question: give it a <code>question:</code> key, or open the file with a comment that states it.</p>\n";
         }
 
         var html = new StringBuilder();

@@ -31,7 +31,11 @@ public sealed record ArmSeries(
     IReadOnlyList<double> FrontMean,
     IReadOnlyList<double> FrontMax,
     IReadOnlyList<double> EffectivenessAgents,
-    IReadOnlyList<Band> CohortRetention);
+    IReadOnlyList<Band> CohortRetention)
+{
+    /// <summary>Per replicate (by its index), per week 0..H, the run's competent share: for crossovers replicate by replicate. Empty when not read.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<double>> CompetentShareByReplicate { get; init; } = new Dictionary<int, IReadOnlyList<double>>();
+}
 
 /// <summary>A row of summary.csv or contrasts.csv, parsed.</summary>
 /// <param name="Point">The sweep point.</param>
@@ -57,8 +61,14 @@ public sealed record ResultTables
     /// <summary>The scenario's description.</summary>
     public required string Description { get; init; }
 
-    /// <summary>The question the scenario asks, from its opening comment (empty if it has none).</summary>
+    /// <summary>The question the scenario asks: its <c>question</c> key, else its opening comment (empty if it has neither).</summary>
     public required string Question { get; init; }
+
+    /// <summary>The scenario's <c>title</c> (empty if it has none, or the run.json predates the key).</summary>
+    public string Title { get; init; } = string.Empty;
+
+    /// <summary>The report's heading: the title, or the name without one.</summary>
+    public string Heading => Title.Trim() is { Length: > 0 } title ? title : Name;
 
     /// <summary>The horizon in weeks.</summary>
     public required int HorizonWeeks { get; init; }

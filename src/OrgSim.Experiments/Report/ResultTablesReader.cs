@@ -102,7 +102,10 @@ internal static class ResultTablesReader
             series.Add(new ArmSeries(
                 point, m.Arms[arm], replicates.Count, competent, stageShares.Select(s => (IReadOnlyList<IReadOnlyList<double>>)s).ToList(),
                 levels.GetValueOrDefault((point, arm)) ?? [],
-                o.Select(x => x.Front).ToList(), o.Select(x => x.Max).ToList(), o.Select(x => x.Effectiveness).ToList(), o.Select(x => x.Cohort).ToList()));
+                o.Select(x => x.Front).ToList(), o.Select(x => x.Max).ToList(), o.Select(x => x.Effectiveness).ToList(), o.Select(x => x.Cohort).ToList())
+            {
+                CompetentShareByReplicate = byReplicate.ToDictionary(r => r.Key, r => (IReadOnlyList<double>)CompetentShare(r.Value, m.Horizon)),
+            });
         }
 
         string summaryPath = Path.Combine(folder, ResultsFolder.SummaryFileName);
@@ -122,6 +125,7 @@ internal static class ResultTablesReader
             Name = m.Name,
             Description = m.Description,
             Question = m.Question,
+            Title = m.Title,
             HorizonWeeks = m.Horizon,
             RetentionWeeks = m.RetentionWeeks,
             Arms = m.Arms,
@@ -186,8 +190,16 @@ internal static class ResultTablesReader
         return defined.Count == 0 ? double.NaN : defined.Average();
     }
 
+    /// <summary>One run's competent share per week 0..<paramref name="horizon"/>, of its own agents.</summary>
+    private static List<double> CompetentShare(int[,,] counts, int horizon)
+    {
+        long agents = Enumerable.Range(0, Stages).Sum(s => (long)counts[0, 0, s]);
+        return Enumerable.Range(0, horizon + 1)
+            .Select(t => Enumerable.Range(0, Competencies).Sum(c => (long)counts[t, c, 2] + counts[t, c, 3]) / (double)Math.Max(1, agents * Competencies)).ToList();
+    }
+
     /// <summary>What the tables need of run.json.</summary>
-    private sealed record Manifest(string Name, string Description, string Question, int Horizon, int Replicates, int RetentionWeeks, IReadOnlyList<string> Parameters, IReadOnlyList<IReadOnlyList<string>> Points, IReadOnlyList<string> Arms);
+    private sealed record Manifest(string Name, string Description, string Title, string Question, int Horizon, int Replicates, int RetentionWeeks, IReadOnlyList<string> Parameters, IReadOnlyList<IReadOnlyList<string>> Points, IReadOnlyList<string> Arms);
 
     private static Manifest ReadManifest(string path)
     {
@@ -215,6 +227,7 @@ internal static class ResultTablesReader
         return new Manifest(
             json.Text(json.Property(root, "name"), "name"),
             json.Text(json.Property(root, "description"), "description"),
+            root.TryGetProperty("title", out JsonElement t) ? json.Text(t, "title") : string.Empty, // a run.json before the key has none
             root.TryGetProperty("question", out JsonElement q) ? json.Text(q, "question") : string.Empty,
             json.Whole(json.Property(root, "horizon_weeks"), "horizon_weeks", 1, ScenarioSpec.MaxHorizonWeeks),
             json.Whole(json.Property(root, "replicates"), "replicates", 1, ScenarioSpec.MaxReplicates),

@@ -10,7 +10,7 @@ namespace OrgSim.Experiments.Scenarios;
 /// <param name="ScenarioPath">The scenario file as the run was given it.</param>
 /// <param name="ScenarioSha256">The SHA-256 of the scenario file's bytes.</param>
 /// <param name="Overrides">The command-line overrides the run had; already in the values, so only recorded.</param>
-/// <param name="Question">The scenario's opening comment.</param>
+/// <param name="Question">The scenario's question: its <c>question</c> key, else its opening comment.</param>
 /// <param name="Parameters">The swept key paths.</param>
 /// <param name="Points">Each point's values, or null without a sweep.</param>
 internal sealed record RunJsonHeader(

@@ -17,11 +17,16 @@ internal static class ScenarioJson
     /// <summary>Writes the scenario's keys into the JSON object being written.</summary>
     /// <param name="json">The writer, inside an object.</param>
     /// <param name="spec">The scenario.</param>
-    /// <param name="question">The scenario's opening comment, written after the description; null to leave it out.</param>
+    /// <param name="question">The scenario's question (its <c>question</c> key, else its opening comment), written after the title; null to leave it out.</param>
     public static void WriteSpec(Utf8JsonWriter json, ScenarioSpec spec, string? question)
     {
         json.WriteString("name", spec.Name);
         json.WriteString("description", spec.Description);
+        if (spec.Title.Length > 0)
+        {
+            // Only when given: a run.json without a title stays byte for byte as before the key, so its settings hash does too.
+            json.WriteString("title", spec.Title);
+        }
         if (question is not null)
         {
             json.WriteString("question", question);

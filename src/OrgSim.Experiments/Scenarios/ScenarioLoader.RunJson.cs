@@ -124,7 +124,7 @@ public static partial class ScenarioLoader
     }
 
     /// <summary>
-    /// Turns the tree of a run.json into a scenario's: drops the provenance keys, an empty description,
+    /// Turns the tree of a run.json into a scenario's: drops the provenance keys, an empty description or title,
     /// the organisation keys its generator does not read (the data hash is returned), and a budget given as a share; one seeding
     /// wave becomes the arm's seeding mapping, so that <c>--set arms.NAME.seeding.budget=…</c> works as on the file.
     /// </summary>
@@ -135,9 +135,12 @@ public static partial class ScenarioLoader
             root.Children.Remove(new YamlScalarNode(key));
         }
 
-        if (Text(root, "description") is "")
+        foreach (string key in (string[])["description", "title"])
         {
-            root.Children.Remove(new YamlScalarNode("description"));
+            if (Text(root, key) is "")
+            {
+                root.Children.Remove(new YamlScalarNode(key));
+            }
         }
 
         string? dataSha256 = Node(root, "organisation") is YamlMappingNode organisation ? Text(organisation, "file_sha256") : null;

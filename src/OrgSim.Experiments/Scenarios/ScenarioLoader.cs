@@ -177,10 +177,10 @@ public static partial class ScenarioLoader
         LoadedScenario loaded = Build(context, original, FreshTree, sweepNode is null ? null : pointValues, null, sets.Where(s => !SweepOverrides.IsSweep(s) && !SensitivityOverrides.IsSensitivity(s) && !IsCalibration(s)).ToList(), sweepSet: sets.LastOrDefault(SweepOverrides.IsSweep), design: design) with
         {
             Sha256 = sha256,
-            Question = OpeningComment(text),
             Sets = sets,
             Sensitivity = sensitivity,
         };
+        loaded = loaded with { Question = Question(original, sets, text) };
         if (calibrationSection is not null)
         {
             int before = context.Errors.Count;
@@ -463,6 +463,17 @@ public static partial class ScenarioLoader
     }
 
     /// <summary>The comment lines at the top of the file, '#' and one space removed, joined by line breaks.</summary>
+    /// <summary>
+    /// The question the scenario asks: its <c>question</c> key when it has one, else its opening
+    /// comment (which stays a comment, so a file written before the key reads as before).
+    /// </summary>
+    private static string Question(YamlMappingNode root, IReadOnlyList<ScenarioOverride> sets, string text)
+    {
+        YamlNode? node = sets.LastOrDefault(s => s.Path == "question")?.Value
+            ?? (root.Children.TryGetValue(new YamlScalarNode("question"), out YamlNode? key) ? key : null);
+        return node is YamlScalarNode { Value: { } question } && !string.IsNullOrWhiteSpace(question) ? question.Trim() : OpeningComment(text);
+    }
+
     private static string OpeningComment(string text)
     {
         var lines = new List<string>();
@@ -585,8 +596,12 @@ public static partial class ScenarioLoader
         {
             Name = name,
             Description = root.String("description", defaults.Description),
+            Title = root.String("title", defaults.Title),
             Seed = root.ULong("seed", defaults.Seed),
         };
+
+        // Read for its checks only: the question is the loaded scenario's (see Question), as run.json records it.
+        root.String("question", string.Empty);
         spec = ParameterCatalogue.Run.Read(root, spec, rejectUnknownKeys: false);
         spec = spec with
         {

@@ -12,6 +12,9 @@ public sealed record ScenarioSpec
     /// <summary>The question the scenario asks, in plain words. Default empty.</summary>
     public string Description { get; init; } = string.Empty;
 
+    /// <summary>The heading of the report, in plain words (<c>title</c>). Default empty: the report shows <see cref="Name"/>.</summary>
+    public string Title { get; init; } = string.Empty;
+
     /// <summary>The scenario seed from which every run's seeds derive. Default 1.</summary>
     public ulong Seed { get; init; } = 1;
 

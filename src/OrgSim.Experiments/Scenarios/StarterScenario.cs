@@ -30,6 +30,10 @@ public static partial class StarterScenario
         # The results folder is named after this file; add 'name: my-study' to choose another.
 
         description: Top-down versus bottom-up training of the four micro competencies at equal budget.
+        title: Train the leaders or train whole teams? # the heading of the report
+        question: >-                      # the question the report opens with, in plain words
+          We can train 50 of our 1,000 people in the new way of working. Does it spread faster,
+          further and for longer if we train the executive team, or whole front-line teams?
         seed: 1                           # the same seed gives the same results; change it to see the spread
         horizon_weeks: {horizon_weeks} # two years, one step a week
         replicates: {replicates} # independent runs of each arm, for the confidence intervals

@@ -10,7 +10,7 @@ namespace OrgSim.Experiments.Scenarios;
 /// </summary>
 internal static class SweepReader
 {
-    private static readonly string[] Fixed = ["name", "seed", "replicates", "arms", "sweep", "sensitivity", "calibration", "description"];
+    private static readonly string[] Fixed = ["name", "seed", "replicates", "arms", "sweep", "sensitivity", "calibration", "description", "title", "question"];
 
     /// <summary>The points, each a list of overrides; one empty point when there is no sweep.</summary>
     public static List<List<ScenarioOverride>> Read(ParseContext context, YamlNode? sweep)

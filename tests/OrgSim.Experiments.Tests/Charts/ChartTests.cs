@@ -88,7 +88,7 @@ public class ChartTests
         Assert.Equal(2, Count(chart, "rect", "bar censored"));
         Assert.Equal(3, Count(chart, "path", "whisker"));
         Assert.Equal(["never"], Elements(chart, "text", "never").Select(e => e.Value));
-        Assert.Equal(["4.0", "≥ 7.5", "≥ 9.0"], Elements(chart, "text", "value").Select(e => e.Value));
+        Assert.Equal(["4.0"], Elements(chart, "text", "value").Select(e => e.Value)); // censored bars carry no number
         Assert.Equal(["4/4 runs", "2/4 runs", "2/4 runs", "0/4 runs"], Elements(chart, "text", "reached").Select(e => e.Value));
         Assert.Contains("weeks", Texts(chart));
     }
@@ -109,7 +109,7 @@ public class ChartTests
         Assert.True(never < horizon);
         Assert.All(Elements(chart, "rect", "bar censored").Concat(Elements(chart, "rect", "bar")), r => Assert.True((double)r.Attribute("y")! >= horizon - 0.01));
         Assert.All(Elements(chart, "path", "whisker"), p => Assert.True(WhiskerTop(p) >= never - 0.01));
-        Assert.Contains("≥ 10.8", Elements(chart, "text", "value").Select(e => e.Value));
+        Assert.DoesNotContain(Elements(chart, "text", "value"), e => e.Value.Contains("10.8", StringComparison.Ordinal));
         Assert.Contains("1/4 runs", Elements(chart, "text", "reached").Select(e => e.Value));
         Assert.Equal(["0", "2", "4", "6", "8", "10"], Labels(chart)); // the axis ends at H
     }

@@ -55,9 +55,33 @@ public class FindingsWriterTests
         Assert.DoesNotContain("95% interval", html, StringComparison.Ordinal);
         Assert.DoesNotContain("on average", html, StringComparison.Ordinal);
         Assert.DoesNotContain("any of its 1 run", html, StringComparison.Ordinal);
-        Assert.Contains(Bottom + " did not reach 50% competent within 104 weeks in its one run, while " + Top + " did (in week 60.0).", html, StringComparison.Ordinal);
+        Assert.Contains(Bottom + " did not reach 50% competent within two years in its one run, while " + Top + " did (in week 60.0).", html, StringComparison.Ordinal);
         Assert.Contains(Bottom + " ended with 67.3 percentage points fewer competent pairs (one paired run, so no confidence interval). With one paired run the two cannot be told apart.", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CensoredTimes_AreWordedAsRunsNotWithinTheHorizon_NeverAsAMeanBeyondIt()
+    {
+        string html = FindingsWriter.Html(Quickstart(bottomReached: 0.1, bottomWeeks: 104.8, diff: 44.2));
+
+        Assert.Contains(Bottom + " did not reach 50% competent within two years in 18 of 20 runs; the other 2 did.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("104.8", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("mean at least", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(104, "within two years")]
+    [InlineData(52, "within one year")]
+    [InlineData(30, "within 30 weeks")]
+    [InlineData(1, "within 1 week")]
+    [InlineData(520, "within 520 weeks")]
+    public void Horizon_IsWordedInYearsWhenItIsWholeYears(int weeks, string words) => Assert.Equal(words, PlainNumbers.Within(weeks));
+
+    [Theory]
+    [InlineData(89.85, "89.9")]
+    [InlineData(0.05, "0.1")]
+    [InlineData(-0.04, "0.0")]
+    public void OneDecimal_RoundsHalvesAwayFromZero(double value, string text) => Assert.Equal(text, PlainNumbers.OneDecimal(value));
 
     [Fact]
     public void ArmThatNeverGotThere_IsNotSaidToGetThereLater()
@@ -66,7 +90,7 @@ public class FindingsWriterTests
 
         Assert.DoesNotContain(Bottom + " got there", html, StringComparison.Ordinal);
         Assert.DoesNotContain("44.4", html, StringComparison.Ordinal);
-        Assert.Contains(Bottom + " did not reach 50% competent within 104 weeks in any of its 20 runs, while " + Top + " did (in week 60.6 on average).", html, StringComparison.Ordinal);
+        Assert.Contains(Bottom + " did not reach 50% competent within two years in any of its 20 runs, while " + Top + " did (in week 60.6 on average).", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,7 +99,7 @@ public class FindingsWriterTests
         string html = FindingsWriter.Html(Quickstart(bottomReached: 1, bottomWeeks: 30, topReached: 0, topWeeks: 105, diff: -75));
 
         Assert.DoesNotContain("got there", html, StringComparison.Ordinal);
-        Assert.Contains(Bottom + " reached 50% competent within 104 weeks (in week 30.0 on average), while " + Top + " did not in any of its 20 runs.", html, StringComparison.Ordinal);
+        Assert.Contains(Bottom + " reached 50% competent within two years (in week 30.0 on average), while " + Top + " did not in any of its 20 runs.", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,7 +110,7 @@ public class FindingsWriterTests
         Assert.DoesNotContain("got there", html, StringComparison.Ordinal);
         Assert.DoesNotContain("same time", html, StringComparison.Ordinal);
         Assert.DoesNotContain("cannot be told apart", html, StringComparison.Ordinal);
-        Assert.Contains("neither " + Bottom + " nor " + Top + " reached 50% competent within 104 weeks in any run", html, StringComparison.Ordinal);
+        Assert.Contains("neither " + Bottom + " nor " + Top + " reached 50% competent within two years in any run", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,7 +144,7 @@ public class FindingsWriterTests
 
         Assert.Contains("<strong>top-down</strong> got there 17.0 weeks later", html, StringComparison.Ordinal);
         Assert.Contains("<strong>random</strong> got there at least 84.3 weeks later", html, StringComparison.Ordinal);
-        Assert.Contains("<strong>nobody</strong> did not reach 50% competent within 104 weeks in any of its 20 runs, while <strong>bottom-up</strong> did (in week 14.0 on average).", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>nobody</strong> did not reach 50% competent within two years in any of its 20 runs, while <strong>bottom-up</strong> did (in week 14.0 on average).", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<strong>nobody</strong> got there", html, StringComparison.Ordinal);
         Assert.Equal(5, html.Split("Compared with").Length - 1); // three time contrasts, two share contrasts
     }

@@ -52,6 +52,15 @@ public partial class ReportTests
     }
 
     [Fact]
+    public void Build_HeadsThePageWithTheTitle_OrTheNameWithoutOne()
+    {
+        string titled = Build(ReportFixtures.Tables() with { Title = "Leaders or teams? <b>" });
+        Assert.Contains("<h1>Leaders or teams? &lt;b&gt;</h1>", titled, StringComparison.Ordinal);
+        Assert.Contains("<title>Leaders or teams? &lt;b&gt; — OrgSim report</title>", titled, StringComparison.Ordinal);
+        Assert.Contains("<h1>quickstart</h1>", Build(ReportFixtures.Tables() with { Title = "  " }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_StatesTheFindingsInSentencesWithTheirNumbers()
     {
         string html = Build();
@@ -59,12 +68,12 @@ public partial class ReportTests
         Assert.Contains("<strong>bottom-up</strong> reached 50% competent in 14.0 weeks (95% CI 12.0–16.0).", html, StringComparison.Ordinal);
         Assert.Contains("<strong>top-down</strong> reached 50% competent in 31.0 weeks (95% CI 28.0–35.0).", html, StringComparison.Ordinal);
         Assert.Contains("By week 104, 81.3% of its pairs were competent (95% CI 79.0–83.5%).", html, StringComparison.Ordinal);
-        Assert.Contains("<strong>random</strong> reached 50% competent within 104 weeks in 7 of 20 runs (mean at least 98.3 weeks, counting the other runs as 105).", html, StringComparison.Ordinal);
-        Assert.Contains("<strong>nobody</strong> did not reach 50% competent within 104 weeks in any of its 20 runs.", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>random</strong> did not reach 50% competent within two years in 13 of 20 runs; the other 7 did.", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>nobody</strong> did not reach 50% competent within two years in any of its 20 runs.", html, StringComparison.Ordinal);
 
         // Every arm against the reference: exact when both always got there, a bound when runs were censored.
         Assert.Contains("Compared with <strong>bottom-up</strong> (the reference arm), in time to 50% competent: <strong>top-down</strong> got there 17.0 weeks later (95% CI 14.2–19.8 weeks later). The 95% interval excludes zero: <strong>top-down</strong> is clearly slower.", html, StringComparison.Ordinal);
-        Assert.Contains("time to 50% competent: <strong>random</strong> got there at least 84.3 weeks later (95% CI 80.0–88.6 weeks later) — only a bound, since <strong>random</strong> reached 50% within 104 weeks in 7 of 20 runs and the difference is counting runs that never reached 50% as 105 weeks. Even so, the 95% interval excludes zero: <strong>random</strong> is clearly slower.", html, StringComparison.Ordinal);
+        Assert.Contains("time to 50% competent: <strong>random</strong> got there at least 84.3 weeks later (95% CI 80.0–88.6 weeks later) — only a bound, since <strong>random</strong> reached 50% within two years in 7 of 20 runs and the difference is counting runs that never reached 50% as 105 weeks. Even so, the 95% interval excludes zero: <strong>random</strong> is clearly slower.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("The largest difference", html, StringComparison.Ordinal);
         Assert.Contains("<strong>top-down</strong> ended with 1.2 percentage points fewer competent pairs", html, StringComparison.Ordinal);
         Assert.Contains("<strong>random</strong> ended with 31.3 percentage points fewer competent pairs (95% CI 28.0–35.0 points fewer). The 95% interval excludes zero: <strong>random</strong> clearly ends lower.", html, StringComparison.Ordinal);
@@ -192,7 +201,7 @@ public partial class ReportTests
 
         Assert.Contains("These findings and the charts are for the first point of the sweep (model.transmission = 0.05); only the heatmap and <code>summary.csv</code> cover all 2 points.", html, StringComparison.Ordinal);
         Assert.Contains("<strong>bottom-up</strong> reached 50% competent in 14.0 weeks (a single run, so no confidence interval).", html, StringComparison.Ordinal);
-        Assert.Contains("does not open with a comment stating its question", html, StringComparison.Ordinal);
+        Assert.Contains("states no question: give it a <code>question:</code> key", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<strong>top-down</strong>", html, StringComparison.Ordinal);
     }
 

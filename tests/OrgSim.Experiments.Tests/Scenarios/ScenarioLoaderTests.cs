@@ -29,6 +29,41 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Parse_ReadsTitleAndQuestion_AndTheQuestionFallsBackToTheOpeningComment()
+    {
+        LoadedScenario keyed = ScenarioLoader.Parse("# Notes for whoever edits the file.\ntitle: Leaders or teams?\nquestion: >-\n  Does it spread\n  further top-down?\n" + Minimal, "tiny.yaml");
+        Assert.Equal("Leaders or teams?", keyed.Spec.Title);
+        Assert.Equal("Does it spread further top-down?", keyed.Question);
+
+        LoadedScenario commented = ScenarioLoader.Parse("# Does it spread?\n" + Minimal, "tiny.yaml");
+        Assert.Equal(string.Empty, commented.Spec.Title);
+        Assert.Equal("Does it spread?", commented.Question);
+
+        LoadedScenario set = ScenarioLoader.Parse(Minimal, "tiny.yaml", [ScenarioOverride.FromSet("question=Why?").Override!]);
+        Assert.Equal("Why?", set.Question);
+    }
+
+    [Theory]
+    [MemberData(nameof(Workshop))]
+    public void WorkshopScenarios_HaveATitleAndAQuestionInPlainWords(string file)
+    {
+        LoadedScenario loaded = ScenarioLoader.Load(TestPaths.Scenario(file));
+        Assert.NotEqual(string.Empty, loaded.Spec.Title);
+        Assert.DoesNotContain("csv", loaded.Question, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\n", loaded.Question, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Starter_HasATitleAndAQuestion()
+    {
+        LoadedScenario starter = ScenarioLoader.Parse(StarterScenario.Text, "starter.yaml");
+        Assert.Equal("Train the leaders or train whole teams?", starter.Spec.Title);
+        Assert.StartsWith("We can train 50 of our 1,000 people", starter.Question, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> Workshop() => ["quickstart.yaml", "hr-import.yaml", "bottom-up-vs-top-down.yaml", "durability.yaml"];
+
+    [Fact]
     public void Parse_AppliesTheDocumentedDefaultsToOmittedKeys()
     {
         ScenarioSpec spec = ScenarioLoader.Parse(Minimal, "tiny.yaml").Spec;
