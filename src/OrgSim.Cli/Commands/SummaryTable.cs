@@ -59,7 +59,7 @@ internal static class SummaryTable
             : held.Min() == held.Max() ? $"{held.Min()} of {Replicates(spec.Replicates)}" : $"{held.Min()}–{held.Max()} of {Replicates(spec.Replicates)}";
         // One run per arm has no interval: the cells show its value alone, and the caption says so.
         string shown = held.Max() < 2 ? "one run, so no 95% CI" : "mean [95% CI]";
-        table.Caption(Markup.Escape($"{shown}, {replicates}; (a/b): runs that reached it; weeks only when every run got there {PlainNumbers.Within(spec.HorizonWeeks)}"));
+        table.Caption(Markup.Escape($"{shown}, {replicates}; (a/b): runs that reached it"));
         console.Write(table);
     }
 
