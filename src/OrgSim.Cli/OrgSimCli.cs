@@ -87,7 +87,7 @@ public static class OrgSimCli
                 (RunOptions options) => Extra("run", options.Extra, stderr) ?? RunCommand.Execute(options, stdout, stderr, cancellation),
                 (GraphOptions options) => Extra("graph", options.Extra, stderr) ?? GraphCommand.Execute(options, stdout, stderr, cancellation),
                 (ValidateOptions options) => Extra("validate", options.Extra, stderr) ?? ValidateCommand.Execute(options, stdout, stderr),
-                (InitOptions options) => InitCommand.Execute(options, command, stdout, stderr),
+                (InitOptions options) => Extra("init", options.Extra, stderr) ?? InitCommand.Execute(options, command, stdout, stderr),
                 (MergeOptions options) => MergeCommand.Execute(options, stdout, stderr),
                 (PlotOptions options) => Extra("plot", options.Extra, stderr) ?? PlotCommand.Execute(options, stdout, stderr),
                 (BenchOptions options) => Extra("bench", options.Extra, stderr) ?? BenchCommand.Execute(options, stdout, stderr, cancellation),
@@ -217,6 +217,13 @@ public static class OrgSimCli
         if (verb == "bench")
         {
             stderr.WriteLine($"orgsim bench: takes only options, but '{first}' is not one; see 'orgsim bench --help'");
+            return ExitCodes.BadUsage;
+        }
+
+        if (verb == "init")
+        {
+            // A file name given as an argument was silently dropped, and scenario.yaml written instead.
+            stderr.WriteLine($"orgsim init: takes only options, but '{first}' is not one; name the file to write with --out, e.g. 'orgsim init --out {first}'");
             return ExitCodes.BadUsage;
         }
 

@@ -142,6 +142,7 @@ public class CommandLineTests
     [Theory]
     [InlineData(new[] { "--seed", "1", "--set", "seed=2" }, "orgsim: seed is set twice")]
     [InlineData(new[] { "--set", "seed=2", "--set", "seed=5" }, "orgsim: seed is set twice")]
+    [InlineData(new[] { "--set", "title=x", "--set", "title=y" }, "orgsim: title is set twice (x and y, by --set); keep one")]
     [InlineData(new[] { "--only", "arm=top-down,arm=top-down" }, "--only names arm twice")]
     [InlineData(new[] { "--only", "" }, "--only is empty")]
     [InlineData(new[] { "--shard", "11/11" }, "orgsim: shard 11/11 has no run: the scenario has 2 runs, so split it into at most 2 shards")]
@@ -152,6 +153,16 @@ public class CommandLineTests
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Init_WithAFileArgument_IsRefused_NamingTheOptionToUse()
+    {
+        string folder = CliHarness.TempDirectory();
+        var (code, _, stderr) = CliHarness.Run("init", Path.Combine(folder, "x.yaml"));
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.Contains($"orgsim init: takes only options, but '{Path.Combine(folder, "x.yaml")}' is not one; name the file to write with --out", stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
     }
 
     [Fact]

@@ -53,7 +53,8 @@ public sealed record ScenarioInput(string File, IReadOnlyList<string> Sets, ulon
         // --seed is --set seed=N: two values for one key is a mistake to point out, not a precedence to guess.
         if (sets.GroupBy(s => s.Path, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            problems.Add($"{command}: {twice.Key} is set twice ({string.Join(" and ", twice.Select(s => s.Text))}, by --set or --{twice.Key}); keep one");
+            string by = twice.Key is "seed" or "replicates" ? $"by --set or --{twice.Key}" : "by --set";
+            problems.Add($"{command}: {twice.Key} is set twice ({string.Join(" and ", twice.Select(s => s.Text))}, {by}); keep one");
         }
 
         if (problems.Count > 0)

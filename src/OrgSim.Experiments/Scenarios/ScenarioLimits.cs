@@ -50,6 +50,12 @@ public static class ScenarioLimits
     /// <summary>The longest scenario name, which names the output folder: 100 characters.</summary>
     public const int MaxNameLength = 100;
 
+    /// <summary>The longest <c>title</c>: a heading, read on a projector.</summary>
+    public const int MaxTitleLength = 200;
+
+    /// <summary>The longest <c>question</c>: a few paragraphs.</summary>
+    public const int MaxQuestionLength = 4_000;
+
     /// <summary>The most runs a scenario may plan: points × arms × replicates, 10 million.</summary>
     public const long MaxRuns = 10_000_000;
 

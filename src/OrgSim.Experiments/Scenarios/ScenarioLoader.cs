@@ -600,8 +600,16 @@ public static partial class ScenarioLoader
             Seed = root.ULong("seed", defaults.Seed),
         };
 
+        if (spec.Title.Length > ScenarioLimits.MaxTitleLength)
+        {
+            context.Error(context.Locate("title"), string.Create(CultureInfo.InvariantCulture, $"title is {spec.Title.Length:N0} characters long; use at most {ScenarioLimits.MaxTitleLength} (it heads the report; put the rest in question)"));
+        }
+
         // Read for its checks only: the question is the loaded scenario's (see Question), as run.json records it.
-        root.String("question", string.Empty);
+        if (root.String("question", string.Empty) is { Length: > ScenarioLimits.MaxQuestionLength } longQuestion)
+        {
+            context.Error(context.Locate("question"), string.Create(CultureInfo.InvariantCulture, $"question is {longQuestion.Length:N0} characters long; use at most {ScenarioLimits.MaxQuestionLength:N0} (a few paragraphs; the rest belongs in docs)"));
+        }
         spec = ParameterCatalogue.Run.Read(root, spec, rejectUnknownKeys: false);
         spec = spec with
         {

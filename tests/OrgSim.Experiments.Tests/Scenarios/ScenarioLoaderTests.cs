@@ -43,6 +43,15 @@ public class ScenarioLoaderTests
         Assert.Equal("Why?", set.Question);
     }
 
+    [Fact]
+    public void TitleAndQuestion_HaveALengthLimit_AtTheirLine()
+    {
+        var title = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse("title: " + new string('t', 201) + "\n" + Minimal, "tiny.yaml"));
+        Assert.Equal("tiny.yaml:1:8: title is 201 characters long; use at most 200 (it heads the report; put the rest in question)", Assert.Single(title.Errors).ToString());
+        var question = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse("question: " + new string('q', 4_001) + "\n" + Minimal, "tiny.yaml"));
+        Assert.Equal("tiny.yaml:1:11: question is 4,001 characters long; use at most 4,000 (a few paragraphs; the rest belongs in docs)", Assert.Single(question.Errors).ToString());
+    }
+
     [Theory]
     [MemberData(nameof(Workshop))]
     public void WorkshopScenarios_HaveATitleAndAQuestionInPlainWords(string file)
