@@ -1,4 +1,3 @@
-using System.Globalization;
 using OrgSim.Experiments.Jobs;
 
 namespace OrgSim.Cli.Commands;
@@ -20,17 +19,8 @@ public static class CalibrateCommand
             Forecast = options.Forecast,
             Shard = options.Shard,
             Shards = options.Shards,
-            Environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-                .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal),
+            Environment = JobOutput.Environment(),
         };
-        time ??= TimeProvider.System;
-        long start = time.GetTimestamp();
-        int code = JobOutput.Print(CalibrateJob.Execute(request, stdout.WriteLine, cancellation), stdout, stderr);
-        if (code == ExitCodes.Success)
-        {
-            stdout.WriteLine($"Done in {time.GetElapsedTime(start).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s.");
-        }
-
-        return code;
+        return JobOutput.PrintTimed(() => CalibrateJob.Execute(request, stdout.WriteLine, cancellation), stdout, stderr, time);
     }
 }

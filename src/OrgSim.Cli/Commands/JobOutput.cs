@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrgSim.Experiments.Jobs;
 
 namespace OrgSim.Cli.Commands;
@@ -19,6 +20,27 @@ internal static class JobOutput
 
         return ExitCode(outcome.Status);
     }
+
+    /// <summary><see cref="Print"/> for a job that may take minutes, with "Done in N s." after a success.</summary>
+    public static int PrintTimed(Func<JobOutcome> job, TextWriter stdout, TextWriter stderr, TimeProvider? time)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(stdout);
+        time ??= TimeProvider.System;
+        long start = time.GetTimestamp();
+        int code = Print(job(), stdout, stderr);
+        if (code == ExitCodes.Success)
+        {
+            stdout.WriteLine($"Done in {time.GetElapsedTime(start).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s.");
+        }
+
+        return code;
+    }
+
+    /// <summary>The process's environment, for a job that resolves a cluster's shard from it.</summary>
+    public static IReadOnlyDictionary<string, string?> Environment() =>
+        System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
 
     public static int ExitCode(JobStatus status) => status switch
     {

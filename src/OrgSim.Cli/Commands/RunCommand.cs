@@ -20,8 +20,7 @@ public static class RunCommand
             Only = options.Only,
             Shard = options.Shard,
             Shards = options.Shards,
-            Environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-                .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal),
+            Environment = JobOutput.Environment(),
             Threads = options.Threads ?? Environment.ProcessorCount,
             NoReport = options.NoReport,
             Png = options.Png,

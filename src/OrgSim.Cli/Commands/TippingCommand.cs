@@ -1,4 +1,3 @@
-using System.Globalization;
 using OrgSim.Experiments.Jobs;
 
 namespace OrgSim.Cli.Commands;
@@ -25,14 +24,6 @@ public static class TippingCommand
             Out = options.Out,
             Overwrite = options.Overwrite,
         };
-        time ??= TimeProvider.System;
-        long start = time.GetTimestamp();
-        int code = JobOutput.Print(TippingJob.Execute(request, stdout.WriteLine, cancellation), stdout, stderr);
-        if (code == ExitCodes.Success)
-        {
-            stdout.WriteLine($"Done in {time.GetElapsedTime(start).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s.");
-        }
-
-        return code;
+        return JobOutput.PrintTimed(() => TippingJob.Execute(request, stdout.WriteLine, cancellation), stdout, stderr, time);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OrgSim.Core.Agents;
 using OrgSim.Experiments.Calibration;
+using OrgSim.Experiments.Statistics;
 
 namespace OrgSim.Experiments.Charts;
 
@@ -102,23 +103,9 @@ internal static class FitChart
         }
 
         values.Sort();
-        return (At(values, 0.05), At(values, 0.5), At(values, 0.95));
+        return (SortedQuantile.Type7(values, 0.05), SortedQuantile.Type7(values, 0.5), SortedQuantile.Type7(values, 0.95));
     }
 
-    /// <summary>The q-quantile of sorted values, interpolated (type 7).</summary>
-    internal static double At(IReadOnlyList<double> sorted, double q)
-    {
-        double h = (sorted.Count - 1) * q;
-        int i = (int)Math.Floor(h);
-        return i + 1 < sorted.Count ? sorted[i] + ((h - i) * (sorted[i + 1] - sorted[i])) : sorted[i];
-    }
-
-    private static (double Share, double Low, double High) Wilson(int count, int n)
-    {
-        const double Z = 1.959964;
-        double p = count / (double)n, z2 = Z * Z;
-        double centre = (p + (z2 / (2 * n))) / (1 + (z2 / n));
-        double half = Z * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n))) / (1 + (z2 / n));
-        return (p, Math.Max(0, centre - half), Math.Min(1, centre + half));
-    }
+    private static (double Share, double Low, double High) Wilson(int count, int n) =>
+        ConfidenceIntervals.WilsonProportion(count, n) is { Mean: double p, Low: double low, High: double high } ? (p, low, high) : (0, 0, 1);
 }

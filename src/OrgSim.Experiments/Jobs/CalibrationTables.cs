@@ -79,7 +79,7 @@ internal static class CalibrationTables
                 List<double> values = [.. byMetric[metric].Order()];
                 rows.Add(values.Count == 0
                     ? new ForecastRow(batch.Arms[a], metric, null, null, null, 0)
-                    : new ForecastRow(batch.Arms[a], metric, Charts.FitChart.At(values, 0.5), Charts.FitChart.At(values, 0.05), Charts.FitChart.At(values, 0.95), values.Count));
+                    : new ForecastRow(batch.Arms[a], metric, Statistics.SortedQuantile.Type7(values, 0.5), Statistics.SortedQuantile.Type7(values, 0.05), Statistics.SortedQuantile.Type7(values, 0.95), values.Count));
             }
         }
 

@@ -37,11 +37,7 @@ internal static class CalibrationReport
         ArgumentNullException.ThrowIfNull(summaries);
         ArgumentNullException.ThrowIfNull(forecast);
         var html = new StringBuilder();
-        html.Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Markup.Escape(name)).Append(" — OrgSim calibration</title>\n")
-            .Append("<link rel=\"icon\" href=\"data:,\">\n")
-            .Append("<style>\n").Append(ReportAssets.Css).Append("</style>\n</head>\n<body>\n");
+        ReportBuilder.AppendHead(html, name + " — OrgSim calibration");
         html.Append("<header>\n<h1>").Append(Markup.Escape(name)).Append(": calibration</h1>\n");
         if (description.Length > 0)
         {

@@ -25,11 +25,7 @@ public static class ReportBuilder
         ArgumentNullException.ThrowIfNull(charts);
         ReadableChart? readable = chart is null ? null : OrgChartAggregation.Readable(chart);
         var html = new StringBuilder();
-        html.Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Markup.Escape(tables.Heading)).Append(" — OrgSim report</title>\n")
-            .Append("<link rel=\"icon\" href=\"data:,\">\n") // no favicon request, so no console error for a missing one
-            .Append("<style>\n").Append(ReportAssets.Css).Append("</style>\n</head>\n<body>\n");
+        AppendHead(html, tables.Heading + " — OrgSim report");
 
         html.Append("<header>\n<h1>").Append(Markup.Escape(tables.Heading)).Append("</h1>\n");
         if (tables.Description.Length > 0)
@@ -210,6 +206,14 @@ public static class ReportBuilder
     /// The question as paragraphs: blank lines separate them, wrapped lines join, and a line that
     /// starts a list item ("- ", "* ", "1. ") starts a new line.
     /// </summary>
+    /// <summary>A self-contained page's start, up to and including <c>&lt;body&gt;</c>: <paramref name="title"/> (escaped here) and the report's style.</summary>
+    internal static void AppendHead(StringBuilder html, string title) =>
+        html.Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(Markup.Escape(title)).Append("</title>\n")
+            .Append("<link rel=\"icon\" href=\"data:,\">\n") // no favicon request, so no console error for a missing one
+            .Append("<style>\n").Append(ReportAssets.Css).Append("</style>\n</head>\n<body>\n");
+
     internal static string Question(string question)
     {
         if (string.IsNullOrWhiteSpace(question))

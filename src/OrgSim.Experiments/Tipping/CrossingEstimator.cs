@@ -109,13 +109,7 @@ public static class CrossingEstimator
     }
 
     /// <summary>The <paramref name="p"/> quantile of sorted <paramref name="sorted"/>, interpolating between order statistics (Hyndman and Fan's type 7).</summary>
-    public static double Quantile(IReadOnlyList<double> sorted, double p)
-    {
-        ArgumentNullException.ThrowIfNull(sorted);
-        double h = (sorted.Count - 1) * p;
-        int i = (int)Math.Floor(h);
-        return i + 1 >= sorted.Count ? sorted[^1] : sorted[i] + ((h - i) * (sorted[i + 1] - sorted[i]));
-    }
+    public static double Quantile(IReadOnlyList<double> sorted, double p) => Statistics.SortedQuantile.Type7(sorted, p);
 
     private static bool ChangesSign(double a, double b) => (a <= 0 && b > 0) || (a >= 0 && b < 0) || (a < 0 && b >= 0) || (a > 0 && b <= 0);
 
