@@ -15,6 +15,6 @@ public sealed class PlotOptions
     public IEnumerable<string> Extra { get; set; } = [];
 
     /// <summary>Also write PNG files.</summary>
-    [Option("png", HelpText = "Also write PNG copies of the charts (needs rsvg-convert: apt-get install librsvg2-bin).")]
+    [Option("png", HelpText = "Also write PNG copies of the charts and org chart snapshots (drawn in-process, 1800 pixels wide).")]
     public bool Png { get; set; }
 }

@@ -51,7 +51,7 @@ public class RunOptions
     public bool NoReport { get; set; }
 
     /// <summary>Also writes PNG copies of the charts.</summary>
-    [Option("png", HelpText = "Also write PNG copies of the charts (needs rsvg-convert: apt-get install librsvg2-bin).")]
+    [Option("png", HelpText = "Also write PNG copies of the charts and org chart snapshots (drawn in-process, 1800 pixels wide).")]
     public bool Png { get; set; }
 
     /// <summary>Allows replacing results already in <see cref="Out"/>.</summary>

@@ -5,7 +5,7 @@ namespace OrgSim.Experiments.Jobs;
 /// <summary><c>orgsim plot DIR</c>: redraws the charts and the report of an output folder from its tables.</summary>
 public static class PlotJob
 {
-    /// <summary>Redraws <paramref name="folder"/>; notes (a missing PNG converter) go to <paramref name="note"/>.</summary>
+    /// <summary>Redraws <paramref name="folder"/>; notes go to <paramref name="note"/>.</summary>
     public static JobOutcome Execute(string folder, bool png, Action<string> note)
     {
         ArgumentNullException.ThrowIfNull(folder);
@@ -31,7 +31,7 @@ public static class PlotJob
                     note($"orgsim plot: note: {damage}; the charts are drawn from the tables, but the folder cannot be resumed or merged: rerun the scenario with --overwrite to rebuild it");
                 }
 
-                return JobOutcome.Done($"Drew {charts} SVG files and {ResultsFolder.ReportFileName} in {folder}{Path.DirectorySeparatorChar}");
+                return JobOutcome.Done($"Drew {charts} SVG files{(png ? " with PNG copies" : string.Empty)} and {ResultsFolder.ReportFileName} in {folder}{Path.DirectorySeparatorChar}");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -77,7 +77,7 @@ public static class AtomicFile
     }
 
     /// <summary>As <see cref="WriteTemporary"/>, the content written as bytes.</summary>
-    private static string WriteTemporaryBytes(string target, Action<Stream> write)
+    internal static string WriteTemporaryBytes(string target, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(write);
         string temporary = TemporaryName(target);

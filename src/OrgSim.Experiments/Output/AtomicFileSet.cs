@@ -30,6 +30,13 @@ public sealed class AtomicFileSet(bool overwrite = true, string? journal = null)
     /// <summary>Writes <paramref name="target"/>'s future content through <paramref name="write"/> into a temporary file.</summary>
     public void Stage(string target, Action<TextWriter> write) => _staged.Add((AtomicFile.WriteTemporary(target, write), target));
 
+    /// <summary>Writes <paramref name="target"/>'s future content, <paramref name="bytes"/>, into a temporary file.</summary>
+    public void Stage(string target, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        _staged.Add((AtomicFile.WriteTemporaryBytes(target, s => s.Write(bytes)), target));
+    }
+
     /// <summary>Writes the future content of several <paramref name="targets"/> together, one writer each, through <paramref name="write"/>: for files filled in one pass over their source.</summary>
     public void Stage(IReadOnlyList<string> targets, Action<IReadOnlyList<TextWriter>> write) =>
         _staged.AddRange(AtomicFile.WriteTemporaries(targets, write).Zip(targets));

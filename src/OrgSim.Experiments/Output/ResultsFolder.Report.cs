@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OrgSim.Experiments.Charts;
@@ -8,8 +7,8 @@ namespace OrgSim.Experiments.Output;
 
 /// <content>
 /// The charts and the report, drawn from the tables already in the folder — the same code for
-/// <c>orgsim run</c>, <c>orgsim merge</c> and <c>orgsim plot</c> — and, when asked and
-/// <c>rsvg-convert</c> is installed, PNG copies of the charts.
+/// <c>orgsim run</c>, <c>orgsim merge</c> and <c>orgsim plot</c> — and, when asked, PNG copies of
+/// the charts, drawn in-process (<see cref="ChartPng"/>).
 /// </content>
 public sealed partial class ResultsFolder
 {
@@ -17,11 +16,11 @@ public sealed partial class ResultsFolder
     private const string DamagedFileAdvice = "rerun the 'orgsim run' or 'orgsim merge' command that wrote the folder (it writes the file again from the run records), or rerun the scenario with --overwrite";
 
     /// <summary>
-    /// Writes <c>plots/*.svg</c> and <c>report.html</c>, all or none. Charts of other tables never
-    /// linger: <see cref="Assemble"/> removes the report and its charts whenever it replaces the tables.
-    /// Notes (a missing PNG converter) go to <paramref name="note"/>.
+    /// Writes <c>plots/*.svg</c> (with <paramref name="png"/>, <c>plots/*.png</c> beside them) and
+    /// <c>report.html</c>, all or none. Charts of other tables never linger: <see cref="Assemble"/>
+    /// removes the report and its charts whenever it replaces the tables. Notes go to <paramref name="note"/>.
     /// </summary>
-    /// <returns>The number of SVG files, or an error line when the tables cannot be read.</returns>
+    /// <returns>The number of SVG files, or an error line when the tables cannot be read or a chart cannot be drawn as PNG.</returns>
     /// <exception cref="IOException">A file could not be written.</exception>
     public (int Charts, string? Error) DrawReport(bool png, Action<string> note)
     {
@@ -42,37 +41,48 @@ public sealed partial class ResultsFolder
             return (0, $"{e.Message}; {DamagedFileAdvice}");
         }
         IReadOnlyList<Chart> charts = ChartSet.Draw(tables, chart);
+
+        // The org chart of each arm at weeks 0, H/4, H/2, 3H/4 and H, as files too.
+        var svgs = charts.Select(c => (c.FileName, c.Svg, c.Png)).ToList();
+        if (chart is not null)
+        {
+            svgs.AddRange(Snapshots(chart, tables.HorizonWeeks).Select(s =>
+                (string.Create(CultureInfo.InvariantCulture, $"orgchart-arm{s.Arm + 1}-week{s.Week:D3}.svg"), s.Svg, (Func<int, byte[]>?)null)));
+        }
+
+        // Every PNG is drawn before anything is written, so that a chart that cannot be drawn leaves the folder as it was.
+        var pngs = new List<(string FileName, byte[] Bytes)>();
+        if (png)
+        {
+            try
+            {
+                pngs.AddRange(svgs.Select(s => (System.IO.Path.ChangeExtension(s.FileName, ".png"), ChartPng.Render(s.FileName, s.Svg, s.Png))));
+            }
+            catch (InvalidDataException e)
+            {
+                return (0, $"{e.Message}; nothing was written; run again without --png for the SVG files and report, and please report the problem");
+            }
+        }
+
         string plots = Target(PlotsFolderName);
         Directory.CreateDirectory(plots);
-        var drawn = new List<string>();
         using (var files = new AtomicFileSet(overwrite: true, Journal))
         {
-            foreach (Chart c in charts)
+            foreach (var (fileName, svg, _) in svgs)
             {
-                files.Stage(System.IO.Path.Combine(plots, c.FileName), w => w.Write(c.Svg));
+                files.Stage(System.IO.Path.Combine(plots, fileName), w => w.Write(svg));
             }
 
-            // The org chart of each arm at weeks 0, H/4, H/2, 3H/4 and H, as files too.
-            if (chart is not null)
+            foreach (var (fileName, bytes) in pngs)
             {
-                foreach (var (arm, week, snapshot) in Snapshots(chart, tables.HorizonWeeks))
-                {
-                    string name = string.Create(CultureInfo.InvariantCulture, $"orgchart-arm{arm + 1}-week{week:D3}.svg");
-                    files.Stage(System.IO.Path.Combine(plots, name), w => w.Write(snapshot));
-                }
+                files.Stage(System.IO.Path.Combine(plots, fileName), bytes);
             }
 
-            drawn.AddRange(files.Targets);
             files.Stage(Target(ReportFileName), w => w.Write(ReportBuilder.Build(tables, charts.Select(c => (c.Title, c.Svg)).ToList(), chart)));
             files.Commit();
         }
 
-        if (png && Png(drawn) is { } message)
-        {
-            note(message);
-        }
-
-        return (drawn.Count, null);
+        return (svgs.Count, null);
     }
 
     /// <summary>Each arm's snapshots with their week, read from the snapshot's title ("ARM — week N").</summary>
@@ -86,34 +96,5 @@ public sealed partial class ResultsFolder
             int week = match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : i % Math.Max(1, perArm);
             return (perArm == 0 ? 0 : i / perArm, week, s.Svg);
         });
-    }
-
-    /// <summary>PNG copies through rsvg-convert; a missing converter is a note, not a failure.</summary>
-    private static string? Png(IReadOnlyList<string> svgs)
-    {
-        foreach (string svg in svgs.Order(StringComparer.Ordinal))
-        {
-            var start = new ProcessStartInfo("rsvg-convert", ["--width", "1800", "--background-color", "white", "-o", System.IO.Path.ChangeExtension(svg, ".png"), svg])
-            {
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            try
-            {
-                using Process process = Process.Start(start)!;
-                string error = process.StandardError.ReadToEnd();
-                process.WaitForExit();
-                if (process.ExitCode != 0)
-                {
-                    return $"orgsim: rsvg-convert could not convert {System.IO.Path.GetFileName(svg)} ({error.Trim()}); the SVG files are written";
-                }
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                return "orgsim: --png needs rsvg-convert, which is not installed; on Debian or Ubuntu: sudo apt-get install librsvg2-bin (the SVG files are written)";
-            }
-        }
-
-        return null;
     }
 }
