@@ -81,7 +81,7 @@ public static class OrgSimCli
                 settings.AutoHelp = true;
                 settings.AllowMultiInstance = true; // --set may be given many times.
             });
-            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(SensitivityOptions), typeof(GraphOptions), typeof(ValidateOptions), typeof(InitOptions), typeof(MergeOptions), typeof(PlotOptions), typeof(BenchOptions), typeof(TippingOptions), typeof(CalibrateOptions));
+            ParserResult<object> result = parser.ParseArguments(args, typeof(RunOptions), typeof(SensitivityOptions), typeof(GraphOptions), typeof(ValidateOptions), typeof(InitOptions), typeof(MergeOptions), typeof(PlotOptions), typeof(DeckOptions), typeof(BenchOptions), typeof(TippingOptions), typeof(CalibrateOptions));
             return result.MapResult(
                 (SensitivityOptions options) => Extra("sensitivity", options.Extra, stderr) ?? RunCommand.Execute(options, stdout, stderr, cancellation),
                 (RunOptions options) => Extra("run", options.Extra, stderr) ?? RunCommand.Execute(options, stdout, stderr, cancellation),
@@ -90,6 +90,7 @@ public static class OrgSimCli
                 (InitOptions options) => Extra("init", options.Extra, stderr) ?? InitCommand.Execute(options, command, stdout, stderr),
                 (MergeOptions options) => MergeCommand.Execute(options, stdout, stderr),
                 (PlotOptions options) => Extra("plot", options.Extra, stderr) ?? PlotCommand.Execute(options, stdout, stderr),
+                (DeckOptions options) => Extra("deck", options.Extra, stderr) ?? DeckCommand.Execute(options, stdout, stderr),
                 (BenchOptions options) => Extra("bench", options.Extra, stderr) ?? BenchCommand.Execute(options, stdout, stderr, cancellation),
                 (TippingOptions options) => Extra("tipping", options.Extra, stderr) ?? TippingCommand.Execute(options, stdout, stderr, cancellation),
                 (CalibrateOptions options) => Extra("calibrate", options.Extra, stderr) ?? CalibrateCommand.Execute(options, stdout, stderr, cancellation),

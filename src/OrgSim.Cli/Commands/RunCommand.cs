@@ -24,6 +24,7 @@ public static class RunCommand
             Threads = options.Threads ?? Environment.ProcessorCount,
             NoReport = options.NoReport,
             Png = options.Png,
+            Pptx = options.Pptx,
             RequireSensitivity = options is SensitivityOptions,
         };
         time ??= TimeProvider.System;

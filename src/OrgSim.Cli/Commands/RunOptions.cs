@@ -54,6 +54,10 @@ public class RunOptions
     [Option("png", HelpText = "Also write PNG copies of the charts and org chart snapshots (drawn in-process, 1800 pixels wide).")]
     public bool Png { get; set; }
 
+    /// <summary>Also writes the workshop deck.</summary>
+    [Option("pptx", HelpText = "Also write workshop.pptx, slides for a workshop ('orgsim deck DIR' writes it later).")]
+    public bool Pptx { get; set; }
+
     /// <summary>Allows replacing results already in <see cref="Out"/>.</summary>
     [Option("overwrite", HelpText = "Replace results of another scenario already in the --out folder.")]
     public bool Overwrite { get; set; }

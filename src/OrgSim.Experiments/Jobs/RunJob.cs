@@ -136,6 +136,11 @@ public static class RunJob
                     DrawReport(folder, request.Png, listener.Note);
                 }
 
+                if (request.Pptx)
+                {
+                    WriteDeck(folder, request.Overwrite, listener.Note);
+                }
+
                 if (analyses is not null)
                 {
                     // A design's points are many and chosen by the design: the analysis is the summary.
@@ -200,6 +205,23 @@ public static class RunJob
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             note($"orgsim: the tables are written, but not the report ({e.Message}); draw it later with 'orgsim plot {folder.Path}'");
+        }
+    }
+
+    /// <summary>Writes the workshop deck; a failure here is a note, because the tables are already written.</summary>
+    internal static void WriteDeck(ResultsFolder folder, bool overwrite, Action<string> note)
+    {
+        try
+        {
+            var (_, deckError) = folder.WriteDeck(overwrite);
+            if (deckError is not null)
+            {
+                note($"orgsim: the tables are written, but not {ResultsFolder.DeckFileName}: {deckError}");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            note($"orgsim: the tables are written, but not {ResultsFolder.DeckFileName} ({e.Message}); write it later with 'orgsim deck {folder.Path}'");
         }
     }
 

@@ -38,4 +38,7 @@ public sealed record RunRequest
 
     /// <summary>Whether to add PNG copies of the charts.</summary>
     public bool Png { get; init; }
+
+    /// <summary>Whether to write the workshop deck, <c>workshop.pptx</c>.</summary>
+    public bool Pptx { get; init; }
 }

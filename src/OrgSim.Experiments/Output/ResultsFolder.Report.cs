@@ -25,20 +25,10 @@ public sealed partial class ResultsFolder
     public (int Charts, string? Error) DrawReport(bool png, Action<string> note)
     {
         ArgumentNullException.ThrowIfNull(note);
-        ResultTables tables;
-        OrgChart? chart;
-        try
+        var (tables, chart, error) = LoadTables();
+        if (tables is null)
         {
-            tables = ResultTablesReader.Load(Path);
-            chart = OrgChart.ReadFile(Target(OrgChartFileName));
-        }
-        catch (IOException e)
-        {
-            return (0, e.Message);
-        }
-        catch (DamagedFileException e)
-        {
-            return (0, $"{e.Message}; {DamagedFileAdvice}");
+            return (0, error);
         }
         IReadOnlyList<Chart> charts = ChartSet.Draw(tables, chart);
 
@@ -83,6 +73,23 @@ public sealed partial class ResultsFolder
         }
 
         return (svgs.Count, null);
+    }
+
+    /// <summary>The tables and the org chart (null without orgchart.json), or an error line.</summary>
+    private (ResultTables? Tables, OrgChart? Chart, string? Error) LoadTables()
+    {
+        try
+        {
+            return (ResultTablesReader.Load(Path), OrgChart.ReadFile(Target(OrgChartFileName)), null);
+        }
+        catch (IOException e)
+        {
+            return (null, null, e.Message);
+        }
+        catch (DamagedFileException e)
+        {
+            return (null, null, $"{e.Message}; {DamagedFileAdvice}");
+        }
     }
 
     /// <summary>Each arm's snapshots with their week, read from the snapshot's title ("ARM — week N").</summary>

@@ -51,6 +51,9 @@ public sealed partial class ResultsFolder : IDisposable
     /// <summary>The self-contained report.</summary>
     public const string ReportFileName = "report.html";
 
+    /// <summary>The workshop deck (<c>orgsim deck</c>, <c>orgsim run --pptx</c>). Not among <see cref="OwnedNames"/>: a deck someone edited and saved is theirs, so it is replaced or removed only while it is still the one orgsim wrote (<see cref="IsOurDeck"/>).</summary>
+    public const string DeckFileName = "workshop.pptx";
+
     /// <summary>The folder of charts.</summary>
     public const string PlotsFolderName = "plots";
 
@@ -272,9 +275,10 @@ public sealed partial class ResultsFolder : IDisposable
         }
     }
 
-    /// <summary>Removes everything of ours from the folder (<see cref="OwnedNames"/>), and nothing else.</summary>
+    /// <summary>Removes everything of ours from the folder (<see cref="OwnedNames"/> and a deck orgsim wrote), and nothing else.</summary>
     private void Clear()
     {
+        RemoveOurDeck();
         foreach (string name in OwnedNames)
         {
             string path = System.IO.Path.Combine(Path, name);
@@ -301,7 +305,7 @@ public sealed partial class ResultsFolder : IDisposable
             : [];
 
         string plots = System.IO.Path.Combine(Path, PlotsFolderName);
-        foreach (string leftover in In(Path, OwnedNames).Concat(In(RunsFolder, ["*"])).Concat(In(plots, ["*"])).ToList())
+        foreach (string leftover in In(Path, OwnedNames.Append(DeckFileName)).Concat(In(RunsFolder, ["*"])).Concat(In(plots, ["*"])).ToList())
         {
             File.Delete(leftover);
         }
@@ -324,6 +328,7 @@ public sealed partial class ResultsFolder : IDisposable
     /// <summary>Removes the report and the charts: drawn from tables that are about to change, they would contradict them.</summary>
     private void RemoveReport()
     {
+        RemoveOurDeck();
         File.Delete(System.IO.Path.Combine(Path, ReportFileName));
         string plots = System.IO.Path.Combine(Path, PlotsFolderName);
         if (Directory.Exists(plots))

@@ -1,0 +1,62 @@
+using System.Globalization;
+using OrgSim.Experiments.Charts;
+using OrgSim.Experiments.Report;
+
+namespace OrgSim.Experiments.Deck;
+
+/// <summary>
+/// A chart's one-line takeaway for its slide title, from summary.csv at the first sweep point:
+/// "Top-down reaches 98% by week 104; bottom-up 22%". Null for a chart without one, whose slide is
+/// titled with the chart's own title.
+/// </summary>
+public static class Takeaway
+{
+    /// <summary>The takeaway of the chart written to <paramref name="fileName"/>, or null.</summary>
+    public static string? For(string fileName, ResultTables tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        var arms = tables.Arms.Where(a => tables.Summary.Any(r => r.Point == 0 && r.Arm == a)).ToList();
+        if (arms.Count == 0)
+        {
+            return null;
+        }
+
+        return fileName switch
+        {
+            AdoptionChart.FileName => Join(arms, (arm, first) => tables.Stat(0, arm, "competent_share_final")?.Mean is double share
+                ? first ? $"{Capital(arm)} reaches {Percent(share)} by week {tables.HorizonWeeks}" : $"{arm} {Percent(share)}"
+                : null),
+            WeeksToChart.FileName => Join(arms, (arm, first) => WeeksTo50(tables, arm) is { } weeks ? (first ? Capital(arm) + " reaches 50% " : arm + " ") + weeks : null),
+            RetentionChart.FileName => Join(arms, (arm, first) => tables.Stat(0, arm, "retention")?.Mean is double kept
+                ? (first ? $"Competence kept {tables.RetentionWeeks} weeks after training: " : string.Empty) + $"{arm} {Percent(kept)}"
+                : null),
+            _ => null,
+        };
+    }
+
+    /// <summary>When the arm reaches 50%: "in 64 weeks", "not within two years", or, when only some runs do, "in 12 of 20 runs".</summary>
+    private static string? WeeksTo50(ResultTables tables, string arm)
+    {
+        if (tables.Stat(0, arm, "weeks_to_50pct") is not { Mean: double mean } weeks)
+        {
+            return null;
+        }
+
+        int n = tables.Stat(0, arm, "reached_50pct") is { } r ? r.N : weeks.N;
+        int reached = tables.Stat(0, arm, "reached_50pct")?.Mean is double share ? (int)Math.Round(share * n, MidpointRounding.AwayFromZero) : mean <= tables.HorizonWeeks ? n : 0;
+        return reached >= n ? $"in {Math.Round(mean, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture)} weeks"
+            : reached == 0 ? $"not {PlainNumbers.Within(tables.HorizonWeeks)}"
+            : $"in {reached} of {n} runs";
+    }
+
+    /// <summary>The arms' phrases joined by "; ", null when any arm has none (a takeaway that leaves an arm out would mislead).</summary>
+    private static string? Join(List<string> arms, Func<string, bool, string?> phrase)
+    {
+        var parts = arms.Select((arm, i) => phrase(arm, i == 0)).ToList();
+        return parts.Any(p => p is null) ? null : string.Join("; ", parts);
+    }
+
+    private static string Percent(double share) => (Math.Round(100 * share, MidpointRounding.AwayFromZero) + 0.0).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

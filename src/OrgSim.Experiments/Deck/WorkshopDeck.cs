@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using OrgSim.Experiments.Charts;
+using OrgSim.Experiments.Report;
+
+namespace OrgSim.Experiments.Deck;
+
+/// <summary>
+/// <c>workshop.pptx</c>: the results of a folder as slides to take into a workshop — the title and
+/// the question, the key message, one slide per chart titled with its takeaway, the org chart of each
+/// arm at weeks 0, H/4, H/2, 3H/4 and H, and the method with the numbers. Drawn from the same tables,
+/// charts and org chart as the report; byte-identical for identical input.
+/// </summary>
+public static class WorkshopDeck
+{
+    /// <summary>The width, in pixels, at which charts are drawn for a slide (a full-width picture on a 1920-pixel projector).</summary>
+    public const int ChartPixels = 1600;
+
+    /// <summary>The org chart snapshots are drawn smaller: five or so share a slide.</summary>
+    public const int SnapshotPixels = 1000;
+
+    /// <summary>The deck as the bytes of a .pptx file.</summary>
+    /// <exception cref="InvalidDataException">A chart could not be drawn as PNG; the message names it.</exception>
+    public static byte[] Build(ResultTables tables, IReadOnlyList<Chart> charts, OrgChart? org, RunFacts facts) =>
+        PptxWriter.Write(tables.Heading, Slides(tables, charts, org, facts));
+
+    /// <summary>The slides, in order.</summary>
+    /// <exception cref="InvalidDataException">A chart could not be drawn as PNG; the message names it.</exception>
+    public static IReadOnlyList<DeckSlide> Slides(ResultTables tables, IReadOnlyList<Chart> charts, OrgChart? org, RunFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(charts);
+        ArgumentNullException.ThrowIfNull(facts);
+        var slides = new List<DeckSlide>
+        {
+            new(DeckSlideKind.Cover, tables.Heading, Paragraphs(tables.Question), []),
+        };
+
+        IReadOnlyList<string> message = DeckKeyMessage.For(tables);
+        if (message.Count > 0)
+        {
+            slides.Add(new(DeckSlideKind.Message, "The key message", message, []));
+        }
+
+        foreach (Chart chart in charts)
+        {
+            string title = Takeaway.For(chart.FileName, tables) ?? chart.Title;
+            slides.Add(new(DeckSlideKind.Picture, title, [], [new DeckPicture(ChartPng.Render(chart, ChartPixels), chart.Title)]));
+        }
+
+        if (org is not null && org.Arms.Count > 0)
+        {
+            IReadOnlyList<(string Title, string Svg)> snapshots = OrgChartSvg.Snapshots(org, tables.HorizonWeeks);
+            int perArm = snapshots.Count / org.Arms.Count;
+            for (int arm = 0; arm < org.Arms.Count && perArm > 0; arm++)
+            {
+                var pictures = snapshots.Skip(arm * perArm).Take(perArm)
+                    .Select(s => new DeckPicture(ChartPng.Render(s.Title + ".svg", s.Svg, width: SnapshotPixels), s.Title)).ToList();
+                slides.Add(new(DeckSlideKind.Gallery, $"{org.Arms[arm].Name}: how the competence spread through the org chart", [], pictures));
+            }
+        }
+
+        slides.Add(new(DeckSlideKind.Notes, "How these numbers were made", Method(tables, facts), []));
+        return slides;
+    }
+
+    /// <summary>The question's paragraphs (blank lines separate them), each as one line.</summary>
+    private static List<string> Paragraphs(string text) =>
+        [.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => string.Join(' ', p.Split('\n', StringSplitOptions.TrimEntries)))];
+
+    /// <summary>The method in two or three lines, then per arm the headline numbers with their 95% intervals.</summary>
+    private static List<string> Method(ResultTables tables, RunFacts facts)
+    {
+        var lines = new List<string>();
+        int runs = tables.Series.Where(s => s.Point == 0).Select(s => s.Replicates).DefaultIfEmpty(0).Max();
+        var method = new StringBuilder("An agent-based simulation");
+        if (facts.Agents is long agents)
+        {
+            method.Append(CultureInfo.InvariantCulture, $" of an organisation of {agents:N0} people");
+        }
+
+        method.Append(CultureInfo.InvariantCulture, $", week by week for {tables.HorizonWeeks} weeks; each of the {tables.Arms.Count} arms ran {runs} {(runs == 1 ? "time" : "times")}");
+        if (facts.Seed is ulong seed)
+        {
+            method.Append(CultureInfo.InvariantCulture, $" (seed {seed})");
+        }
+
+        method.Append(". Numbers are means over the runs with their 95% confidence intervals; “competent” is stage 2 or 3 of the four stages of competence.");
+        lines.Add(method.ToString());
+        if (tables.ParameterPaths.Count > 0 && tables.Points.Count > 0)
+        {
+            lines.Add("A sweep: these slides show its first point (" + string.Join(", ", tables.ParameterPaths.Select((p, i) => p + " = " + (i < tables.Points[0].Count ? tables.Points[0][i] : "?"))) + "); summary.csv has every point.");
+        }
+
+        foreach (string arm in tables.Arms)
+        {
+            var parts = new List<string>();
+            if (tables.Stat(0, arm, "competent_share_final") is { Mean: double final } f)
+            {
+                parts.Add($"competent at week {tables.HorizonWeeks}: {PlainNumbers.OneDecimal(100 * final)}%{Interval(f, 100)}");
+            }
+
+            if (tables.Stat(0, arm, "weeks_to_50pct") is { Mean: double weeks } w)
+            {
+                int n = tables.Stat(0, arm, "reached_50pct") is { } r ? r.N : w.N;
+                int reached = tables.Stat(0, arm, "reached_50pct")?.Mean is double share ? (int)Math.Round(share * n, MidpointRounding.AwayFromZero) : weeks <= tables.HorizonWeeks ? n : 0;
+                parts.Add(reached >= n ? $"weeks to 50%: {PlainNumbers.OneDecimal(weeks)}{Interval(w, 1)}"
+                    : $"50% reached in {reached} of {n} runs {PlainNumbers.Within(tables.HorizonWeeks)}");
+            }
+
+            if (tables.Stat(0, arm, "retention") is { Mean: double kept } k)
+            {
+                parts.Add($"retained after {tables.RetentionWeeks} weeks: {PlainNumbers.OneDecimal(100 * kept)}%{Interval(k, 100)}");
+            }
+
+            if (parts.Count > 0)
+            {
+                lines.Add(arm + " — " + string.Join("; ", parts) + ".");
+            }
+        }
+
+        lines.Add("Made with OrgSim" + (facts.Version is { Length: > 0 } v ? " " + ShortVersion(v) : string.Empty) + "; the run's files (summary.csv, run.json) hold every number and parameter.");
+        return lines;
+    }
+
+    /// <summary>"0.1.0+24d9a88e2ec7…" as "0.1.0 (24d9a88)": the commit is kept, short enough for a slide.</summary>
+    private static string ShortVersion(string version) => version.Split('+') is [string release, string commit] && commit.Length > 7
+        ? $"{release} ({commit[..7]})"
+        : version;
+
+    private static string Interval(StatRow row, double scale) => row is { Low: double low, High: double high, N: >= 2 }
+        ? $" [{PlainNumbers.OneDecimal(scale * low)}, {PlainNumbers.OneDecimal(scale * high)}]"
+        : string.Empty;
+}
