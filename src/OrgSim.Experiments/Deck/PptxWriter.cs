@@ -12,7 +12,7 @@ namespace OrgSim.Experiments.Deck;
 /// function of the slides alone: no dates in the document properties, and every zip entry rewritten
 /// with one fixed timestamp (System.IO.Packaging stamps entries with the time of writing).
 /// </summary>
-public static class PptxWriter
+public static partial class PptxWriter
 {
     /// <summary>What <c>docProps/app.xml</c> names as the application: how a deck orgsim wrote is told from one someone saved.</summary>
     public const string Application = "OrgSim";
@@ -63,8 +63,15 @@ public static class PptxWriter
                 new NotesSize { Cx = Height, Cy = Width },
                 new DefaultTextStyle());
 
-            document.PackageProperties.Title = title;
-            document.PackageProperties.Creator = Application;
+            // docProps/core.xml written here: the package's own properties part has a random name.
+            CoreFilePropertiesPart core = document.AddCoreFilePropertiesPart();
+            using (var writer = new StreamWriter(core.GetStream(FileMode.Create), new System.Text.UTF8Encoding(false)))
+            {
+                writer.Write(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                    + "<dc:title>" + System.Security.SecurityElement.Escape(title) + "</dc:title><dc:creator>" + Application + "</dc:creator></cp:coreProperties>");
+            }
+
             ExtendedFilePropertiesPart app = document.AddExtendedFilePropertiesPart();
             app.Properties = new DocumentFormat.OpenXml.ExtendedProperties.Properties(
                 new DocumentFormat.OpenXml.ExtendedProperties.Application(Application),
@@ -87,12 +94,26 @@ public static class PptxWriter
                 copy.LastWriteTime = ZipTime;
                 using Stream from = entry.Open();
                 using Stream to = copy.Open();
-                from.CopyTo(to);
+                if (entry.FullName == "_rels/.rels")
+                {
+                    // The package's own relationships get random ids; nothing refers to them by id.
+                    using var reader = new StreamReader(from);
+                    int n = 0;
+                    byte[] rels = System.Text.Encoding.UTF8.GetBytes(PackageRelationshipId().Replace(reader.ReadToEnd(), _ => $"Id=\"rId{++n}\""));
+                    to.Write(rels);
+                }
+                else
+                {
+                    from.CopyTo(to);
+                }
             }
         }
 
         return output.ToArray();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("Id=\"R[0-9a-f]+\"")]
+    private static partial System.Text.RegularExpressions.Regex PackageRelationshipId();
 
     private static SlideMaster Master() => new(
         new CommonSlideData(new Background(new BackgroundProperties(new A.SolidFill(new A.RgbColorModelHex { Val = "FFFFFF" }), new A.EffectList())), EmptyTree()),
