@@ -56,6 +56,7 @@ public sealed class SvgRasterTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // 3–7 s: every chart and snapshot of a run as PNG.
     public void EveryChart_TheWheelsAndTheOrgChartSnapshots_AreRasterisedWithText()
     {
         var (tables, org) = Finished();

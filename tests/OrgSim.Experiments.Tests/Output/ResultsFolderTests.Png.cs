@@ -6,6 +6,7 @@ namespace OrgSim.Experiments.Tests.Output;
 public partial class ResultsFolderTests
 {
     [Fact]
+    [Trait("Category", "Slow")] // 10–20 s: two plots, each 22 PNGs 1800 pixels wide.
     public void Plot_WithPng_WritesAPngBesideEverySvg_TheOrgChartSnapshotsToo_DeterministicAcrossRedraws()
     {
         string folder = TestRuns.InFolder(TestScenarios.SmallText(replicates: 2, horizon: 12));
