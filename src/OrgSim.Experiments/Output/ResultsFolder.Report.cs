@@ -21,9 +21,9 @@ public sealed partial class ResultsFolder
     /// linger: <see cref="Assemble"/> removes the report and its charts whenever it replaces the tables.
     /// Notes (a missing PNG converter) go to <paramref name="note"/>.
     /// </summary>
-    /// <returns>The number of SVG files, or an error line when the tables cannot be read.</returns>
+    /// <returns>The number of SVG files and the report's key message, or an error line when the tables cannot be read.</returns>
     /// <exception cref="IOException">A file could not be written.</exception>
-    public (int Charts, string? Error) DrawReport(bool png, Action<string> note)
+    public (int Charts, string? Error, IReadOnlyList<string> KeyMessage) DrawReport(bool png, Action<string> note)
     {
         ArgumentNullException.ThrowIfNull(note);
         ResultTables tables;
@@ -35,11 +35,11 @@ public sealed partial class ResultsFolder
         }
         catch (IOException e)
         {
-            return (0, e.Message);
+            return (0, e.Message, []);
         }
         catch (DamagedFileException e)
         {
-            return (0, $"{e.Message}; {DamagedFileAdvice}");
+            return (0, $"{e.Message}; {DamagedFileAdvice}", []);
         }
         IReadOnlyList<Chart> charts = ChartSet.Draw(tables, chart);
         string plots = Target(PlotsFolderName);
@@ -72,7 +72,7 @@ public sealed partial class ResultsFolder
             note(message);
         }
 
-        return (drawn.Count, null);
+        return (drawn.Count, null, KeyMessage.Compose(tables));
     }
 
     /// <summary>Each arm's snapshots with their week, read from the snapshot's title ("ARM — week N").</summary>
