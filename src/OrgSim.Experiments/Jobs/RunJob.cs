@@ -128,7 +128,7 @@ public static class RunJob
                 if (cancellation.IsCancellationRequested)
                 {
                     // Every run had finished: the tables are whole, so they are written; the report can wait.
-                    return new RunOutcome(JobStatus.Cancelled, [], [$"orgsim: cancelled after every run had finished; the tables are written in {folder.Path}; 'orgsim plot {folder.Path}' draws the report"]) { Folder = folder.Path };
+                    return new RunOutcome(JobStatus.Cancelled, [], [$"orgsim: cancelled after every run had finished; the tables are written in {folder.Path}; 'orgsim plot {ShellWord.Quote(folder.Path)}' draws the report"]) { Folder = folder.Path };
                 }
 
                 IReadOnlyList<string> keyMessage = request.NoReport ? [] : DrawReport(folder, request.Png, listener.Note);
@@ -198,7 +198,7 @@ public static class RunJob
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            note($"orgsim: the tables are written, but not the report ({e.Message}); draw it later with 'orgsim plot {folder.Path}'");
+            note($"orgsim: the tables are written, but not the report ({e.Message}); draw it later with 'orgsim plot {ShellWord.Quote(folder.Path)}'");
             return [];
         }
     }
