@@ -224,7 +224,7 @@ public static class OrgSimCli
         if (verb == "init")
         {
             // A file name given as an argument was silently dropped, and scenario.yaml written instead.
-            stderr.WriteLine($"orgsim init: takes only options, but '{first}' is not one; name the file to write with --out, e.g. 'orgsim init --out {first}'");
+            stderr.WriteLine($"orgsim init: takes only options, but '{first}' is not one; name the file to write with --out, e.g. 'orgsim init --out {OrgSim.Experiments.Jobs.ShellWord.Quote(first)}'");
             return ExitCodes.BadUsage;
         }
 

@@ -58,3 +58,29 @@ public class SummaryTableTests
         Assert.Contains("│ 13.8% [", text, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The terminal ends a run with the report's key message, crossovers included.</summary>
+public class KeyMessageOnTheTerminalTests
+{
+    [Fact]
+    public void Run_PrintsTheReportsKeyMessageUnderTheTable_AndNoneWithoutAReport()
+    {
+        string folder = Path.Combine(CliHarness.TempDirectory(), "out");
+        string scenario = Path.Combine(CliHarness.RepoRoot, "scenarios", "quickstart.yaml");
+        var (code, stdout, stderr) = CliHarness.Run("run", scenario, "--out", folder, "--set", "replicates=3", "--set", "horizon_weeks=30", "--set", "organisation.agents=120");
+        Assert.True(code == 0, stderr);
+
+        // The same sentences as the report's box, read back from report.html.
+        string html = File.ReadAllText(Path.Combine(folder, "report.html"));
+        var box = System.Text.RegularExpressions.Regex.Match(html, "<section id=\"key-message\" class=\"key-message\">\n<h2>Key message</h2>\n<p>(.*?)</p>");
+        Assert.True(box.Success, "report.html has no key message");
+        string message = System.Net.WebUtility.HtmlDecode(box.Groups[1].Value);
+        Assert.StartsWith("Within 30 weeks, ", message, StringComparison.Ordinal);
+        Assert.Contains("\n" + message + "\n", stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
+        string bare = Path.Combine(CliHarness.TempDirectory(), "bare");
+        var (bareCode, bareStdout, bareStderr) = CliHarness.Run("run", scenario, "--out", bare, "--no-report", "--set", "replicates=3", "--set", "horizon_weeks=30", "--set", "organisation.agents=120");
+        Assert.True(bareCode == 0, bareStderr);
+        Assert.DoesNotContain("of the organisation competent", bareStdout, StringComparison.Ordinal);
+    }
+}

@@ -27,6 +27,13 @@ internal static class SummaryTable
         {
             stdout.WriteLine($"… and {outcome.PointsNotShown} more points: see summary.csv and contrasts.csv.");
         }
+
+        // The report's answer in words, crossovers included, so the terminal says what the table cannot.
+        if (outcome.KeyMessage.Count > 0)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine(string.Join(" ", outcome.KeyMessage));
+        }
     }
 
     /// <summary>Prints the table of one point's rows.</summary>

@@ -36,7 +36,7 @@ public static class WorkshopDeck
             new(DeckSlideKind.Cover, tables.Heading, Paragraphs(tables.Question), []),
         };
 
-        IReadOnlyList<string> message = DeckKeyMessage.For(tables);
+        IReadOnlyList<string> message = KeyMessage.Compose(tables);
         if (message.Count > 0)
         {
             slides.Add(new(DeckSlideKind.Message, "The key message", message, []));

@@ -19,7 +19,7 @@ public static class InitJob
         string file = string.IsNullOrWhiteSpace(target) ? DefaultFile : target;
         if (Directory.Exists(file))
         {
-            return JobOutcome.Bad($"orgsim init: {file} is a folder; give a file name, e.g. --out {Path.Combine(file, DefaultFile)}");
+            return JobOutcome.Bad($"orgsim init: {file} is a folder; give a file name, e.g. --out {ShellWord.Quote(Path.Combine(file, DefaultFile))}");
         }
 
         if (File.Exists(file) && !overwrite)

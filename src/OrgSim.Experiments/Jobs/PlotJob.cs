@@ -19,7 +19,7 @@ public static class PlotJob
         {
             try
             {
-                var (charts, drawError) = claimed.DrawReport(png, note);
+                var (charts, drawError, _) = claimed.DrawReport(png, note);
                 if (drawError is not null)
                 {
                     return JobOutcome.Bad("orgsim plot: " + drawError);

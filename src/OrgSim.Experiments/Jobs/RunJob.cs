@@ -128,13 +128,10 @@ public static class RunJob
                 if (cancellation.IsCancellationRequested)
                 {
                     // Every run had finished: the tables are whole, so they are written; the report can wait.
-                    return new RunOutcome(JobStatus.Cancelled, [], [$"orgsim: cancelled after every run had finished; the tables are written in {folder.Path}; 'orgsim plot {folder.Path}' draws the report"]) { Folder = folder.Path };
+                    return new RunOutcome(JobStatus.Cancelled, [], [$"orgsim: cancelled after every run had finished; the tables are written in {folder.Path}; 'orgsim plot {ShellWord.Quote(folder.Path)}' draws the report"]) { Folder = folder.Path };
                 }
 
-                if (!request.NoReport)
-                {
-                    DrawReport(folder, request.Png, listener.Note);
-                }
+                IReadOnlyList<string> keyMessage = request.NoReport ? [] : DrawReport(folder, request.Png, listener.Note);
 
                 if (request.Pptx)
                 {
@@ -144,11 +141,11 @@ public static class RunJob
                 if (analyses is not null)
                 {
                     // A design's points are many and chosen by the design: the analysis is the summary.
-                    return new RunOutcome(JobStatus.Success, [], []) { Folder = folder.Path, RunsExecuted = pending, Sensitivity = new SensitivitySummary(loaded.Sensitivity!, analyses) };
+                    return new RunOutcome(JobStatus.Success, [], []) { Folder = folder.Path, RunsExecuted = pending, Sensitivity = new SensitivitySummary(loaded.Sensitivity!, analyses), KeyMessage = keyMessage };
                 }
 
                 var (summaries, notShown) = Summaries(loaded, plan, folder, identity);
-                return new RunOutcome(JobStatus.Success, [], []) { Folder = folder.Path, RunsExecuted = pending, Summaries = summaries, PointsNotShown = notShown };
+                return new RunOutcome(JobStatus.Success, [], []) { Folder = folder.Path, RunsExecuted = pending, Summaries = summaries, PointsNotShown = notShown, KeyMessage = keyMessage };
             }
             catch (DamagedFileException e)
             {
@@ -191,20 +188,23 @@ public static class RunJob
         return records.Count > Shown ? $"{named} and {records.Count - Shown} more" : named;
     }
 
-    /// <summary>Draws the report; a failure here is a note, because the tables are already written.</summary>
-    internal static void DrawReport(ResultsFolder folder, bool png, Action<string> note)
+    /// <summary>Draws the report and returns its key message; a failure here is a note, because the tables are already written.</summary>
+    internal static IReadOnlyList<string> DrawReport(ResultsFolder folder, bool png, Action<string> note)
     {
         try
         {
-            var (_, reportError) = folder.DrawReport(png, note);
+            var (_, reportError, keyMessage) = folder.DrawReport(png, note);
             if (reportError is not null)
             {
                 note($"orgsim: the tables are written, but not the report: {reportError}");
             }
+
+            return keyMessage;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            note($"orgsim: the tables are written, but not the report ({e.Message}); draw it later with 'orgsim plot {folder.Path}'");
+            note($"orgsim: the tables are written, but not the report ({e.Message}); draw it later with 'orgsim plot {ShellWord.Quote(folder.Path)}'");
+            return [];
         }
     }
 
@@ -221,7 +221,7 @@ public static class RunJob
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            note($"orgsim: the tables are written, but not {ResultsFolder.DeckFileName} ({e.Message}); write it later with 'orgsim deck {folder.Path}'");
+            note($"orgsim: the tables are written, but not {ResultsFolder.DeckFileName} ({e.Message}); write it later with 'orgsim deck {ShellWord.Quote(folder.Path)}'");
         }
     }
 

@@ -21,6 +21,9 @@ public sealed record RunOutcome(JobStatus Status, IReadOnlyList<string> Lines, I
     /// <summary>The sensitivity analysis of every output, for a scenario with a <c>sensitivity</c> section whose runs are all in the folder; else null.</summary>
     public SensitivitySummary? Sensitivity { get; init; }
 
+    /// <summary>The report's key message (<see cref="Report.KeyMessage"/>): one or two plain sentences; empty without a report.</summary>
+    public IReadOnlyList<string> KeyMessage { get; init; } = [];
+
     /// <summary>Points beyond <see cref="Summaries"/>, not shown.</summary>
     public int PointsNotShown { get; init; }
 

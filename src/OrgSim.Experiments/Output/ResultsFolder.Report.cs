@@ -20,15 +20,15 @@ public sealed partial class ResultsFolder
     /// <c>report.html</c>, all or none. Charts of other tables never linger: <see cref="Assemble"/>
     /// removes the report and its charts whenever it replaces the tables. Notes go to <paramref name="note"/>.
     /// </summary>
-    /// <returns>The number of SVG files, or an error line when the tables cannot be read or a chart cannot be drawn as PNG.</returns>
+    /// <returns>The number of SVG files and the report's key message, or an error line when the tables cannot be read or a chart cannot be drawn as PNG.</returns>
     /// <exception cref="IOException">A file could not be written.</exception>
-    public (int Charts, string? Error) DrawReport(bool png, Action<string> note)
+    public (int Charts, string? Error, IReadOnlyList<string> KeyMessage) DrawReport(bool png, Action<string> note)
     {
         ArgumentNullException.ThrowIfNull(note);
         var (tables, chart, error) = LoadTables();
         if (tables is null)
         {
-            return (0, error);
+            return (0, error, []);
         }
         IReadOnlyList<Chart> charts = ChartSet.Draw(tables, chart);
 
@@ -50,7 +50,7 @@ public sealed partial class ResultsFolder
             }
             catch (InvalidDataException e)
             {
-                return (0, $"{e.Message}; nothing was written; run again without --png for the SVG files and report, and please report the problem");
+                return (0, $"{e.Message}; nothing was written; run again without --png for the SVG files and report, and please report the problem", []);
             }
         }
 
@@ -72,7 +72,7 @@ public sealed partial class ResultsFolder
             files.Commit();
         }
 
-        return (svgs.Count, null);
+        return (svgs.Count, null, KeyMessage.Compose(tables));
     }
 
     /// <summary>The tables and the org chart (null without orgchart.json), or an error line.</summary>

@@ -32,7 +32,6 @@ internal static class FindingsWriter
             html.Append(".</p>\n");
         }
 
-        html.Append("<p>“Competent” means an agent–competency pair at stage 2 (conscious competence) or 3 (habit); “50% competent” is half of all pairs.</p>\n");
         var arms = tables.Arms.Where(a => tables.Summary.Any(r => r.Point == 0 && r.Arm == a)).ToList();
         if (arms.Count == 0)
         {
@@ -64,6 +63,10 @@ internal static class FindingsWriter
             html.Append("</ul>\n");
         }
 
+        // The fine print: what the words mean and the paired comparisons, folded so that the page reads
+        // as findings first; a statistician opens it.
+        html.Append("<details class=\"fine-print\">\n<summary>The statistics behind these findings</summary>\n");
+        html.Append("<p>“Competent” means an agent–competency pair at stage 2 (conscious competence) or 3 (habit); “50% competent” is half of all pairs, and “the organisation competent” is the share of all pairs. Intervals are 95% confidence intervals of the mean over runs.</p>\n");
         var contrasts = tables.Contrasts.Where(r => r.Point == 0 && r.Mean.HasValue).ToList();
         if (contrasts.Count > 0)
         {
@@ -79,6 +82,8 @@ internal static class FindingsWriter
             html.Append("</ul>\n");
         }
 
+        // A printed report is read without clicking: open the fine print for printing.
+        html.Append("</details>\n<script>addEventListener(\"beforeprint\", () => document.querySelectorAll(\"details.fine-print\").forEach(d => d.open = true));</script>\n");
         return html.ToString();
     }
 
@@ -140,14 +145,15 @@ internal static class FindingsWriter
     }
 
     /// <summary>
-    /// "bottom-up leads until week 35, then top-down overtakes. Replicate by replicate, it does in 18
+    /// "bottom-up leads until week 34, then top-down overtakes. Replicate by replicate, it does in 18
     /// of 20, between week 28 and week 41." — the spread is the range of the replicates' crossing weeks,
     /// or their middle 95% from 40 replicates that crossed.
     /// </summary>
     private static string CrossoverSentence(Crossover c)
     {
         string leader = Name(c.Leader), overtaker = Name(c.Overtaker);
-        string sentence = c.Order == 0 ? leader + " leads until week " + Markup.Integer(c.Week) + ", then " + overtaker + " overtakes."
+        // c.Week is the first week the overtaker is level or ahead: the leader led until the week before.
+        string sentence = c.Order == 0 ? leader + " leads until week " + Markup.Integer(c.Week - 1) + ", then " + overtaker + " overtakes."
             : "Then " + overtaker + " is back ahead of " + leader + " from week " + Markup.Integer(c.Week) + ".";
         if (c.Replicates == 0)
         {

@@ -32,4 +32,32 @@ public static class PlainNumbers
 
     /// <summary>"within two years", "within 30 weeks".</summary>
     public static string Within(int weeks) => "within " + Span(weeks);
+
+    /// <summary>
+    /// A span of weeks with what a manager would call it: "3 weeks", "35 weeks (about 8 months)",
+    /// "104 weeks (two years)", "130 weeks (about 2.5 years)". Months are weeks × 12 / 52 rounded;
+    /// from two years on, years to the half. The weeks come first, so "for the first …" reads.
+    /// </summary>
+    public static string Duration(int weeks)
+    {
+        string exact = weeks.ToString(CultureInfo.InvariantCulture) + (weeks == 1 ? " week" : " weeks");
+        if (weeks < 9)
+        {
+            return exact;
+        }
+
+        if (weeks % 52 == 0 && weeks / 52 <= Years.Length)
+        {
+            return exact + " (" + Years[(weeks / 52) - 1] + ")";
+        }
+
+        if (weeks < 104)
+        {
+            int months = (int)Math.Round(weeks * 12 / 52.0, MidpointRounding.AwayFromZero);
+            return exact + " (about " + months.ToString(CultureInfo.InvariantCulture) + " months)";
+        }
+
+        double years = Math.Round(weeks / 52.0 * 2, MidpointRounding.AwayFromZero) / 2;
+        return exact + " (about " + years.ToString("0.#", CultureInfo.InvariantCulture) + " years)";
+    }
 }

@@ -14,6 +14,11 @@ internal static class ReportAssets
         .lead { font-size: 1.2em; color: #333333; }
         .note { color: #4a4a4a; font-style: italic; }
         ul.findings li { margin: 0.5em 0; }
+        .key-message { border-left: 10px solid #0072B2; background: #eef5fb; padding: 0.4em 1.2em 0.8em; margin: 1.5em 0; }
+        .key-message h2 { border: none; margin: 0.4em 0 0.2em; font-size: 1.3em; color: #0b4f7c; }
+        .key-message p { font-size: 1.35em; line-height: 1.4; margin: 0.2em 0; }
+        details.fine-print { margin: 1.2em 0; color: #333333; }
+        details.fine-print summary { cursor: pointer; font-weight: bold; }
         code { font-size: 0.95em; }
         figure { margin: 1.5em 0; break-inside: avoid; page-break-inside: avoid; }
         svg { display: block; max-width: 100%; height: auto; }

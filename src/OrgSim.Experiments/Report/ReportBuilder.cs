@@ -34,6 +34,11 @@ public static class ReportBuilder
         }
 
         html.Append("</header>\n<section id=\"question\">\n<h2>The question</h2>\n").Append(Question(tables.Question)).Append("</section>\n");
+        if (KeyMessage.Compose(tables) is { Count: > 0 } message)
+        {
+            html.Append("<section id=\"key-message\" class=\"key-message\">\n<h2>Key message</h2>\n<p>")
+                .Append(Markup.Escape(string.Join(" ", message))).Append("</p>\n</section>\n");
+        }
         if (tables.Sensitivity.Count > 0)
         {
             html.Append("<section id=\"sensitivity\">\n<h2>What decides the answer</h2>\n<ul>\n");

@@ -129,7 +129,9 @@ internal sealed class YamlMappingReader
             return fallback;
         }
 
-        if (string.IsNullOrWhiteSpace(scalar.Value))
+        // An unquoted ~ or null is YAML's null, not a text: it would otherwise head a report as "~".
+        if (string.IsNullOrWhiteSpace(scalar.Value)
+            || (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is "~" or "null" or "Null" or "NULL"))
         {
             _context.Error(scalar.Start, $"{Describe(Child(key))} is empty; write a value or remove the key");
             return fallback;

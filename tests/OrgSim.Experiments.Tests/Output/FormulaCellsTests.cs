@@ -107,7 +107,7 @@ public class FormulaCellsTests
         {
             RunScheduler.Execute(plan, folder, 2);
             folder.Assemble(w => RunManifest.Write(w, loaded));
-            var (charts, reportError) = folder.DrawReport(png: false, _ => { });
+            var (charts, reportError, _) = folder.DrawReport(png: false, _ => { });
             Assert.Null(reportError);
             Assert.True(charts > 0);
         }

@@ -157,8 +157,8 @@ public partial class ReportTests
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
-        Assert.Equal(2, Regex.Count(html, "<script")); // the data block and the animation
-        Assert.Equal(2, Regex.Count(html, "</script>"));
+        Assert.Equal(3, Regex.Count(html, "<script")); // the data block, the animation and the fine print's opening for printing
+        Assert.Equal(3, Regex.Count(html, "</script>"));
         Assert.Contains("<strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong> reached 50% competent in 14.0 weeks", html, StringComparison.Ordinal);
         Assert.Contains("<option value=\"0\" selected>&lt;script&gt;alert(1)&lt;/script&gt;</option>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt; &amp; co safe?", html, StringComparison.Ordinal);
@@ -180,7 +180,9 @@ public partial class ReportTests
         string html = Build(withChart: false);
 
         Assert.Contains("The spread through the organisation</h2>\n<p class=\"note\">This output folder has no orgchart.json", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        // Only the one-line script that opens the fine print for printing.
+        Assert.Equal(1, Regex.Count(html, "<script"));
+        Assert.DoesNotContain("spread-data", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"play\"", html, StringComparison.Ordinal);
         Assert.Contains("<strong>bottom-up</strong> reached 50% competent in 14.0 weeks", html, StringComparison.Ordinal);
     }
@@ -240,5 +242,31 @@ public partial class ReportTests
         Assert.Matches("body \\{ font: (1[89]|[2-9]\\d)px", html);
         Assert.Contains("@media print", html, StringComparison.Ordinal);
         Assert.Contains("<link rel=\"icon\" href=\"data:,\">", html, StringComparison.Ordinal);
+    }
+}
+
+public partial class ReportTests
+{
+    [Fact]
+    public void TheKeyMessageBox_ComesAfterTheQuestionAndBeforeTheFindings_AndTheFinePrintIsFolded()
+    {
+        ResultTables tables = ReportFixtures.Tables();
+        string html = Build(tables);
+        IReadOnlyList<string> message = KeyMessage.Compose(tables);
+        Assert.NotEmpty(message);
+
+        int question = html.IndexOf("<section id=\"question\">", StringComparison.Ordinal);
+        int box = html.IndexOf("<section id=\"key-message\" class=\"key-message\">\n<h2>Key message</h2>\n<p>" + Markup.Escape(string.Join(" ", message)) + "</p>", StringComparison.Ordinal);
+        int findings = html.IndexOf("<section id=\"findings\">", StringComparison.Ordinal);
+        Assert.True(question >= 0 && question < box && box < findings, $"question at {question}, key message at {box}, findings at {findings}");
+
+        // The definitions and the paired comparisons are inside the details element, the arms' sentences outside it.
+        int open = html.IndexOf("<details class=\"fine-print\">", findings, StringComparison.Ordinal), close = html.IndexOf("</details>", open, StringComparison.Ordinal);
+        string finePrint = html[open..close];
+        Assert.Contains("“Competent” means", finePrint, StringComparison.Ordinal);
+        Assert.Contains("compared replicate by replicate", finePrint, StringComparison.Ordinal);
+        int arms = html.IndexOf("<ul class=\"findings\">", findings, StringComparison.Ordinal);
+        Assert.True(arms > findings && arms < open, "the arms' findings are not above the fine print");
+        Assert.Contains("beforeprint", html[close..], StringComparison.Ordinal);
     }
 }

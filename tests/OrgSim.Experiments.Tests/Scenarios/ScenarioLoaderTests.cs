@@ -53,6 +53,17 @@ public class ScenarioLoaderTests
     }
 
     [Theory]
+    [InlineData("~")]
+    [InlineData("null")]
+    [InlineData("''")]
+    public void ANullOrEmptyTitle_IsAnErrorAtItsLine_NotAHeading(string value)
+    {
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse("title: " + value + "\n" + Minimal, "tiny.yaml"));
+        Assert.Equal("tiny.yaml:1:8: title is empty; write a value or remove the key", Assert.Single(error.Errors).ToString());
+        Assert.Equal("~", ScenarioLoader.Parse("title: '~'\n" + Minimal, "tiny.yaml").Spec.Title); // quoted, it is a text
+    }
+
+    [Theory]
     [MemberData(nameof(Workshop))]
     public void WorkshopScenarios_HaveATitleAndAQuestionInPlainWords(string file)
     {
@@ -70,7 +81,7 @@ public class ScenarioLoaderTests
         Assert.StartsWith("We can train 50 of our 1,000 people", starter.Question, StringComparison.Ordinal);
     }
 
-    public static TheoryData<string> Workshop() => ["quickstart.yaml", "hr-import.yaml", "bottom-up-vs-top-down.yaml", "durability.yaml"];
+    public static TheoryData<string> Workshop() => ["quickstart.yaml", "hr-import.yaml", "retail-chain.yaml", "bottom-up-vs-top-down.yaml", "durability.yaml"];
 
     [Fact]
     public void Parse_AppliesTheDocumentedDefaultsToOmittedKeys()
