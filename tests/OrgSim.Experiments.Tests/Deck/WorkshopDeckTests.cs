@@ -39,7 +39,7 @@ public sealed class WorkshopDeckTests
 
         Assert.Equal(tables.Heading, Title(slides[0]));
         Assert.Equal("The key message", Title(slides[1]));
-        Assert.Contains("Top-down", Texts(slides[1]), StringComparison.Ordinal);
+        Assert.Equal(["The key message", .. KeyMessage.Compose(tables)], Texts(slides[1]).Split('\n'));
         Assert.Equal(Takeaway.For(AdoptionChart.FileName, tables), Title(slides[2]));
         Assert.StartsWith("Top-down reaches ", Title(slides[2]), StringComparison.Ordinal);
         for (int i = 0; i < charts.Count; i++)
