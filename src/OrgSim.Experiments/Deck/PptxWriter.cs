@@ -150,7 +150,7 @@ public static partial class PptxWriter
                 break;
             case DeckSlideKind.Notes:
                 tree.Append(Text(id++, "Title", Margin, Margin, width, Inch, [slide.Title], 2800, bold: true, Ink, title: true, A.TextAnchoringTypeValues.Bottom));
-                tree.Append(Text(id++, "Notes", Margin, (long)(1.7 * Inch), width, (long)(5.4 * Inch), slide.Lines, 1400, bold: false, Ink, title: false, A.TextAnchoringTypeValues.Top));
+                tree.Append(Text(id++, "Notes", Margin, (long)(1.7 * Inch), width, (long)(5.4 * Inch), slide.Lines, 1600, bold: false, Ink, title: false, A.TextAnchoringTypeValues.Top));
                 break;
             case DeckSlideKind.Picture:
             case DeckSlideKind.Gallery:
