@@ -228,7 +228,7 @@ public static class OrgSimCli
             return ExitCodes.BadUsage;
         }
 
-        string what = verb == "plot" ? "output folder" : "scenario file";
+        string what = verb is "plot" or "deck" ? "results folder" : "scenario file";
         stderr.WriteLine($"orgsim {verb}: takes one {what}, but '{first}' follows it; give one per command (a shell loop runs several)");
         return ExitCodes.BadUsage;
     }

@@ -36,6 +36,18 @@ public class CommandLineTests
     }
 
     [Theory]
+    [InlineData("plot")]
+    [InlineData("deck")]
+    public void ASecondResultsFolderIsAnErrorThatSpeaksOfFolders(string verb)
+    {
+        string first = CliHarness.TempDirectory(), second = CliHarness.TempDirectory();
+        var (code, stdout, stderr) = CliHarness.Run(verb, first, second);
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.Equal($"orgsim {verb}: takes one results folder, but '{second}' follows it; give one per command (a shell loop runs several)", stderr.TrimEnd());
+        Assert.Empty(stdout);
+    }
+
+    [Theory]
     [InlineData("run")]
     [InlineData("validate")]
     [InlineData("graph")]
