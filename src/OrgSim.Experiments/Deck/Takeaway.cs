@@ -30,9 +30,35 @@ public static class Takeaway
             RetentionChart.FileName => Join(arms, (arm, first) => tables.Stat(0, arm, "retention")?.Mean is double kept
                 ? (first ? $"Competence kept {tables.RetentionWeeks} weeks after training: " : string.Empty) + $"{arm} {Percent(kept)}"
                 : null),
-            _ => null,
+            LevelsChart.FileName => Levels(tables, arms),
+            _ => Stages(fileName, tables, arms),
         };
     }
+
+    /// <summary>"Decisiveness competent by week 104: top-down 98%; bottom-up 22%" for a stages chart, from the arm's stage shares at the horizon; null for any other file.</summary>
+    private static string? Stages(string fileName, ResultTables tables, List<string> arms)
+    {
+        int competency = Enumerable.Range(0, ResultTables.CompetencyNames.Count).FirstOrDefault(c => StagesChart.FileName(c) == fileName, -1);
+        if (competency < 0)
+        {
+            return null;
+        }
+
+        return Join(arms, (arm, first) => Series(tables, arm)?.StageShares is { } stages && competency < stages.Count && stages[competency].Count > 0
+            ? (first ? $"{Capital(ResultTables.CompetencyNames[competency])} competent by week {tables.HorizonWeeks}: " : string.Empty)
+                + $"{arm} {Percent(stages[competency][^1].Skip(2).Sum())}"
+            : null);
+    }
+
+    /// <summary>"By week 104, level 0 / level 4 competent: top-down 100% / 53%; bottom-up 2% / 12%" — the top and the bottom level at the horizon.</summary>
+    private static string? Levels(ResultTables tables, List<string> arms) =>
+        Join(arms, (arm, first) => Series(tables, arm)?.LevelShares is { Count: > 0 } weeks && weeks[^1] is { Count: >= 2 } levels
+            ? (first ? $"By week {tables.HorizonWeeks}, level 0 / level {levels.Count - 1} competent: " : string.Empty)
+                + $"{arm} {Percent(levels[0])} / {Percent(levels[^1])}"
+            : null);
+
+    private static ArmSeries? Series(ResultTables tables, string arm) =>
+        tables.Series.Where(s => s.Arm == arm).OrderBy(s => s.Point).FirstOrDefault();
 
     /// <summary>When the arm reaches 50%: "in 64 weeks", "not within two years", or, when only some runs do, "in 12 of 20 runs".</summary>
     private static string? WeeksTo50(ResultTables tables, string arm)

@@ -117,9 +117,29 @@ public sealed class WorkshopDeckTests
     [Theory]
     [InlineData(AdoptionChart.FileName, "Bottom-up reaches 81% by week 104; top-down 69%; random 50%; nobody 1%")]
     [InlineData(WeeksToChart.FileName, "Bottom-up reaches 50% in 14 weeks; top-down in 31 weeks; random in 7 of 20 runs; nobody not within two years")]
-    [InlineData("levels.svg", null)]
+    [InlineData("levels.svg", null)] // the fixture has no series to read levels from
     public void Takeaway_IsOneLineFromTheSummary(string chart, string? expected) =>
         Assert.Equal(expected, Takeaway.For(chart, ReportFixtures.Tables()));
+
+    [Fact]
+    public void StagesAndLevelsTakeaways_ReadTheArmsSharesAtTheHorizon()
+    {
+        // Two weeks; at the horizon decisiveness has stage shares 0.5 / 0.2 / 0.2 / 0.1 (30% competent) in a and 0.1 / 0.1 / 0.3 / 0.5 in b.
+        static ArmSeries Arm(string name, double[] lastStages, double top, double bottom) => new(0, name, 20, [], [
+            [[1, 0, 0, 0], lastStages], [[1, 0, 0, 0], [1, 0, 0, 0]], [[1, 0, 0, 0], [1, 0, 0, 0]], [[1, 0, 0, 0], [1, 0, 0, 0]]],
+            [[0, 0, 0], [top, 0.5, bottom]], [], [], [], []);
+        ResultTables tables = ReportFixtures.Tables() with
+        {
+            HorizonWeeks = 1,
+            Arms = ["a", "b"],
+            Series = [Arm("a", [0.5, 0.2, 0.2, 0.1], 1, 0.25), Arm("b", [0.1, 0.1, 0.3, 0.5], 0.02, 0.6)],
+            Summary = [new(0, "a", "competent_share_final", 0.3, 0.2, 0.4, 20), new(0, "b", "competent_share_final", 0.8, 0.7, 0.9, 20)],
+        };
+
+        Assert.Equal("Decisiveness competent by week 1: a 30%; b 80%", Takeaway.For(StagesChart.FileName(0), tables));
+        Assert.Equal("By week 1, level 0 / level 2 competent: a 100% / 25%; b 2% / 60%", Takeaway.For(LevelsChart.FileName, tables));
+        Assert.Null(Takeaway.For("front.svg", tables));
+    }
 
     private static string Copy()
     {
