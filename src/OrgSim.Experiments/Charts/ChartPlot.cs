@@ -56,6 +56,7 @@ internal static partial class ChartPlot
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 1;
         plot.Axes.Top.FrameLineStyle.Width = 0;
         plot.Axes.Right.FrameLineStyle.Width = 0;
+        plot.Axes.Right.MinimumSize = 24; // room for the last x tick label when there is no legend
         foreach (IAxis axis in (IAxis[])[plot.Axes.Left, plot.Axes.Bottom])
         {
             axis.FrameLineStyle.Color = Colour(Palette.Axis);
