@@ -1,3 +1,5 @@
+using ScottPlot;
+
 namespace OrgSim.Experiments.Charts;
 
 /// <summary>
@@ -9,40 +11,23 @@ internal static class FrontChart
 {
     public const string FileName = "front.svg", Title = "Spread front: distance from the seeds";
 
-    private const double Height = 540;
+    private const int Height = 540;
 
     public static Chart Draw(ChartInput input)
     {
-        var entries = input.Series.Select(s => new LegendEntry(s.Arm, input.Colour(s.Arm), LegendMark.Line)).ToList();
-        entries.Add(new LegendEntry("mean distance", Palette.Muted, LegendMark.Line));
-        entries.Add(new LegendEntry("max distance", Palette.Muted, LegendMark.Dashed));
-        double top = input.Series.SelectMany(s => s.FrontMax.Concat(s.FrontMean)).Where(double.IsFinite).DefaultIfEmpty(1).Max();
-        IReadOnlyList<double> y = NiceTicks.Covering(0, top), x = NiceTicks.Inside(0, input.Horizon);
-        Axes axes = Axes.Standard(Height, Legend.Width(entries), 0, input.Horizon, 0, y[^1]);
-
-        using var svg = new SvgWriter(Axes.PageWidth, Height, Title, input.Subtitle);
-        axes.DrawY(svg, y, Axes.Plain(y), "distance from the nearest seed (hops)");
-        axes.DrawX(svg, x, Axes.Plain(x), "weeks");
+        var plot = ChartPlot.New(Title, input.Subtitle);
         foreach (var s in input.Series)
         {
-            Line(svg, axes, s.FrontMean, "mean", null, input.Colour(s.Arm), $"{s.Arm}: mean distance");
-            Line(svg, axes, s.FrontMax, "max", "8 5", input.Colour(s.Arm), $"{s.Arm}: max distance");
+            ChartPlot.Line(plot, s.FrontMean, input.Colour(s.Arm), LinePattern.Solid);
+            ChartPlot.Line(plot, s.FrontMax, input.Colour(s.Arm), LinePattern.Dashed);
         }
 
-        Legend.Draw(svg, axes.Right + Axes.LegendGap, axes.Top, entries);
-        return new Chart(FileName, Title, svg.Finish());
-    }
-
-    private static void Line(SvgWriter svg, Axes axes, IReadOnlyList<double> values, string kind, string? dashes, string colour, string title)
-    {
-        string d = SvgWriter.Polyline(values.Select((v, week) => (axes.X(week), double.IsFinite(v) ? axes.Y(v) : double.NaN)));
-        if (d.Length == 0)
-        {
-            return;
-        }
-
-        svg.Open("path", ("class", kind), ("d", d), ("fill", "none"), ("stroke", colour), ("stroke-width", 3), ("stroke-dasharray", dashes), ("stroke-linejoin", "round"));
-        svg.Title(title);
-        svg.Close();
+        double top = input.Series.SelectMany(s => s.FrontMax.Concat(s.FrontMean)).Where(double.IsFinite).DefaultIfEmpty(1).Max();
+        ChartPlot.Axes(plot, 0, input.Horizon, "weeks", 0, NiceTicks.Covering(0, top)[^1], "distance from the nearest seed (hops)");
+        var entries = input.Series.Select(s => ChartPlot.Entry(s.Arm, input.Colour(s.Arm), LegendMark.Line)).ToList();
+        entries.Add(ChartPlot.Entry("mean distance", Palette.Muted, LegendMark.Line));
+        entries.Add(ChartPlot.Entry("max distance", Palette.Muted, LegendMark.Dashed));
+        ChartPlot.Legend(plot, entries);
+        return ChartPlot.Finish(plot, FileName, Title, input.Subtitle, Height);
     }
 }

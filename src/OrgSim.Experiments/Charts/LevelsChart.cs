@@ -1,4 +1,5 @@
 using System.Globalization;
+using ScottPlot;
 
 namespace OrgSim.Experiments.Charts;
 
@@ -7,7 +8,7 @@ internal static class LevelsChart
 {
     public const string FileName = "levels.svg";
 
-    private const double Height = 540;
+    private const int Height = 540;
 
     /// <summary>The chart, or null when the results hold fewer than two levels (a flat graph has nothing to compare by level).</summary>
     public static Chart? Draw(ChartInput input)
@@ -19,44 +20,41 @@ internal static class LevelsChart
         }
 
         string title = string.Create(CultureInfo.InvariantCulture, $"Competent share at week {input.Horizon} by hierarchy level");
-        var entries = input.Series.Select(s => new LegendEntry(s.Arm, input.Colour(s.Arm), LegendMark.Swatch)).ToList();
-        Axes axes = Axes.Standard(Height, Legend.Width(entries), 0, levels, 0, 100);
-        IReadOnlyList<double> y = NiceTicks.Inside(0, 100);
-
-        using var svg = new SvgWriter(Axes.PageWidth, Height, title, input.Subtitle);
-        axes.DrawY(svg, y, Axes.Percent(y), AdoptionChart.YTitle);
-        axes.DrawX(svg, [], Axes.Plain(y), null);
+        var plot = ChartPlot.New(title, input.Subtitle);
         int n = input.Series.Count;
-        double groupWidth = axes.Width / levels, barWidth = groupWidth * 0.8 / n;
-        for (int level = 0; level < levels; level++)
+        double barWidth = 0.8 / n;
+        bool labelled = barWidth * ChartPlot.DataWidth(n) / levels >= 30;
+        var bars = new List<Bar>();
+        for (int a = 0; a < n; a++)
         {
-            double centre = axes.X(level + 0.5);
-            string name = level.ToString(CultureInfo.InvariantCulture);
-            string role = level == 0 ? "(top)" : level == levels - 1 ? "(front line)" : "";
-            svg.Text(centre, axes.Bottom + 24, SvgWriter.Fit("level " + name, groupWidth, SvgWriter.LabelSize), ("text-anchor", "middle"), ("class", "group-label"));
-            svg.Text(centre, axes.Bottom + 44, SvgWriter.Fit(role, groupWidth, SvgWriter.LabelSize), ("text-anchor", "middle"), ("fill", Palette.Muted));
-            for (int a = 0; a < n; a++)
+            var shares = input.Series[a].LevelShares;
+            for (int level = 0; shares.Count > 0 && level < Math.Min(levels, shares[^1].Count); level++)
             {
-                var shares = input.Series[a].LevelShares;
-                if (shares.Count == 0 || level >= shares[^1].Count)
+                double value = 100 * shares[^1][level];
+                bars.Add(new Bar
                 {
-                    continue;
-                }
-
-                double value = 100 * shares[^1][level], x = centre + ((a - (n / 2.0)) * barWidth);
-                string text = value.ToString("F0", CultureInfo.InvariantCulture) + "%";
-                svg.Open("rect", ("class", "bar"), ("x", x + 1), ("y", axes.Y(value)), ("width", barWidth - 2), ("height", axes.Bottom - axes.Y(value)), ("fill", input.Colour(input.Series[a].Arm)));
-                svg.Title($"{input.Series[a].Arm}, level {name}: {text}");
-                svg.Close();
-                if (barWidth >= 40)
-                {
-                    svg.Text(x + (barWidth / 2), axes.Y(value) - 6, text, ("text-anchor", "middle"), ("font-size", 14), ("class", "value"));
-                }
+                    Position = level + 0.5 + ((a - ((n - 1) / 2.0)) * barWidth),
+                    Value = value,
+                    Size = barWidth * 0.95,
+                    FillColor = ChartPlot.Colour(input.Colour(input.Series[a].Arm)),
+                    LineWidth = 0,
+                    Label = labelled ? value.ToString("F0", CultureInfo.InvariantCulture) + "%" : "",
+                });
             }
         }
 
-        axes.DrawXTitle(svg, axes.Left + (axes.Width / 2), "hierarchy level (0 = top)");
-        Legend.Draw(svg, axes.Right + Axes.LegendGap, axes.Top, entries);
-        return new Chart(FileName, title, svg.Finish());
+        var plotted = plot.Add.Bars(bars);
+        plotted.ValueLabelStyle.FontSize = ChartPlot.NoteSize;
+        plotted.ValueLabelStyle.ForeColor = ChartPlot.Colour("#222222");
+        ChartPlot.Axes(plot, 0, levels, "hierarchy level (0 = top)", 0, 100, AdoptionChart.YTitle, percent: true);
+        ChartPlot.Ticks(plot.Axes.Bottom, [.. Enumerable.Range(0, levels).Select(l => l + 0.5)],
+            v => Level((int)v, levels));
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.SetLimitsY(0, 109); // room for a label over a bar at 100%; the ticks stop at 100%
+        ChartPlot.Legend(plot, input.Series.Select(s => ChartPlot.Entry(s.Arm, input.Colour(s.Arm), LegendMark.Swatch)));
+        return ChartPlot.Finish(plot, FileName, title, input.Subtitle, Height);
     }
+
+    private static string Level(int level, int levels) =>
+        "level " + level.ToString(CultureInfo.InvariantCulture) + (level == 0 ? "\n(top)" : level == levels - 1 ? "\n(front line)" : "");
 }

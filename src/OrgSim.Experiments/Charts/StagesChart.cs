@@ -1,11 +1,12 @@
 using OrgSim.Experiments.Report;
+using ScottPlot;
 
 namespace OrgSim.Experiments.Charts;
 
 /// <summary>
 /// stages-COMPETENCY.svg: the share of agents at each stage 0–3 over time, stacked, one panel per
-/// arm side by side on a shared 0–100% axis. Habit is at the bottom, so the boundary above stage 2
-/// is the competent share of adoption.svg.
+/// arm side by side on a shared 0–100% axis, the arm's name over its panel. Habit is at the bottom,
+/// so the boundary above stage 2 is the competent share of adoption.svg.
 /// </summary>
 internal static class StagesChart
 {
@@ -14,49 +15,67 @@ internal static class StagesChart
     /// <summary>Legend labels, stage 0 to 3: the four stages of competence.</summary>
     public static IReadOnlyList<string> StageNames { get; } = ["stage 0: unaware", "stage 1: aware", "stage 2: practising", "stage 3: habit"];
 
-    private const double Height = 540, PanelGap = 22, PanelTop = 108;
+    private const int Height = 540;
+
+    /// <summary>The gap between panels, as a share of a panel's width.</summary>
+    private const double Gap = 0.1;
 
     public static string FileName(int competency) => $"stages-{ResultTables.CompetencyNames[competency]}.svg";
 
     public static Chart Draw(ChartInput input, int competency)
     {
         string title = $"Stages of {ResultTables.CompetencyNames[competency]} over time";
-        var entries = Enumerable.Range(0, 4).Select(s => new LegendEntry(StageNames[s], Palette.Stages[s], LegendMark.Swatch)).ToList();
-        Axes whole = Axes.Standard(Height, Legend.Width(entries), 0, input.Horizon, 0, 100, PanelTop);
-        int n = input.Series.Count;
-        double panelWidth = (whole.Width - (PanelGap * (n - 1))) / n;
-        IReadOnlyList<double> y = NiceTicks.Inside(0, 100), x = NiceTicks.Inside(0, input.Horizon, panelWidth < 250 ? 4 : 6);
-
-        using var svg = new SvgWriter(Axes.PageWidth, Height, title, input.Subtitle);
+        var plot = ChartPlot.New(title, input.Subtitle);
+        int n = input.Series.Count, h = input.Horizon;
+        double stride = h * (1 + Gap);
+        IReadOnlyList<double> x = NiceTicks.Inside(0, h, ChartPlot.DataWidth(n) / n < 250 ? 4 : 6);
+        var ticks = new List<double>();
+        var labels = new List<string>();
         for (int a = 0; a < n; a++)
         {
             ArmSeries s = input.Series[a];
-            var axes = new Axes(whole.Left + (a * (panelWidth + PanelGap)), whole.Top, panelWidth, whole.Height, 0, input.Horizon, 0, 100);
-            svg.Open("g", ("class", "panel"));
-            svg.Text(axes.Left + (panelWidth / 2), axes.Top - 12, SvgWriter.Fit(s.Arm, panelWidth, 16), ("text-anchor", "middle"), ("font-size", 16), ("font-weight", "bold"), ("class", "panel-title"));
-            axes.DrawY(svg, y, Axes.Percent(y), a == 0 ? YTitle : null);
+            double offset = a * stride;
             var weeks = s.StageShares[competency];
+            double[] xs = [.. Enumerable.Range(0, weeks.Count).Select(w => offset + w)];
             double[] below = new double[weeks.Count];
             foreach (int stage in (int[])[3, 2, 1, 0])
             {
-                var lower = weeks.Select((_, week) => (axes.X(week), axes.Y(100 * below[week]))).ToList();
+                double[] lower = [.. below.Select(v => 100 * Math.Min(1, v))];
                 for (int week = 0; week < weeks.Count; week++)
                 {
                     below[week] += weeks[week][stage];
                 }
 
-                var upper = weeks.Select((_, week) => (axes.X(week), axes.Y(100 * Math.Min(1, below[week]))));
-                svg.Open("path", ("class", "area"), ("d", SvgWriter.Polyline(upper.Concat(Enumerable.Reverse(lower)), closed: true)), ("fill", Palette.Stages[stage]));
-                svg.Title($"{s.Arm}: {StageNames[stage]}");
-                svg.Close();
+                var area = plot.Add.FillY(xs, lower, [.. below.Select(v => 100 * Math.Min(1, v))]);
+                area.FillColor = ChartPlot.Colour(Palette.Stages[stage]);
+                area.LineWidth = 0;
             }
 
-            axes.DrawX(svg, x, Axes.Plain(x), null);
-            svg.Close();
+            ticks.AddRange(x.Select(t => offset + t));
+            labels.AddRange(x.Select(ChartPlot.Plain(x)));
         }
 
-        whole.DrawXTitle(svg, whole.Left + (whole.Width / 2), "weeks");
-        Legend.Draw(svg, whole.Right + Axes.LegendGap, whole.Top, entries);
-        return new Chart(FileName(competency), title, svg.Finish());
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks], [.. labels]);
+        IReadOnlyList<double> y = NiceTicks.Inside(0, 100);
+        ChartPlot.Ticks(plot.Axes.Left, y, ChartPlot.Percent(y));
+        plot.Axes.Left.Label.Text = YTitle;
+        plot.Axes.Bottom.Label.Text = "weeks";
+        plot.Grid.YAxisStyle.IsVisible = false; // the areas fill every panel
+        plot.Axes.SetLimits(0, ((n - 1) * stride) + h, 0, 100);
+
+        // The arms' names over their panels, as the top axis's labels.
+        IXAxis names = plot.Axes.Top;
+        names.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. Enumerable.Range(0, n).Select(a => (a * stride) + (h / 2.0))],
+            [.. input.Series.Select(s => SvgWriter.Fit(s.Arm, ChartPlot.DataWidth(n) / n, 16))]);
+        names.TickLabelStyle.FontSize = 16;
+        names.TickLabelStyle.Bold = true;
+        names.TickLabelStyle.ForeColor = ChartPlot.Colour("#222222");
+        names.MajorTickStyle.Length = 0;
+        names.MinorTickStyle.Length = 0;
+        plot.Axes.SetLimitsX(0, ((n - 1) * stride) + h, names);
+
+        ChartPlot.Legend(plot, Enumerable.Range(0, 4).Select(s => ChartPlot.Entry(StageNames[s], Palette.Stages[s], LegendMark.Swatch)));
+        return ChartPlot.Finish(plot, FileName(competency), title, input.Subtitle, Height);
     }
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using OrgSim.Experiments.Statistics;
 using OrgSim.Experiments.Tipping;
+using ScottPlot;
 
 namespace OrgSim.Experiments.Charts;
 
@@ -12,47 +12,55 @@ internal static class TippingChart
 {
     public const string FileName = "tipping.svg";
 
+    private const int Height = 560;
+
     public static Chart Draw(TippingResult result, string key, string contrast, string metric, string subtitle)
     {
         var points = result.Probes.Select(p => (p.Value, Estimate: ConfidenceIntervals.StudentMean(p.Contrasts))).ToList();
         double xMin = points[0].Value, xMax = points[^1].Value;
         double yMin = Math.Min(0, points.Min(p => p.Estimate.Low ?? p.Estimate.Mean!.Value));
         double yMax = Math.Max(0, points.Max(p => p.Estimate.High ?? p.Estimate.Mean!.Value));
-        IReadOnlyList<double> xTicks = NiceTicks.Inside(xMin, xMax), yTicks = NiceTicks.Covering(yMin, yMax);
-        const double Height = 560;
-        var axes = Axes.Standard(Height, 0, xMin, xMax, yTicks[0], yTicks[^1]);
+        IReadOnlyList<double> yTicks = NiceTicks.Covering(yMin, yMax);
         string title = $"Where {contrast} changes sign";
-        using var svg = new SvgWriter(Axes.PageWidth, Height, title, subtitle);
+        var plot = ChartPlot.New(title, subtitle);
+        Color blue = ChartPlot.Colour(Palette.Arm(0));
         if (!result.SameSign)
         {
-            svg.Leaf("rect", ("class", "crossing-interval"), ("x", axes.X(result.Low)), ("y", axes.Top), ("width", Math.Max(1, axes.X(result.High) - axes.X(result.Low))),
-                ("height", axes.Height), ("fill", "#E69F00"), ("fill-opacity", 0.2));
+            var interval = plot.Add.HorizontalSpan(result.Low, result.High);
+            interval.FillColor = ChartPlot.Colour("#E69F00").WithAlpha(0.2);
+            interval.LineWidth = 0;
         }
 
-        axes.DrawY(svg, yTicks, Axes.Plain(yTicks), $"{metric}: {contrast}");
-        axes.DrawX(svg, xTicks, Axes.Plain(xTicks), key);
-        svg.Leaf("line", ("class", "zero"), ("x1", axes.Left), ("x2", axes.Right), ("y1", axes.Y(0)), ("y2", axes.Y(0)), ("stroke", Palette.Axis), ("stroke-width", 1.5), ("stroke-dasharray", "6 4"));
+        plot.Add.HorizontalLine(0, 1.5f, ChartPlot.Colour(Palette.Axis), LinePattern.Dashed);
         if (!result.SameSign)
         {
-            svg.Leaf("line", ("class", "crossing"), ("x1", axes.X(result.Crossing)), ("x2", axes.X(result.Crossing)), ("y1", axes.Top), ("y2", axes.Bottom), ("stroke", "#D55E00"), ("stroke-width", 2));
+            plot.Add.VerticalLine(result.Crossing, 2, ChartPlot.Colour("#D55E00"));
         }
 
-        svg.Leaf("path", ("class", "mean"), ("d", SvgWriter.Polyline(points.Select(p => (axes.X(p.Value), axes.Y(p.Estimate.Mean!.Value))))), ("fill", "none"), ("stroke", Palette.Arm(0)), ("stroke-width", 2));
         foreach (var (value, estimate) in points)
         {
-            double x = axes.X(value);
             if (estimate is { Low: double low, High: double high })
             {
-                svg.Leaf("line", ("class", "interval"), ("x1", x), ("x2", x), ("y1", axes.Y(low)), ("y2", axes.Y(high)), ("stroke", Palette.Arm(0)), ("stroke-width", 1.5));
+                var whisker = plot.Add.Line(value, low, value, high);
+                whisker.LineColor = blue;
+                whisker.LineWidth = 1.5f;
+                whisker.MarkerSize = 0;
             }
-
-            svg.Open("circle", ("class", "probe"), ("cx", x), ("cy", axes.Y(estimate.Mean!.Value)), ("r", 4), ("fill", Palette.Arm(0)));
-            svg.Title(string.Create(CultureInfo.InvariantCulture, $"{key} = {value:G6}: mean {estimate.Mean:+0.####;-0.####;0} over {estimate.N} replicates"));
-            svg.Close();
         }
 
-        svg.Text(20, Height - 16, "Dots: mean over replicates with its 95% interval · dashed: no difference · shaded: 95% interval of the crossing",
-            ("font-size", 14), ("fill", Palette.Muted), ("class", "note"));
-        return new Chart(FileName, title, svg.Finish());
+        double[] xs = [.. points.Select(p => p.Value)], ys = [.. points.Select(p => p.Estimate.Mean!.Value)];
+        var mean = plot.Add.Scatter(xs, ys, blue);
+        mean.LineWidth = 2;
+        mean.MarkerSize = 8;
+        mean.MarkerShape = MarkerShape.FilledCircle;
+
+        IReadOnlyList<double> x = NiceTicks.Inside(xMin, xMax);
+        ChartPlot.Ticks(plot.Axes.Left, yTicks, ChartPlot.Plain(yTicks));
+        ChartPlot.Ticks(plot.Axes.Bottom, x, ChartPlot.Plain(x));
+        plot.Axes.Left.Label.Text = $"{metric}: {contrast}";
+        plot.Axes.Bottom.Label.Text = key;
+        plot.Axes.SetLimits(xMin, xMax, yTicks[0], yTicks[^1]);
+        ChartPlot.Footnote(plot, "Dots: mean over replicates with its 95% interval · dashed: no difference · shaded: 95% interval of the crossing, whose estimate is the orange line");
+        return ChartPlot.Finish(plot, FileName, title, subtitle, Height);
     }
 }

@@ -1,21 +1,26 @@
 using System.Globalization;
 using OrgSim.Experiments.Report;
+using ScottPlot;
 
 namespace OrgSim.Experiments.Charts;
 
 /// <summary>
 /// weeks-to.svg: mean weeks to 50% and to 90% competent per arm, bars with 95% whiskers, each labelled
 /// with how many runs got there ("7/20 runs"). Runs that never reached a threshold count as H + 1
-/// weeks, so a mean with such runs is no time anyone waited: its bar is hatched and carries only the
-/// count, never a number (the tooltip says in how many runs it was not reached within the horizon). The axis
-/// ends at the horizon: bars stop at H and whiskers at H + 1 ("not reached"). When no run reached a
-/// threshold there is no bar, only "never".
+/// weeks, so a mean with such runs is no time anyone waited: its bar is pale with a dashed outline and carries only the
+/// count, never a number (a footnote says so). The dashed line is the horizon H, the dotted one H + 1
+/// ("not reached"): bars stop at H and whiskers at H + 1. When no run reached a threshold there is no
+/// bar, only "never" and the count at the bar's foot. Labels sit over the bar's whisker, or, where
+/// they would reach the horizon line, inside the bar's top (on a white box for a pale bar): no line strikes through them.
 /// </summary>
 internal static class WeeksToChart
 {
     public const string FileName = "weeks-to.svg", Title = "Weeks to 50% and to 90% competent";
 
-    private const double Height = 540;
+    private const int Height = 540;
+
+    /// <summary>The data area's height in px, near enough to keep labels clear of the horizon line.</summary>
+    private const double PlotHeight = 330, LabelBlock = 44;
 
     private static readonly (string Label, string Weeks, string Reached)[] Thresholds =
     [
@@ -26,48 +31,28 @@ internal static class WeeksToChart
     public static Chart Draw(ChartInput input)
     {
         int h = input.Horizon;
-        var entries = input.Series.Select(s => new LegendEntry(s.Arm, input.Colour(s.Arm), LegendMark.Swatch)).ToList();
-        entries.Add(new LegendEntry(string.Create(CultureInfo.InvariantCulture, $"horizon: {h} weeks"), Palette.Muted, LegendMark.Dashed));
-        string[] notes = ["bars: mean, whiskers: 95% CI", "k/n runs: how many got there", "hatched, no number: some runs", "not " + PlainNumbers.Within(h) + ",", "counted as H + 1", "dotted top edge: H + 1,", "not reached"];
-        IReadOnlyList<double> y = NiceTicks.Inside(0, h);
-        double never = h + 1;
-        Axes axes = Axes.Standard(Height, Legend.Width(entries, notes), 0, Thresholds.Length, 0, never, Axes.MarginTop + 30); // room for two labels over a bar at the top
-
-        using var svg = new SvgWriter(Axes.PageWidth, Height, Title, input.Subtitle);
-        svg.Open("defs");
-        for (int a = 0; a < input.Series.Count; a++)
-        {
-            string colour = input.Colour(input.Series[a].Arm);
-            svg.Open("pattern", ("id", Hatch(a)), ("width", 10), ("height", 10), ("patternUnits", "userSpaceOnUse"), ("patternTransform", "rotate(45)"));
-            svg.Leaf("rect", ("width", 10), ("height", 10), ("fill", colour), ("fill-opacity", 0.3));
-            svg.Leaf("line", ("x1", 0), ("x2", 0), ("y1", 0), ("y2", 10), ("stroke", colour), ("stroke-width", 6));
-            svg.Close();
-        }
-
-        svg.Close();
-        axes.DrawY(svg, y, Axes.Plain(y), "weeks");
-        axes.DrawX(svg, [], Axes.Plain(y), null);
-        svg.Leaf("line", ("class", "horizon"), ("x1", axes.Left), ("x2", axes.Right), ("y1", axes.Y(h)), ("y2", axes.Y(h)),
-            ("stroke", Palette.Muted), ("stroke-width", 2), ("stroke-dasharray", "8 5"));
-        svg.Leaf("line", ("class", "censored-mark"), ("x1", axes.Left), ("x2", axes.Right), ("y1", axes.Y(never)), ("y2", axes.Y(never)),
-            ("stroke", Palette.Muted), ("stroke-width", 1), ("stroke-dasharray", "2 3"));
+        double never = h + 1, top = never + (h * 0.04);
+        double weeksPerPx = top / PlotHeight;
+        var plot = ChartPlot.New(Title, input.Subtitle);
+        plot.Add.HorizontalLine(h, 2, ChartPlot.Colour(Palette.Muted), LinePattern.Dashed);
+        plot.Add.HorizontalLine(never, 1, ChartPlot.Colour(Palette.Muted), LinePattern.Dotted);
 
         int n = input.Series.Count;
-        double groupWidth = axes.Width / Thresholds.Length, barWidth = Math.Min(90, groupWidth * 0.75 / n);
+        double barWidth = Math.Min(0.75 / n, 0.3);
+        var bars = new List<Bar>();
         for (int g = 0; g < Thresholds.Length; g++)
         {
-            double centre = axes.X(g + 0.5);
-            svg.Text(centre, axes.Bottom + 26, Thresholds[g].Label, ("text-anchor", "middle"), ("font-size", SvgWriter.AxisTitleSize), ("class", "group-label"));
             for (int a = 0; a < n; a++)
             {
                 string arm = input.Series[a].Arm;
-                double x = centre + ((a - (n / 2.0)) * barWidth), mid = x + (barWidth / 2);
+                Color colour = ChartPlot.Colour(input.Colour(arm));
+                double mid = g + 0.5 + ((a - ((n - 1) / 2.0)) * barWidth);
                 var weeks = input.Tables.Stat(input.Point, arm, Thresholds[g].Weeks);
                 StatRow? reachedRow = input.Tables.Stat(input.Point, arm, Thresholds[g].Reached);
                 double? reached = reachedRow?.Mean;
                 if (weeks?.Mean is not double mean)
                 {
-                    Note(svg, mid, axes.Bottom, barWidth, "no data");
+                    Label(plot, mid, 0, "no data", bottom: true, italic: true);
                     continue;
                 }
 
@@ -76,56 +61,118 @@ internal static class WeeksToChart
                 string count = string.Create(CultureInfo.InvariantCulture, $"{got}/{runs} runs");
                 if (reached == 0 || (reached is null && mean >= never))
                 {
-                    Note(svg, mid, axes.Bottom, barWidth, "never");
-                    svg.Text(mid, axes.Y(never) - 6, count, ("text-anchor", "middle"), ("font-size", 13), ("class", "reached"));
+                    Label(plot, mid, 0, count, bottom: true, size: 13);
+                    Label(plot, mid, 22 * weeksPerPx, "never", bottom: true, italic: true);
                     continue;
                 }
 
                 bool censored = reached is < 1;
-                double barTop = axes.Y(Math.Min(mean, h));
-                svg.Open("rect", ("class", censored ? "bar censored" : "bar"), ("x", x + 2), ("y", barTop), ("width", barWidth - 4), ("height", axes.Bottom - barTop),
-                    ("fill", censored ? $"url(#{Hatch(a)})" : input.Colour(arm)), ("stroke", input.Colour(arm)), ("stroke-width", 2));
-                svg.Title(censored
-                    ? $"{arm}, {Thresholds[g].Label}: not {PlainNumbers.Within(h)} in {runs - got} of {runs} runs"
-                    : $"{arm}, {Thresholds[g].Label}: {PlainNumbers.OneDecimal(mean)} weeks, reached in {got} of {runs} runs");
-                svg.Close();
-                double labelY = barTop;
+                double barTop = Math.Min(mean, h);
+                bars.Add(new Bar
+                {
+                    Position = mid,
+                    Value = barTop,
+                    Size = barWidth * 0.9,
+                    FillColor = censored ? colour.WithAlpha(0.25) : colour,
+                    LineColor = colour,
+                    LineWidth = 2,
+                    LinePattern = censored ? LinePattern.Dashed : LinePattern.Solid,
+                });
+                double labelAt = barTop;
                 if (weeks.Low is double low && weeks.High is double high && high > low)
                 {
                     low = Math.Min(low, never);
                     high = Math.Min(high, never);
-                    double w = Math.Min(10, barWidth / 4);
-                    svg.Leaf("path", ("class", "whisker"), ("stroke", "#000000"), ("stroke-width", 1.5), ("fill", "none"),
-                        ("d", $"M{SvgWriter.N(mid)} {SvgWriter.N(axes.Y(low))} V{SvgWriter.N(axes.Y(high))} M{SvgWriter.N(mid - w)} {SvgWriter.N(axes.Y(high))} H{SvgWriter.N(mid + w)} M{SvgWriter.N(mid - w)} {SvgWriter.N(axes.Y(low))} H{SvgWriter.N(mid + w)}"));
-                    labelY = Math.Min(labelY, axes.Y(high));
+                    double w = barWidth / 8;
+                    foreach ((double x1, double y1, double x2, double y2) in (ReadOnlySpan<(double, double, double, double)>)[(mid, low, mid, high), (mid - w, high, mid + w, high), (mid - w, low, mid + w, low)])
+                    {
+                        var whisker = plot.Add.Line(x1, y1, x2, y2);
+                        whisker.LineColor = Colors.Black;
+                        whisker.LineWidth = 1.5f;
+                        whisker.MarkerSize = 0;
+                    }
+
+                    labelAt = Math.Max(labelAt, high);
                 }
 
                 // A mean that counts runs as H + 1 is no time anyone waited: a censored bar gets only its count.
-                if (!censored)
+                string[] lines = censored ? [count] : [PlainNumbers.OneDecimal(mean), count];
+                bool above = labelAt + ((LabelBlock + 6) * weeksPerPx) < h;
+                if (above)
                 {
-                    svg.Text(mid, labelY - 24, PlainNumbers.OneDecimal(mean), ("text-anchor", "middle"), ("class", "value"));
+                    Label(plot, mid, labelAt + (4 * weeksPerPx), count, bottom: true, size: 13);
+                    if (!censored)
+                    {
+                        Label(plot, mid, labelAt + (22 * weeksPerPx), lines[0], bottom: true);
+                    }
                 }
+                else
+                {
+                    // Inside the bar's top: white on a solid bar; on a pale one, on a white box.
+                    double at = barTop - (8 * weeksPerPx);
+                    if (!censored)
+                    {
+                        Label(plot, mid, at, lines[0], bottom: false, colour: Colors.White, bold: true);
+                        at -= 22 * weeksPerPx;
+                    }
 
-                svg.Text(mid, labelY - 6, count, ("text-anchor", "middle"), ("font-size", 13), ("class", "reached"));
+                    Label(plot, mid, at, count, bottom: false, size: 13, colour: censored ? null : Colors.White, boxed: censored);
+                }
             }
         }
 
-        Legend.Draw(svg, axes.Right + Axes.LegendGap, axes.Top, entries, notes);
-        return new Chart(FileName, Title, svg.Finish());
+        if (bars.Count > 0)
+        {
+            plot.Add.Bars(bars);
+        }
+
+        // The bars go under the lines and the labels.
+        foreach (var bar in plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>().ToList())
+        {
+            plot.MoveToBack(bar);
+        }
+
+        IReadOnlyList<double> y = NiceTicks.Inside(0, h);
+        ChartPlot.Ticks(plot.Axes.Left, y, ChartPlot.Plain(y));
+        ChartPlot.Ticks(plot.Axes.Bottom, [0.5, 1.5], v => Thresholds[(int)v].Label);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = ChartPlot.AxisTitleSize;
+        plot.Axes.Bottom.MajorTickStyle.Length = 8; // room between the axis and the group labels
+        plot.Axes.Bottom.MajorTickStyle.Color = Colors.Transparent;
+        plot.Axes.Left.Label.Text = "weeks";
+        plot.Axes.SetLimits(0, Thresholds.Length, 0, top);
+
+        var entries = input.Series.Select(s => ChartPlot.Entry(s.Arm, input.Colour(s.Arm), LegendMark.Swatch)).ToList();
+        // Pale with a dashed outline, not hatched: Skia's SVG canvas drops ScottPlot's hatch (a shader).
+        var pale = ChartPlot.Entry("not all runs got there", Palette.Muted, LegendMark.Swatch);
+        pale.FillColor = ChartPlot.Colour(Palette.Muted).WithAlpha(0.25);
+        pale.OutlineColor = ChartPlot.Colour(Palette.Muted);
+        pale.OutlineWidth = 1.5f;
+        pale.OutlinePattern = LinePattern.Dashed;
+        entries.Add(pale);
+        entries.Add(ChartPlot.Entry(string.Create(CultureInfo.InvariantCulture, $"horizon: {h} weeks"), Palette.Muted, LegendMark.Dashed));
+        var dotted = ChartPlot.Entry("H + 1: not reached", Palette.Muted, LegendMark.Dashed);
+        dotted.LinePattern = LinePattern.Dotted;
+        dotted.LineWidth = 1.5f;
+        entries.Add(dotted);
+        ChartPlot.Legend(plot, entries, "bars: mean; whiskers: 95% CI", "k/n runs: how many got there");
+        ChartPlot.Footnote(plot, string.Create(CultureInfo.InvariantCulture,
+            $"Pale bars carry no number: runs that did not get there {PlainNumbers.Within(h)} count as H + 1 = {h + 1} weeks, so their mean is no time anyone waited."));
+        return ChartPlot.Finish(plot, FileName, Title, input.Subtitle, Height);
     }
 
-    private static string Hatch(int arm) => string.Create(CultureInfo.InvariantCulture, $"weeks-to-hatch-{arm}");
-
-    /// <summary>A word in place of a bar, horizontal if it fits in the bar's slot, else written upwards.</summary>
-    private static void Note(SvgWriter svg, double x, double bottom, double slot, string word)
+    /// <summary>A label centred on <paramref name="x"/>, its foot (<paramref name="bottom"/>) or its head at <paramref name="y"/>.</summary>
+    private static void Label(Plot plot, double x, double y, string text, bool bottom, float size = ChartPlot.LabelSize, bool italic = false, bool boxed = false, Color? colour = null, bool bold = false)
     {
-        if (SvgWriter.TextWidth(word, SvgWriter.LabelSize) <= slot)
+        var label = plot.Add.Text(text, x, y);
+        label.LabelFontSize = size;
+        label.LabelItalic = italic;
+        label.LabelFontColor = colour ?? ChartPlot.Colour("#222222");
+        label.LabelBold = bold;
+        label.LabelAlignment = bottom ? Alignment.LowerCenter : Alignment.UpperCenter;
+        if (boxed)
         {
-            svg.Text(x, bottom - 8, word, ("text-anchor", "middle"), ("font-style", "italic"), ("class", word == "never" ? "never" : "missing"));
-        }
-        else
-        {
-            svg.Text(x + 5, bottom - 8, word, ("font-style", "italic"), ("class", word == "never" ? "never" : "missing"), ("transform", $"rotate(-90 {SvgWriter.N(x + 5)} {SvgWriter.N(bottom - 8)})"));
+            label.LabelBackgroundColor = Colors.White;
+            label.LabelPadding = 2;
         }
     }
 }

@@ -30,7 +30,8 @@ public sealed class TippingChartTests
                 Assert.DoesNotMatch(@"=""-?\d+,\d", svg);
             }
 
-            Assert.Contains("class=\"crossing\"", line, StringComparison.Ordinal);
+            Assert.Contains("stroke=\"#D55E00\"", line, StringComparison.Ordinal); // the crossing
+            Assert.Contains("viewBox=\"0 0 900 560\"", line, StringComparison.Ordinal);
             Assert.Contains("+0.25", grid, StringComparison.Ordinal);
             Assert.Equal(CultureInvariantTwin(culture, line), line);
         }
