@@ -38,7 +38,7 @@ internal static class ReportAssets
         """;
 
     /// <summary>
-    /// The animation: recolours the circles with <c>data-team</c> from the JSON block
+    /// The animation: recolours the rectangles (and their labels) of the groups with <c>data-cell</c> from the JSON block
     /// <c>spread-data</c> when the arm or week changes, and advances a week every 150 ms while
     /// playing, stopping at the horizon. Text goes in through <c>textContent</c> only.
     /// </summary>
@@ -51,12 +51,12 @@ internal static class ReportAssets
           var label = document.getElementById('week-label');
           var play = document.getElementById('play');
           var title = document.getElementById('spread-title');
-          var circles = document.querySelectorAll('#spread-chart circle[data-team]');
+          var cells = document.querySelectorAll('#spread-chart [data-cell]');
           var timer = null;
 
-          function tooltip(team, percent) {
-            var size = data.sizes[team];
-            return data.labels[team] + ' \u2014 ' + size + (size === 1 ? ' person, ' : ' people, ') + percent + '% competent';
+          function tooltip(cell, percent) {
+            var size = data.sizes[cell];
+            return data.labels[cell] + ' \u2014 ' + size + (size === 1 ? ' person, ' : ' people, ') + percent + '% competent';
           }
 
           function draw() {
@@ -64,13 +64,20 @@ internal static class ReportAssets
             var w = Number(week.value) || 0;
             var weeks = data.weeks[a] || [];
             var row = weeks.length > 0 ? weeks[Math.min(w, weeks.length - 1)] : [];
-            for (var i = 0; i < circles.length; i++) {
-              var team = Number(circles[i].getAttribute('data-team'));
-              var percent = Math.min(100, row[team] || 0);
-              circles[i].setAttribute('fill', data.colours[percent]);
-              var tip = circles[i].firstElementChild;
+            for (var i = 0; i < cells.length; i++) {
+              var cell = Number(cells[i].getAttribute('data-cell'));
+              var percent = Math.min(100, row[cell] || 0);
+              var shape = cells[i].querySelector('rect');
+              if (shape) {
+                shape.setAttribute('fill', data.colours[percent]);
+              }
+              var text = cells[i].querySelector('text');
+              if (text) {
+                text.setAttribute('fill', percent >= data.white_from ? '#ffffff' : '#1a1a1a');
+              }
+              var tip = cells[i].querySelector('title');
               if (tip) {
-                tip.textContent = tooltip(team, percent);
+                tip.textContent = tooltip(cell, percent);
               }
             }
             label.textContent = 'week ' + w;

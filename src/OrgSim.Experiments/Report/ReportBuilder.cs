@@ -84,7 +84,7 @@ public static class ReportBuilder
             .Append(Output.ResultsFolder.OrgChartFileName).Append(" for the org chart.</footer>\n");
         if (readable is { Chart.Arms.Count: > 0 })
         {
-            html.Append("<script type=\"application/json\" id=\"spread-data\">").Append(SpreadJson(tables, readable.Chart)).Append("</script>\n")
+            html.Append("<script type=\"application/json\" id=\"spread-data\">").Append(SpreadJson(tables, readable)).Append("</script>\n")
                 .Append("<script>\n").Append(ReportAssets.Script).Append("</script>\n");
         }
 
@@ -97,12 +97,10 @@ public static class ReportBuilder
         OrgChart chart = readable.Chart;
         html.Append("<p>One run per arm (the first replicate")
             .Append(tables.Points.Count > 1 ? " at the first sweep point" : string.Empty)
-            .Append("). Each circle is a team")
+            .Append("). Each row is a level of the organisation; each rectangle is a team")
             .Append(readable.Note is null ? string.Empty : " or a group of teams (the chart says how they were grouped)")
-            .Append(readable.Layout.Rows == 1 && chart.Teams.Count > 1
-                ? ", laid out in rows (no team has a manager)"
-                : ", placed under the team of its manager (teams without one are roots on the top row; a crowded row is staggered over two lines)")
-            .Append(", with an area proportional to its people; the darker it is, the larger the share of its competency pairs at stage 2 or 3. Press Play, or drag the slider.</p>\n");
+            .Append(", as wide as the people in it and under it, beneath the team of its manager. Teams too small to draw are pooled per level (“N teams”). ")
+            .Append("The darker a rectangle, the larger the share of its team's competency pairs at stage 2 or 3. Press Play, or drag the slider; hover over a rectangle for its numbers.</p>\n");
 
         if (chart.Arms.Count == 0)
         {
@@ -142,8 +140,9 @@ public static class ReportBuilder
     /// <c>&amp;</c>, quotes and every non-ASCII character as <c>\uXXXX</c>, which keeps the block
     /// inert inside <c>&lt;script&gt;</c>; the tests check it.
     /// </summary>
-    private static string SpreadJson(ResultTables tables, OrgChart chart)
+    private static string SpreadJson(ResultTables tables, ReadableChart readable)
     {
+        OrgChart chart = readable.Chart;
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
@@ -157,19 +156,20 @@ public static class ReportBuilder
 
             json.WriteEndArray();
             json.WriteStartArray("labels");
-            foreach (OrgChartTeam team in chart.Teams)
+            foreach (IcicleCell cell in readable.Icicle.Cells)
             {
-                json.WriteStringValue(team.Label);
+                json.WriteStringValue(cell.Name);
             }
 
             json.WriteEndArray();
             json.WriteStartArray("sizes");
-            foreach (OrgChartTeam team in chart.Teams)
+            foreach (IcicleCell cell in readable.Icicle.Cells)
             {
-                json.WriteNumberValue(team.Size);
+                json.WriteNumberValue(cell.People);
             }
 
             json.WriteEndArray();
+            json.WriteNumber("white_from", OrgChartSvg.TextTurnsWhite);
             json.WriteStartArray("colours");
             foreach (string colour in OrgChartSvg.Colours)
             {
@@ -184,9 +184,9 @@ public static class ReportBuilder
                 foreach (IReadOnlyList<byte> week in arm.Weeks)
                 {
                     json.WriteStartArray();
-                    foreach (byte percent in week)
+                    foreach (IcicleCell cell in readable.Icicle.Cells)
                     {
-                        json.WriteNumberValue(percent);
+                        json.WriteNumberValue(OrgChartIcicle.Percent(cell, week, chart.Teams));
                     }
 
                     json.WriteEndArray();
