@@ -35,7 +35,49 @@ internal sealed record OrgChartIcicle(IReadOnlyList<IcicleCell> Cells, IReadOnly
     /// <summary>The narrowest rectangle drawn for one team; narrower ones are pooled.</summary>
     public const double MinCellWidth = 6;
 
+    /// <summary>The height of a line of a label.</summary>
+    public const double Line = FontSize * 1.2;
+
     private const double Padding = 4, MinRowHeight = 40, MaxRowHeight = 170;
+    private const int MaxLines = 3;
+
+    /// <summary>The ways a label is tried, best first: across on one or two lines, up on one, across on three, up on two or three.</summary>
+    private static readonly (int Lines, bool Vertical)[] Placements = [(1, false), (2, false), (1, true), (3, false), (2, true), (3, true)];
+
+    private static bool Fits(string[] lines, double width, double height, bool vertical)
+    {
+        double along = lines.Max(TextWidth) + 2 * Padding, across = lines.Length * Line + (vertical ? 2 : 2 * Padding);
+        return lines.Length > 0 && (vertical ? across <= width && along <= height : along <= width && across <= height);
+    }
+
+    /// <summary><paramref name="text"/> on at most <paramref name="lines"/> lines, broken at spaces so the longest line is as short as can be.</summary>
+    internal static string[] Wrap(string text, int lines)
+    {
+        string[] words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (lines <= 1 || words.Length <= 1)
+        {
+            return [text];
+        }
+
+        string[] best = [text];
+        double bestWidth = TextWidth(text);
+        for (int i = 1; i < words.Length; i++)
+        {
+            for (int j = lines >= 3 ? i + 1 : words.Length; j <= words.Length; j++)
+            {
+                string[] candidate = j == words.Length
+                    ? [string.Join(' ', words[..i]), string.Join(' ', words[i..])]
+                    : [string.Join(' ', words[..i]), string.Join(' ', words[i..j]), string.Join(' ', words[j..])];
+                double width = candidate.Max(TextWidth);
+                if (width < bestWidth)
+                {
+                    (best, bestWidth) = (candidate, width);
+                }
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>The total height of the rows.</summary>
     public double Height => Rows.Count == 0 ? 0 : Rows[^1].Top + Rows[^1].Height;
@@ -129,10 +171,12 @@ internal sealed record OrgChartIcicle(IReadOnlyList<IcicleCell> Cells, IReadOnly
         Array.Fill(heights, MinRowHeight);
         foreach (var c in cells)
         {
-            double text = TextWidth(c.Label);
-            if (text + 2 * Padding > c.W && c.W >= FontSize * 1.2 + 2)
+            // A name that fits across in no way (up to three lines) asks its row to be tall enough to read it upwards.
+            if (!Enumerable.Range(1, MaxLines).Any(k => Fits(Wrap(c.Label, k), c.W, MinRowHeight, vertical: false)))
             {
-                heights[c.Row] = Math.Min(MaxRowHeight, Math.Max(heights[c.Row], text + 2 * Padding));
+                double need = Enumerable.Range(1, MaxLines).Select(k => Wrap(c.Label, k)).Where(l => l.Length * Line + 2 <= c.W)
+                    .Select(l => l.Max(TextWidth) + 2 * Padding).DefaultIfEmpty(0).Min();
+                heights[c.Row] = Math.Min(MaxRowHeight, Math.Max(heights[c.Row], need));
             }
         }
 
@@ -149,12 +193,20 @@ internal sealed record OrgChartIcicle(IReadOnlyList<IcicleCell> Cells, IReadOnly
         var result = cells.OrderBy(c => c.Row).ThenBy(c => c.X).Select(c =>
         {
             IcicleRow row = rowList[c.Row];
-            double text = TextWidth(c.Label), line = FontSize * 1.2;
             double cx = c.X + c.W / 2, cy = row.Top + row.Height / 2;
-            IcicleLabel? label =
-                text + 2 * Padding <= c.W && line + 2 * Padding <= row.Height ? new IcicleLabel(cx - text / 2, cy - line / 2, text, line, false)
-                : line + 2 <= c.W && text + 2 * Padding <= row.Height ? new IcicleLabel(cx - line / 2, cy - text / 2, line, text, true)
-                : null;
+            IcicleLabel? label = null;
+            foreach (var (k, vertical) in Placements)
+            {
+                string[] lines = Wrap(c.Label, k);
+                if (Fits(lines, c.W, row.Height, vertical))
+                {
+                    double along = lines.Max(TextWidth), across = lines.Length * Line;
+                    label = vertical ? new IcicleLabel(cx - across / 2, cy - along / 2, across, along, true, lines)
+                        : new IcicleLabel(cx - along / 2, cy - across / 2, along, across, false, lines);
+                    break;
+                }
+            }
+
             return new IcicleCell(c.Row, c.X, c.W, c.Teams, c.Label, c.Teams.Sum(t => Math.Max(0, teams[t].Size)), c.Pooled, label);
         }).ToList();
         return new OrgChartIcicle(result, rowList);
@@ -210,8 +262,8 @@ internal sealed record OrgChartIcicle(IReadOnlyList<IcicleCell> Cells, IReadOnly
 /// <param name="Label">Where its name is written, or null when there is no room.</param>
 internal sealed record IcicleCell(int Row, double X, double Width, int[] Teams, string Name, int People, bool Pooled, IcicleLabel? Label);
 
-/// <summary>The box a label takes: left, top, width, height; <paramref name="Vertical"/> when it reads upwards.</summary>
-internal sealed record IcicleLabel(double X, double Y, double Width, double Height, bool Vertical);
+/// <summary>The box a label takes: left, top, width, height; <paramref name="Vertical"/> when it reads upwards; its <paramref name="Lines"/>.</summary>
+internal sealed record IcicleLabel(double X, double Y, double Width, double Height, bool Vertical, string[] Lines);
 
 /// <summary>A row of the icicle: its top, height and the level(s) of its teams ("Level 2").</summary>
 internal sealed record IcicleRow(double Top, double Height, string Label);

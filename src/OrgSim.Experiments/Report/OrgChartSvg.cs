@@ -134,7 +134,21 @@ public static class OrgChartSvg
                     svg.Append(" transform=\"rotate(-90 ").Append(Markup.Number(cx)).Append(' ').Append(Markup.Number(cy)).Append(")\"");
                 }
 
-                svg.Append('>').Append(Markup.Escape(cell.Name)).Append("</text>");
+                svg.Append('>');
+                if (label.Lines.Length == 1)
+                {
+                    svg.Append(Markup.Escape(label.Lines[0]));
+                }
+                else
+                {
+                    for (int l = 0; l < label.Lines.Length; l++)
+                    {
+                        double dy = l == 0 ? -(label.Lines.Length - 1) / 2.0 * OrgChartIcicle.Line : OrgChartIcicle.Line;
+                        svg.Append("<tspan x=\"").Append(Markup.Number(cx)).Append("\" dy=\"").Append(Markup.Number(dy)).Append("\">").Append(Markup.Escape(label.Lines[l])).Append("</tspan>");
+                    }
+                }
+
+                svg.Append("</text>");
             }
 
             svg.Append("</g>\n");
