@@ -26,10 +26,12 @@ internal static class ReportAssets
         #week-label { min-width: 6em; font-variant-numeric: tabular-nums; font-weight: bold; }
         .snapshots { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 1em 2em; }
         .snapshots figure { margin: 0.5em 0; }
+        .point-charts[hidden] { display: none; }
         footer { margin-top: 3em; color: #4a4a4a; font-size: 0.85em; }
         @media print {
           body { font-size: 12pt; max-width: none; padding: 0; }
           .controls { display: none; }
+          .point-charts[hidden] { display: none; }
           #charts svg, #spread-chart svg { max-height: none; }
           .snapshots { grid-template-columns: 1fr; }
           h2, h3 { break-after: avoid; page-break-after: avoid; }
@@ -123,6 +125,23 @@ internal static class ReportAssets
           week.addEventListener('change', draw);
           arm.addEventListener('change', draw);
           draw();
+        }());
+
+        """;
+
+    /// <summary>The sweep-point selector: shows the block of charts of the chosen point and hides the others.</summary>
+    public const string PointScript = """
+        (function () {
+          'use strict';
+          var select = document.getElementById('point');
+          var blocks = document.querySelectorAll('.point-charts[data-point]');
+          function show() {
+            for (var i = 0; i < blocks.length; i++) {
+              blocks[i].hidden = blocks[i].getAttribute('data-point') !== select.value;
+            }
+          }
+          select.addEventListener('change', show);
+          show();
         }());
 
         """;

@@ -18,8 +18,18 @@ namespace OrgSim.Experiments.Report;
 /// </remarks>
 public static class ReportBuilder
 {
+    /// <summary>The charts of one sweep point in the report.</summary>
+    /// <param name="Point">The point, as numbered in summary.csv.</param>
+    /// <param name="Name">What the selector shows: "sweep point 2 of 6: a = 1 (point 1 in summary.csv)".</param>
+    /// <param name="Charts">Its charts, in reading order.</param>
+    public sealed record ReportPoint(int Point, string Name, IReadOnlyList<(string Title, string Svg)> Charts);
+
     /// <summary>The report's HTML for <paramref name="tables"/>, with <paramref name="charts"/> (SVG markup) inlined and the animation of <paramref name="chart"/>, or a note when it is null (a folder written before org charts were recorded).</summary>
-    public static string Build(ResultTables tables, IReadOnlyList<(string Title, string Svg)> charts, OrgChart? chart)
+    /// <param name="tables">The results.</param>
+    /// <param name="charts">The charts, in reading order; with <paramref name="points"/>, those of the whole run only (sensitivity, heatmap).</param>
+    /// <param name="chart">The org chart, or null.</param>
+    /// <param name="points">For a sweep, the charts of each sweep point the reader can choose (the first shown), or null to show <paramref name="charts"/> alone.</param>
+    public static string Build(ResultTables tables, IReadOnlyList<(string Title, string Svg)> charts, OrgChart? chart, IReadOnlyList<ReportPoint>? points = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(charts);
@@ -56,17 +66,10 @@ public static class ReportBuilder
             html.Append("<p class=\"note\">No charts were drawn for this run.</p>\n");
         }
 
-        foreach (var (title, svg) in charts)
+        AppendFigures(html, charts);
+        if (points is { Count: > 0 })
         {
-            // A chart that draws its own title gets no heading above it, so the title is not read twice.
-            string escaped = Markup.Escape(title);
-            html.Append("<figure aria-label=\"").Append(escaped).Append("\">\n");
-            if (!svg.Contains(escaped, StringComparison.Ordinal))
-            {
-                html.Append("<h3>").Append(escaped).Append("</h3>\n");
-            }
-
-            html.Append(Inline(svg)).Append("</figure>\n");
+            AppendPoints(html, tables, points);
         }
 
         html.Append("</section>\n<section id=\"spread\">\n<h2>The spread through the organisation</h2>\n");
@@ -88,8 +91,60 @@ public static class ReportBuilder
                 .Append("<script>\n").Append(ReportAssets.Script).Append("</script>\n");
         }
 
+        if (points is { Count: > 1 })
+        {
+            html.Append("<script>\n").Append(ReportAssets.PointScript).Append("</script>\n");
+        }
+
         html.Append("</body>\n</html>\n");
         return html.ToString();
+    }
+
+    private static void AppendFigures(StringBuilder html, IEnumerable<(string Title, string Svg)> charts)
+    {
+        foreach (var (title, svg) in charts)
+        {
+            // A chart that draws its own title gets no heading above it, so the title is not read twice.
+            string escaped = Markup.Escape(title);
+            html.Append("<figure aria-label=\"").Append(escaped).Append("\">\n");
+            if (!svg.Contains(escaped, StringComparison.Ordinal))
+            {
+                html.Append("<h3>").Append(escaped).Append("</h3>\n");
+            }
+
+            html.Append(Inline(svg)).Append("</figure>\n");
+        }
+    }
+
+    /// <summary>The per-point charts: a selector and, per point, its charts in a block of their own, all but the first hidden until chosen.</summary>
+    private static void AppendPoints(StringBuilder html, ResultTables tables, IReadOnlyList<ReportPoint> points)
+    {
+        if (points.Count > 1)
+        {
+            html.Append("<div class=\"controls\">\n<label for=\"point\">Sweep point</label>\n<select id=\"point\">\n");
+            for (int i = 0; i < points.Count; i++)
+            {
+                html.Append("<option value=\"").Append(Markup.Integer(points[i].Point)).Append('"').Append(i == 0 ? " selected" : string.Empty).Append('>')
+                    .Append(Markup.Escape(points[i].Name)).Append("</option>\n");
+            }
+
+            html.Append("</select>\n</div>\n");
+        }
+
+        int all = Math.Max(tables.Points.Count, points.Count);
+        if (all > points.Count)
+        {
+            html.Append("<p class=\"note\">This sweep has ").Append(Markup.Integer(all)).Append(" points; the report carries the charts of points ")
+                .Append(Markup.Integer(points[0].Point)).Append(" to ").Append(Markup.Integer(points[^1].Point))
+                .Append(" (as numbered in summary.csv). To draw another point\u2019s charts into plots/, run <code>orgsim plot DIR --point N</code>.</p>\n");
+        }
+
+        for (int i = 0; i < points.Count; i++)
+        {
+            html.Append("<div class=\"point-charts\" data-point=\"").Append(Markup.Integer(points[i].Point)).Append('"').Append(i == 0 ? string.Empty : " hidden").Append(">\n");
+            AppendFigures(html, points[i].Charts);
+            html.Append("</div>\n");
+        }
     }
 
     private static void AppendSpread(StringBuilder html, ResultTables tables, ReadableChart readable)
