@@ -13,7 +13,8 @@ namespace OrgSim.Experiments.Report;
 /// A label is placed only where it fits inside its rectangle — across it, or else up it — at
 /// <see cref="FontSize"/> px; otherwise the rectangle is drawn unlabelled and its parent's label
 /// names it. Labels lie inside their own rectangles and rectangles of a row do not overlap, so no
-/// two labels overlap.
+/// two labels overlap. A forest of lone teams (no managers) is one level with nothing to pool under,
+/// so its teams are shelved over several rows, each with room for a name read upwards.
 /// </summary>
 /// <remarks>Coordinates are in SVG units: x from the left of the drawing, y from the top of the first row. Pure and deterministic.</remarks>
 /// <param name="Cells">The rectangles, row by row, left to right.</param>
@@ -39,7 +40,10 @@ internal sealed record OrgChartIcicle(IReadOnlyList<IcicleCell> Cells, IReadOnly
     public const double Line = FontSize * 1.2;
 
     private const double Padding = 4, MinRowHeight = 40, MaxRowHeight = 170;
-    private const int MaxLines = 3;
+    private const int MaxLines = 3, MaxShelves = 12;
+
+    /// <summary>The width a lone team of a flat organisation is given when its teams are shelved, enough for a name read upwards.</summary>
+    private const double ShelfCellWidth = 20;
 
     /// <summary>The ways a label is tried, best first: across on one or two lines, up on one, across on three, up on two or three.</summary>
     private static readonly (int Lines, bool Vertical)[] Placements = [(1, false), (2, false), (1, true), (3, false), (2, true), (3, true)];
@@ -108,7 +112,12 @@ internal sealed record OrgChartIcicle(IReadOnlyList<IcicleCell> Cells, IReadOnly
             }
         }
 
-        double scale = (Width - Left - Right) / forest.Roots.Sum(r => under[r]);
+        // A forest of lone teams (no one has a manager) has one level and no parents to pool under: its
+        // teams are shelved over as many rows as give each about room for a name read upwards.
+        bool flat = n > 1 && forest.Roots.Count == n;
+        double available = Width - Left - Right;
+        int shelves = flat ? Math.Clamp((int)Math.Ceiling(n * ShelfCellWidth / available), 1, MaxShelves) : 1;
+        double scale = available * shelves / forest.Roots.Sum(r => under[r]);
         var cells = new List<(int Row, double X, double W, int[] Teams, string Label, bool Pooled)>();
 
         void Place(int v, double x)
@@ -164,7 +173,32 @@ internal sealed record OrgChartIcicle(IReadOnlyList<IcicleCell> Cells, IReadOnly
             }
         }
 
-        PlaceChildren([.. forest.Roots], Left, 0);
+        if (shelves > 1)
+        {
+            // Each team goes to the shelf its middle falls on; the scale then shrinks so the fullest shelf fits.
+            var shelfOf = new List<(int Root, int Shelf)>();
+            double cumulative = 0;
+            foreach (int root in forest.Roots.Order())
+            {
+                shelfOf.Add((root, Math.Min(shelves - 1, (int)((cumulative + under[root] / 2) * scale / available))));
+                cumulative += under[root];
+            }
+
+            scale = available / shelfOf.GroupBy(s => s.Shelf).Max(g => g.Sum(s => under[s.Root]));
+            foreach (var shelf in shelfOf.GroupBy(s => s.Shelf))
+            {
+                double x = Left;
+                foreach (var (root, row) in shelf)
+                {
+                    cells.Add((row, x, under[root] * scale, [root], teams[root].Label, false));
+                    x += under[root] * scale;
+                }
+            }
+        }
+        else
+        {
+            PlaceChildren([.. forest.Roots], Left, 0);
+        }
 
         int rows = cells.Max(c => c.Row) + 1;
         var heights = new double[rows];
@@ -184,7 +218,7 @@ internal sealed record OrgChartIcicle(IReadOnlyList<IcicleCell> Cells, IReadOnly
         double top = 0;
         for (int r = 0; r < rows; r++)
         {
-            var levels = cells.Where(c => c.Row == r).SelectMany(c => c.Teams).Select(t => teams[t].Level).Distinct().Order().ToList();
+            List<int> levels = shelves > 1 && r > 0 ? [] : cells.Where(c => c.Row == r).SelectMany(c => c.Teams).Select(t => teams[t].Level).Distinct().Order().ToList();
             string name = levels.Count == 0 ? "" : levels.Count == 1 ? "Level " + Markup.Integer(levels[0]) : "Levels " + Markup.Integer(levels[0]) + "–" + Markup.Integer(levels[^1]);
             rowList.Add(new IcicleRow(top, heights[r], name));
             top += heights[r];

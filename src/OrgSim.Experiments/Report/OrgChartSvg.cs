@@ -102,7 +102,7 @@ public static class OrgChartSvg
                 .Append(Markup.Escape(note)).Append("</text>\n");
         }
 
-        foreach (IcicleRow row in icicle.Rows)
+        foreach (IcicleRow row in icicle.Rows.Where(r => r.Label.Length > 0))
         {
             svg.Append("<text class=\"level\" x=\"").Append(Markup.Number(pad)).Append("\" y=\"").Append(Markup.Number(top + row.Top + row.Height / 2))
                 .Append("\" font-size=\"16\" font-weight=\"bold\" dominant-baseline=\"central\">").Append(Markup.Escape(row.Label)).Append("</text>\n");

@@ -90,15 +90,19 @@ public class OrgChartSvgTests
     }
 
     [Fact]
-    public void Snapshot_OfTeamsWithoutManagers_DrawsThemSideBySideOnOneRow()
+    public void Snapshot_OfTeamsWithoutManagers_ShelvesThemOverRowsWithRoomForTheirNames()
     {
-        var chart = ReportFixtures.Chart(Enumerable.Repeat(-1, 125).ToList(), t => "t" + t.ToString(CultureInfo.InvariantCulture), _ => 8, _ => 0);
+        var chart = ReportFixtures.Chart(Enumerable.Repeat(-1, 125).ToList(), t => "team " + t.ToString(CultureInfo.InvariantCulture), _ => 8, _ => 0);
 
-        List<XElement> rects = Cells(OrgChartSvg.Snapshot(chart, 0, 0)).Select(c => c.Element(Svg + "rect")!).ToList();
+        string svg = OrgChartSvg.Snapshot(chart, 0, 0);
+        List<XElement> cells = Cells(svg);
 
-        Assert.Equal(125, rects.Count);
-        Assert.Single(rects.Select(r => Attribute(r, "y")).Distinct());
-        Assert.Equal(125, rects.Select(r => Attribute(r, "x")).Distinct().Count());
+        Assert.Equal(125, cells.Count);
+        Assert.Equal(2, cells.Select(c => Attribute(c.Element(Svg + "rect")!, "y")).Distinct().Count());
+        Assert.Equal(125, cells.Select(c => (Attribute(c.Element(Svg + "rect")!, "x"), Attribute(c.Element(Svg + "rect")!, "y"))).Distinct().Count());
+        Assert.All(cells, c => Assert.Equal(c.Element(Svg + "title")!.Value.Split(" — ")[0], Label(c.Element(Svg + "text")!)));
+        Assert.All(cells, c => Assert.True(Attribute(c.Element(Svg + "rect")!, "x") + Attribute(c.Element(Svg + "rect")!, "width") <= OrgChartIcicle.Width - OrgChartIcicle.Right + 1e-6));
+        Assert.Equal(["Level 0"], XDocument.Parse(svg).Root!.Elements(Svg + "text").Where(t => (string?)t.Attribute("class") == "level").Select(t => t.Value));
     }
 
     [Fact]
