@@ -54,8 +54,8 @@ public static class ReportBuilder
 
             html.Append("</ul>\n<p class=\"note\">From ").Append(Markup.Escape(Output.ResultsFolder.SensitivityFileName))
                 .Append(" (each design point's values and outputs are in ").Append(Markup.Escape(Output.ResultsFolder.DesignFileName))
-                .Append("). The findings and charts below the sensitivity charts show design point 0 alone, one of the ")
-                .Append(Markup.Integer(tables.Points.Count)).Append(" the analysis ran.</p>\n</section>\n");
+                .Append("). The findings below show design point 0 alone, one of the ")
+                .Append(Markup.Integer(tables.Points.Count)).Append(" the analysis ran; the charts after the sensitivity charts are those of the design point chosen above them (up to the first 50).</p>\n</section>\n");
         }
 
         html.Append("<section id=\"findings\">\n<h2>Findings</h2>\n").Append(FindingsWriter.Html(tables)).Append("</section>\n");
