@@ -134,7 +134,12 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
             Assert.Equal(0, WeekOf(week));
             string label0 = weekLabel.Text;
             string fills0 = TeamFills(js);
-            Assert.False(string.IsNullOrEmpty(fills0), "the org chart has no circles with data-team");
+            Assert.False(string.IsNullOrEmpty(fills0), "the org chart has no rectangles with data-cell");
+
+            // The teams' names are on the chart, not only in tooltips: visible text inside the live chart.
+            string names = (string?)js.ExecuteScript("return Array.from(document.querySelectorAll('#spread-chart text.unit')).filter(t => t.getBBox().width > 0).map(t => t.textContent).join('|');") ?? "";
+            Assert.Contains("Operations", names, StringComparison.Ordinal);
+            Assert.Contains("Level 1", (string?)js.ExecuteScript("return Array.from(document.querySelectorAll('#spread-chart text.level')).map(t => t.textContent).join('|');") ?? "", StringComparison.Ordinal);
 
             play.Click();
             Tick(js, 2 * AnimationStepMs);
@@ -148,7 +153,7 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
             play.Click();
             Tick(js, lastWeek * AnimationStepMs);
             Assert.True(WeekOf(week) == lastWeek, $"playing for {lastWeek} steps stopped at week {WeekOf(week)} of {lastWeek}");
-            Assert.True(TeamFills(js) != fills0, $"playing to week {lastWeek} changed the fill of no team's circle");
+            Assert.True(TeamFills(js) != fills0, $"playing to week {lastWeek} changed the fill of no team's rectangle");
             Assert.Equal(0L, js.ExecuteScript("return window.__orgsimClock.pending();")); // It stopped by itself at the horizon.
 
             console.AssertNoErrors("after playing and pausing");
@@ -182,6 +187,72 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
         catch (UnhandledAlertException e)
         {
             Assert.Fail("the report opened an alert, so a name from the HR export ran as script: " + e.Message);
+        }
+        finally
+        {
+            driver?.Quit();
+        }
+    }
+
+    /// <summary>A sweep's report: choosing a sweep point shows that point's charts and hides the others.</summary>
+    [Fact]
+    public void Report_OfASweep_SwitchesTheChartsToTheChosenPoint()
+    {
+        if (!File.Exists(ChromiumPath) || !File.Exists(ChromeDriverPath))
+        {
+            string message = $"{ChromiumPath} or {ChromeDriverPath} is missing; install the Debian packages chromium and chromium-driver to run the browser test";
+            Assert.False(Environment.GetEnvironmentVariable("ORGSIM_REQUIRE_BROWSER") == "1", message);
+            output.WriteLine("Not run: " + message);
+            return;
+        }
+
+        string dir = CliHarness.TempDirectory();
+        string scenario = Path.Combine(dir, "sweep.yaml");
+        File.WriteAllText(scenario, """
+            name: sweep
+            seed: 3
+            horizon_weeks: 6
+            replicates: 1
+            organisation: {agents: 40}
+            arms:
+              - name: top-down
+                seeding: {strategy: top-down, budget: 3}
+            sweep:
+              grid:
+                model.transmission: [0.02, 0.5]
+            """);
+        string outDir = Path.Combine(dir, "out");
+        var (code, _, stderr) = CliHarness.Run("run", scenario, "--out", outDir);
+        Assert.True(code == 0, stderr);
+
+        using ChromeDriverService service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriverPath)!, Path.GetFileName(ChromeDriverPath));
+        service.HideCommandPromptWindow = true;
+        service.SuppressInitialDiagnosticInformation = true;
+        service.InitializationTimeout = DriverStartTimeout;
+        var options = new ChromeOptions { BinaryLocation = ChromiumPath };
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
+        options.SetLoggingPreference(LogType.Browser, LogLevel.All);
+        ChromeDriver? driver = null;
+        try
+        {
+            driver = new ChromeDriver(service, options, DriverStartTimeout);
+            var console = new BrowserConsole(driver);
+            driver.Navigate().GoToUrl(new Uri(Path.Combine(outDir, "report.html")).AbsoluteUri);
+            ChromeDriver js = driver;
+            const string Visible = "return Array.from(document.querySelectorAll('.point-charts')).filter(b => b.offsetParent !== null).map(b => b.getAttribute('data-point')).join(',');";
+            const string Subtitles = "return Array.from(document.querySelectorAll('.point-charts')).filter(b => b.offsetParent !== null).map(b => b.textContent).join(' ');";
+            Assert.Equal("0", js.ExecuteScript(Visible));
+            Assert.Contains("sweep point 1 of 2", (string?)js.ExecuteScript(Subtitles) ?? "", StringComparison.Ordinal);
+
+            IWebElement point = driver.FindElement(By.Id("point"));
+            ReadOnlyCollection<IWebElement> points = point.FindElements(By.TagName("option"));
+            Assert.Equal(2, points.Count);
+            points[1].Click();
+            Assert.Equal("1", js.ExecuteScript(Visible));
+            string shown = (string?)js.ExecuteScript(Subtitles) ?? "";
+            Assert.Contains("sweep point 2 of 2", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain("sweep point 1 of 2", shown, StringComparison.Ordinal);
+            console.AssertNoErrors("after choosing a sweep point");
         }
         finally
         {
@@ -234,9 +305,9 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
 
     private static int WeekOf(IWebElement week) => int.Parse(week.GetDomProperty("value") ?? "0", CultureInfo.InvariantCulture);
 
-    /// <summary>Each org-chart circle's team and computed fill, in document order.</summary>
+    /// <summary>Each org-chart rectangle's cell and computed fill, in document order.</summary>
     private static string TeamFills(ChromeDriver js) => (string?)js.ExecuteScript(
-        "return Array.from(document.querySelectorAll('circle[data-team]')).map(c => c.getAttribute('data-team') + '=' + getComputedStyle(c).fill).join(';');") ?? "";
+        "return Array.from(document.querySelectorAll('#spread-chart [data-cell]')).map(c => c.getAttribute('data-cell') + '=' + getComputedStyle(c.querySelector('rect')).fill).join(';');") ?? "";
 
     /// <summary>Moves the week slider to <paramref name="target"/> as a user would.</summary>
     private static void AtWeek(ChromeDriver js, IWebElement week, int target)

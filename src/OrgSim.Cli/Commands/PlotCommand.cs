@@ -10,6 +10,6 @@ public static class PlotCommand
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(stderr);
-        return JobOutput.Print(PlotJob.Execute(options.Folder, options.Png, stderr.WriteLine), stdout, stderr);
+        return JobOutput.Print(PlotJob.Execute(options.Folder, options.Png, stderr.WriteLine, options.Point), stdout, stderr);
     }
 }

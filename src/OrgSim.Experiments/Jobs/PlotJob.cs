@@ -5,8 +5,8 @@ namespace OrgSim.Experiments.Jobs;
 /// <summary><c>orgsim plot DIR</c>: redraws the charts and the report of an output folder from its tables.</summary>
 public static class PlotJob
 {
-    /// <summary>Redraws <paramref name="folder"/>; notes go to <paramref name="note"/>.</summary>
-    public static JobOutcome Execute(string folder, bool png, Action<string> note)
+    /// <summary>Redraws <paramref name="folder"/>, <c>plots/</c> for sweep point <paramref name="point"/> (null: the first); notes go to <paramref name="note"/>.</summary>
+    public static JobOutcome Execute(string folder, bool png, Action<string> note, int? point = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
         var (claimed, error) = ResultsFolder.ClaimExisting(folder);
@@ -19,7 +19,7 @@ public static class PlotJob
         {
             try
             {
-                var (charts, drawError, _) = claimed.DrawReport(png, note);
+                var (charts, drawError, _) = claimed.DrawReport(png, note, point);
                 if (drawError is not null)
                 {
                     return JobOutcome.Bad("orgsim plot: " + drawError);

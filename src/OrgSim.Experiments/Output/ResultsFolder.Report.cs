@@ -20,9 +20,12 @@ public sealed partial class ResultsFolder
     /// <c>report.html</c>, all or none. Charts of other tables never linger: <see cref="Assemble"/>
     /// removes the report and its charts whenever it replaces the tables. Notes go to <paramref name="note"/>.
     /// </summary>
-    /// <returns>The number of SVG files and the report's key message, or an error line when the tables cannot be read or a chart cannot be drawn as PNG.</returns>
+    /// <param name="png">Also write PNG copies.</param>
+    /// <param name="note">Where notes go.</param>
+    /// <param name="point">The sweep point (as numbered in summary.csv) whose charts go to <c>plots/</c>; null for the first. The report carries every point's up to <see cref="ChartSet.MaxReportPoints"/>, with a selector.</param>
+    /// <returns>The number of SVG files and the report's key message, or an error line when the tables cannot be read, have no point <paramref name="point"/>, or a chart cannot be drawn as PNG.</returns>
     /// <exception cref="IOException">A file could not be written.</exception>
-    public (int Charts, string? Error, IReadOnlyList<string> KeyMessage) DrawReport(bool png, Action<string> note)
+    public (int Charts, string? Error, IReadOnlyList<string> KeyMessage) DrawReport(bool png, Action<string> note, int? point = null)
     {
         ArgumentNullException.ThrowIfNull(note);
         var (tables, chart, error) = LoadTables();
@@ -30,7 +33,16 @@ public sealed partial class ResultsFolder
         {
             return (0, error, []);
         }
-        IReadOnlyList<Chart> charts = ChartSet.Draw(tables, chart);
+        IReadOnlyList<int> points = ChartSet.Points(tables);
+        if (point is int asked && !points.Contains(asked))
+        {
+            return (0, points.Count == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"--point {asked}, but the folder has no results to draw")
+                : string.Create(CultureInfo.InvariantCulture, $"--point {asked}, but the folder's sweep points are {points[0]} to {points[^1]} (as numbered in summary.csv)"), []);
+        }
+
+        IReadOnlyList<Chart> charts = ChartSet.Draw(tables, chart, point);
+        string report = Report(tables, chart, charts, points);
 
         // The org chart of each arm at weeks 0, H/4, H/2, 3H/4 and H, as files too.
         var svgs = charts.Select(c => (c.FileName, c.Svg, c.Png)).ToList();
@@ -68,7 +80,7 @@ public sealed partial class ResultsFolder
                 files.Stage(System.IO.Path.Combine(plots, fileName), bytes);
             }
 
-            files.Stage(Target(ReportFileName), w => w.Write(ReportBuilder.Build(tables, charts.Select(c => (c.Title, c.Svg)).ToList(), chart)));
+            files.Stage(Target(ReportFileName), w => w.Write(report));
             files.Commit();
         }
 
@@ -90,6 +102,21 @@ public sealed partial class ResultsFolder
         {
             return (null, null, $"{e.Message}; {DamagedFileAdvice}");
         }
+    }
+
+    /// <summary>The report: for a sweep, the overview charts and a selectable block of charts per point (the first <see cref="ChartSet.MaxReportPoints"/>); otherwise <paramref name="charts"/>.</summary>
+    private static string Report(ResultTables tables, OrgChart? chart, IReadOnlyList<Chart> charts, IReadOnlyList<int> points)
+    {
+        static List<(string Title, string Svg)> Pairs(IEnumerable<Chart> list) => list.Select(c => (c.Title, c.Svg)).ToList();
+        if (points.Count <= 1)
+        {
+            return ReportBuilder.Build(tables, Pairs(charts), chart);
+        }
+
+        var perPoint = points.Take(ChartSet.MaxReportPoints)
+            .Select(p => new ReportBuilder.ReportPoint(p, ChartSet.PointName(tables, p) is { Length: > 0 } name ? name + string.Create(CultureInfo.InvariantCulture, $" (point {p} in summary.csv)") : string.Create(CultureInfo.InvariantCulture, $"point {p}"), Pairs(ChartSet.DrawPoint(tables, chart, p))))
+            .ToList();
+        return ReportBuilder.Build(tables, Pairs(ChartSet.DrawOverview(tables)), chart, perPoint);
     }
 
     /// <summary>Each arm's snapshots with their week, read from the snapshot's title ("ARM — week N").</summary>

@@ -15,6 +15,6 @@ public sealed record OrgChartGrouping([property: JsonRequired] int Teams, [prope
 {
     /// <summary>The line under the chart's title that tells the reader how teams were grouped.</summary>
     internal static string Note(int teams, int groups, int pooledUnits) =>
-        $"{teams.ToString("N0", CultureInfo.InvariantCulture)} teams drawn as {groups.ToString(CultureInfo.InvariantCulture)} groups: each circle is the teams of one unit at one level"
-        + (pooledUnits > 0 ? $"; the {pooledUnits.ToString(CultureInfo.InvariantCulture)} smallest units share the rightmost column" : string.Empty) + ".";
+        $"{teams.ToString("N0", CultureInfo.InvariantCulture)} teams drawn as {groups.ToString(CultureInfo.InvariantCulture)} groups: each rectangle is the teams of one unit at one level"
+        + (pooledUnits > 0 ? $"; the {pooledUnits.ToString(CultureInfo.InvariantCulture)} smallest units share the rightmost rectangles" : string.Empty) + ".";
 }

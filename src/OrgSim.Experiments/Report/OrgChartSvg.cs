@@ -4,23 +4,21 @@ using System.Text;
 namespace OrgSim.Experiments.Report;
 
 /// <summary>
-/// Draws the org chart as SVG: the teams as a tidy tree (see <see cref="OrgChartLayout"/>), one
-/// circle per team with its area proportional to the team's people, filled by the share of its
-/// agent–competency pairs at stage 2 or 3 in one week of one arm, on a colour-blind-safe sequential
-/// scale from light grey (0%) to dark blue (100%).
+/// Draws the org chart as SVG: the team tree as an icicle (see <see cref="OrgChartIcicle"/>) —
+/// one labelled row per level, each team a rectangle as wide as the headcount of the team and
+/// everyone under it, nested under its parent — filled by the share of the team's own
+/// agent–competency pairs at stage 2 or 3 in one week of one arm, on a colour-blind-safe
+/// sequential scale from light grey (0%) to dark blue (100%).
 /// </summary>
 /// <remarks>
-/// Large organisations are drawn as groups of teams — one row of circles per level, one column per
-/// unit — under the rule of <see cref="OrgChartAggregation"/> (more than 400 teams, or more than
-/// 160 side by side). The drawing is always <see cref="Width"/> units wide with text at a fixed
-/// size: a wide tree fits its widest row into that width, scales its circles with the slot (at
-/// least <see cref="MinRadius"/>) and staggers crowded rows onto two lines so neighbours can be
-/// twice as large; a forest of teams without managers wraps into a grid. Output is
+/// The same layout serves 30 teams and 30,000: teams too narrow to draw are pooled per level under
+/// their parent ("12 teams"), and a name is written only where it fits in its rectangle at
+/// <see cref="OrgChartIcicle.FontSize"/> px of a drawing <see cref="OrgChartIcicle.Width"/> units
+/// wide; every rectangle also has its name, people and share as a tooltip. Output is
 /// byte-identical for the same input, in any culture; names are escaped.
 /// </remarks>
 public static class OrgChartSvg
 {
-    private const double Width = 1200, MaxRadius = 16, MinRadius = 4;
     private const string Font = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
     /// <summary>The scale's colours at 0, 25, 50, 75 and 100%: light grey, then ColorBrewer GnBu, lightness falling throughout.</summary>
@@ -71,53 +69,24 @@ public static class OrgChartSvg
     internal static string Title(string arm, int week) => arm + " — week " + Markup.Integer(week);
 
     /// <summary>
-    /// The SVG of <paramref name="readable"/>; when <paramref name="interactive"/>, circles carry
-    /// <c>data-team</c> (their index in the chart's teams) and the title the id <c>spread-title</c>,
-    /// for the report's animation — only one such chart may be on a page.
+    /// The SVG of <paramref name="readable"/>; when <paramref name="interactive"/>, each rectangle's
+    /// group carries <c>data-cell</c> (its index in the icicle's cells) and the title the id
+    /// <c>spread-title</c>, for the report's animation — only one such chart may be on a page.
     /// </summary>
     internal static string Render(ReadableChart readable, int arm, int week, bool interactive)
     {
         OrgChart chart = readable.Chart;
-        OrgChartLayout layout = readable.Layout;
+        OrgChartIcicle icicle = readable.Icicle;
         OrgChartArm data = chart.Arms[arm];
         IReadOnlyList<byte> percents = week >= 0 && week < data.Weeks.Count ? data.Weeks[week] : [];
         string title = Title(data.Name, week);
 
-        int n = chart.Teams.Count;
-        const double width = Width, pad = 24, available = Width - 2 * pad;
-
-        // A forest of lone teams (no managers) wraps into a grid; a tree fits its widest row into
-        // the fixed width, its circles scaling with the slot, and staggers crowded rows in two.
-        bool grid = n > 1 && layout.Rows == 1;
-        int columns = grid ? Math.Clamp((int)(available / (2 * MaxRadius + 14)), 1, n) : 0;
-        double slot = grid ? available / columns : available / (layout.Width + 1);
-        bool stagger = !grid && slot < 2.3 * MaxRadius;
-        double maxRadius = Math.Max(MinRadius, Math.Min(MaxRadius, 0.45 * slot * (stagger ? 2 : 1)));
-        double staggerDrop = stagger ? 2 * maxRadius + 6 : 0;
-        double rowHeight = grid ? Math.Max(slot, 2 * maxRadius + 10) : Math.Max(90, staggerDrop + 2 * maxRadius + 60);
-        int[] rank = new int[n];
-        if (stagger)
-        {
-            foreach (var row in Enumerable.Range(0, n).GroupBy(t => layout.Depth[t]))
-            {
-                int i = 0;
-                foreach (int t in row.OrderBy(t => layout.X[t]).ThenBy(t => t))
-                {
-                    rank[t] = i++;
-                }
-            }
-        }
-
+        const double width = OrgChartIcicle.Width, pad = 24;
         double y = pad + 26;
         double noteY = y + 30;
-        double treeTop = (readable.Note is null ? y : noteY) + 30 + maxRadius;
-        int drawnRows = grid ? (n + columns - 1) / columns : layout.Rows;
-        double legendTop = treeTop + Math.Max(0, drawnRows - 1) * rowHeight + staggerDrop + maxRadius + 40;
+        double top = (readable.Note is null ? y : noteY) + 24;
+        double legendTop = top + icicle.Height + 44;
         double height = legendTop + 84 + pad;
-        double left = grid ? pad + slot / 2 : (width - layout.Width * slot) / 2;
-        double X(int team) => grid ? left + team % columns * slot : left + layout.X[team] * slot;
-        double Y(int team) => grid ? treeTop + team / columns * rowHeight : treeTop + layout.Depth[team] * rowHeight + (rank[team] % 2) * staggerDrop;
-        const double s = 1;
 
         var svg = new StringBuilder();
         svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Append(Markup.Number(width)).Append(' ').Append(Markup.Number(height))
@@ -125,60 +94,85 @@ public static class OrgChartSvg
             .Append("\" role=\"img\" font-family=\"").Append(Font).Append("\" fill=\"#1a1a1a\">\n");
         svg.Append("<title>").Append(Markup.Escape(title)).Append("</title>\n");
         svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-        svg.Append("<text x=\"").Append(Markup.Number(pad)).Append("\" y=\"").Append(Markup.Number(y)).Append("\" font-size=\"").Append(Markup.Number(26 * s))
-            .Append("\" font-weight=\"bold\"").Append(interactive ? " id=\"spread-title\"" : string.Empty).Append('>').Append(Markup.Escape(title)).Append("</text>\n");
+        svg.Append("<text x=\"").Append(Markup.Number(pad)).Append("\" y=\"").Append(Markup.Number(y)).Append("\" font-size=\"26\" font-weight=\"bold\"")
+            .Append(interactive ? " id=\"spread-title\"" : string.Empty).Append('>').Append(Markup.Escape(title)).Append("</text>\n");
         if (readable.Note is { } note)
         {
-            svg.Append("<text x=\"").Append(Markup.Number(pad)).Append("\" y=\"").Append(Markup.Number(noteY)).Append("\" font-size=\"").Append(Markup.Number(17 * s))
-                .Append("\" fill=\"#444444\">").Append(Markup.Escape(note)).Append("</text>\n");
+            svg.Append("<text x=\"").Append(Markup.Number(pad)).Append("\" y=\"").Append(Markup.Number(noteY)).Append("\" font-size=\"17\" fill=\"#444444\">")
+                .Append(Markup.Escape(note)).Append("</text>\n");
         }
 
-        if (chart.Teams.Count > 0 && layout.Parent.Any(p => p >= 0))
+        foreach (IcicleRow row in icicle.Rows.Where(r => r.Label.Length > 0))
         {
-            svg.Append("<path fill=\"none\" stroke=\"#9a9a9a\" stroke-width=\"").Append(Markup.Number(1.2 * Math.Sqrt(s))).Append("\" d=\"");
-            for (int t = 0; t < chart.Teams.Count; t++)
-            {
-                int p = layout.Parent[t];
-                if (p >= 0)
-                {
-                    svg.Append('M').Append(Markup.Number(X(p))).Append(' ').Append(Markup.Number(Y(p)))
-                        .Append('L').Append(Markup.Number(X(t))).Append(' ').Append(Markup.Number(Y(t)));
-                }
-            }
-
-            svg.Append("\"/>\n");
+            svg.Append("<text class=\"level\" x=\"").Append(Markup.Number(pad)).Append("\" y=\"").Append(Markup.Number(top + row.Top + row.Height / 2))
+                .Append("\" font-size=\"16\" font-weight=\"bold\" dominant-baseline=\"central\">").Append(Markup.Escape(row.Label)).Append("</text>\n");
         }
 
-        int largest = chart.Teams.Count == 0 ? 1 : Math.Max(1, chart.Teams.Max(t => t.Size));
-        for (int t = 0; t < chart.Teams.Count; t++)
+        for (int c = 0; c < icicle.Cells.Count; c++)
         {
-            OrgChartTeam team = chart.Teams[t];
-            int percent = t < percents.Count ? Math.Min((int)percents[t], 100) : 0;
-            double radius = Math.Max(MinRadius, maxRadius * Math.Sqrt(Math.Max(0, team.Size) / (double)largest));
-            svg.Append("<circle");
+            IcicleCell cell = icicle.Cells[c];
+            IcicleRow row = icicle.Rows[cell.Row];
+            int percent = OrgChartIcicle.Percent(cell, percents, chart.Teams);
+            svg.Append("<g");
             if (interactive)
             {
-                svg.Append(" data-team=\"").Append(Markup.Integer(t)).Append('"');
+                svg.Append(" data-cell=\"").Append(Markup.Integer(c)).Append('"');
             }
 
-            svg.Append(" cx=\"").Append(Markup.Number(X(t))).Append("\" cy=\"").Append(Markup.Number(Y(t))).Append("\" r=\"").Append(Markup.Number(radius))
-                .Append("\" fill=\"").Append(Colours[percent]).Append("\" stroke=\"#505050\" stroke-width=\"1.2\"><title>")
-                .Append(Markup.Escape(Tooltip(team.Label, team.Size, percent))).Append("</title></circle>\n");
+            svg.Append("><title>").Append(Markup.Escape(Tooltip(cell.Name, cell.People, percent))).Append("</title>")
+                .Append("<rect x=\"").Append(Markup.Number(cell.X)).Append("\" y=\"").Append(Markup.Number(top + row.Top))
+                .Append("\" width=\"").Append(Markup.Number(cell.Width)).Append("\" height=\"").Append(Markup.Number(row.Height))
+                .Append("\" fill=\"").Append(Colours[percent]).Append("\" stroke=\"#ffffff\" stroke-width=\"1\"/>");
+            if (cell.Label is { } label)
+            {
+                double cx = label.X + label.Width / 2, cy = top + label.Y + label.Height / 2;
+                svg.Append("<text class=\"unit\" x=\"").Append(Markup.Number(cx)).Append("\" y=\"").Append(Markup.Number(cy))
+                    .Append("\" font-size=\"").Append(Markup.Number(OrgChartIcicle.FontSize)).Append("\" text-anchor=\"middle\" dominant-baseline=\"central\" fill=\"")
+                    .Append(TextColour(percent)).Append('"');
+                if (label.Vertical)
+                {
+                    svg.Append(" transform=\"rotate(-90 ").Append(Markup.Number(cx)).Append(' ').Append(Markup.Number(cy)).Append(")\"");
+                }
+
+                svg.Append('>');
+                if (label.Lines.Length == 1)
+                {
+                    svg.Append(Markup.Escape(label.Lines[0]));
+                }
+                else
+                {
+                    for (int l = 0; l < label.Lines.Length; l++)
+                    {
+                        double dy = l == 0 ? -(label.Lines.Length - 1) / 2.0 * OrgChartIcicle.Line : OrgChartIcicle.Line;
+                        svg.Append("<tspan x=\"").Append(Markup.Number(cx)).Append("\" dy=\"").Append(Markup.Number(dy)).Append("\">").Append(Markup.Escape(label.Lines[l])).Append("</tspan>");
+                    }
+                }
+
+                svg.Append("</text>");
+            }
+
+            svg.Append("</g>\n");
         }
 
-        AppendLegend(svg, pad, legendTop, s);
+        AppendLegend(svg, pad, legendTop, 1);
         svg.Append("</svg>\n");
         return svg.ToString();
     }
 
-    /// <summary>A circle's tooltip; the report's script writes the same text as the week changes.</summary>
+    /// <summary>A rectangle's tooltip; the report's script writes the same text as the week changes.</summary>
     internal static string Tooltip(string label, int size, int percent) =>
         label + " — " + Markup.Integer(size) + (size == 1 ? " person, " : " people, ") + Markup.Integer(percent) + "% competent";
+
+    /// <summary>Dark text on the light fills, white on the dark ones (from 60%); the report's script uses the same rule.</summary>
+    internal static string TextColour(int percent) => percent >= TextTurnsWhite ? "#ffffff" : "#1a1a1a";
+
+    /// <summary>The percentage from which a label is written in white.</summary>
+    internal const int TextTurnsWhite = 60;
 
     private static void AppendLegend(StringBuilder svg, double x, double top, double s)
     {
         svg.Append("<text x=\"").Append(Markup.Number(x)).Append("\" y=\"").Append(Markup.Number(top)).Append("\" font-size=\"").Append(Markup.Number(18 * s))
-            .Append("\">Share of the team's competency pairs at stage 2 or 3 (circle area: people)</text>\n");
+            .Append("\">Colour: share of the team's own competency pairs at stage 2 or 3. Width: the team and everyone under it. \u201cN teams\u201d: teams too small to draw, pooled per level.</text>\n");
         double swatch = 64 * s, gap = 4 * s, swatchTop = top + 12 * s;
         for (int i = 0; i <= 4; i++)
         {

@@ -31,10 +31,12 @@ internal static class ReportAssets
         #week-label { min-width: 6em; font-variant-numeric: tabular-nums; font-weight: bold; }
         .snapshots { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 1em 2em; }
         .snapshots figure { margin: 0.5em 0; }
+        .point-charts[hidden] { display: none; }
         footer { margin-top: 3em; color: #4a4a4a; font-size: 0.85em; }
         @media print {
           body { font-size: 12pt; max-width: none; padding: 0; }
           .controls { display: none; }
+          .point-charts[hidden] { display: none; }
           #charts svg, #spread-chart svg { max-height: none; }
           .snapshots { grid-template-columns: 1fr; }
           h2, h3 { break-after: avoid; page-break-after: avoid; }
@@ -43,7 +45,7 @@ internal static class ReportAssets
         """;
 
     /// <summary>
-    /// The animation: recolours the circles with <c>data-team</c> from the JSON block
+    /// The animation: recolours the rectangles (and their labels) of the groups with <c>data-cell</c> from the JSON block
     /// <c>spread-data</c> when the arm or week changes, and advances a week every 150 ms while
     /// playing, stopping at the horizon. Text goes in through <c>textContent</c> only.
     /// </summary>
@@ -56,12 +58,12 @@ internal static class ReportAssets
           var label = document.getElementById('week-label');
           var play = document.getElementById('play');
           var title = document.getElementById('spread-title');
-          var circles = document.querySelectorAll('#spread-chart circle[data-team]');
+          var cells = document.querySelectorAll('#spread-chart [data-cell]');
           var timer = null;
 
-          function tooltip(team, percent) {
-            var size = data.sizes[team];
-            return data.labels[team] + ' \u2014 ' + size + (size === 1 ? ' person, ' : ' people, ') + percent + '% competent';
+          function tooltip(cell, percent) {
+            var size = data.sizes[cell];
+            return data.labels[cell] + ' \u2014 ' + size + (size === 1 ? ' person, ' : ' people, ') + percent + '% competent';
           }
 
           function draw() {
@@ -69,13 +71,20 @@ internal static class ReportAssets
             var w = Number(week.value) || 0;
             var weeks = data.weeks[a] || [];
             var row = weeks.length > 0 ? weeks[Math.min(w, weeks.length - 1)] : [];
-            for (var i = 0; i < circles.length; i++) {
-              var team = Number(circles[i].getAttribute('data-team'));
-              var percent = Math.min(100, row[team] || 0);
-              circles[i].setAttribute('fill', data.colours[percent]);
-              var tip = circles[i].firstElementChild;
+            for (var i = 0; i < cells.length; i++) {
+              var cell = Number(cells[i].getAttribute('data-cell'));
+              var percent = Math.min(100, row[cell] || 0);
+              var shape = cells[i].querySelector('rect');
+              if (shape) {
+                shape.setAttribute('fill', data.colours[percent]);
+              }
+              var text = cells[i].querySelector('text');
+              if (text) {
+                text.setAttribute('fill', percent >= data.white_from ? '#ffffff' : '#1a1a1a');
+              }
+              var tip = cells[i].querySelector('title');
               if (tip) {
-                tip.textContent = tooltip(team, percent);
+                tip.textContent = tooltip(cell, percent);
               }
             }
             label.textContent = 'week ' + w;
@@ -121,6 +130,23 @@ internal static class ReportAssets
           week.addEventListener('change', draw);
           arm.addEventListener('change', draw);
           draw();
+        }());
+
+        """;
+
+    /// <summary>The sweep-point selector: shows the block of charts of the chosen point and hides the others.</summary>
+    public const string PointScript = """
+        (function () {
+          'use strict';
+          var select = document.getElementById('point');
+          var blocks = document.querySelectorAll('.point-charts[data-point]');
+          function show() {
+            for (var i = 0; i < blocks.length; i++) {
+              blocks[i].hidden = blocks[i].getAttribute('data-point') !== select.value;
+            }
+          }
+          select.addEventListener('change', show);
+          show();
         }());
 
         """;

@@ -18,8 +18,18 @@ namespace OrgSim.Experiments.Report;
 /// </remarks>
 public static class ReportBuilder
 {
+    /// <summary>The charts of one sweep point in the report.</summary>
+    /// <param name="Point">The point, as numbered in summary.csv.</param>
+    /// <param name="Name">What the selector shows: "sweep point 2 of 6: a = 1 (point 1 in summary.csv)".</param>
+    /// <param name="Charts">Its charts, in reading order.</param>
+    public sealed record ReportPoint(int Point, string Name, IReadOnlyList<(string Title, string Svg)> Charts);
+
     /// <summary>The report's HTML for <paramref name="tables"/>, with <paramref name="charts"/> (SVG markup) inlined and the animation of <paramref name="chart"/>, or a note when it is null (a folder written before org charts were recorded).</summary>
-    public static string Build(ResultTables tables, IReadOnlyList<(string Title, string Svg)> charts, OrgChart? chart)
+    /// <param name="tables">The results.</param>
+    /// <param name="charts">The charts, in reading order; with <paramref name="points"/>, those of the whole run only (sensitivity, heatmap).</param>
+    /// <param name="chart">The org chart, or null.</param>
+    /// <param name="points">For a sweep, the charts of each sweep point the reader can choose (the first shown), or null to show <paramref name="charts"/> alone.</param>
+    public static string Build(ResultTables tables, IReadOnlyList<(string Title, string Svg)> charts, OrgChart? chart, IReadOnlyList<ReportPoint>? points = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(charts);
@@ -49,8 +59,8 @@ public static class ReportBuilder
 
             html.Append("</ul>\n<p class=\"note\">From ").Append(Markup.Escape(Output.ResultsFolder.SensitivityFileName))
                 .Append(" (each design point's values and outputs are in ").Append(Markup.Escape(Output.ResultsFolder.DesignFileName))
-                .Append("). The findings and charts below the sensitivity charts show design point 0 alone, one of the ")
-                .Append(Markup.Integer(tables.Points.Count)).Append(" the analysis ran.</p>\n</section>\n");
+                .Append("). The findings below show design point 0 alone, one of the ")
+                .Append(Markup.Integer(tables.Points.Count)).Append(" the analysis ran; the charts after the sensitivity charts are those of the design point chosen above them (up to the first 50).</p>\n</section>\n");
         }
 
         html.Append("<section id=\"findings\">\n<h2>Findings</h2>\n").Append(FindingsWriter.Html(tables)).Append("</section>\n");
@@ -61,17 +71,10 @@ public static class ReportBuilder
             html.Append("<p class=\"note\">No charts were drawn for this run.</p>\n");
         }
 
-        foreach (var (title, svg) in charts)
+        AppendFigures(html, charts);
+        if (points is { Count: > 0 })
         {
-            // A chart that draws its own title gets no heading above it, so the title is not read twice.
-            string escaped = Markup.Escape(title);
-            html.Append("<figure aria-label=\"").Append(escaped).Append("\">\n");
-            if (!svg.Contains(escaped, StringComparison.Ordinal))
-            {
-                html.Append("<h3>").Append(escaped).Append("</h3>\n");
-            }
-
-            html.Append(Inline(svg)).Append("</figure>\n");
+            AppendPoints(html, tables, points);
         }
 
         html.Append("</section>\n<section id=\"spread\">\n<h2>The spread through the organisation</h2>\n");
@@ -89,12 +92,64 @@ public static class ReportBuilder
             .Append(Output.ResultsFolder.OrgChartFileName).Append(" for the org chart.</footer>\n");
         if (readable is { Chart.Arms.Count: > 0 })
         {
-            html.Append("<script type=\"application/json\" id=\"spread-data\">").Append(SpreadJson(tables, readable.Chart)).Append("</script>\n")
+            html.Append("<script type=\"application/json\" id=\"spread-data\">").Append(SpreadJson(tables, readable)).Append("</script>\n")
                 .Append("<script>\n").Append(ReportAssets.Script).Append("</script>\n");
+        }
+
+        if (points is { Count: > 1 })
+        {
+            html.Append("<script>\n").Append(ReportAssets.PointScript).Append("</script>\n");
         }
 
         html.Append("</body>\n</html>\n");
         return html.ToString();
+    }
+
+    private static void AppendFigures(StringBuilder html, IEnumerable<(string Title, string Svg)> charts)
+    {
+        foreach (var (title, svg) in charts)
+        {
+            // A chart that draws its own title gets no heading above it, so the title is not read twice.
+            string escaped = Markup.Escape(title);
+            html.Append("<figure aria-label=\"").Append(escaped).Append("\">\n");
+            if (!svg.Contains(escaped, StringComparison.Ordinal))
+            {
+                html.Append("<h3>").Append(escaped).Append("</h3>\n");
+            }
+
+            html.Append(Inline(svg)).Append("</figure>\n");
+        }
+    }
+
+    /// <summary>The per-point charts: a selector and, per point, its charts in a block of their own, all but the first hidden until chosen.</summary>
+    private static void AppendPoints(StringBuilder html, ResultTables tables, IReadOnlyList<ReportPoint> points)
+    {
+        if (points.Count > 1)
+        {
+            html.Append("<div class=\"controls\">\n<label for=\"point\">Sweep point</label>\n<select id=\"point\">\n");
+            for (int i = 0; i < points.Count; i++)
+            {
+                html.Append("<option value=\"").Append(Markup.Integer(points[i].Point)).Append('"').Append(i == 0 ? " selected" : string.Empty).Append('>')
+                    .Append(Markup.Escape(points[i].Name)).Append("</option>\n");
+            }
+
+            html.Append("</select>\n</div>\n");
+        }
+
+        int all = Math.Max(tables.Points.Count, points.Count);
+        if (all > points.Count)
+        {
+            html.Append("<p class=\"note\">This sweep has ").Append(Markup.Integer(all)).Append(" points; the report carries the charts of points ")
+                .Append(Markup.Integer(points[0].Point)).Append(" to ").Append(Markup.Integer(points[^1].Point))
+                .Append(" (as numbered in summary.csv). To draw another point\u2019s charts into plots/, run <code>orgsim plot DIR --point N</code>.</p>\n");
+        }
+
+        for (int i = 0; i < points.Count; i++)
+        {
+            html.Append("<div class=\"point-charts\" data-point=\"").Append(Markup.Integer(points[i].Point)).Append('"').Append(i == 0 ? string.Empty : " hidden").Append(">\n");
+            AppendFigures(html, points[i].Charts);
+            html.Append("</div>\n");
+        }
     }
 
     private static void AppendSpread(StringBuilder html, ResultTables tables, ReadableChart readable)
@@ -102,12 +157,10 @@ public static class ReportBuilder
         OrgChart chart = readable.Chart;
         html.Append("<p>One run per arm (the first replicate")
             .Append(tables.Points.Count > 1 ? " at the first sweep point" : string.Empty)
-            .Append("). Each circle is a team")
+            .Append("). Each row is a level of the organisation; each rectangle is a team")
             .Append(readable.Note is null ? string.Empty : " or a group of teams (the chart says how they were grouped)")
-            .Append(readable.Layout.Rows == 1 && chart.Teams.Count > 1
-                ? ", laid out in rows (no team has a manager)"
-                : ", placed under the team of its manager (teams without one are roots on the top row; a crowded row is staggered over two lines)")
-            .Append(", with an area proportional to its people; the darker it is, the larger the share of its competency pairs at stage 2 or 3. Press Play, or drag the slider.</p>\n");
+            .Append(", as wide as the people in it and under it, beneath the team of its manager. Teams too small to draw are pooled per level (“N teams”). ")
+            .Append("The darker a rectangle, the larger the share of its team's competency pairs at stage 2 or 3. Press Play, or drag the slider; hover over a rectangle for its numbers.</p>\n");
 
         if (chart.Arms.Count == 0)
         {
@@ -147,8 +200,9 @@ public static class ReportBuilder
     /// <c>&amp;</c>, quotes and every non-ASCII character as <c>\uXXXX</c>, which keeps the block
     /// inert inside <c>&lt;script&gt;</c>; the tests check it.
     /// </summary>
-    private static string SpreadJson(ResultTables tables, OrgChart chart)
+    private static string SpreadJson(ResultTables tables, ReadableChart readable)
     {
+        OrgChart chart = readable.Chart;
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
@@ -162,19 +216,20 @@ public static class ReportBuilder
 
             json.WriteEndArray();
             json.WriteStartArray("labels");
-            foreach (OrgChartTeam team in chart.Teams)
+            foreach (IcicleCell cell in readable.Icicle.Cells)
             {
-                json.WriteStringValue(team.Label);
+                json.WriteStringValue(cell.Name);
             }
 
             json.WriteEndArray();
             json.WriteStartArray("sizes");
-            foreach (OrgChartTeam team in chart.Teams)
+            foreach (IcicleCell cell in readable.Icicle.Cells)
             {
-                json.WriteNumberValue(team.Size);
+                json.WriteNumberValue(cell.People);
             }
 
             json.WriteEndArray();
+            json.WriteNumber("white_from", OrgChartSvg.TextTurnsWhite);
             json.WriteStartArray("colours");
             foreach (string colour in OrgChartSvg.Colours)
             {
@@ -189,9 +244,9 @@ public static class ReportBuilder
                 foreach (IReadOnlyList<byte> week in arm.Weeks)
                 {
                     json.WriteStartArray();
-                    foreach (byte percent in week)
+                    foreach (IcicleCell cell in readable.Icicle.Cells)
                     {
-                        json.WriteNumberValue(percent);
+                        json.WriteNumberValue(OrgChartIcicle.Percent(cell, week, chart.Teams));
                     }
 
                     json.WriteEndArray();

@@ -13,10 +13,10 @@ namespace OrgSim.Experiments.Report;
 /// is its people.
 /// </summary>
 /// <remarks>
-/// Used twice, with one result: by the report, on a chart recorded team by team, and by
-/// <see cref="OrgChartRecorder"/>, which records these groups instead of the teams when an
-/// organisation has too many teams to record one by one. There are at most
-/// <see cref="MaxUnits"/> groups per row of the tree.
+/// Used by <see cref="OrgChartRecorder"/>, which records these groups instead of the teams when an
+/// organisation has too many teams to record one by one; the report then lays the groups out as
+/// it lays out teams (<see cref="OrgChartIcicle"/>). There are at most <see cref="MaxUnits"/>
+/// groups per row of the tree.
 /// </remarks>
 /// <param name="GroupOf">Per team, the index of its group.</param>
 /// <param name="Groups">The groups as chart teams: parent group, row, people and a label ("30 teams under Sales at level 2").</param>

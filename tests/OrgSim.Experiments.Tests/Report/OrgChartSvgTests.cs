@@ -8,60 +8,101 @@ public class OrgChartSvgTests
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    private static List<XElement> Circles(string svg) => XDocument.Parse(svg).Root!.Descendants(Svg + "circle").ToList();
+    private static List<XElement> Cells(string svg) => XDocument.Parse(svg).Root!.Elements(Svg + "g").ToList();
 
     private static double Attribute(XElement e, string name) => double.Parse((string)e.Attribute(name)!, CultureInfo.InvariantCulture);
 
+    /// <summary>A label as the reader sees it: its lines joined by spaces.</summary>
+    private static string Label(XElement text) => text.Elements(Svg + "tspan").Any() ? string.Join(' ', text.Elements(Svg + "tspan").Select(t => t.Value)) : text.Value;
+
     [Fact]
-    public void Snapshot_IsWellFormedSvgWithOneCirclePerTeamATitleAndALegend()
+    public void Snapshot_IsWellFormedSvgWithARectanglePerTeamLevelLabelsATitleAndALegend()
     {
         string svg = OrgChartSvg.Snapshot(ReportFixtures.Chart(), 1, 4);
 
         XElement root = XDocument.Parse(svg).Root!;
         Assert.Equal(Svg + "svg", root.Name);
-        List<XElement> circles = Circles(svg);
-        Assert.Equal(6, circles.Count);
+        List<XElement> cells = Cells(svg);
+        Assert.Equal(6, cells.Count);
+        Assert.All(cells, c => Assert.Single(c.Elements(Svg + "rect")));
         var texts = root.Elements(Svg + "text").Select(t => t.Value).ToList();
         Assert.Contains("top-down — week 4", texts);
+        Assert.Equal(["Level 0", "Level 1", "Level 2"], root.Elements(Svg + "text").Where(t => (string?)t.Attribute("class") == "level").Select(t => t.Value));
         Assert.Equal(["0%", "25%", "50%", "75%", "100%"], texts.Where(t => t.EndsWith('%')));
-        Assert.Contains(texts, t => t.StartsWith("Share of the team", StringComparison.Ordinal));
-        Assert.Equal(ReportFixtures.Script + " — 8 people, 16% competent", circles[2].Element(Svg + "title")!.Value);
-        Assert.DoesNotContain("data-team", svg, StringComparison.Ordinal);
+        Assert.Contains(texts, t => t.StartsWith("Colour: share of the team", StringComparison.Ordinal));
+        Assert.Contains(cells, c => c.Element(Svg + "title")!.Value == ReportFixtures.Script + " — 8 people, 16% competent");
+        Assert.DoesNotContain("data-cell", svg, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Snapshot_ColoursFromLightGreyAtZeroToDarkBlueAtFullAndSizesCirclesByArea()
+    public void Snapshot_ColoursFromLightGreyAtZeroToDarkBlueAtFull_WithLabelsThatStayReadable()
     {
         var chart = ReportFixtures.Chart([-1, 0, 0, 0], t => "t" + t, t => t == 0 ? 4 : 16, t => (byte)(t * 50 - 50 < 0 ? 0 : t * 50 - 50));
 
-        List<XElement> circles = Circles(OrgChartSvg.Snapshot(chart, 0, 1));
+        List<XElement> cells = Cells(OrgChartSvg.Snapshot(chart, 0, 1));
 
-        Assert.Equal(["#eeeeee", "#eeeeee", "#4eb3d3", "#084081"], circles.Select(c => (string)c.Attribute("fill")!));
-        double r0 = Attribute(circles[0], "r"), r1 = Attribute(circles[1], "r");
-        Assert.Equal(4.0 / 16, r0 * r0 / (r1 * r1), 2);
+        Assert.Equal(["#eeeeee", "#eeeeee", "#4eb3d3", "#084081"], cells.Select(c => (string)c.Element(Svg + "rect")!.Attribute("fill")!));
+        Assert.Equal(["#1a1a1a", "#1a1a1a", "#1a1a1a", "#ffffff"], cells.Select(c => (string)c.Element(Svg + "text")!.Attribute("fill")!));
+    }
+
+    [Theory]
+    [InlineData("northwind")]
+    [InlineData("5000")]
+    public void Snapshot_WritesTheNameOfEveryLabelledUnitReadablyAndNoOtherText(string organisation)
+    {
+        OrgChart chart = organisation == "northwind" ? OrgChartIcicleTests.Northwind() : OrgChartIcicleTests.FiveThousand();
+        OrgChartIcicle icicle = OrgChartIcicle.Compute(chart);
+
+        List<XElement> cells = Cells(OrgChartSvg.Snapshot(chart, 0, 0));
+
+        Assert.Equal(icicle.Cells.Count, cells.Count);
+        for (int c = 0; c < cells.Count; c++)
+        {
+            XElement? text = cells[c].Element(Svg + "text");
+            if (icicle.Cells[c].Label is null)
+            {
+                Assert.Null(text);
+                continue;
+            }
+
+            Assert.NotNull(text);
+            Assert.Equal(icicle.Cells[c].Name, Label(text));
+            Assert.True(Attribute(text, "font-size") >= 11);
+        }
+
+        Assert.Contains(cells, c => c.Element(Svg + "text") is not null);
     }
 
     [Fact]
-    public void Snapshot_DrawsChildrenBelowTheirParentAndNoTwoCirclesOnARowOverlap()
+    public void Snapshot_SaysWhenTheChartWasRecordedAsGroups()
     {
-        var random = new Random(4);
-        int[] parents = Enumerable.Range(0, 150).Select(i => i == 0 ? -1 : random.Next(Math.Max(0, i - 20), i)).ToArray();
-        var chart = ReportFixtures.Chart(parents, t => "t" + t, t => 1 + random.Next(30), _ => 0);
+        OrgChart chart = ReportFixtures.Chart() with { Grouping = new OrgChartGrouping(5_000, 0) };
 
-        List<XElement> circles = Circles(OrgChartSvg.Snapshot(chart, 0, 0));
+        Assert.Contains("5,000 teams drawn as 6 groups: each rectangle is the teams of one unit at one level.", OrgChartSvg.Snapshot(chart, 0, 0), StringComparison.Ordinal);
+    }
 
-        Assert.Equal(150, circles.Count);
-        for (int t = 1; t < parents.Length; t++)
-        {
-            Assert.True(Attribute(circles[t], "cy") > Attribute(circles[parents[t]], "cy"));
-        }
+    [Fact]
+    public void Snapshot_SurvivesACycleOfParentsAndControlCharactersInNames()
+    {
+        var chart = ReportFixtures.Chart([1, 0], t => "a\u0001b\uD800", _ => 1, _ => 0);
 
-        foreach (var row in circles.GroupBy(c => Attribute(c, "cy")))
-        {
-            var ordered = row.OrderBy(c => Attribute(c, "cx")).ToList();
-            Assert.All(ordered.Zip(ordered.Skip(1)), p =>
-                Assert.True(Attribute(p.Second, "cx") - Attribute(p.First, "cx") >= Attribute(p.First, "r") + Attribute(p.Second, "r")));
-        }
+        Assert.Equal(2, Cells(OrgChartSvg.Snapshot(chart, 0, 0)).Count);
+    }
+
+    [Fact]
+    public void Snapshot_OfTeamsWithoutManagers_ShelvesThemOverRowsWithRoomForTheirNames()
+    {
+        var chart = ReportFixtures.Chart(Enumerable.Repeat(-1, 125).ToList(), t => "team " + t.ToString(CultureInfo.InvariantCulture), _ => 8, _ => 0);
+
+        string svg = OrgChartSvg.Snapshot(chart, 0, 0);
+        List<XElement> cells = Cells(svg);
+
+        Assert.Equal(125, cells.Count);
+        Assert.Equal(2, cells.Select(c => Attribute(c.Element(Svg + "rect")!, "y")).Distinct().Count());
+        Assert.Equal(125, cells.Select(c => (Attribute(c.Element(Svg + "rect")!, "x"), Attribute(c.Element(Svg + "rect")!, "y"))).Distinct().Count());
+        Assert.All(cells, c => Assert.Equal(c.Element(Svg + "title")!.Value.Split(" — ")[0], Label(c.Element(Svg + "text")!)));
+        Assert.All(cells, c => Assert.True(Attribute(c.Element(Svg + "rect")!, "x") + Attribute(c.Element(Svg + "rect")!, "width") <= OrgChartIcicle.Width - OrgChartIcicle.Right + 1e-6));
+        Assert.Equal(["Level 0"], XDocument.Parse(svg).Root!.Elements(Svg + "text").Where(t => (string?)t.Attribute("class") == "level").Select(t => t.Value));
     }
 
     [Fact]
@@ -88,62 +129,6 @@ public class OrgChartSvgTests
     }
 
     [Fact]
-    public void Snapshot_GroupsALargeOrganisationByLevelWithinItsLargestUnits()
-    {
-        // A top team over 20 divisions of 30 teams each: 621 teams. Division d has d + 1 people per
-        // team, so divisions 5..19 are the 15 largest and 0..4 share the "other units" column.
-        // Everything in division 19 is at 100% in week 1.
-        var parents = new List<int> { -1 };
-        var division = new List<int> { -1 };
-        for (int d = 0; d < 20; d++)
-        {
-            int head = parents.Count;
-            parents.Add(0);
-            division.Add(d);
-            for (int t = 0; t < 30; t++)
-            {
-                parents.Add(head);
-                division.Add(d);
-            }
-        }
-
-        var chart = ReportFixtures.Chart(parents, t => division[t] < 0 ? "Top" : "Div" + division[t].ToString(CultureInfo.InvariantCulture) + (parents[t] == 0 ? string.Empty : "-team"),
-            t => division[t] + 1, t => (byte)(division[t] == 19 ? 100 : 0));
-
-        string svg = OrgChartSvg.Snapshot(chart, 0, 1);
-
-        List<XElement> circles = Circles(svg);
-        Assert.Equal(1 + 16 + 16, circles.Count);
-        Assert.Contains("621 teams drawn as 33 groups", svg, StringComparison.Ordinal);
-        var byTitle = circles.ToDictionary(c => c.Element(Svg + "title")!.Value, c => (string)c.Attribute("fill")!);
-        Assert.Equal("#084081", byTitle["30 teams under Div19 at level 2 — 600 people, 100% competent"]);
-        Assert.Equal("#084081", byTitle["Div19 — 20 people, 100% competent"]);
-        Assert.Equal("#eeeeee", byTitle["150 teams of 5 smaller units at level 2 — 450 people, 0% competent"]);
-        Assert.True(circles.Select(c => Attribute(c, "cy")).Distinct().Count() == 3, "one row per level");
-    }
-
-    [Fact]
-    public void Snapshot_GroupsAWideFlatForestIntoOneRowOfUnits()
-    {
-        var chart = ReportFixtures.Chart(Enumerable.Repeat(-1, 300).ToList(), t => "t" + t.ToString(CultureInfo.InvariantCulture), _ => 3, t => (byte)(t % 2 * 100));
-
-        List<XElement> circles = Circles(OrgChartSvg.Snapshot(chart, 0, 1));
-
-        Assert.Equal(16, circles.Count);
-        Assert.Single(circles.Select(c => Attribute(c, "cy")).Distinct());
-        // Units 0..14 are single teams (ties broken by order); the other 285 average to 50%.
-        Assert.Equal("#4eb3d3", (string)circles[^1].Attribute("fill")!);
-    }
-
-    [Fact]
-    public void Snapshot_SurvivesACycleOfParentsAndControlCharactersInNames()
-    {
-        var chart = ReportFixtures.Chart([1, 0], t => "a\u0001b\uD800", _ => 1, _ => 0);
-
-        Assert.Equal(2, Circles(OrgChartSvg.Snapshot(chart, 0, 0)).Count);
-    }
-
-    [Fact]
     public void Snapshot_IsTheSameInEveryCulture()
     {
         var random = new Random(2);
@@ -154,58 +139,5 @@ public class OrgChartSvgTests
 
         Assert.Equal(invariant, ReportFixtures.InCulture("de-DE", () => OrgChartSvg.Snapshot(chart, 0, 1)));
         Assert.Equal(invariant, ReportFixtures.InCulture("ar-SA", () => OrgChartSvg.Snapshot(chart, 0, 1)));
-    }
-
-    [Fact]
-    public void Snapshot_OfAQuickstartSizedTree_FitsTwelveHundredUnitsWithCirclesOfAtLeastFourUnits()
-    {
-        // 1 + 1 + 8 + 8 × 7 + 56 × 1 … a hierarchy of 1,000 agents with span 8: about 126 teams, ~100 side by side.
-        var parents = new List<int> { -1, 0 };
-        var middle = new List<int>();
-        for (int d = 0; d < 8; d++)
-        {
-            parents.Add(1);
-            middle.Add(parents.Count - 1);
-        }
-
-        foreach (int m in middle)
-        {
-            for (int k = 0; k < 13; k++)
-            {
-                parents.Add(m);
-            }
-        }
-
-        var chart = ReportFixtures.Chart(parents, t => "t" + t.ToString(CultureInfo.InvariantCulture), _ => 8, _ => 0);
-
-        string svg = OrgChartSvg.Snapshot(chart, 0, 0);
-        XElement root = XDocument.Parse(svg).Root!;
-        List<XElement> circles = Circles(svg);
-
-        Assert.Equal(parents.Count, circles.Count);
-        Assert.True(Attribute(root, "width") <= 1200);
-        Assert.All(circles, c => Assert.True(Attribute(c, "r") >= 4, (string)c.Attribute("r")!));
-        Assert.All(circles, c => Assert.True(Attribute(c, "cx") - Attribute(c, "r") >= 0 && Attribute(c, "cx") + Attribute(c, "r") <= 1200));
-        Assert.All(root.Descendants(Svg + "text"), t => Assert.True(Attribute(t, "font-size") <= 26));
-        foreach (var row in circles.GroupBy(c => Attribute(c, "cy")))
-        {
-            var ordered = row.OrderBy(c => Attribute(c, "cx")).ToList();
-            Assert.All(ordered.Zip(ordered.Skip(1)), p => Assert.True(Attribute(p.Second, "cx") - Attribute(p.First, "cx") >= Attribute(p.First, "r") + Attribute(p.Second, "r")));
-        }
-    }
-
-    [Fact]
-    public void Snapshot_OfTeamsWithoutManagers_WrapsThemIntoSeveralRows()
-    {
-        var chart = ReportFixtures.Chart(Enumerable.Repeat(-1, 125).ToList(), t => "t" + t.ToString(CultureInfo.InvariantCulture), _ => 8, _ => 0);
-
-        string svg = OrgChartSvg.Snapshot(chart, 0, 0);
-        List<XElement> circles = Circles(svg);
-
-        Assert.Equal(125, circles.Count);
-        Assert.InRange(circles.Select(c => Attribute(c, "cy")).Distinct().Count(), 3, 10);
-        Assert.True(Attribute(XDocument.Parse(svg).Root!, "width") <= 1200);
-        Assert.All(circles, c => Assert.True(Attribute(c, "r") >= 10));
-        Assert.Equal(125, circles.Select(c => (Attribute(c, "cx"), Attribute(c, "cy"))).Distinct().Count());
     }
 }

@@ -106,16 +106,17 @@ public partial class ReportTests
     }
 
     [Fact]
-    public void Build_EmbedsEverySvgAsWellFormedXmlWithTheLiveChartsCirclesOnly()
+    public void Build_EmbedsEverySvgAsWellFormedXmlWithTheLiveChartsRectanglesOnly()
     {
         string html = Build();
 
         var svgs = SvgElement().Matches(html).Select(m => XDocument.Parse(m.Value)).ToList();
         Assert.Equal(2 + 1 + 2 * 5, svgs.Count); // the charts, the live org chart, five snapshots per arm
-        var live = svgs[2].Root!.Descendants().Where(e => e.Attribute("data-team") is not null).ToList();
-        Assert.Equal(["0", "1", "2", "3", "4", "5"], live.Select(c => (string)c.Attribute("data-team")!));
-        Assert.All(live, c => Assert.Equal("circle", c.Name.LocalName));
-        Assert.Equal(6, Regex.Count(html, "data-team="));
+        var live = svgs[2].Root!.Descendants().Where(e => e.Attribute("data-cell") is not null).ToList();
+        Assert.Equal(["0", "1", "2", "3", "4", "5"], live.Select(c => (string)c.Attribute("data-cell")!));
+        Assert.All(live, c => Assert.Equal("g", c.Name.LocalName));
+        Assert.All(live, c => Assert.Single(c.Elements(XName.Get("rect", "http://www.w3.org/2000/svg"))));
+        Assert.Equal(6, Regex.Count(html, "data-cell="));
     }
 
     [Fact]
@@ -134,8 +135,8 @@ public partial class ReportTests
         Assert.NotEqual(Fill(0, 0, 5), Fill(0, 8, 5));
 
         // The page starts at arm 0, week 0, as the script draws it.
-        var live = XDocument.Parse(SvgElement().Matches(html)[2].Value).Root!.Descendants().Where(e => e.Attribute("data-team") is not null);
-        Assert.All(live, c => Assert.Equal(Fill(0, 0, int.Parse((string)c.Attribute("data-team")!, System.Globalization.CultureInfo.InvariantCulture)), (string)c.Attribute("fill")!));
+        var live = XDocument.Parse(SvgElement().Matches(html)[2].Value).Root!.Descendants().Where(e => e.Attribute("data-cell") is not null);
+        Assert.All(live, c => Assert.Equal(Fill(0, 0, int.Parse((string)c.Attribute("data-cell")!, System.Globalization.CultureInfo.InvariantCulture)), (string)c.Elements().Single(e => e.Name.LocalName == "rect").Attribute("fill")!));
         Assert.Contains(">bottom-up — week 0</text>", html, StringComparison.Ordinal);
     }
 
@@ -208,7 +209,7 @@ public partial class ReportTests
     }
 
     [Fact]
-    public void Build_GroupsALargeOrganisationInTheAnimationToo()
+    public void Build_PoolsTheNarrowTeamsOfALargeOrganisationInTheAnimationToo()
     {
         int[] parents = Enumerable.Range(0, 900).Select(i => i == 0 ? -1 : (i - 1) / 6).ToArray();
         OrgChart chart = ReportFixtures.Chart(parents, t => "t", _ => 5, t => (byte)(t % 101));
@@ -216,11 +217,13 @@ public partial class ReportTests
         string html = Build(chart: chart);
 
         JsonElement data = Data(html);
-        int groups = data.GetProperty("labels").GetArrayLength();
-        Assert.InRange(groups, 2, 1 + 16 * 4);
-        Assert.Equal(groups, Regex.Count(html, "data-team="));
-        Assert.Equal(groups, data.GetProperty("weeks")[0][1].GetArrayLength());
-        Assert.Contains("900 teams drawn as", html, StringComparison.Ordinal);
+        int cells = data.GetProperty("labels").GetArrayLength();
+        Assert.InRange(cells, 2, 899);
+        Assert.Equal(cells, Regex.Count(html, "data-cell="));
+        Assert.Equal(cells, data.GetProperty("sizes").GetArrayLength());
+        Assert.Equal(cells, data.GetProperty("weeks")[0][1].GetArrayLength());
+        Assert.Contains(data.GetProperty("labels").EnumerateArray(), l => l.GetString()!.EndsWith(" teams", StringComparison.Ordinal));
+        Assert.Equal(900 * 5, data.GetProperty("sizes").EnumerateArray().Sum(s => s.GetInt32()));
     }
 
     [Fact]
