@@ -114,7 +114,7 @@ public sealed partial class ResultsFolder
         }
 
         var perPoint = points.Take(ChartSet.MaxReportPoints)
-            .Select(p => new ReportBuilder.ReportPoint(p, ChartSet.PointName(tables, p) is { Length: > 0 } name ? name + string.Create(CultureInfo.InvariantCulture, $" (point {p} in summary.csv)") : string.Create(CultureInfo.InvariantCulture, $"point {p}"), Pairs(ChartSet.DrawPoint(tables, chart, p))))
+            .Select(p => new ReportBuilder.ReportPoint(p, ChartSet.PointName(tables, p) is { Length: > 0 } name ? name + string.Create(CultureInfo.InvariantCulture, $" (point {p} in summary.csv)") : string.Create(CultureInfo.InvariantCulture, $"point {p}"), Pairs(ChartSet.DrawPoint(tables, chart, p).Select(c => c with { Svg = SvgIds.Scope(c.Svg, string.Create(CultureInfo.InvariantCulture, $"p{p}-")) }))))
             .ToList();
         return ReportBuilder.Build(tables, Pairs(ChartSet.DrawOverview(tables)), chart, perPoint);
     }

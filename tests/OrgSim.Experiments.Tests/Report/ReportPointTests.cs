@@ -43,6 +43,11 @@ public partial class ReportPointTests
         Assert.Equal(1, Regex.Count(html, "class=\"heatmap-panel\""));
         Assert.DoesNotContain(blocks, b => b.Value.Contains("heatmap-panel", StringComparison.Ordinal));
         Assert.Contains("document.getElementById('point')", html, StringComparison.Ordinal);
+
+        // The same chart inlined once per point keeps its ids unique in the page, so a point's clip paths are its own.
+        var ids = Regex.Matches(html, "\\bid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Empty(ids.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key));
+        Assert.Contains("url(#p1-adoption-clip1)", blocks[1].Value, StringComparison.Ordinal);
     }
 
     [Fact]
