@@ -63,13 +63,11 @@ public static class Takeaway
     /// <summary>When the arm reaches 50%: "in 64 weeks", "not within two years", or, when only some runs do, "in 12 of 20 runs".</summary>
     private static string? WeeksTo50(ResultTables tables, string arm)
     {
-        if (tables.Stat(0, arm, "weeks_to_50pct") is not { Mean: double mean } weeks)
+        if (tables.HalfwayReach(0, arm) is not var (reached, n, mean))
         {
             return null;
         }
 
-        int n = tables.Stat(0, arm, "reached_50pct") is { } r ? r.N : weeks.N;
-        int reached = tables.Stat(0, arm, "reached_50pct")?.Mean is double share ? (int)Math.Round(share * n, MidpointRounding.AwayFromZero) : mean <= tables.HorizonWeeks ? n : 0;
         return reached >= n ? $"in {Math.Round(mean, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture)} weeks"
             : reached == 0 ? $"not {PlainNumbers.Within(tables.HorizonWeeks)}"
             : $"in {reached} of {n} runs";

@@ -97,8 +97,7 @@ internal static class FindingsWriter
         }
 
         int horizon = tables.HorizonWeeks;
-        int n = tables.Stat(0, arm, Reached50) is { } r ? r.N : weeks.N;
-        int reached = Reached(tables, arm, mean, n);
+        var (reached, n, _) = tables.HalfwayReach(0, arm)!.Value;
         if (reached >= n)
         {
             return name + " reached 50% competent in " + Markup.OneDecimal(mean) + " weeks " + Interval(weeks, string.Empty) + ".";
@@ -114,10 +113,6 @@ internal static class FindingsWriter
         return name + " did not reach 50% competent " + within + " in " + Markup.Integer(n - reached) + " of " + Runs(n)
             + "; the other " + Markup.Integer(reached) + " did.";
     }
-
-    /// <summary>How many of the arm's <paramref name="n"/> runs reached 50%: from <c>reached_50pct</c>, or, without it, all or none by the mean.</summary>
-    private static int Reached(ResultTables tables, string arm, double meanWeeks, int n) =>
-        tables.Stat(0, arm, Reached50)?.Mean is double share ? (int)Math.Round(share * n, MidpointRounding.AwayFromZero) : meanWeeks <= tables.HorizonWeeks ? n : 0;
 
     private static string FinalShareSentence(ResultTables tables, string arm)
     {

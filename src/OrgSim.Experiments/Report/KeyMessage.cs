@@ -9,7 +9,7 @@ namespace OrgSim.Experiments.Report;
 /// </summary>
 public static class KeyMessage
 {
-    private const string FinalShare = "competent_share_final", WeeksTo50 = "weeks_to_50pct", Reached50 = "reached_50pct";
+    private const string FinalShare = "competent_share_final";
 
     /// <summary>At most this many arms are named with their share; beyond it, the best and the least.</summary>
     private const int ArmsNamed = 4;
@@ -123,13 +123,9 @@ public static class KeyMessage
     /// </summary>
     private static string? HalfwaySentence(ResultTables tables, int point, List<(string Arm, double Share)> arms)
     {
-        var reach = arms.Select(a =>
-        {
-            StatRow? weeks = tables.Stat(point, a.Arm, WeeksTo50), reached = tables.Stat(point, a.Arm, Reached50);
-            int n = reached?.N ?? weeks?.N ?? 0;
-            int hits = reached?.Mean is double s ? (int)Math.Round(s * n, MidpointRounding.AwayFromZero) : weeks?.Mean <= tables.HorizonWeeks ? n : 0;
-            return (a.Arm, Weeks: weeks?.Mean, Hits: hits, N: n);
-        }).ToList();
+        var reach = arms.Select(a => tables.HalfwayReach(point, a.Arm) is { } r
+            ? (a.Arm, Weeks: (double?)r.MeanWeeks, Hits: r.Reached, N: r.Runs)
+            : (a.Arm, Weeks: null, Hits: 0, N: 0)).ToList();
         var everyRun = reach.Where(r => r.N > 0 && r.Hits == r.N && r.Weeks.HasValue).OrderBy(r => r.Weeks!.Value).ToList();
         if (everyRun.Count == 0)
         {

@@ -100,6 +100,24 @@ public sealed record ResultTables
     /// <summary>The summary value of <paramref name="metric"/> for <paramref name="arm"/> at <paramref name="point"/>, or null.</summary>
     public StatRow? Stat(int point, string arm, string metric) => Summary.FirstOrDefault(r => r.Point == point && r.Arm == arm && r.Metric == metric);
 
+    /// <summary>
+    /// How many of the arm's runs reached 50% competent, of how many, and the mean weeks to 50%
+    /// (which counts runs that did not as H + 1): from <c>reached_50pct</c>, or without it all or
+    /// none by the mean. Null without a <c>weeks_to_50pct</c> row.
+    /// </summary>
+    public (int Reached, int Runs, double MeanWeeks)? HalfwayReach(int point, string arm)
+    {
+        if (Stat(point, arm, "weeks_to_50pct") is not { Mean: double mean } weeks)
+        {
+            return null;
+        }
+
+        StatRow? reached = Stat(point, arm, "reached_50pct");
+        int n = reached?.N ?? weeks.N;
+        int hits = reached?.Mean is double share ? (int)Math.Round(share * n, MidpointRounding.AwayFromZero) : mean <= HorizonWeeks ? n : 0;
+        return (hits, n, mean);
+    }
+
     /// <summary>The competency names, in their order in <see cref="ArmSeries.StageShares"/>.</summary>
     public static IReadOnlyList<string> CompetencyNames { get; } = Competencies.All.Select(Competencies.Name).ToList();
 
