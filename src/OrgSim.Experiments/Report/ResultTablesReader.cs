@@ -12,7 +12,7 @@ namespace OrgSim.Experiments.Report;
 /// so a damaged or edited file is a <see cref="DamagedFileException"/> naming it and the line, and
 /// never an index or parse error deeper down.
 /// </summary>
-internal static class ResultTablesReader
+public static class ResultTablesReader
 {
     private const int Competencies = 4, Stages = 4;
 
