@@ -26,7 +26,10 @@ internal static class Markup
                 clean?.Append(c);
                 if (pair)
                 {
-                    clean?.Append(text[++i]);
+                    // Not clean?.Append(text[++i]): with no copy yet, ?. would skip the increment, and
+                    // the low surrogate would then be replaced as if it stood alone.
+                    i++;
+                    clean?.Append(text[i]);
                 }
 
                 continue;
