@@ -179,7 +179,8 @@ public static partial class PptxWriter
     private static Shape Text(uint id, string name, long x, long y, long cx, long cy, IEnumerable<string> lines, int size, bool bold, string colour, bool title, A.TextAnchoringTypeValues anchor)
     {
         var body = new TextBody(
-            new A.BodyProperties { Wrap = A.TextWrappingValues.Square, Anchor = anchor, LeftInset = 0, RightInset = 0 },
+            // Shrink on overflow: a question of a few paragraphs would otherwise run off the slide.
+            new A.BodyProperties(new A.NormalAutoFit()) { Wrap = A.TextWrappingValues.Square, Anchor = anchor, LeftInset = 0, RightInset = 0 },
             new A.ListStyle());
         foreach (string line in lines)
         {
@@ -187,7 +188,7 @@ public static partial class PptxWriter
                 new A.ParagraphProperties(new A.SpaceAfter(new A.SpacingPoints { Val = size / 2 })),
                 new A.Run(
                     new A.RunProperties(new A.SolidFill(new A.RgbColorModelHex { Val = colour }), new A.LatinFont { Typeface = Font }) { Language = "en-GB", FontSize = size, Bold = bold, Dirty = false },
-                    new A.Text(line))));
+                    new A.Text(Report.Markup.XmlSafe(line)))));
         }
 
         if (!body.Elements<A.Paragraph>().Any())

@@ -13,7 +13,10 @@ internal static class Markup
     /// XML: markup characters and quotes as entities, characters XML forbids (control characters,
     /// lone surrogates) as U+FFFD, so a name from an HR export shows as written and runs nothing.
     /// </summary>
-    public static string Escape(string text)
+    public static string Escape(string text) => WebUtility.HtmlEncode(XmlSafe(text));
+
+    /// <summary><paramref name="text"/> with the characters XML cannot hold (control characters, lone surrogates) as U+FFFD, for writers that escape the rest themselves.</summary>
+    public static string XmlSafe(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         StringBuilder? clean = null;
@@ -39,7 +42,7 @@ internal static class Markup
             clean.Append('\uFFFD');
         }
 
-        return WebUtility.HtmlEncode(clean?.ToString() ?? text);
+        return clean?.ToString() ?? text;
     }
 
     /// <summary><paramref name="value"/> with at most two decimals, for coordinates.</summary>

@@ -137,7 +137,26 @@ internal sealed class YamlMappingReader
             return fallback;
         }
 
-        return scalar.Value.Trim();
+        // A control character (a bell, an escape) or a lone surrogate in a text would reach the report,
+        // the SVGs and the slides, and XML cannot hold it.
+        string text = scalar.Value.Trim();
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsSurrogatePair(text, i))
+            {
+                i++;
+                continue;
+            }
+
+            if ((char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || char.IsSurrogate(c))
+            {
+                _context.Error(scalar.Start, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Describe(Child(key))} holds the control character U+{(int)c:X4}; remove it"));
+                return fallback;
+            }
+        }
+
+        return text;
     }
 
     /// <summary>One of the names in <paramref name="choices"/>; suggests the nearest for a misspelling.</summary>

@@ -53,6 +53,16 @@ public class ScenarioLoaderTests
     }
 
     [Theory]
+    [InlineData("title: \"Bell \\a here\"", "title")]
+    [InlineData("question: \"Escape \\e[31m red\"", "question")]
+    public void AControlCharacterInAText_IsAnErrorAtItsLine(string line, string key)
+    {
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(line + "\n" + Minimal, "tiny.yaml"));
+        Assert.Matches($"^tiny\\.yaml:1:\\d+: {key} holds the control character U\\+00(07|1B); remove it$", Assert.Single(error.Errors).ToString());
+        Assert.Equal("Two\nlines", ScenarioLoader.Parse("question: \"Two\\nlines\"\n" + Minimal, "tiny.yaml").Question); // a line break is no control character here
+    }
+
+    [Theory]
     [InlineData("~")]
     [InlineData("null")]
     [InlineData("''")]
