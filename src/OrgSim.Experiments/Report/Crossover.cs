@@ -45,9 +45,15 @@ internal sealed record Crossover(string Leader, string Overtaker, int Week, int 
                     (int week, bool aLed) = onMeans[k];
                     var weeks = byReplicate.Where(c => k < c.Count && c[k].ALed == aLed).Select(c => c[k].Week).Order().ToList();
                     (string leader, string overtaker) = aLed ? (a.Arm, b.Arm) : (b.Arm, a.Arm);
+                    // Whether the overtaker is still ahead at the horizon, replicate by replicate: a lead taken
+                    // and lost again in many runs is not the story the mean curves tell.
+                    int endedAhead = a.CompetentShareByReplicate
+                        .Where(r => b.CompetentShareByReplicate.ContainsKey(r.Key) && r.Value.Count > 0 && b.CompetentShareByReplicate[r.Key].Count > 0)
+                        .Count(r => aLed ? b.CompetentShareByReplicate[r.Key][^1] > r.Value[^1] : r.Value[^1] > b.CompetentShareByReplicate[r.Key][^1]);
                     found.Add(new Crossover(leader, overtaker, week, byReplicate.Count, weeks.Count, weeks.Count == 0 ? null : Rank(weeks, 0.025), weeks.Count == 0 ? null : Rank(weeks, 0.975))
                     {
                         Order = k,
+                        EndedAhead = endedAhead,
                     });
                 }
             }
@@ -58,6 +64,9 @@ internal sealed record Crossover(string Leader, string Overtaker, int Week, int 
 
     /// <summary>Which crossover of its pair this is: 0 for the first, 1 when the first leader comes back, and so on.</summary>
     public int Order { get; init; }
+
+    /// <summary>In how many of the <see cref="Replicates"/> the overtaker ends ahead of the leader at the horizon.</summary>
+    public int EndedAhead { get; init; }
 
     /// <summary>
     /// The crossovers of two curves, in time: each at the week after the leader's last lead of more

@@ -165,7 +165,8 @@ internal static class FindingsWriter
         string when = c.Low == c.High ? ", in week " + Markup.Integer(c.Low!.Value)
             : c.Crossed >= 40 ? ", in 95% of them between week " + Markup.Integer(c.Low!.Value) + " and week " + Markup.Integer(c.High!.Value)
             : ", between week " + Markup.Integer(c.Low!.Value) + " and week " + Markup.Integer(c.High!.Value);
-        return sentence + " Replicate by replicate, it does in " + of + when + ".";
+        return sentence + " Replicate by replicate, it does in " + of + when + "; it is still ahead at the horizon in "
+            + Markup.Integer(c.EndedAhead) + " of " + Markup.Integer(c.Replicates) + ".";
     }
 
     private static int ArmOrder(ResultTables tables, string arm)

@@ -1,10 +1,10 @@
 namespace OrgSim.Experiments.Report;
 
 /// <summary>
-/// The report's answer in one or two sentences a manager understands, for the box at the top of the
-/// report, the deck's second slide and the terminal: how far each arm got by the horizon, then who
-/// leads early and who overtakes — or, without a crossover, who gets half the organisation there
-/// first. Plain text, no intervals (the findings below it carry them), no markup. For a sweep it is
+/// The report's answer in two or three sentences a manager understands, for the box at the top of
+/// the report, the deck's second slide and the terminal: how far each arm got by the horizon, then
+/// who leads early and who overtakes — or, without a crossover, who gets half the organisation there
+/// first — and, when the arms clearly differ in it, which keeps its trained competence best. Plain text, no intervals (the findings below it carry them), no markup. For a sweep it is
 /// the first point's, and says so.
 /// </summary>
 public static class KeyMessage
@@ -34,6 +34,11 @@ public static class KeyMessage
         if (second is not null)
         {
             sentences.Add(second);
+        }
+
+        if (DurabilitySentence(tables, point) is { } lasting)
+        {
+            sentences.Add(lasting);
         }
 
         return sentences;
@@ -105,15 +110,19 @@ public static class KeyMessage
         }
 
         string ahead = arms.Count > 2 ? " is ahead of " + best : " leads";
+        // When runs differ in who ends ahead, say how many: the mean curves hide it.
+        string ends = chosen.Replicates > 0 && chosen.EndedAhead < chosen.Replicates
+            ? " and ends ahead in " + Markup.Integer(chosen.EndedAhead) + " of " + Markup.Integer(chosen.Replicates) + " runs"
+            : string.Empty;
         if (chosen.Order == 0)
         {
-            return Capitalise(chosen.Leader) + ahead + " for the first " + PlainNumbers.Duration(chosen.Week) + ", then " + best + " overtakes.";
+            return Capitalise(chosen.Leader) + ahead + " for the first " + PlainNumbers.Duration(chosen.Week) + ", then " + best + " overtakes" + ends + ".";
         }
 
         // The best arm led first, fell behind, and came back: say from when the other was ahead.
         int since = all.First(c => c.Order == chosen.Order - 1 && c.Overtaker == chosen.Leader && c.Leader == best).Week;
         return Capitalise(chosen.Leader) + ahead + " from week " + Markup.Integer(since) + " to week " + Markup.Integer(chosen.Week - 1)
-            + ", then " + best + " overtakes.";
+            + ", then " + best + " overtakes" + ends + ".";
     }
 
     /// <summary>
@@ -146,6 +155,39 @@ public static class KeyMessage
             : other.Arm + " in " + PlainNumbers.Duration((int)Math.Round(other.Weeks!.Value, MidpointRounding.AwayFromZero));
         return sentence + "; " + tail + ".";
     }
+
+    /// <summary>
+    /// "One year after training, store-teams keeps 100% of what its trained people learnt;
+    /// leadership, 91%." — the arms that keep the most and the least of their trained competence,
+    /// when they differ by at least <see cref="ClearRetentionGap"/> and their 95% intervals do not
+    /// overlap; null otherwise, so the message stays short when lasting is not where arms differ.
+    /// </summary>
+    private static string? DurabilitySentence(ResultTables tables, int point)
+    {
+        var kept = tables.Arms
+            .Select(arm => tables.Stat(point, arm, "retention"))
+            .OfType<StatRow>()
+            .Where(r => r is { Mean: not null, Low: not null, High: not null })
+            .OrderByDescending(r => r.Mean!.Value)
+            .ToList();
+        if (kept.Count < 2)
+        {
+            return null;
+        }
+
+        StatRow most = kept[0], least = kept[^1];
+        if (most.Mean!.Value - least.Mean!.Value < ClearRetentionGap || least.High!.Value >= most.Low!.Value)
+        {
+            return null;
+        }
+
+        string after = Capitalise(PlainNumbers.Span(tables.RetentionWeeks)) + " after training, ";
+        return after + most.Arm + " keeps " + Percent(most.Mean.Value) + " of what its trained people learnt; "
+            + (kept.Count > 2 ? "the least, " : string.Empty) + least.Arm + ", " + Percent(least.Mean.Value) + ".";
+    }
+
+    /// <summary>Five percentage points of retention: a gap a manager would act on.</summary>
+    private const double ClearRetentionGap = 0.05;
 
     private static string Percent(double share) => Markup.Integer((int)Math.Round(100 * share, MidpointRounding.AwayFromZero)) + "%";
 

@@ -63,7 +63,8 @@ public class KeyMessageTests
         ArmSeries top = Arm("top-down", Line(0.101, 0.004), Line(0.101, 0.0045), Line(0.101, 0.0034), Line(0.101, 0.0019));
         ResultTables tables = Tables([bottom, top], [.. Reach("bottom-up", 0.408, null, 0, 3), .. Reach("top-down", 0.517, 100, 1, 3)]);
 
-        Assert.Equal("Bottom-up leads for the first 50 weeks (about 12 months), then top-down overtakes.", KeyMessage.Compose(tables)[1]);
+        // The third replicate never crosses, so top-down ends ahead in 2 of the 3.
+        Assert.Equal("Bottom-up leads for the first 50 weeks (about 12 months), then top-down overtakes and ends ahead in 2 of 3 runs.", KeyMessage.Compose(tables)[1]);
     }
 
     [Fact]
@@ -106,6 +107,20 @@ public class KeyMessageTests
         Assert.Equal(
             ["At the first of 2 sweep points (model.transmission = 0.02), within two years, the best of the 5 arms, b, makes 90% of the organisation competent; the least, d, 10%."],
             KeyMessage.Compose(tables));
+    }
+
+    [Fact]
+    public void AClearGapInRetention_IsTheThirdSentence_AndASmallOneIsLeftOut()
+    {
+        StatRow Kept(string arm, double mean, double half) => new(0, arm, "retention", mean, mean - half, mean + half, 20);
+        ResultTables clear = Tables([], [.. Reach("teams", 0.44, null, 0), .. Reach("leaders", 0.51, null, 0), Kept("teams", 0.999, 0.002), Kept("leaders", 0.912, 0.009)]);
+        Assert.Equal("One year after training, teams keeps 100% of what its trained people learnt; leaders, 91%.", KeyMessage.Compose(clear)[^1]);
+
+        // A 4-point gap is no headline; nor is a 6-point one whose intervals overlap.
+        ResultTables small = Tables([], [.. Reach("teams", 0.44, null, 0), .. Reach("leaders", 0.51, null, 0), Kept("teams", 0.95, 0.01), Kept("leaders", 0.91, 0.01)]);
+        ResultTables noisy = Tables([], [.. Reach("teams", 0.44, null, 0), .. Reach("leaders", 0.51, null, 0), Kept("teams", 0.95, 0.04), Kept("leaders", 0.89, 0.04)]);
+        Assert.DoesNotContain(KeyMessage.Compose(small), s => s.Contains("after training", StringComparison.Ordinal));
+        Assert.DoesNotContain(KeyMessage.Compose(noisy), s => s.Contains("after training", StringComparison.Ordinal));
     }
 
     [Fact]
