@@ -37,7 +37,7 @@ internal static class HeatmapChart
         double available = area.Width - 4;
         var labels = panels.SelectMany(p => p.Rows).Select(r => r.Label).ToList();
         double labelWidth = Math.Min(labels.Max(r => ChartPlot.TextWidth(r, ChartPlot.LabelSize)) + 16, available / 2);
-        double cellWidth = Math.Clamp(tables.Arms.Max(a => ChartPlot.TextWidth(a, ChartPlot.LabelSize, bold: true)) + 16, 64, 170);
+        double cellWidth = Math.Clamp(tables.Arms.Max(a => ChartPlot.TextWidth(a, ChartPlot.LabelSize, bold: true)) + 16, 64, 240);
         cellWidth = Math.Max(40, Math.Min(cellWidth, (available - labelWidth) / tables.Arms.Count));
         double panelWidth = labelWidth + (tables.Arms.Count * cellWidth);
         int across = Math.Clamp((int)((available + PanelGap) / (panelWidth + PanelGap)), 1, panels.Count);
