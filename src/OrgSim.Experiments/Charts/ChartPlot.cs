@@ -182,13 +182,13 @@ internal static partial class ChartPlot
         return label;
     }
 
-    /// <summary>A filled rectangle between the given data coordinates, edged in white so that neighbouring cells stay apart.</summary>
-    public static void Cell(Plot plot, double left, double right, double bottom, double top, string colour)
+    /// <summary>A filled rectangle between the given data coordinates, edged in white <paramref name="edge"/> px wide so that neighbouring cells stay apart.</summary>
+    public static void Cell(Plot plot, double left, double right, double bottom, double top, string colour, float edge = 2)
     {
         var cell = plot.Add.Rectangle(left, right, bottom, top);
         cell.FillColor = Colour(colour);
         cell.LineColor = Colors.White;
-        cell.LineWidth = 2;
+        cell.LineWidth = edge;
     }
 
     /// <summary>
