@@ -97,7 +97,11 @@ public class TippingCommandTests
         Assert.True(code == 0, stderr);
         Assert.Contains("grid cells", stdout, StringComparison.Ordinal);
         Assert.Equal(1 + 9, File.ReadAllLines(Path.Combine(outDir, "tipping-grid.csv")).Length);
-        Assert.Contains("zero-contour", File.ReadAllText(Path.Combine(outDir, "tipping-grid.svg")), StringComparison.Ordinal);
+        string svg = File.ReadAllText(Path.Combine(outDir, "tipping-grid.svg"));
+        Assert.StartsWith("<svg ", svg, StringComparison.Ordinal);
+        Assert.Contains("viewBox=\"0 0 900 640\"", svg, StringComparison.Ordinal);
+        Assert.Contains("Where wide − trained changes sign", svg, StringComparison.Ordinal);
+        Assert.Contains("zero: level", svg, StringComparison.Ordinal); // the contour's legend entry
     }
 
     [Theory]

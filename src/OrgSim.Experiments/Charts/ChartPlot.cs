@@ -146,6 +146,77 @@ internal static partial class ChartPlot
         band.LineWidth = 0;
     }
 
+    /// <summary>The width of <paramref name="text"/> in the shipped font at <paramref name="size"/> px, measured.</summary>
+    public static double TextWidth(string text, float size, bool bold = false)
+    {
+        using var font = new SKFont(bold ? ChartFont.Bold : ChartFont.Regular, size);
+        return font.MeasureText(text);
+    }
+
+    /// <summary><paramref name="text"/>, shortened with an ellipsis if it would be wider than <paramref name="width"/> px in the shipped font.</summary>
+    public static string Fit(string text, double width, float size, bool bold = false)
+    {
+        if (TextWidth(text, size, bold) <= width)
+        {
+            return text;
+        }
+
+        int keep = text.Length - 1;
+        while (keep > 1 && TextWidth(string.Concat(text.AsSpan(0, keep), "…"), size, bold) > width)
+        {
+            keep--;
+        }
+
+        return string.Concat(text.AsSpan(0, keep), "…");
+    }
+
+    /// <summary>A text at (<paramref name="x"/>, <paramref name="y"/>) in data units, anchored by <paramref name="alignment"/>, in the shipped font.</summary>
+    public static ScottPlot.Plottables.Text Text(Plot plot, string text, double x, double y, Alignment alignment, float size = LabelSize, string colour = "#222222", bool bold = false)
+    {
+        var label = plot.Add.Text(text, x, y);
+        label.LabelFontName = ChartFont.Family;
+        label.LabelFontSize = size;
+        label.LabelFontColor = Colour(colour);
+        label.LabelBold = bold;
+        label.LabelAlignment = alignment;
+        return label;
+    }
+
+    /// <summary>A filled rectangle between the given data coordinates, edged in white <paramref name="edge"/> px wide so that neighbouring cells stay apart.</summary>
+    public static void Cell(Plot plot, double left, double right, double bottom, double top, string colour, float edge = 2)
+    {
+        var cell = plot.Add.Rectangle(left, right, bottom, top);
+        cell.FillColor = Colour(colour);
+        cell.LineColor = Colors.White;
+        cell.LineWidth = edge;
+    }
+
+    /// <summary>
+    /// The data area <paramref name="plot"/> gets on a page <paramref name="height"/> px tall, found by laying it out once: for a
+    /// chart that places cells and their labels in pixels, with limits making one data unit one pixel.
+    /// </summary>
+    public static PixelRect DataRect(Plot plot, int height)
+    {
+        plot.RenderInMemory(PageWidth, height);
+        return plot.RenderManager.LastRender.DataRect;
+    }
+
+    /// <summary>No axes, ticks or grid: for a chart that labels its cells itself.</summary>
+    public static void HideAxes(Plot plot)
+    {
+        foreach (IAxis axis in (IAxis[])[plot.Axes.Left, plot.Axes.Bottom])
+        {
+            axis.FrameLineStyle.Width = 0;
+            axis.MajorTickStyle.Length = 0;
+            axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
+            axis.Label.Text = "";
+        }
+
+        plot.Axes.Left.MinimumSize = 20;
+        plot.Axes.Bottom.MinimumSize = 8;
+        plot.Grid.IsVisible = false;
+    }
+
     /// <summary>A legend entry: a line (optionally dashed), a swatch, or a line over a translucent band.</summary>
     public static LegendItem Entry(string label, string colour, LegendMark mark)
     {

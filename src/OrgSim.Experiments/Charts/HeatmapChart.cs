@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrgSim.Experiments.Report;
+using ScottPlot;
 
 namespace OrgSim.Experiments.Charts;
 
@@ -12,63 +13,67 @@ internal static class HeatmapChart
 {
     public const string FileName = "heatmap.svg", Title = "Competent share at the horizon across the sweep";
 
-    private const double RowHeight = 28, ScaleWidth = 120, ScaleHeight = 220, MaxWidth = 1200, PanelGap = 36, PanelHeader = 40;
+    /// <summary>Layout in data units, which the limits make about one pixel each.</summary>
+    private const double RowHeight = 30, PanelGap = 28, PanelHeader = 56, CaptionHeight = 30;
 
     /// <summary>The most rows in one panel, so a large sweep becomes several panels side by side rather than one very tall table.</summary>
     internal const int MaxRows = 24;
 
+    /// <summary>The colour scale's stops shown in the legend, as shares.</summary>
+    private static readonly double[] ScaleStops = [1, 0.75, 0.5, 0.25, 0];
+
     public static Chart Draw(ResultTables tables)
     {
         var (caption, panels) = Panels(tables);
-        var labels = panels.SelectMany(p => p.Rows).Select(r => r.Label).ToList();
-        double labelWidth = labels.Max(r => SvgWriter.TextWidth(r, SvgWriter.LabelSize)) + 16;
-        double cellWidth = Math.Clamp(tables.Arms.Max(a => SvgWriter.TextWidth(a, SvgWriter.LabelSize + 1)) + 12, 64, 160);
-        double panelWidth = labelWidth + (tables.Arms.Count * cellWidth);
-        int across = Math.Clamp((int)((MaxWidth - 40 - ScaleWidth + PanelGap) / (panelWidth + PanelGap)), 1, panels.Count);
-        double width = Math.Max(Axes.PageWidth, 20 + (across * panelWidth) + ((across - 1) * PanelGap) + ScaleWidth + 20);
-        int tallest = panels.Max(p => p.Rows.Count);
-        double panelHeight = PanelHeader + 12 + (tallest * RowHeight);
-        int down = (panels.Count + across - 1) / across;
-        double top = caption is null ? 100 : 124;
-        double height = top + Math.Max((down * panelHeight) + ((down - 1) * PanelGap), ScaleHeight + PanelHeader) + 70;
         string subtitle = string.Create(CultureInfo.InvariantCulture, $"{tables.Name} · {tables.Points.Count} sweep points · mean of the runs");
+        var plot = ChartPlot.New(Title, subtitle);
+        ChartPlot.HideAxes(plot);
+        ChartPlot.Legend(plot, ScaleStops.Select(s => ChartPlot.Entry((100 * s).ToString("F0", CultureInfo.InvariantCulture) + "%", Palette.Scale(s), LegendMark.Swatch)), "competent share", "in the cell's colour");
+        ChartPlot.Footnote(plot, string.Create(CultureInfo.InvariantCulture, $"Colour and number: % of agent–competency pairs at stage ≥ 2 at week {tables.HorizonWeeks}, mean of the runs of each sweep point and arm"));
 
-        using var svg = new SvgWriter(width, height, Title, subtitle);
-        svg.Open("defs");
-        svg.Open("linearGradient", ("id", "heatmap-scale"), ("x1", 0), ("y1", 1), ("x2", 0), ("y2", 0));
-        foreach (double stop in (double[])[0, 0.25, 0.5, 0.75, 1])
-        {
-            svg.Leaf("stop", ("offset", stop), ("stop-color", Palette.Scale(stop)));
-        }
+        // Laid out in pixels of the data area, whose width the legend decides.
+        const int Trial = 600;
+        PixelRect area = ChartPlot.DataRect(plot, Trial);
+        double available = area.Width - 4;
+        var labels = panels.SelectMany(p => p.Rows).Select(r => r.Label).ToList();
+        double labelWidth = Math.Min(labels.Max(r => ChartPlot.TextWidth(r, ChartPlot.LabelSize)) + 16, available / 2);
+        double cellWidth = Math.Clamp(tables.Arms.Max(a => ChartPlot.TextWidth(a, ChartPlot.LabelSize, bold: true)) + 16, 64, 240);
+        cellWidth = Math.Max(40, Math.Min(cellWidth, (available - labelWidth) / tables.Arms.Count));
+        double panelWidth = labelWidth + (tables.Arms.Count * cellWidth);
+        int across = Math.Clamp((int)((available + PanelGap) / (panelWidth + PanelGap)), 1, panels.Count);
+        int tallest = panels.Max(p => p.Rows.Count);
+        List<string> columns = [.. tables.Arms.Select(a => Column(a, cellWidth - 8))];
+        double header = (panels[0].Title is null ? PanelHeader - 26 : PanelHeader) + (columns.Any(c => c.Contains('\n', StringComparison.Ordinal)) ? 20 : 0);
+        double panelHeight = header + (tallest * RowHeight);
+        int down = (panels.Count + across - 1) / across;
+        double top = caption is null ? 0 : CaptionHeight;
+        double contentHeight = top + (down * panelHeight) + ((down - 1) * PanelGap) + 4;
 
-        svg.Close();
-        svg.Close();
         if (caption is not null)
         {
-            svg.Text(20, 84, SvgWriter.Fit(caption, width - 40, SvgWriter.LabelSize), ("font-weight", "bold"), ("class", "row-header"));
+            ChartPlot.Text(plot, ChartPlot.Fit(caption, available, ChartPlot.LabelSize, bold: true), 0, 4, Alignment.UpperLeft, bold: true);
         }
 
         for (int k = 0; k < panels.Count; k++)
         {
             var (panelTitle, rows) = panels[k];
-            double px = 20 + (k % across * (panelWidth + PanelGap)), py = top + (k / across * (panelHeight + PanelGap));
+            double px = k % across * (panelWidth + PanelGap), py = top + (k / across * (panelHeight + PanelGap));
             double left = px + labelWidth;
-            svg.Open("g", ("class", "heatmap-panel"));
             if (panelTitle is not null)
             {
-                svg.Text(px, py + 14, SvgWriter.Fit(panelTitle, panelWidth, SvgWriter.LabelSize + 1), ("font-weight", "bold"), ("class", "panel-title"));
+                ChartPlot.Text(plot, ChartPlot.Fit(panelTitle, panelWidth, ChartPlot.LabelSize + 1, bold: true), px, py + 4, Alignment.UpperLeft, ChartPlot.LabelSize + 1, bold: true);
             }
 
             for (int a = 0; a < tables.Arms.Count; a++)
             {
-                Label(svg, left + ((a + 0.5) * cellWidth), py + PanelHeader + 2, tables.Arms[a], cellWidth - 6, ("text-anchor", "middle"), ("font-weight", "bold"), ("class", "column-label"));
+                ChartPlot.Text(plot, columns[a], left + ((a + 0.5) * cellWidth), py + header - 6, Alignment.LowerCenter, ChartPlot.LabelSize, bold: true);
             }
 
             for (int r = 0; r < rows.Count; r++)
             {
                 var (p, label) = rows[r];
-                double y = py + PanelHeader + 12 + (r * RowHeight);
-                svg.Text(left - 10, y + (RowHeight / 2) + 5, label, ("text-anchor", "end"), ("class", "row-label"));
+                double y = py + header + (r * RowHeight);
+                ChartPlot.Text(plot, ChartPlot.Fit(label, labelWidth - 14, ChartPlot.LabelSize), left - 10, y + (RowHeight / 2) + 2, Alignment.MiddleRight);
                 for (int a = 0; a < tables.Arms.Count; a++)
                 {
                     string arm = tables.Arms[a];
@@ -76,32 +81,16 @@ internal static class HeatmapChart
                         ?? tables.Series.FirstOrDefault(s => s.Point == p && s.Arm == arm)?.CompetentShare[^1].Mean;
                     string text = share is double value ? (100 * value).ToString("F0", CultureInfo.InvariantCulture) + "%" : "–";
                     double x = left + (a * cellWidth);
-                    svg.Open("rect", ("class", "cell"), ("x", x), ("y", y), ("width", cellWidth), ("height", RowHeight),
-                        ("fill", share is double shade ? Palette.Scale(shade) : "#FFFFFF"), ("stroke", "#FFFFFF"), ("stroke-width", 2));
-                    svg.Title(string.Join(", ", tables.Points[p].Select((v, i) => $"{tables.ParameterPaths[i]} = {v}")) + $" · {arm}: {text}");
-                    svg.Close();
-                    svg.Text(x + (cellWidth / 2), y + (RowHeight / 2) + 5, text, ("text-anchor", "middle"), ("fill", Palette.TextOn(share ?? 0)), ("class", "value"));
+                    ChartPlot.Cell(plot, x, x + cellWidth, y + RowHeight, y, share is double shade ? Palette.Scale(shade) : "#FFFFFF");
+                    ChartPlot.Text(plot, text, x + (cellWidth / 2), y + (RowHeight / 2) + 2, Alignment.MiddleCenter, ChartPlot.NoteSize, Palette.TextOn(share ?? 0));
                 }
             }
-
-            svg.Close();
         }
 
-        double scaleX = width - ScaleWidth + 4, scaleTop = top + PanelHeader;
-        svg.Open("g", ("class", "legend"));
-        svg.Leaf("rect", ("x", scaleX), ("y", scaleTop), ("width", 22), ("height", ScaleHeight), ("fill", "url(#heatmap-scale)"), ("stroke", Palette.Axis));
-        IReadOnlyList<double> ticks = NiceTicks.Inside(0, 100, 6);
-        foreach (double tick in ticks)
-        {
-            double ty = scaleTop + ScaleHeight - (tick / 100 * ScaleHeight);
-            svg.Leaf("line", ("x1", scaleX + 22), ("x2", scaleX + 28), ("y1", ty), ("y2", ty), ("stroke", Palette.Axis));
-            svg.Text(scaleX + 32, ty + 5, Axes.Percent(ticks)(tick));
-        }
-
-        svg.Close();
-        svg.Text(20, height - 24, string.Create(CultureInfo.InvariantCulture, $"Colour and number: % of agent–competency pairs at stage ≥ 2 at week {tables.HorizonWeeks}"),
-            ("font-size", 14), ("fill", Palette.Muted), ("class", "note"));
-        return new Chart(FileName, Title, svg.Finish());
+        // y grows downwards, as in a table: the first row at the top; one unit is one pixel.
+        plot.Axes.SetLimits(0, area.Width, contentHeight, 0);
+        int height = (int)Math.Ceiling(Trial - area.Height + contentHeight);
+        return ChartPlot.Finish(plot, FileName, Title, subtitle, height);
     }
 
     /// <summary>
@@ -150,24 +139,29 @@ internal static class HeatmapChart
         return (caption, panels);
     }
 
+    /// <summary>An arm's name over its column: on one line if it fits, else broken after a hyphen or space into two, each shortened to fit.</summary>
+    private static string Column(string arm, double width)
+    {
+        if (ChartPlot.TextWidth(arm, ChartPlot.LabelSize, bold: true) <= width)
+        {
+            return arm;
+        }
+
+        int cut = arm.LastIndexOfAny(['-', ' '], arm.Length - 2);
+        while (cut > 0 && ChartPlot.TextWidth(arm[..(cut + 1)], ChartPlot.LabelSize, bold: true) > width)
+        {
+            cut = arm.LastIndexOfAny(['-', ' '], cut - 1);
+        }
+
+        return cut <= 0
+            ? ChartPlot.Fit(arm, width, ChartPlot.LabelSize, bold: true)
+            : arm[..(cut + 1)].TrimEnd() + "\n" + ChartPlot.Fit(arm[(cut + 1)..], width, ChartPlot.LabelSize, bold: true);
+    }
+
     /// <summary>Each path's last segment ("model.transmission" → "transmission"), or the whole path when two would share a name.</summary>
     private static List<string> ShortNames(IReadOnlyList<string> paths)
     {
         var last = paths.Select(p => p[(p.LastIndexOf('.') + 1)..]).ToList();
         return paths.Select((p, i) => last.Count(l => l == last[i]) > 1 ? p : last[i]).ToList();
-    }
-
-    /// <summary>A label from data, shortened to <paramref name="width"/> px with its full text as a tooltip.</summary>
-    private static void Label(SvgWriter svg, double x, double y, string text, double width, params (string, object?)[] attributes)
-    {
-        string shown = SvgWriter.Fit(text, width, SvgWriter.LabelSize + 1); // a little wider: column labels are bold
-        svg.Open("g");
-        if (shown != text)
-        {
-            svg.Title(text);
-        }
-
-        svg.Text(x, y, shown, attributes);
-        svg.Close();
     }
 }

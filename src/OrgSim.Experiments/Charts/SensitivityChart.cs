@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrgSim.Experiments.Sensitivity;
+using ScottPlot;
 
 namespace OrgSim.Experiments.Charts;
 
@@ -11,7 +12,9 @@ namespace OrgSim.Experiments.Charts;
 /// </summary>
 internal static class SensitivityChart
 {
-    private const double RowHeight = 46, LabelGap = 12, MaxLabelWidth = 380, LabelSize = 13;
+    private const double MaxLabelWidth = 330;
+
+    private const float LabelSize = 13;
 
     private static readonly string First = Palette.Arm(1), Total = Palette.Arm(0), SigmaColour = "#000000";
 
@@ -45,40 +48,37 @@ internal static class SensitivityChart
         double largest = ranked.Max(i => Math.Max(i.MuStar, i.Sigma));
         largest = double.IsFinite(noise) ? Math.Max(largest, noise) : largest;
         IReadOnlyList<double> ticks = NiceTicks.Covering(0, largest > 0 ? largest : 1);
-        var entries = new List<LegendEntry> { new("μ*: mean |effect|", Total, LegendMark.Swatch) };
+        var plot = Frame(title, subtitle, [.. ranked.Select(i => i.Parameter)], ticks, "change in the output over a parameter's range");
+        int n = ranked.Count;
+        var bars = plot.Add.Bars(ranked.Select((m, row) => new Bar
+        {
+            Position = Y(row, n),
+            Value = m.MuStar,
+            Size = 0.5,
+            FillColor = ChartPlot.Colour(Total),
+            LineWidth = 0,
+        }).ToList());
+        bars.Horizontal = true;
+        for (int row = 0; row < n; row++)
+        {
+            MorrisIndices m = ranked[row];
+            // The value over the bar's end, clear of σ's diamond on the bar's centre line.
+            ChartPlot.Text(plot, m.MuStar.ToString("0.000", CultureInfo.InvariantCulture), m.MuStar, Y(row, n) + 0.27, Alignment.LowerLeft, ChartPlot.NoteSize - 1);
+            plot.Add.Marker(m.Sigma, Y(row, n), MarkerShape.FilledDiamond, 13, ChartPlot.Colour(SigmaColour));
+        }
+
+        var entries = new List<LegendItem> { ChartPlot.Entry("μ*: mean |effect|", Total, LegendMark.Swatch), Diamond("σ: spread of the effects") };
         if (double.IsFinite(noise))
         {
-            entries.Add(new LegendEntry("noise floor", Palette.Muted, LegendMark.Dashed));
+            // μ* left of this line cannot be told from the replicates' noise.
+            var floor = plot.Add.VerticalLine(noise, 2, ChartPlot.Colour(Palette.Muted), LinePattern.Dashed);
+            floor.LabelText = "";
+            entries.Add(ChartPlot.Entry("noise floor", Palette.Muted, LegendMark.Dashed));
         }
 
-        string[] notes = ["◆ σ: spread of the effects", "effect: change in the output", "when the parameter moves", "across its whole range", string.Create(CultureInfo.InvariantCulture, $"Morris, {morris.Trajectories} trajectories,"), string.Create(CultureInfo.InvariantCulture, $"{morris.Evaluations:N0} design points")];
-        var (svg, axes) = Frame(title, subtitle, ranked.Select(i => i.Parameter).ToList(), ticks, entries, notes);
-        using (svg)
-        {
-            for (int row = 0; row < ranked.Count; row++)
-            {
-                MorrisIndices m = ranked[row];
-                double centre = RowCentre(axes, row);
-                double barHeight = RowHeight * 0.5;
-                svg.Open("rect", ("class", "bar mu-star"), ("x", axes.X(0)), ("y", centre - (barHeight / 2)), ("width", Math.Max(0, axes.X(m.MuStar) - axes.X(0))), ("height", barHeight), ("fill", Total));
-                svg.Title(string.Create(CultureInfo.InvariantCulture, $"{m.Parameter}: μ* {m.MuStar:0.000}, μ {m.Mu:0.000}, σ {m.Sigma:0.000}"));
-                svg.Close();
-                double sx = axes.X(m.Sigma), r = 6;
-                svg.Leaf("path", ("class", "sigma"), ("fill", SigmaColour), ("d", $"M{SvgWriter.N(sx)} {SvgWriter.N(centre - r)} L{SvgWriter.N(sx + r)} {SvgWriter.N(centre)} L{SvgWriter.N(sx)} {SvgWriter.N(centre + r)} L{SvgWriter.N(sx - r)} {SvgWriter.N(centre)} Z"));
-                svg.Text(axes.X(m.MuStar) + 8, centre - (barHeight / 2) - 4, m.MuStar.ToString("0.000", CultureInfo.InvariantCulture), ("font-size", 13), ("class", "value"));
-            }
-
-            if (double.IsFinite(noise))
-            {
-                // μ* below this line cannot be told from the replicates' noise.
-                svg.Leaf("line", ("class", "noise-floor"), ("x1", axes.X(noise)), ("x2", axes.X(noise)), ("y1", axes.Top), ("y2", axes.Bottom),
-                    ("stroke", Palette.Muted), ("stroke-width", 2), ("stroke-dasharray", "8 5"));
-            }
-
-            axes.DrawX(svg, ticks, Axes.Plain(ticks), "change in the output over a parameter's range");
-            Legend.Draw(svg, axes.Right + Axes.LegendGap, axes.Top, entries, notes);
-            return new Chart(FileName(index), title, svg.Finish());
-        }
+        ChartPlot.Legend(plot, entries, "effect: change in the output", "when the parameter moves", "across its whole range",
+            string.Create(CultureInfo.InvariantCulture, $"Morris, {morris.Trajectories} trajectories,"), string.Create(CultureInfo.InvariantCulture, $"{morris.Evaluations:N0} design points"));
+        return ChartPlot.Finish(plot, FileName(index), title, subtitle, Height(n));
     }
 
     private static Chart Sobol(string output, SobolAnalysis sobol, int index, string subtitle)
@@ -88,67 +88,70 @@ internal static class SensitivityChart
         double low = Math.Min(0, ranked.Min(i => Math.Min(i.First.Low, i.Total.Low)));
         double high = Math.Max(0.1, ranked.Max(i => Math.Max(i.First.High, i.Total.High)));
         IReadOnlyList<double> ticks = NiceTicks.Covering(Math.Max(-1, low), Math.Min(1.5, high));
-        var entries = new List<LegendEntry> { new("S1: alone", First, LegendMark.Swatch), new("ST: with interactions", Total, LegendMark.Swatch) };
-        string[] notes = ["whiskers: bootstrap 95% CI", "share of the output's variance", string.Create(CultureInfo.InvariantCulture, $"Sobol', N = {sobol.BaseSamples:N0},"), string.Create(CultureInfo.InvariantCulture, $"{sobol.Evaluations:N0} design points")];
-        var (svg, axes) = Frame(title, subtitle, ranked.Select(i => i.Parameter).ToList(), ticks, entries, notes);
-        using (svg)
+        double Clamp(double v) => Math.Clamp(v, ticks[0], ticks[^1]);
+        var plot = Frame(title, subtitle, [.. ranked.Select(i => i.Parameter)], ticks, "share of the output's variance");
+        int n = ranked.Count;
+        const double Offset = 0.19, Size = 0.34, Cap = 0.09;
+        var bars = new List<Bar>();
+        for (int row = 0; row < n; row++)
         {
-            double zero = axes.X(Math.Clamp(0, ticks[0], ticks[^1]));
-            for (int row = 0; row < ranked.Count; row++)
+            foreach (var (estimate, colour, y) in new[] { (ranked[row].First, First, Y(row, n) + Offset), (ranked[row].Total, Total, Y(row, n) - Offset) })
             {
-                double centre = RowCentre(axes, row), barHeight = RowHeight * 0.34;
-                foreach (var (estimate, colour, offset, name) in new[] { (ranked[row].First, First, -barHeight / 2, "s1"), (ranked[row].Total, Total, barHeight / 2, "st") })
+                bars.Add(new Bar { Position = y, Value = Clamp(estimate.Value), Size = Size, FillColor = ChartPlot.Colour(colour), LineWidth = 0 });
+                double lo = Clamp(estimate.Low), hi = Clamp(estimate.High);
+                foreach (var (x1, y1, x2, y2) in new[] { (lo, y, hi, y), (lo, y - Cap, lo, y + Cap), (hi, y - Cap, hi, y + Cap) })
                 {
-                    double value = Math.Clamp(estimate.Value, ticks[0], ticks[^1]);
-                    double x0 = Math.Min(zero, axes.X(value)), x1 = Math.Max(zero, axes.X(value)), y = centre + offset;
-                    svg.Open("rect", ("class", $"bar {name}"), ("x", x0), ("y", y - (barHeight / 2)), ("width", x1 - x0), ("height", barHeight), ("fill", colour));
-                    svg.Title(string.Create(CultureInfo.InvariantCulture, $"{ranked[row].Parameter}: {name.ToUpperInvariant()} {estimate.Value:0.000} [{estimate.Low:0.000}, {estimate.High:0.000}]"));
-                    svg.Close();
-                    double lo = axes.X(Math.Clamp(estimate.Low, ticks[0], ticks[^1])), hi = axes.X(Math.Clamp(estimate.High, ticks[0], ticks[^1])), w = 4;
-                    svg.Leaf("path", ("class", "whisker"), ("stroke", "#000000"), ("stroke-width", 1.5), ("fill", "none"),
-                        ("d", $"M{SvgWriter.N(lo)} {SvgWriter.N(y)} H{SvgWriter.N(hi)} M{SvgWriter.N(lo)} {SvgWriter.N(y - w)} V{SvgWriter.N(y + w)} M{SvgWriter.N(hi)} {SvgWriter.N(y - w)} V{SvgWriter.N(y + w)}"));
+                    var whisker = plot.Add.Line(x1, y1, x2, y2);
+                    whisker.LineColor = Colors.Black;
+                    whisker.LineWidth = 1.5f;
+                    whisker.MarkerSize = 0;
                 }
             }
-
-            axes.DrawX(svg, ticks, Axes.Plain(ticks), "share of the output's variance");
-            Legend.Draw(svg, axes.Right + Axes.LegendGap, axes.Top, entries, notes);
-            return new Chart(FileName(index), title, svg.Finish());
         }
+
+        plot.Add.Bars(bars).Horizontal = true;
+        plot.MoveToBack(plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>().Single());
+        ChartPlot.Legend(plot, [ChartPlot.Entry("S1: alone", First, LegendMark.Swatch), ChartPlot.Entry("ST: with interactions", Total, LegendMark.Swatch)],
+            "whiskers: bootstrap 95% CI", "share of the output's variance", string.Create(CultureInfo.InvariantCulture, $"Sobol', N = {sobol.BaseSamples:N0},"), string.Create(CultureInfo.InvariantCulture, $"{sobol.Evaluations:N0} design points"));
+        return ChartPlot.Finish(plot, FileName(index), title, subtitle, Height(n));
     }
 
-    /// <summary>The page and plot area for <paramref name="parameters"/> rows, their labels on the left, vertical grid lines at <paramref name="ticks"/>.</summary>
-    private static (SvgWriter Svg, Axes Axes) Frame(string title, string subtitle, List<string> parameters, IReadOnlyList<double> ticks, List<LegendEntry> entries, string[] notes)
+    /// <summary>
+    /// A plot with a row per parameter, the first at the top, named on the left (shortened past <see cref="MaxLabelWidth"/>),
+    /// the x axis over <paramref name="ticks"/> with vertical grid lines.
+    /// </summary>
+    private static Plot Frame(string title, string subtitle, List<string> parameters, IReadOnlyList<double> ticks, string xTitle)
     {
-        double labelWidth = Math.Min(MaxLabelWidth, parameters.Max(p => SvgWriter.TextWidth(p, LabelSize)));
-        double left = 24 + labelWidth + LabelGap, top = Axes.MarginTop;
-        double height = top + (parameters.Count * RowHeight) + Axes.MarginBottom + 10;
-        double legendWidth = Legend.Width(entries, notes);
-        height = Math.Max(height, top + (entries.Count * Legend.RowHeight) + (notes.Length * 20) + 40);
-        var axes = new Axes(left, top, Axes.PageWidth - left - Axes.LegendGap - legendWidth - 16, height - top - Axes.MarginBottom, ticks[0], ticks[^1], 0, parameters.Count);
-        // A bold title runs wider than the usual estimate of a text's width.
-        var svg = new SvgWriter(Axes.PageWidth, height, SvgWriter.Fit(title, (Axes.PageWidth - 40) * 0.85, SvgWriter.TitleSize), subtitle);
-        svg.Open("g", ("class", "grid"));
-        foreach (double tick in ticks)
-        {
-            svg.Leaf("line", ("x1", axes.X(tick)), ("x2", axes.X(tick)), ("y1", axes.Top), ("y2", axes.Bottom), ("stroke", Palette.Grid), ("stroke-width", 1));
-        }
-
-        svg.Close();
-        for (int row = 0; row < parameters.Count; row++)
-        {
-            string shown = SvgWriter.Fit(parameters[row], labelWidth, LabelSize);
-            svg.Open("g", ("class", "parameter"));
-            if (shown != parameters[row])
-            {
-                svg.Title(parameters[row]);
-            }
-
-            svg.Text(left - LabelGap, RowCentre(axes, row) + 5, shown, ("text-anchor", "end"), ("font-size", LabelSize));
-            svg.Close();
-        }
-
-        return (svg, axes);
+        // A long output's name in the title is cut rather than run under the legend.
+        var plot = ChartPlot.New(ChartPlot.Fit(title, ChartPlot.PageWidth - 40, ChartPlot.TitleSize, bold: true), subtitle);
+        int n = parameters.Count;
+        ChartPlot.Ticks(plot.Axes.Bottom, ticks, ChartPlot.Plain(ticks));
+        plot.Axes.Bottom.Label.Text = xTitle;
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. Enumerable.Range(0, n).Select(row => Y(row, n))], [.. parameters.Select(p => ChartPlot.Fit(p, MaxLabelWidth, LabelSize))]);
+        plot.Axes.Left.TickLabelStyle.FontSize = LabelSize;
+        plot.Axes.Left.Label.Text = "";
+        plot.Grid.XAxisStyle.IsVisible = true;
+        plot.Grid.XAxisStyle.MajorLineStyle.Color = ChartPlot.Colour(Palette.Grid);
+        plot.Grid.XAxisStyle.MajorLineStyle.Width = 1;
+        plot.Grid.YAxisStyle.IsVisible = false;
+        plot.Axes.SetLimits(ticks[0], ticks[^1], -0.6, n - 0.4);
+        return plot;
     }
 
-    private static double RowCentre(Axes axes, int row) => axes.Top + ((row + 0.5) * RowHeight);
+    /// <summary>The y of row <paramref name="row"/> of <paramref name="n"/>: the first, most influential, at the top.</summary>
+    private static double Y(int row, int n) => n - 1 - row;
+
+    private static int Height(int rows) => Math.Max(440, 76 + 40 + (rows * 46) + 70);
+
+    private static LegendItem Diamond(string label) => new()
+    {
+        LabelText = label,
+        LabelFontSize = ChartPlot.LabelSize,
+        LabelFontColor = ChartPlot.Colour("#222222"),
+        MarkerShape = MarkerShape.FilledDiamond,
+        MarkerSize = 13,
+        MarkerFillColor = ChartPlot.Colour(SigmaColour),
+        MarkerLineColor = ChartPlot.Colour(SigmaColour),
+    };
 }

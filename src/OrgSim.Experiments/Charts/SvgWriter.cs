@@ -17,7 +17,7 @@ internal sealed class SvgWriter : IDisposable
     /// <summary>Fonts every system has; consultants open the files on whatever laptop drives the projector.</summary>
     public const string FontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
-    public const double LabelSize = 15, AxisTitleSize = 16, TitleSize = 22;
+    public const double LabelSize = 15, TitleSize = 22;
 
     private const string Ns = "http://www.w3.org/2000/svg";
     private readonly StringBuilder _text = new();
@@ -99,29 +99,6 @@ internal sealed class SvgWriter : IDisposable
         double rounded = Math.Round(value, 2);
         return (rounded == 0 ? 0 : rounded).ToString("0.##", CultureInfo.InvariantCulture);
     }
-
-    /// <summary>Path data for a polyline through <paramref name="points"/>; a NaN coordinate breaks the line.</summary>
-    public static string Polyline(IEnumerable<(double X, double Y)> points, bool closed = false)
-    {
-        var d = new StringBuilder();
-        bool pen = false;
-        foreach ((double x, double y) in points)
-        {
-            if (double.IsNaN(x) || double.IsNaN(y))
-            {
-                pen = false;
-                continue;
-            }
-
-            d.Append(d.Length == 0 ? "" : " ").Append(pen ? 'L' : 'M').Append(N(x)).Append(' ').Append(N(y));
-            pen = true;
-        }
-
-        return closed && d.Length > 0 ? d.Append(" Z").ToString() : d.ToString();
-    }
-
-    /// <summary>The approximate width of <paramref name="text"/> in a sans-serif font of <paramref name="size"/> px.</summary>
-    public static double TextWidth(string text, double size) => text.Length * size * 0.56;
 
     /// <summary><paramref name="text"/>, shortened with an ellipsis if it would be wider than <paramref name="width"/> px.</summary>
     public static string Fit(string text, double width, double size)

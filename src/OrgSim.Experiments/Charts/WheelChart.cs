@@ -11,6 +11,9 @@ namespace OrgSim.Experiments.Charts;
 /// </summary>
 internal static class WheelChart
 {
+    /// <summary>The page's width, the statistical charts' width.</summary>
+    private const double PageWidth = ChartPlot.PageWidth;
+
     public const string FileName = "wheel.svg", TeamsFileName = "wheel-teams.svg", Title = "Competency wheel of the organisation";
 
     /// <summary>The most team wheels drawn: more would be too small to read on a projector.</summary>
@@ -25,8 +28,8 @@ internal static class WheelChart
     {
         const double panelHeight = 330, radius = 100;
         int columns = Math.Min(3, input.Series.Count), rows = (input.Series.Count + columns - 1) / columns;
-        double panelWidth = Axes.PageWidth / columns, height = TitleHeight + (rows * panelHeight) + NoteHeight;
-        using var svg = new SvgWriter(Axes.PageWidth, height, Title, input.Subtitle);
+        double panelWidth = PageWidth / columns, height = TitleHeight + (rows * panelHeight) + NoteHeight;
+        using var svg = new SvgWriter(PageWidth, height, Title, input.Subtitle);
         for (int a = 0; a < input.Series.Count; a++)
         {
             ArmSeries s = input.Series[a];
@@ -74,20 +77,20 @@ internal static class WheelChart
             return null;
         }
 
-        const double panelWidth = Axes.PageWidth / 4, panelHeight = 240, radius = 62, legendHeight = 40, armHeight = 34;
+        const double panelWidth = PageWidth / 4, panelHeight = 240, radius = 62, legendHeight = 40, armHeight = 34;
         int rowsPerArm = (teams.Count + 3) / 4;
         double blockHeight = armHeight + (rowsPerArm * panelHeight);
         double height = TitleHeight + (arms * blockHeight) + legendHeight + NoteHeight;
         // A chart recorded as groups (a very large organisation) has groups where teams would be.
         string title = orgChart.Grouping is null ? "Competency wheels of front-line teams" : "Competency wheels of front-line groups of teams";
         string subtitle = $"{input.Tables.Name} · from least to most competent · one run per arm";
-        using var svg = new SvgWriter(Axes.PageWidth, height, title, subtitle);
+        using var svg = new SvgWriter(PageWidth, height, title, subtitle);
         for (int a = 0; a < arms; a++)
         {
             var shares = orgChart.FinalCompetencyShares[a];
             string arm = orgChart.Arms[a].Name;
             double top = TitleHeight + (a * blockHeight);
-            svg.Text(20, top + 20, SvgWriter.Fit("arm " + arm, Axes.PageWidth - 40, 17), ("font-size", 17), ("font-weight", "bold"), ("class", "arm-title"));
+            svg.Text(20, top + 20, SvgWriter.Fit("arm " + arm, PageWidth - 40, 17), ("font-size", 17), ("font-weight", "bold"), ("class", "arm-title"));
             for (int i = 0; i < teams.Count; i++)
             {
                 OrgChartTeam team = orgChart.Teams[teams[i]];

@@ -221,9 +221,11 @@ public class ChartTests
     [Fact]
     public void Draw_IsTheSameOnEveryThread()
     {
-        string[] first = ChartSet.Draw(Tables(), null).Select(c => c.Svg).ToArray();
+        // Two sweep points, so that the heatmap is drawn too.
+        string[] first = ChartSet.Draw(Tables(points: 2), null).Select(c => c.Svg).ToArray();
+        Assert.Contains(first, svg => svg.Contains("across the sweep", StringComparison.Ordinal));
         var drawn = new string[4][];
-        Parallel.For(0, drawn.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => drawn[i] = ChartSet.Draw(Tables(), null).Select(c => c.Svg).ToArray());
+        Parallel.For(0, drawn.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => drawn[i] = ChartSet.Draw(Tables(points: 2), null).Select(c => c.Svg).ToArray());
         Assert.All(drawn, svgs => Assert.Equal(first, svgs));
     }
 
@@ -239,14 +241,31 @@ public class ChartTests
     }
 
     [Fact]
-    public void Heatmap_IsDrawnOnlyForASweep_WithACellPerPointAndArm()
+    public void Heatmap_IsDrawnOnlyForASweep_WithACellPerPointAndArm_ColouredAndLabelledByItsShare()
     {
         Assert.DoesNotContain(ChartSet.Draw(Tables(), null), c => c.FileName == "heatmap.svg");
         Chart chart = ChartSet.Draw(Tables(points: 3), null).Single(c => c.FileName == "heatmap.svg");
-        Assert.Equal(6, Count(chart, "rect", "cell"));
-        Assert.Equal(["spread.rate = 0.1", "spread.rate = 0.2", "spread.rate = 0.3"], Elements(chart, "text", "row-label").Select(e => e.Value));
-        Assert.Equal(["bottom-up", "top-down"], Elements(chart, "text", "column-label").Select(e => e.Value));
-        Assert.Contains("100%", Texts(chart));
+
+        // Row by row, bottom-up then top-down: 50% and 30% at the first point, 10 points more at each next one.
+        double[] shares = [0.5, 0.3, 0.6, 0.4, 0.7, 0.5];
+        Assert.Equal(shares.Select(Palette.Scale), Cells(chart).Select(Fill));
+        List<string> texts = Texts(chart);
+        foreach (string label in (string[])["spread.rate = 0.1", "spread.rate = 0.2", "spread.rate = 0.3", "bottom-up", "top-down", "50%", "30%", "60%", "40%", "70%"])
+        {
+            Assert.Contains(label, texts);
+        }
+
+        Assert.Equal(2, texts.Count(t => t == "50%") - 1); // two cells and the colour scale's entry
+        (double x, _, double width, _) = DataArea(chart);
+        XElement scale = XDocument.Parse(chart.Svg).Descendants(Svg + "text").Single(t => t.Value.Trim() == "competent share");
+        Assert.True(Translate(scale).X > x + width, "the colour scale is right of the cells");
+        Assert.StartsWith("0 0 900 ", (string?)XDocument.Parse(chart.Svg).Root!.Attribute("viewBox"), StringComparison.Ordinal);
+
+        byte[] png = chart.Png!(1200);
+        using var bitmap = SkiaSharp.SKBitmap.Decode(png);
+        Assert.Equal(1200, bitmap.Width);
+        Assert.True(Ink(bitmap, Palette.Scale(0.7)) > 2000, "the 70% cell is drawn");
+        Assert.True(Ink(bitmap, "#222222") > 500, "no text");
     }
 
     [Fact]
@@ -260,19 +279,20 @@ public class ChartTests
 
         Chart chart = ChartSet.Draw(tables, null).Single(c => c.FileName == "heatmap.svg");
 
-        Assert.Equal(120, Count(chart, "rect", "cell"));
-        Assert.Equal(3, Count(chart, "g", "heatmap-panel"));
-        Assert.Equal(["transmission = 0.02", "transmission = 0.05", "transmission = 0.08"], Elements(chart, "text", "panel-title").Select(e => e.Value));
-        Assert.Contains("support_boost · agents", Elements(chart, "text", "row-header").Single().Value, StringComparison.Ordinal);
-        List<string> rows = Elements(chart, "text", "row-label").Select(e => e.Value).ToList();
-        Assert.Equal(60, rows.Count);
-        Assert.Equal("0 · 250", rows[0]);
-        Assert.Equal(20, rows.Distinct().Count()); // distinct within each panel
-        Assert.All(Elements(chart, "g", "heatmap-panel"), g => Assert.Equal(20, g.Descendants(Svg + "text").Count(t => (string?)t.Attribute("class") == "row-label")));
+        Assert.Equal(120, Cells(chart).Count);
+        List<string> texts = Texts(chart);
+        Assert.Equal(["transmission = 0.02", "transmission = 0.05", "transmission = 0.08"], texts.Where(t => t.StartsWith("transmission = ", StringComparison.Ordinal)));
+        Assert.Contains(texts, t => t.Contains("support_boost · agents", StringComparison.Ordinal));
+        Assert.Equal(3, texts.Count(t => t == "0 · 250")); // once in each panel
+        Assert.Equal(20, texts.Where(t => t.Contains(" · ", StringComparison.Ordinal) && char.IsDigit(t[0])).Distinct().Count());
         var root = XDocument.Parse(chart.Svg).Root!;
         double width = double.Parse((string)root.Attribute("width")!, CultureInfo.InvariantCulture), height = double.Parse((string)root.Attribute("height")!, CultureInfo.InvariantCulture);
         Assert.True(height / width < 2, $"{width} × {height}");
     }
+
+    /// <summary>A heatmap's cells: rectangles filled in the data area (their white edges are drawn apart, unfilled).</summary>
+    private static List<XElement> Cells(Chart chart) =>
+        Plotted(chart).Where(e => e.Name == Svg + "rect" && e.Attribute("stroke") is null && Fill(e).StartsWith('#')).ToList();
 
     [Fact]
     public void Wheel_HasFourArcsPerArm_RatedOneToNine()
