@@ -40,8 +40,8 @@ public partial class ReportPointTests
         Assert.Contains("sweep point 3 of 3", Adoption(2), StringComparison.Ordinal);
 
         // The heatmap covers the whole sweep and is drawn once, outside the blocks.
-        Assert.Equal(1, Regex.Count(html, "class=\"heatmap-panel\""));
-        Assert.DoesNotContain(blocks, b => b.Value.Contains("heatmap-panel", StringComparison.Ordinal));
+        Assert.Equal(1, Regex.Count(html, "<title>Competent share at the horizon across the sweep"));
+        Assert.DoesNotContain(blocks, b => b.Value.Contains("Competent share at the horizon across the sweep", StringComparison.Ordinal));
         Assert.Contains("document.getElementById('point')", html, StringComparison.Ordinal);
 
         // The same chart inlined once per point keeps its ids unique in the page, so a point's clip paths are its own.
