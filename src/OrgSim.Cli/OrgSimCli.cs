@@ -172,7 +172,7 @@ public static class OrgSimCli
     private static string Describe(Error error, string verb) => error switch
     {
         NoVerbSelectedError => "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')",
-        BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are run, sensitivity, validate, init, graph, merge, plot, bench, tipping and calibrate, e.g. 'orgsim run scenarios/quickstart.yaml'",
+        BadVerbSelectedError bad => $"orgsim: unknown command '{bad.Token}'; the commands are run, sensitivity, validate, init, graph, merge, plot, deck, bench, tipping and calibrate, e.g. 'orgsim run scenarios/quickstart.yaml'",
         SequenceOutOfRangeError when verb == "tipping" => "orgsim tipping: --between takes two numbers per --vary and --contrast ARM1-ARM2 and at most a metric; e.g. --between 0 2 --contrast bottom-up-top-down competent_share_final",
         SequenceOutOfRangeError when verb == "merge" => "orgsim merge: the shard folders are missing; e.g. 'orgsim merge results/sweep-shard-* --out results/sweep'",
         MissingRequiredOptionError missing => verb switch
@@ -182,6 +182,7 @@ public static class OrgSimCli
             "merge" when missing.NameInfo.LongName == "out" => "orgsim merge: --out is missing; e.g. 'orgsim merge results/sweep-shard-* --out results/sweep'",
             "merge" => "orgsim merge: the shard folders are missing; e.g. 'orgsim merge results/sweep-shard-* --out results/sweep'",
             "plot" => "orgsim plot: the output folder is missing; e.g. 'orgsim plot results/quickstart'",
+            "deck" => "orgsim deck: the output folder is missing; e.g. 'orgsim deck results/quickstart'",
             "sensitivity" => "orgsim sensitivity: the scenario file is missing; e.g. 'orgsim sensitivity scenarios/what-decides.yaml'",
             "tipping" => $"orgsim tipping: {(missing.NameInfo.LongName.Length == 0 ? "the scenario file" : "--" + missing.NameInfo.LongName)} is missing; e.g. 'orgsim tipping scenarios/quickstart.yaml --vary model.relationships.report.weight --between 0 2 --contrast bottom-up-top-down competent_share_final'",
             "calibrate" => $"orgsim calibrate: {(missing.NameInfo.LongName.Length == 0 ? "the scenario file" : "--" + missing.NameInfo.LongName)} is missing; e.g. 'orgsim calibrate scenarios/calibrate.yaml --observed survey.csv'",
@@ -202,6 +203,7 @@ public static class OrgSimCli
         [typeof(InitOptions)] = "init",
         [typeof(MergeOptions)] = "merge",
         [typeof(PlotOptions)] = "plot",
+        [typeof(DeckOptions)] = "deck",
         [typeof(BenchOptions)] = "bench",
         [typeof(TippingOptions)] = "tipping",
         [typeof(CalibrateOptions)] = "calibrate",

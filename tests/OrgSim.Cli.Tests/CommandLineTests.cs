@@ -35,6 +35,18 @@ public class CommandLineTests
         Assert.Equal("orgsim plot: the output folder is missing; e.g. 'orgsim plot results/quickstart'", stderr.TrimEnd());
     }
 
+    [Fact]
+    public void Deck_NamesItselfInItsUsageErrors()
+    {
+        var (code, _, stderr) = CliHarness.Run("deck");
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.Equal("orgsim deck: the output folder is missing; e.g. 'orgsim deck results/quickstart'", stderr.TrimEnd());
+
+        (code, _, stderr) = CliHarness.Run("deck", CliHarness.TempDirectory(), "--bogus");
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.Equal("orgsim: unknown option 'bogus'; see 'orgsim deck --help'", stderr.TrimEnd());
+    }
+
     [Theory]
     [InlineData("plot")]
     [InlineData("deck")]
