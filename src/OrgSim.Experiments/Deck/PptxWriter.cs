@@ -156,7 +156,8 @@ public static partial class PptxWriter
             case DeckSlideKind.Gallery:
                 tree.Append(Text(id++, "Title", Margin, (long)(0.3 * Inch), width, Inch, [slide.Title], 2400, bold: true, Ink, title: true, A.TextAnchoringTypeValues.Bottom));
                 long top = (long)(1.45 * Inch), height = Height - top - (long)(0.3 * Inch);
-                int columns = slide.Kind == DeckSlideKind.Picture ? 1 : Math.Min(3, slide.Pictures.Count);
+                // Org charts are wide: a gallery stacks them, each as wide as the slide allows.
+                int columns = 1;
                 int rows = Math.Max(1, (slide.Pictures.Count + columns - 1) / Math.Max(1, columns));
                 long gap = Inch / 8, cellWidth = (width - ((columns - 1) * gap)) / Math.Max(1, columns), cellHeight = (height - ((rows - 1) * gap)) / rows;
                 for (int i = 0; i < slide.Pictures.Count; i++)

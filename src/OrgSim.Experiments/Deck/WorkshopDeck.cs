@@ -16,8 +16,15 @@ public static class WorkshopDeck
     /// <summary>The width, in pixels, at which charts are drawn for a slide (a full-width picture on a 1920-pixel projector).</summary>
     public const int ChartPixels = 1600;
 
-    /// <summary>The org chart snapshots are drawn smaller: five or so share a slide.</summary>
-    public const int SnapshotPixels = 1000;
+    /// <summary>The org chart snapshots span the slide's width, one above the other.</summary>
+    public const int SnapshotPixels = 1800;
+
+    /// <summary>Arms whose org charts share a slide, stacked.</summary>
+    public const int ArmsPerOrgChartSlide = 2;
+
+    /// <summary>The week of a snapshot, from its title ("ARM — week N"); 0 when it has none.</summary>
+    private static int SnapshotWeek(string title) =>
+        System.Text.RegularExpressions.Regex.Match(title, @"week (\d+)$") is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
 
     /// <summary>The deck as the bytes of a .pptx file.</summary>
     /// <exception cref="InvalidDataException">A chart could not be drawn as PNG; the message names it.</exception>
@@ -50,13 +57,23 @@ public static class WorkshopDeck
 
         if (org is not null && org.Arms.Count > 0)
         {
+            // One slide per snapshot week with the arms' org charts stacked at full width, two to a
+            // slide: the icicle is wide, and five to a slide made its names unreadable on a projector.
             IReadOnlyList<(string Title, string Svg)> snapshots = OrgChartSvg.Snapshots(org, tables.HorizonWeeks);
             int perArm = snapshots.Count / org.Arms.Count;
-            for (int arm = 0; arm < org.Arms.Count && perArm > 0; arm++)
+            for (int w = 0; w < perArm; w++)
             {
-                var pictures = snapshots.Skip(arm * perArm).Take(perArm)
-                    .Select(s => new DeckPicture(ChartPng.Render(s.Title + ".svg", s.Svg, width: SnapshotPixels), s.Title)).ToList();
-                slides.Add(new(DeckSlideKind.Gallery, $"{org.Arms[arm].Name}: how the competence spread through the org chart", [], pictures));
+                int week = SnapshotWeek(snapshots[w].Title);
+                for (int first = 0; first < org.Arms.Count; first += ArmsPerOrgChartSlide)
+                {
+                    var arms = Enumerable.Range(first, Math.Min(ArmsPerOrgChartSlide, org.Arms.Count - first)).ToList();
+                    var pictures = arms.Select(arm => snapshots[(arm * perArm) + w])
+                        .Select(s => new DeckPicture(ChartPng.Render(s.Title + ".svg", s.Svg, width: SnapshotPixels), s.Title)).ToList();
+                    string which = org.Arms.Count <= ArmsPerOrgChartSlide ? string.Empty
+                        : string.Create(CultureInfo.InvariantCulture, $" (arms {first + 1}–{arms[^1] + 1} of {org.Arms.Count})");
+                    string when = week == 0 ? "at the start" : "after " + PlainNumbers.Duration(week);
+                    slides.Add(new(DeckSlideKind.Gallery, $"The org chart {when}: " + string.Join(" and ", arms.Select(a => org.Arms[a].Name)) + which, [], pictures));
+                }
             }
         }
 

@@ -25,7 +25,7 @@ public sealed class WorkshopDeckTests
 
     [Fact]
     [Trait("Category", "Slow")] // 4 s: draws a deck (12 charts and 10 org charts as PNG).
-    public void Deck_HasTheCoverTheKeyMessageASlidePerChartOnePerArmAndTheMethod_AndIsValidOpenXml()
+    public void Deck_HasTheCoverTheKeyMessageASlidePerChartOnePerSnapshotWeekAndTheMethod_AndIsValidOpenXml()
     {
         string folder = WithDeck.Value;
         ResultTables tables = ResultTablesReader.Load(folder);
@@ -35,7 +35,8 @@ public sealed class WorkshopDeckTests
         using PresentationDocument document = PresentationDocument.Open(Path.Combine(folder, ResultsFolder.DeckFileName), isEditable: false);
         Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         List<SlidePart> slides = Slides(document);
-        Assert.Equal(1 + 1 + charts.Count + org.Arms.Count + 1, slides.Count);
+        // Five snapshot weeks, each a slide with both arms' org charts stacked.
+        Assert.Equal(1 + 1 + charts.Count + 5 + 1, slides.Count);
 
         Assert.Equal(tables.Heading, Title(slides[0]));
         Assert.Equal("The key message", Title(slides[1]));
@@ -48,7 +49,9 @@ public sealed class WorkshopDeckTests
             Assert.Single(slides[2 + i].Slide.Descendants<P.Picture>());
         }
 
-        Assert.All(slides.Skip(2 + charts.Count).Take(org.Arms.Count), s => Assert.Equal(5, s.ImageParts.Count()));
+        Assert.All(slides.Skip(2 + charts.Count).Take(5), s => Assert.Equal(org.Arms.Count, s.ImageParts.Count()));
+        Assert.Equal("The org chart at the start: " + string.Join(" and ", org.Arms.Select(a => a.Name)), Title(slides[2 + charts.Count]));
+        Assert.StartsWith("The org chart after ", Title(slides[2 + charts.Count + 4]), StringComparison.Ordinal);
         Assert.Equal("How these numbers were made", Title(slides[^1]));
         Assert.Contains("each of the 2 arms ran 2 times (seed 5)", Texts(slides[^1]), StringComparison.Ordinal);
         Assert.True(ResultsFolder.IsOurDeck(Path.Combine(folder, ResultsFolder.DeckFileName)));
