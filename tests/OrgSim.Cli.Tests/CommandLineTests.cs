@@ -199,3 +199,26 @@ public class CommandLineTests
         Assert.False(Directory.Exists(dir));
     }
 }
+
+/// <summary><c>run --pptx</c> that cannot write the deck keeps the user's file, says so last and exits non-zero.</summary>
+public class RunPptxRefusedTests
+{
+    [Fact]
+    public void AForeignWorkshopPptx_IsKept_TheRunSaysSoLast_AndExitsOne()
+    {
+        string folder = Path.Combine(CliHarness.TempDirectory(), "out");
+        Directory.CreateDirectory(folder);
+        string deck = Path.Combine(folder, "workshop.pptx");
+        File.WriteAllText(deck, "my own notes");
+        string scenario = Path.Combine(CliHarness.RepoRoot, "scenarios", "quickstart.yaml");
+
+        var (code, stdout, stderr) = CliHarness.Run("run", scenario, "--out", folder, "--pptx", "--set", "replicates=2", "--set", "horizon_weeks=8", "--set", "organisation.agents=60");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("my own notes", File.ReadAllText(deck));
+        Assert.Contains("Results in", stdout, StringComparison.Ordinal);
+        string last = stderr.TrimEnd().Split('\n')[^1];
+        Assert.StartsWith("orgsim: the tables are written, but not workshop.pptx: ", last, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "summary.csv")));
+    }
+}

@@ -40,6 +40,13 @@ public static class RunCommand
 
         string seconds = time.GetElapsedTime(start).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
         stdout.WriteLine($"{outcome.RunsExecuted} {(outcome.RunsExecuted == 1 ? "run" : "runs")} in {seconds} s. Results in {outcome.Folder}{Path.DirectorySeparatorChar}");
+        if (outcome.Unwritten is { } unwritten)
+        {
+            // Said before the table too; again here, last, where it is seen, and the exit code tells a script.
+            stderr.WriteLine(unwritten);
+            return ExitCodes.BadInput;
+        }
+
         return ExitCodes.Success;
     }
 

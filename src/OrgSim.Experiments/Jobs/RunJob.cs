@@ -133,19 +133,17 @@ public static class RunJob
 
                 IReadOnlyList<string> keyMessage = request.NoReport ? [] : DrawReport(folder, request.Png, listener.Note);
 
-                if (request.Pptx)
-                {
-                    WriteDeck(folder, request.Overwrite, listener.Note);
-                }
+                // Asked for and not written: said again at the end and a non-zero exit, so a script notices.
+                string? deckProblem = request.Pptx ? WriteDeck(folder, request.Overwrite, listener.Note) : null;
 
                 if (analyses is not null)
                 {
                     // A design's points are many and chosen by the design: the analysis is the summary.
-                    return new RunOutcome(JobStatus.Success, [], []) { Folder = folder.Path, RunsExecuted = pending, Sensitivity = new SensitivitySummary(loaded.Sensitivity!, analyses), KeyMessage = keyMessage };
+                    return new RunOutcome(JobStatus.Success, [], []) { Folder = folder.Path, RunsExecuted = pending, Sensitivity = new SensitivitySummary(loaded.Sensitivity!, analyses), KeyMessage = keyMessage, Unwritten = deckProblem };
                 }
 
                 var (summaries, notShown) = Summaries(loaded, plan, folder, identity);
-                return new RunOutcome(JobStatus.Success, [], []) { Folder = folder.Path, RunsExecuted = pending, Summaries = summaries, PointsNotShown = notShown, KeyMessage = keyMessage };
+                return new RunOutcome(JobStatus.Success, [], []) { Folder = folder.Path, RunsExecuted = pending, Summaries = summaries, PointsNotShown = notShown, KeyMessage = keyMessage, Unwritten = deckProblem };
             }
             catch (DamagedFileException e)
             {
@@ -208,21 +206,26 @@ public static class RunJob
         }
     }
 
-    /// <summary>Writes the workshop deck; a failure here is a note, because the tables are already written.</summary>
-    internal static void WriteDeck(ResultsFolder folder, bool overwrite, Action<string> note)
+    /// <summary>Writes the workshop deck; a failure here is a note, because the tables are already written. Returns the note, or null when the deck was written.</summary>
+    internal static string? WriteDeck(ResultsFolder folder, bool overwrite, Action<string> note)
     {
+        string? problem;
         try
         {
             var (_, deckError) = folder.WriteDeck(overwrite);
-            if (deckError is not null)
-            {
-                note($"orgsim: the tables are written, but not {ResultsFolder.DeckFileName}: {deckError}");
-            }
+            problem = deckError is null ? null : $"orgsim: the tables are written, but not {ResultsFolder.DeckFileName}: {deckError}";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            note($"orgsim: the tables are written, but not {ResultsFolder.DeckFileName} ({e.Message}); write it later with 'orgsim deck {ShellWord.Quote(folder.Path)}'");
+            problem = $"orgsim: the tables are written, but not {ResultsFolder.DeckFileName} ({e.Message}); write it later with 'orgsim deck {ShellWord.Quote(folder.Path)}'";
         }
+
+        if (problem is not null)
+        {
+            note(problem);
+        }
+
+        return problem;
     }
 
     private static string Describe(LoadedScenario loaded, RunPlan plan, long pending, int threads, ShardSpec? shard, string shardSource)

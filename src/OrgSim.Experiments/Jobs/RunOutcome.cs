@@ -24,6 +24,9 @@ public sealed record RunOutcome(JobStatus Status, IReadOnlyList<string> Lines, I
     /// <summary>The report's key message (<see cref="Report.KeyMessage"/>): one or two plain sentences; empty without a report.</summary>
     public IReadOnlyList<string> KeyMessage { get; init; } = [];
 
+    /// <summary>An output asked for that could not be written (the deck of <c>--pptx</c>): the line saying so, or null.</summary>
+    public string? Unwritten { get; init; }
+
     /// <summary>Points beyond <see cref="Summaries"/>, not shown.</summary>
     public int PointsNotShown { get; init; }
 
