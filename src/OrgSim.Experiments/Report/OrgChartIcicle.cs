@@ -216,10 +216,16 @@ internal sealed record OrgChartIcicle(IReadOnlyList<IcicleCell> Cells, IReadOnly
 
         var rowList = new List<IcicleRow>();
         double top = 0;
+        var rowLevels = Enumerable.Range(0, rows)
+            .Select(r => shelves > 1 && r > 0 ? [] : cells.Where(c => c.Row == r).SelectMany(c => c.Teams).Select(t => teams[t].Level).Distinct().Order().ToList())
+            .ToList();
         for (int r = 0; r < rows; r++)
         {
-            List<int> levels = shelves > 1 && r > 0 ? [] : cells.Where(c => c.Row == r).SelectMany(c => c.Teams).Select(t => teams[t].Level).Distinct().Order().ToList();
-            string name = levels.Count == 0 ? "" : levels.Count == 1 ? "Level " + Markup.Integer(levels[0]) : "Levels " + Markup.Integer(levels[0]) + "–" + Markup.Integer(levels[^1]);
+            List<int> levels = rowLevels[r];
+            // A team's level is its first member's; a level no row starts at (the directors in the
+            // board's team) is held by the row above the gap, so that row is labelled down to it.
+            int last = levels.Count == 0 ? 0 : r + 1 < rows && rowLevels[r + 1].Count > 0 ? Math.Max(levels[^1], rowLevels[r + 1][0] - 1) : levels[^1];
+            string name = levels.Count == 0 ? "" : levels[0] == last ? "Level " + Markup.Integer(levels[0]) : "Levels " + Markup.Integer(levels[0]) + "–" + Markup.Integer(last);
             rowList.Add(new IcicleRow(top, heights[r], name));
             top += heights[r];
         }

@@ -157,6 +157,18 @@ public class OrgChartIcicleTests
     }
 
     [Fact]
+    public void Rows_AreLabelledWithEveryLevelTheyHold_WhenALevelHasNoTeamOfItsOwn()
+    {
+        // Brightway's directors (level 1) sit in the board's team with the chief executive (level 0):
+        // no row starts at level 1, and the board's row says it holds it, as levels.svg counts it.
+        using var reader = new StreamReader(Path.Combine(TestPaths.RepoRoot, "scenarios", "data", "retail-chain-hr.csv"));
+        OrgGraph graph = HrExportImporter.Import(reader, "retail-chain-hr.csv", new HrImportOptions(), seed: 1284).Graph;
+        OrgChartIcicle icicle = OrgChartIcicle.Compute(Recorded(graph));
+
+        Assert.Equal(["Levels 0–1", "Level 2", "Level 3", "Level 4"], icicle.Rows.Select(r => r.Label));
+    }
+
+    [Fact]
     public void Compute_IsTheSameForTheSameChart()
     {
         OrgChartIcicle a = OrgChartIcicle.Compute(FiveThousand()), b = OrgChartIcicle.Compute(FiveThousand());
