@@ -38,6 +38,7 @@ public sealed partial class ResultsFolder
         {
             return (0, points.Count == 0
                 ? string.Create(CultureInfo.InvariantCulture, $"--point {asked}, but the folder has no results to draw")
+                : points.Count == 1 ? string.Create(CultureInfo.InvariantCulture, $"--point {asked}, but the folder has no sweep: its only point is {points[0]}; leave --point out")
                 : string.Create(CultureInfo.InvariantCulture, $"--point {asked}, but the folder's sweep points are {points[0]} to {points[^1]} (as numbered in summary.csv)"), []);
         }
 

@@ -58,6 +58,9 @@ public partial class ReportPointTests
 
         Assert.DoesNotContain("id=\"point\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("point-charts", html.Replace(".point-charts[hidden]", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+
+        JobOutcome refused = PlotJob.Execute(folder, png: false, _ => { }, point: 1);
+        Assert.Equal("orgsim plot: --point 1, but the folder has no sweep: its only point is 0; leave --point out", Assert.Single(refused.Errors));
     }
 
     [Fact]
