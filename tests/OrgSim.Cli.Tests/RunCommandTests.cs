@@ -150,7 +150,7 @@ public class RunCommandTests
     [InlineData(new[] { "run", "SCENARIO", "--out" }, "orgsim: --out needs a value: a folder (run) or a file (graph)")]
     [InlineData(new[] { "run" }, "orgsim run: the scenario file is missing; e.g. 'orgsim run scenarios/quickstart.yaml'")]
     [InlineData(new string[0], "orgsim: no command given; run a scenario with 'orgsim run SCENARIO.yaml' (see 'orgsim --help')")]
-    [InlineData(new[] { "walk", "SCENARIO" }, "orgsim: unknown command 'walk'; the commands are run, sensitivity, validate, init, graph, merge, plot, bench, tipping and calibrate, e.g. 'orgsim run scenarios/quickstart.yaml'")]
+    [InlineData(new[] { "walk", "SCENARIO" }, "orgsim: unknown command 'walk'; the commands are run, sensitivity, validate, init, graph, merge, plot, deck, bench, tipping and calibrate, e.g. 'orgsim run scenarios/quickstart.yaml'")]
     public void Run_WithAMalformedCommandLinePrintsOneLineAndExitsTwo(string[] args, string expected)
     {
         string scenario = CliHarness.WriteScenario(Small);
