@@ -14,10 +14,18 @@ public static class KeyMessage
     /// <summary>At most this many arms are named with their share; beyond it, the best and the least.</summary>
     private const int ArmsNamed = 4;
 
-    /// <summary>The sentences, in reading order; empty when summary.csv has no final shares at the first point.</summary>
+    /// <summary>The sentences, in reading order; empty for a sensitivity analysis, and when summary.csv has no final shares at the first point.</summary>
     public static IReadOnlyList<string> Compose(ResultTables tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
+
+        // A sensitivity design's points are scattered over many parameters by the design: its first
+        // point is no scenario anyone asked about, and "what decides the answer" is the message.
+        if (tables.Sensitivity.Count > 0)
+        {
+            return [];
+        }
+
         const int point = 0;
         var arms = tables.Arms
             .Select(arm => (Arm: arm, Share: tables.Stat(point, arm, FinalShare)?.Mean))
@@ -189,7 +197,12 @@ public static class KeyMessage
     /// <summary>Five percentage points of retention: a gap a manager would act on.</summary>
     private const double ClearRetentionGap = 0.05;
 
-    private static string Percent(double share) => Markup.Integer((int)Math.Round(100 * share, MidpointRounding.AwayFromZero)) + "%";
+    /// <summary>A whole per cent, except near the ends: 99.7% is not "100%", nor 0.3% "0%".</summary>
+    private static string Percent(double share)
+    {
+        int whole = (int)Math.Round(100 * share, MidpointRounding.AwayFromZero);
+        return (whole == 100 && share < 1) || (whole == 0 && share > 0) ? PlainNumbers.OneDecimal(100 * share) + "%" : Markup.Integer(whole) + "%";
+    }
 
     private static string Capitalise(string text) => text.Length == 0 || !char.IsLower(text[0]) ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

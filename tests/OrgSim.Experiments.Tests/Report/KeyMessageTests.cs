@@ -114,13 +114,22 @@ public class KeyMessageTests
     {
         StatRow Kept(string arm, double mean, double half) => new(0, arm, "retention", mean, mean - half, mean + half, 20);
         ResultTables clear = Tables([], [.. Reach("teams", 0.44, null, 0), .. Reach("leaders", 0.51, null, 0), Kept("teams", 0.999, 0.002), Kept("leaders", 0.912, 0.009)]);
-        Assert.Equal("One year after training, teams keeps 100% of what its trained people learnt; leaders, 91%.", KeyMessage.Compose(clear)[^1]);
+        Assert.Equal("One year after training, teams keeps 99.9% of what its trained people learnt; leaders, 91%.", KeyMessage.Compose(clear)[^1]);
 
         // A 4-point gap is no headline; nor is a 6-point one whose intervals overlap.
         ResultTables small = Tables([], [.. Reach("teams", 0.44, null, 0), .. Reach("leaders", 0.51, null, 0), Kept("teams", 0.95, 0.01), Kept("leaders", 0.91, 0.01)]);
         ResultTables noisy = Tables([], [.. Reach("teams", 0.44, null, 0), .. Reach("leaders", 0.51, null, 0), Kept("teams", 0.95, 0.04), Kept("leaders", 0.89, 0.04)]);
         Assert.DoesNotContain(KeyMessage.Compose(small), s => s.Contains("after training", StringComparison.Ordinal));
         Assert.DoesNotContain(KeyMessage.Compose(noisy), s => s.Contains("after training", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ASensitivityAnalysis_HasNoKeyMessage_ItsDesignPointsAreNoOnesScenario()
+    {
+        ResultTables tables = Tables([], [.. Reach("a", 0.3, null, 0), .. Reach("b", 0.9, 40, 1)]);
+        Assert.NotEmpty(KeyMessage.Compose(tables));
+        var analysis = new OrgSim.Experiments.Sensitivity.OutputAnalysis(new OrgSim.Experiments.Sensitivity.SensitivityOutput("competent_share_final", "b"), null, null, 0, 0.5, 0.1);
+        Assert.Empty(KeyMessage.Compose(tables with { Sensitivity = [analysis] }));
     }
 
     [Fact]
