@@ -70,6 +70,7 @@ public static class WorkshopDeck
                     var pictures = arms.Select(arm => snapshots[(arm * perArm) + w])
                         .Select(s => new DeckPicture(ChartPng.Render(s.Title + ".svg", s.Svg, width: SnapshotPixels), s.Title)).ToList();
                     string which = org.Arms.Count <= ArmsPerOrgChartSlide ? string.Empty
+                        : arms.Count == 1 ? string.Create(CultureInfo.InvariantCulture, $" (arm {first + 1} of {org.Arms.Count})")
                         : string.Create(CultureInfo.InvariantCulture, $" (arms {first + 1}–{arms[^1] + 1} of {org.Arms.Count})");
                     string when = week == 0 ? "at the start" : "after " + PlainNumbers.Duration(week);
                     slides.Add(new(DeckSlideKind.Gallery, $"The org chart {when}: " + string.Join(" and ", arms.Select(a => org.Arms[a].Name)) + which, [], pictures));

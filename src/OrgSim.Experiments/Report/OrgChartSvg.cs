@@ -104,8 +104,10 @@ public static class OrgChartSvg
 
         foreach (IcicleRow row in icicle.Rows.Where(r => r.Label.Length > 0))
         {
+            // "Levels 0–1" is wider than "Level 2": smaller, so it stays left of the icicle.
+            string size = row.Label.Length > "Level 10".Length ? "14" : "16";
             svg.Append("<text class=\"level\" x=\"").Append(Markup.Number(pad)).Append("\" y=\"").Append(Markup.Number(top + row.Top + row.Height / 2))
-                .Append("\" font-size=\"16\" font-weight=\"bold\" dominant-baseline=\"central\">").Append(Markup.Escape(row.Label)).Append("</text>\n");
+                .Append("\" font-size=\"").Append(size).Append("\" font-weight=\"bold\" dominant-baseline=\"central\">").Append(Markup.Escape(row.Label)).Append("</text>\n");
         }
 
         for (int c = 0; c < icicle.Cells.Count; c++)
