@@ -600,6 +600,11 @@ public static partial class ScenarioLoader
             Seed = root.ULong("seed", defaults.Seed),
         };
 
+        if (spec.Title.IndexOfAny(['\n', '\r', '\t']) >= 0)
+        {
+            context.Error(context.Locate("title"), "title is one line (it heads the report and the first slide); put the rest in question");
+        }
+
         if (spec.Title.Length > ScenarioLimits.MaxTitleLength)
         {
             context.Error(context.Locate("title"), string.Create(CultureInfo.InvariantCulture, $"title is {spec.Title.Length:N0} characters long; use at most {ScenarioLimits.MaxTitleLength} (it heads the report; put the rest in question)"));

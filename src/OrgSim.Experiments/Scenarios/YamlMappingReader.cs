@@ -154,6 +154,13 @@ internal sealed class YamlMappingReader
                 _context.Error(scalar.Start, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Describe(Child(key))} holds the control character U+{(int)c:X4}; remove it"));
                 return fallback;
             }
+
+            // A direction override or isolate makes a title read otherwise than the file says.
+            if (c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
+            {
+                _context.Error(scalar.Start, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Describe(Child(key))} holds the invisible direction control U+{(int)c:X4}, which makes the text read otherwise than written; remove it"));
+                return fallback;
+            }
         }
 
         return text;

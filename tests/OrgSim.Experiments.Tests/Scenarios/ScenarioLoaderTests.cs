@@ -62,6 +62,15 @@ public class ScenarioLoaderTests
         Assert.Equal("Two\nlines", ScenarioLoader.Parse("question: \"Two\\nlines\"\n" + Minimal, "tiny.yaml").Question); // a line break is no control character here
     }
 
+    [Fact]
+    public void ADirectionOverride_AndATitleOfTwoLines_AreErrorsAtTheirLine()
+    {
+        var rtl = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse("title: \"Train \\u202Eleaders\"\n" + Minimal, "tiny.yaml"));
+        Assert.Equal("tiny.yaml:1:8: title holds the invisible direction control U+202E, which makes the text read otherwise than written; remove it", Assert.Single(rtl.Errors).ToString());
+        var lines = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse("title: \"one\\ntwo\"\n" + Minimal, "tiny.yaml"));
+        Assert.Equal("tiny.yaml:1:8: title is one line (it heads the report and the first slide); put the rest in question", Assert.Single(lines.Errors).ToString());
+    }
+
     [Theory]
     [InlineData("~")]
     [InlineData("null")]
