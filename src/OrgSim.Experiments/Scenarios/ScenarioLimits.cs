@@ -50,6 +50,9 @@ public static class ScenarioLimits
     /// <summary>The longest scenario name, which names the output folder: 100 characters.</summary>
     public const int MaxNameLength = 100;
 
+    /// <summary>The longest arm name: 32 characters. It labels every chart's legend, heatmap column and slide title; longer, it squeezed the plots to nothing.</summary>
+    public const int MaxArmNameLength = 32;
+
     /// <summary>The longest <c>title</c>: a heading, read on a projector.</summary>
     public const int MaxTitleLength = 200;
 

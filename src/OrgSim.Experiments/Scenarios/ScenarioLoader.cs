@@ -670,6 +670,10 @@ public static partial class ScenarioLoader
                 string dot = name.Contains('.', StringComparison.Ordinal) ? " (a '.' would split key paths such as arms.NAME.seeding.budget)" : string.Empty;
                 context.Error(context.Locate($"{path}.name"), $"{path}.name is '{name}'; use letters, digits, '_' or '-', starting with a letter or digit{dot}");
             }
+            else if (name.Length > ScenarioLimits.MaxArmNameLength)
+            {
+                context.Error(context.Locate($"{path}.name"), string.Create(CultureInfo.InvariantCulture, $"{path}.name is {name.Length} characters long; use at most {ScenarioLimits.MaxArmNameLength} (it labels the charts' legends; say more in the question)"));
+            }
             else if (!seen.Add(name))
             {
                 context.Error(context.Locate($"{path}.name"), $"{path}.name '{name}' is used by an earlier arm; give each arm its own name");

@@ -63,6 +63,16 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public void AnArmNameLongerThan32Characters_IsAnErrorAtItsLine()
+    {
+        string arms = "arms:\n  - name: " + new string('a', 33) + "\n    seeding: {strategy: top-down, budget: 5}\n";
+        string text = Minimal[..Minimal.IndexOf("arms:", StringComparison.Ordinal)] + arms;
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "tiny.yaml"));
+        Assert.EndsWith("arms[0].name is 33 characters long; use at most 32 (it labels the charts' legends; say more in the question)", Assert.Single(error.Errors).ToString(), StringComparison.Ordinal);
+        Assert.Equal(new string('a', 32), ScenarioLoader.Parse(text.Replace(new string('a', 33), new string('a', 32), StringComparison.Ordinal), "tiny.yaml").Spec.Arms[0].Name);
+    }
+
+    [Fact]
     public void ADirectionOverride_AndATitleOfTwoLines_AreErrorsAtTheirLine()
     {
         var rtl = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse("title: \"Train \\u202Eleaders\"\n" + Minimal, "tiny.yaml"));
