@@ -19,8 +19,8 @@ internal static class WeeksToChart
 
     private const int Height = 540;
 
-    /// <summary>The data area's height in px, near enough to keep labels clear of the horizon line.</summary>
-    private const double PlotHeight = 330, LabelBlock = 44;
+    /// <summary>The data area's height in px, near enough to keep labels clear of the horizon line; its width, near enough to tell a narrow bar.</summary>
+    private const double PlotHeight = 330, LabelBlock = 44, ApproxDataWidth = 560;
 
     private static readonly (string Label, string Weeks, string Reached)[] Thresholds =
     [
@@ -39,6 +39,10 @@ internal static class WeeksToChart
 
         int n = input.Series.Count;
         double barWidth = Math.Min(0.75 / n, 0.3);
+        // With many arms a bar is narrower than "10/10 runs": counts drop " runs" (the legend says
+        // what k/n means), labels get smaller, and neighbouring "never"s alternate in height.
+        bool narrow = barWidth * ApproxDataWidth / Thresholds.Length < 64;
+        float countSize = narrow ? 12 : 13, numberSize = narrow ? 13 : ChartPlot.LabelSize;
         var bars = new List<Bar>();
         for (int g = 0; g < Thresholds.Length; g++)
         {
@@ -58,11 +62,11 @@ internal static class WeeksToChart
 
                 int runs = reachedRow?.N ?? weeks.N;
                 int got = reached is double r ? (int)Math.Round(r * runs, MidpointRounding.AwayFromZero) : mean >= never ? 0 : runs;
-                string count = string.Create(CultureInfo.InvariantCulture, $"{got}/{runs} runs");
+                string count = narrow ? string.Create(CultureInfo.InvariantCulture, $"{got}/{runs}") : string.Create(CultureInfo.InvariantCulture, $"{got}/{runs} runs");
                 if (reached == 0 || (reached is null && mean >= never))
                 {
-                    Label(plot, mid, 0, count, bottom: true, size: 13);
-                    Label(plot, mid, 22 * weeksPerPx, "never", bottom: true, italic: true);
+                    Label(plot, mid, 0, count, bottom: true, size: countSize);
+                    Label(plot, mid, (narrow && a % 2 == 1 ? 40 : 22) * weeksPerPx, "never", bottom: true, size: narrow ? 13 : ChartPlot.LabelSize, italic: true);
                     continue;
                 }
 
@@ -78,7 +82,7 @@ internal static class WeeksToChart
                     LineWidth = 2,
                     LinePattern = censored ? LinePattern.Dashed : LinePattern.Solid,
                 });
-                double labelAt = barTop;
+                double labelAt = barTop, whiskerLow = barTop;
                 if (weeks.Low is double low && weeks.High is double high && high > low)
                 {
                     low = Math.Min(low, never);
@@ -93,6 +97,7 @@ internal static class WeeksToChart
                     }
 
                     labelAt = Math.Max(labelAt, high);
+                    whiskerLow = Math.Min(whiskerLow, low);
                 }
 
                 // A mean that counts runs as H + 1 is no time anyone waited: a censored bar gets only its count.
@@ -100,23 +105,23 @@ internal static class WeeksToChart
                 bool above = labelAt + ((LabelBlock + 6) * weeksPerPx) < h;
                 if (above)
                 {
-                    Label(plot, mid, labelAt + (4 * weeksPerPx), count, bottom: true, size: 13);
+                    Label(plot, mid, labelAt + (4 * weeksPerPx), count, bottom: true, size: countSize);
                     if (!censored)
                     {
-                        Label(plot, mid, labelAt + (22 * weeksPerPx), lines[0], bottom: true);
+                        Label(plot, mid, labelAt + (22 * weeksPerPx), lines[0], bottom: true, size: numberSize);
                     }
                 }
                 else
                 {
-                    // Inside the bar's top: white on a solid bar; on a pale one, on a white box.
-                    double at = barTop - (8 * weeksPerPx);
+                    // Inside the bar, below the whisker: white on a solid bar; on a pale one, on a white box.
+                    double at = whiskerLow - (8 * weeksPerPx);
                     if (!censored)
                     {
-                        Label(plot, mid, at, lines[0], bottom: false, colour: Colors.White, bold: true);
+                        Label(plot, mid, at, lines[0], bottom: false, size: numberSize, colour: Colors.White, bold: true);
                         at -= 22 * weeksPerPx;
                     }
 
-                    Label(plot, mid, at, count, bottom: false, size: 13, colour: censored ? null : Colors.White, boxed: censored);
+                    Label(plot, mid, at, count, bottom: false, size: countSize, colour: censored ? null : Colors.White, boxed: censored);
                 }
             }
         }

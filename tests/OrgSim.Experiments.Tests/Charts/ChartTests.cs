@@ -155,6 +155,34 @@ public class ChartTests
     }
 
     [Fact]
+    public void WeeksTo_WithFiveArms_ShortensTheCounts_AndKeepsNeighbouringNeversApart()
+    {
+        // Five arms: the bars are narrower than "0/4 runs"; four arms never reached 90%, side by side.
+        string[] arms = ["a1", "a2", "a3", "a4", "a5"];
+        ResultTables five = Tables(arms: arms);
+        five = five with
+        {
+            Summary = [.. five.Summary, .. arms.Skip(2).SelectMany(arm => new[]
+            {
+                new StatRow(0, arm, "competent_share_final", 0.2, 0.1, 0.3, 4),
+                new StatRow(0, arm, "weeks_to_50pct", H + 1, H + 1, H + 1, 4), new StatRow(0, arm, "reached_50pct", 0, 0, 0, 4),
+                new StatRow(0, arm, "weeks_to_90pct", H + 1, H + 1, H + 1, 4), new StatRow(0, arm, "reached_90pct", 0, 0, 0, 4),
+            })],
+        };
+        Chart chart = ChartSet.Draw(five, null).Single(c => c.FileName == "weeks-to.svg");
+
+        Assert.DoesNotContain(Texts(chart), t => t.EndsWith(" runs", StringComparison.Ordinal) && t.Contains('/', StringComparison.Ordinal));
+        Assert.Contains("0/4", Texts(chart));
+        var nevers = XDocument.Parse(chart.Svg).Descendants(Svg + "text").Where(t => t.Value.Trim() == "never").Select(t => (Translate(t).X, Baseline(t), Size: FontSize(t))).ToList();
+        Assert.Equal(7, nevers.Count); // three arms at 50%, four at 90%
+        foreach (var one in nevers)
+        {
+            // "never" is about 2.6 em wide: two on one baseline must be further apart than that.
+            Assert.DoesNotContain(nevers, other => other != one && Math.Abs(other.Item2 - one.Item2) < one.Size && Math.Abs(other.X - one.X) < 2.6 * one.Size);
+        }
+    }
+
+    [Fact]
     public void Levels_HasABarPerArmAndLevel()
     {
         Chart chart = Get("levels.svg");
