@@ -379,6 +379,7 @@ public static partial class ScenarioLoader
         List<SweepPoint> points = pointValues is null
             ? [new SweepPoint(0, [], spec)]
             : ReadPoints(context, freshBase, pointValues, sets, adjust);
+        CheckQuiescence(context, points, sets.LastOrDefault(o => o.Path == "stop_at_quiescence"));
         List<string> paths = parameterPaths?.ToList() ?? (pointValues ?? []).SelectMany(p => p.Select(o => o.Path)).Distinct(StringComparer.Ordinal).ToList();
         return new LoadedScenario(spec, file, string.Empty, context.Locations())
         {
@@ -392,6 +393,27 @@ public static partial class ScenarioLoader
             ParameterPaths = paths,
             Sets = sets,
         };
+    }
+
+    /// <summary>
+    /// Refuses <c>stop_at_quiescence</c> where a quiet week is no end: only the classic threshold
+    /// rules (no learning, an adoption threshold) are deterministic once their thresholds are drawn.
+    /// In the learning model a week in which nobody changed stage is common early on (trained teams
+    /// practising, nobody yet competent) and the spread goes on after it, so stopping there froze
+    /// one arm and not another and changed the answer.
+    /// </summary>
+    private static void CheckQuiescence(ParseContext context, List<SweepPoint> points, ScenarioOverride? cause)
+    {
+        static bool Exact(ScenarioSpec s) => !s.Model.Learning && s.Model.Adoption is AdoptionRule.FractionalThreshold or AdoptionRule.AbsoluteThreshold;
+        if (!points.Any(p => p.Spec.StopAtQuiescence && !Exact(p.Spec)))
+        {
+            return;
+        }
+
+        const string Problem = "stop_at_quiescence is exact only for the classic threshold rules (model.learning: false with adoption.rule fractional-threshold or absolute-threshold); in this model a week in which nobody changes stage can come before the spread does, so remove the key";
+        YamlDotNet.Core.Mark at = context.Locate("stop_at_quiescence");
+        throw new ScenarioException([cause is not null ? new ScenarioError(context.File, 0, 0, $"--set {cause.Brief}: {Problem}")
+            : at.Equals(YamlDotNet.Core.Mark.Empty) ? new ScenarioError(context.File, 0, 0, Problem) : new ScenarioError(context.File, (int)at.Line, (int)at.Column, Problem)]);
     }
 
     /// <summary>

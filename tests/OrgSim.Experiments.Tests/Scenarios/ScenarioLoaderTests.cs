@@ -63,6 +63,16 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public void StopAtQuiescence_OutsideTheClassicThresholdRules_IsAnErrorAtItsLine()
+    {
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse("stop_at_quiescence: true\n" + Minimal, "tiny.yaml"));
+        Assert.StartsWith("tiny.yaml:1:21: stop_at_quiescence is exact only for the classic threshold rules", Assert.Single(error.Errors).ToString(), StringComparison.Ordinal);
+
+        const string Classic = "stop_at_quiescence: true\nmodel:\n  learning: false\n  adoption: {rule: fractional-threshold, threshold: {distribution: fixed, value: 0.25}}\n";
+        Assert.True(ScenarioLoader.Parse(Classic + Minimal, "tiny.yaml").Spec.StopAtQuiescence);
+    }
+
+    [Fact]
     public void AnArmNameLongerThan32Characters_IsAnErrorAtItsLine()
     {
         string arms = "arms:\n  - name: " + new string('a', 33) + "\n    seeding: {strategy: top-down, budget: 5}\n";
