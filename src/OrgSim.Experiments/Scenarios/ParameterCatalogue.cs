@@ -21,7 +21,7 @@ public static partial class ParameterCatalogue
         [
             new WholeNumberParameter<ScenarioSpec>("horizon_weeks", s => s.HorizonWeeks, (s, v) => s with { HorizonWeeks = v }, 1, ScenarioSpec.MaxHorizonWeeks, "weeks", "weeks to simulate"),
             new WholeNumberParameter<ScenarioSpec>("replicates", s => s.Replicates, (s, v) => s with { Replicates = v }, 1, ScenarioSpec.MaxReplicates, "runs", "independent replicates of every arm"),
-            new FlagParameter<ScenarioSpec>("stop_at_quiescence", s => s.StopAtQuiescence, (s, v) => s with { StopAtQuiescence = v }, "stop a run at the first week in which no agent changed stage; later weeks repeat that state in the outputs"),
+            new FlagParameter<ScenarioSpec>("stop_at_quiescence", s => s.StopAtQuiescence, (s, v) => s with { StopAtQuiescence = v }, "stop a run at the first week in which no agent changed stage; later weeks repeat that state in the outputs. Only with the classic threshold rules (`model.learning: false`, `adoption.rule` a threshold), where such a week is the end: elsewhere an error"),
             new ChoiceParameter<ScenarioSpec, Organisations.OrganisationPerPoint>("organisation_per_point", s => s.OrganisationPerPoint, (s, v) => s with { OrganisationPerPoint = v }, ScenarioNames.OrganisationsPerPoint, "`shared`: the points of a sweep run each replicate on the same organisation; `fresh`: each point and replicate draws its own (seed from both), for independent points; the arms of a point share it either way ([organisations.md](organisations.md#one-organisation-per-point-or-one-per-replicate))")
             {
                 WrittenWhen = s => s.OrganisationPerPoint != Organisations.OrganisationPerPoint.Shared,
