@@ -10,6 +10,20 @@ namespace OrgSim.Benchmarks;
 /// <summary>The organisation and simulation every benchmark measures, built one way.</summary>
 internal static class BenchmarkSimulations
 {
+    /// <summary>A scenario of the quickstart's size (1,000 agents, 104 weeks, 2 arms × 20 replicates) named <paramref name="name"/>, for the benchmarks of what comes after the runs.</summary>
+    public static string QuickstartSized(string name) => $$"""
+        name: {{name}}
+        seed: 2026
+        horizon_weeks: 104
+        replicates: 20
+        organisation: {agents: 1000, span: 8, cross_team_ties_per_agent: 2}
+        arms:
+          - name: top-down
+            seeding: {strategy: top-down, budget: 50}
+          - name: bottom-up
+            seeding: {strategy: bottom-up-teams, budget: 50}
+        """;
+
     /// <summary>The benchmark organisation: span 8, two cross-team ties per agent, seed 42 (11 directed edges per agent).</summary>
     public static HierarchyOptions Organisation(int agents) => new() { Agents = agents, Span = 8, CrossTeamTiesPerAgent = 2 };
 

@@ -18,18 +18,7 @@ namespace OrgSim.Benchmarks;
 [MemoryDiagnoser]
 public class ReportDrawingBenchmarks
 {
-    private const string Scenario = """
-        name: bench-report
-        seed: 2026
-        horizon_weeks: 104
-        replicates: 20
-        organisation: {agents: 1000, span: 8, cross_team_ties_per_agent: 2}
-        arms:
-          - name: top-down
-            seeding: {strategy: top-down, budget: 50}
-          - name: bottom-up
-            seeding: {strategy: bottom-up-teams, budget: 50}
-        """;
+    private static readonly string Scenario = BenchmarkSimulations.QuickstartSized("bench-report");
 
     private string _root = string.Empty;
     private ResultsFolder _folder = null!;

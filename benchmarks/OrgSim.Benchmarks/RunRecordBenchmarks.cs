@@ -15,18 +15,7 @@ namespace OrgSim.Benchmarks;
 [MemoryDiagnoser]
 public class RunRecordBenchmarks
 {
-    private const string Scenario = """
-        name: bench-records
-        seed: 2026
-        horizon_weeks: 104
-        replicates: 20
-        organisation: {agents: 1000, span: 8, cross_team_ties_per_agent: 2}
-        arms:
-          - name: top-down
-            seeding: {strategy: top-down, budget: 50}
-          - name: bottom-up
-            seeding: {strategy: bottom-up-teams, budget: 50}
-        """;
+    private static readonly string Scenario = BenchmarkSimulations.QuickstartSized("bench-records");
 
     private readonly RunCoordinates _first = new(0, 0, 0);
     private RunPlan _plan = null!;
