@@ -39,6 +39,19 @@ public class ToolPackageTests
         Skip.IfNot(Works([dotnet, "pack", "--help"]), $"'{dotnet} pack' is not available here, so the tool package cannot be built");
 
         string root = CliHarness.TempDirectory();
+        try
+        {
+            PackInstallAndRun(dotnet, root);
+        }
+        finally
+        {
+            // A build, a package and an installed tool with every platform's SkiaSharp: 2 GB, not left behind.
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static void PackInstallAndRun(string dotnet, string root)
+    {
         string sources = Path.Combine(root, "clone");
         foreach (string file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", "README.md" })
         {
