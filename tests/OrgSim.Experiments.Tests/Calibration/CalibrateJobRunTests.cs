@@ -8,6 +8,7 @@ public class CalibrateJobRunTests
     private static readonly string[] Outputs = ["calibration.csv", "posterior.csv", "generations.csv", "fitted.yaml", "fit.svg"];
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Results_AreByteIdentical_ForAnyThreadCount()
     {
         string folder = CalibrationFixture.Folder(particles: 30, maxGenerations: 3);
@@ -20,6 +21,7 @@ public class CalibrateJobRunTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Resume_AfterCancellation_GivesTheUninterruptedResults()
     {
         string folder = CalibrationFixture.Folder(particles: 30, maxGenerations: 3);

@@ -11,6 +11,7 @@ public class CalibrateShardTests
         CalibrationFixture.Request(folder, outName) with { Shard = shard };
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void ThreeShards_RoundByRound_InAnyOrder_GiveTheUnshardedOutputs()
     {
         string folder = CalibrationFixture.Folder(particles: 30, maxGenerations: 3);

@@ -11,6 +11,7 @@ namespace OrgSim.Experiments.Tests.Calibration;
 public class ParameterRecoveryTests
 {
     [Fact]
+    [Trait("Category", "Slow")]
     public void KnownTransmission_LiesInsideThe95PercentInterval()
     {
         string folder = CalibrationFixture.Folder(particles: 60, maxGenerations: 4, extra: "  min_acceptance: 0.1");

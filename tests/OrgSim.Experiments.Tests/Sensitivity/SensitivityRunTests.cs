@@ -76,6 +76,7 @@ public class SensitivityRunTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void SobolOutputTheSameEverywhere_IsSaidToBeConstant_AndTheReportIsDrawn()
     {
         // One week is too short for anyone to reach 50%: weeks_to_50pct is censored (2) at every point.
