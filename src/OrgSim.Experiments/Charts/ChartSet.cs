@@ -99,8 +99,7 @@ public static class ChartSet
             return string.Empty;
         }
 
-        var values = tables.Points[point].Select((v, i) => $"{(i < tables.ParameterPaths.Count ? tables.ParameterPaths[i] : "?")} = {v}");
-        return string.Create(CultureInfo.InvariantCulture, $"sweep point {point + 1} of {tables.Points.Count}: {string.Join(", ", values)}");
+        return string.Create(CultureInfo.InvariantCulture, $"sweep point {point + 1} of {tables.Points.Count}: {tables.PointValues(point)}");
     }
 
     // A sensitivity analysis is what its folder is for: its charts come first, and a design's

@@ -108,7 +108,7 @@ public static class WorkshopDeck
         lines.Add(method.ToString());
         if (tables.ParameterPaths.Count > 0 && tables.Points.Count > 0)
         {
-            lines.Add("A sweep: these slides show its first point (" + string.Join(", ", tables.ParameterPaths.Select((p, i) => p + " = " + (i < tables.Points[0].Count ? tables.Points[0][i] : "?"))) + "); summary.csv has every point.");
+            lines.Add("A sweep: these slides show its first point (" + tables.PointValues(0) + "); summary.csv has every point.");
         }
 
         foreach (string arm in tables.Arms)
@@ -119,10 +119,8 @@ public static class WorkshopDeck
                 parts.Add($"competent at week {tables.HorizonWeeks}: {PlainNumbers.OneDecimal(100 * final)}%{Interval(f, 100)}");
             }
 
-            if (tables.Stat(0, arm, "weeks_to_50pct") is { Mean: double weeks } w)
+            if (tables.HalfwayReach(0, arm) is var (reached, n, weeks) && tables.Stat(0, arm, "weeks_to_50pct") is { } w)
             {
-                int n = tables.Stat(0, arm, "reached_50pct") is { } r ? r.N : w.N;
-                int reached = tables.Stat(0, arm, "reached_50pct")?.Mean is double share ? (int)Math.Round(share * n, MidpointRounding.AwayFromZero) : weeks <= tables.HorizonWeeks ? n : 0;
                 parts.Add(reached >= n ? $"weeks to 50%: {PlainNumbers.OneDecimal(weeks)}{Interval(w, 1)}"
                     : $"50% reached in {reached} of {n} runs {PlainNumbers.Within(tables.HorizonWeeks)}");
             }

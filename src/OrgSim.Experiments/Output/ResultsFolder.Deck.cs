@@ -9,9 +9,6 @@ namespace OrgSim.Experiments.Output;
 /// <content>The workshop deck, <c>workshop.pptx</c>, drawn from the tables already in the folder, as the report is.</content>
 public sealed partial class ResultsFolder
 {
-    /// <summary>The most of run.json read for the deck's closing slide (the tables' reader checks it in full).</summary>
-    private const long MaxManifestBytes = 64L << 20;
-
     /// <summary>
     /// Writes <c>workshop.pptx</c>, atomically. An existing deck that orgsim did not write (or that
     /// someone saved since) is replaced only with <paramref name="overwrite"/>.
@@ -82,7 +79,7 @@ public sealed partial class ResultsFolder
     {
         try
         {
-            using JsonDocument json = JsonDocument.Parse(OwnFile.ReadText(Target(ManifestFileName), MaxManifestBytes));
+            using JsonDocument json = JsonDocument.Parse(OwnFile.ReadText(Target(ManifestFileName), Scenarios.ScenarioLimits.MaxRunJsonBytes));
             JsonElement root = json.RootElement;
             ulong? seed = root.TryGetProperty("seed", out JsonElement s) && s.TryGetUInt64(out ulong sv) ? sv : null;
             long? agents = root.TryGetProperty("organisation", out JsonElement o) && o.ValueKind == JsonValueKind.Object

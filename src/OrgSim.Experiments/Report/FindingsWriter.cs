@@ -22,7 +22,7 @@ internal static class FindingsWriter
         var html = new StringBuilder();
         if (tables.ParameterPaths.Count > 0 && tables.Points.Count > 0)
         {
-            string values = string.Join(", ", tables.ParameterPaths.Select((p, i) => p + " = " + (i < tables.Points[0].Count ? tables.Points[0][i] : "?")));
+            string values = tables.PointValues(0);
             html.Append("<p>These findings and the charts are for the first point of the sweep (").Append(Markup.Escape(values)).Append(')');
             if (tables.Points.Count > 1)
             {

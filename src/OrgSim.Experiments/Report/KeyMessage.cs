@@ -60,7 +60,7 @@ public static class KeyMessage
             return string.Empty;
         }
 
-        string values = string.Join(", ", tables.ParameterPaths.Select((p, i) => p + " = " + (i < tables.Points[0].Count ? tables.Points[0][i] : "?")));
+        string values = tables.PointValues(0);
         return "at the first of " + Markup.Integer(tables.Points.Count) + " sweep points (" + values + "), ";
     }
 
@@ -74,17 +74,17 @@ public static class KeyMessage
         var ranked = arms.OrderByDescending(a => a.Share).ToList();
         if (ranked.Count == 1)
         {
-            return within + ", " + ranked[0].Arm + " makes " + Percent(ranked[0].Share) + " of the organisation competent.";
+            return within + ", " + ranked[0].Arm + " makes " + PlainNumbers.WholePercent(ranked[0].Share) + " of the organisation competent.";
         }
 
         if (ranked.Count > ArmsNamed)
         {
-            return within + ", the best of the " + Markup.Integer(ranked.Count) + " arms, " + ranked[0].Arm + ", makes " + Percent(ranked[0].Share)
-                + " of the organisation competent; the least, " + ranked[^1].Arm + ", " + Percent(ranked[^1].Share) + ".";
+            return within + ", the best of the " + Markup.Integer(ranked.Count) + " arms, " + ranked[0].Arm + ", makes " + PlainNumbers.WholePercent(ranked[0].Share)
+                + " of the organisation competent; the least, " + ranked[^1].Arm + ", " + PlainNumbers.WholePercent(ranked[^1].Share) + ".";
         }
 
-        string rest = string.Join("; ", ranked.Skip(1).Select(a => a.Arm + ", " + Percent(a.Share)));
-        string sentence = within + ", " + ranked[0].Arm + " makes " + Percent(ranked[0].Share) + " of the organisation competent; " + rest;
+        string rest = string.Join("; ", ranked.Skip(1).Select(a => a.Arm + ", " + PlainNumbers.WholePercent(a.Share)));
+        string sentence = within + ", " + ranked[0].Arm + " makes " + PlainNumbers.WholePercent(ranked[0].Share) + " of the organisation competent; " + rest;
         return sentence + (ranked.Count == 2 && TooCloseToTell(tables, ranked[0].Arm, ranked[1].Arm) is int runs
             ? " — too close to tell apart in " + Markup.Integer(runs) + " paired runs."
             : ".");
@@ -190,19 +190,12 @@ public static class KeyMessage
         }
 
         string after = Capitalise(PlainNumbers.Span(tables.RetentionWeeks)) + " after training, ";
-        return after + most.Arm + " keeps " + Percent(most.Mean.Value) + " of what its trained people learnt; "
-            + (kept.Count > 2 ? "the least, " : string.Empty) + least.Arm + ", " + Percent(least.Mean.Value) + ".";
+        return after + most.Arm + " keeps " + PlainNumbers.WholePercent(most.Mean.Value) + " of what its trained people learnt; "
+            + (kept.Count > 2 ? "the least, " : string.Empty) + least.Arm + ", " + PlainNumbers.WholePercent(least.Mean.Value) + ".";
     }
 
     /// <summary>Five percentage points of retention: a gap a manager would act on.</summary>
     private const double ClearRetentionGap = 0.05;
-
-    /// <summary>A whole per cent, except near the ends: 99.7% is not "100%", nor 0.3% "0%".</summary>
-    private static string Percent(double share)
-    {
-        int whole = (int)Math.Round(100 * share, MidpointRounding.AwayFromZero);
-        return (whole == 100 && share < 1) || (whole == 0 && share > 0) ? PlainNumbers.OneDecimal(100 * share) + "%" : Markup.Integer(whole) + "%";
-    }
 
     private static string Capitalise(string text) => text.Length == 0 || !char.IsLower(text[0]) ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -30,6 +30,13 @@ public static class PlainNumbers
         weeks > 0 && weeks % 52 == 0 && weeks / 52 <= Years.Length ? Years[(weeks / 52) - 1]
         : weeks.ToString(CultureInfo.InvariantCulture) + (weeks == 1 ? " week" : " weeks");
 
+    /// <summary>A share as a whole per cent, for sentences without intervals — except near the ends: 0.997 is "99.7%", not "100%", and 0.003 "0.3%", not "0%".</summary>
+    public static string WholePercent(double share)
+    {
+        int whole = (int)Math.Round(100 * share, MidpointRounding.AwayFromZero);
+        return (whole == 100 && share < 1) || (whole == 0 && share > 0) ? OneDecimal(100 * share) + "%" : whole.ToString(CultureInfo.InvariantCulture) + "%";
+    }
+
     /// <summary>"within two years", "within 30 weeks".</summary>
     public static string Within(int weeks) => "within " + Span(weeks);
 

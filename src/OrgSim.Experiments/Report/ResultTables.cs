@@ -100,6 +100,10 @@ public sealed record ResultTables
     /// <summary>The summary value of <paramref name="metric"/> for <paramref name="arm"/> at <paramref name="point"/>, or null.</summary>
     public StatRow? Stat(int point, string arm, string metric) => Summary.FirstOrDefault(r => r.Point == point && r.Arm == arm && r.Metric == metric);
 
+    /// <summary>"model.transmission = 0.02, seed = 3": the swept values of <paramref name="point"/> (the reader checks each point has one per parameter).</summary>
+    public string PointValues(int point) =>
+        string.Join(", ", ParameterPaths.Select((path, i) => path + " = " + (i < Points[point].Count ? Points[point][i] : "?")));
+
     /// <summary>
     /// How many of the arm's runs reached 50% competent, of how many, and the mean weeks to 50%
     /// (which counts runs that did not as H + 1): from <c>reached_50pct</c>, or without it all or
