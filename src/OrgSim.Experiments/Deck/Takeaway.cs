@@ -24,11 +24,11 @@ public static class Takeaway
         return fileName switch
         {
             AdoptionChart.FileName => Join(arms, (arm, first) => tables.Stat(0, arm, "competent_share_final")?.Mean is double share
-                ? first ? $"{Capital(arm)} reaches {Percent(share)} by week {tables.HorizonWeeks}" : $"{arm} {Percent(share)}"
+                ? first ? $"{Capital(arm)} reaches {PlainNumbers.WholePercent(share)} by week {tables.HorizonWeeks}" : $"{arm} {PlainNumbers.WholePercent(share)}"
                 : null),
             WeeksToChart.FileName => Join(arms, (arm, first) => WeeksTo50(tables, arm) is { } weeks ? (first ? Capital(arm) + " reaches 50% " : arm + " ") + weeks : null),
             RetentionChart.FileName => Join(arms, (arm, first) => tables.Stat(0, arm, "retention")?.Mean is double kept
-                ? (first ? $"Competence kept {tables.RetentionWeeks} weeks after training: " : string.Empty) + $"{arm} {Percent(kept)}"
+                ? (first ? $"Competence kept {tables.RetentionWeeks} weeks after training: " : string.Empty) + $"{arm} {PlainNumbers.WholePercent(kept)}"
                 : null),
             LevelsChart.FileName => Levels(tables, arms),
             _ => Stages(fileName, tables, arms),
@@ -46,7 +46,7 @@ public static class Takeaway
 
         return Join(arms, (arm, first) => Series(tables, arm)?.StageShares is { } stages && competency < stages.Count && stages[competency].Count > 0
             ? (first ? $"{Capital(ResultTables.CompetencyNames[competency])} competent by week {tables.HorizonWeeks}: " : string.Empty)
-                + $"{arm} {Percent(stages[competency][^1].Skip(2).Sum())}"
+                + $"{arm} {PlainNumbers.WholePercent(stages[competency][^1].Skip(2).Sum())}"
             : null);
     }
 
@@ -54,7 +54,7 @@ public static class Takeaway
     private static string? Levels(ResultTables tables, List<string> arms) =>
         Join(arms, (arm, first) => Series(tables, arm)?.LevelShares is { Count: > 0 } weeks && weeks[^1] is { Count: >= 2 } levels
             ? (first ? $"By week {tables.HorizonWeeks}, level 0 / level {levels.Count - 1} competent: " : string.Empty)
-                + $"{arm} {Percent(levels[0])} / {Percent(levels[^1])}"
+                + $"{arm} {PlainNumbers.WholePercent(levels[0])} / {PlainNumbers.WholePercent(levels[^1])}"
             : null);
 
     private static ArmSeries? Series(ResultTables tables, string arm) =>
@@ -80,7 +80,6 @@ public static class Takeaway
         return parts.Any(p => p is null) ? null : string.Join("; ", parts);
     }
 
-    private static string Percent(double share) => (Math.Round(100 * share, MidpointRounding.AwayFromZero) + 0.0).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

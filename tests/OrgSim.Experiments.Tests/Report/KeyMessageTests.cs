@@ -147,4 +147,13 @@ public class KeyMessageTests
     [InlineData(130, "130 weeks (about 2.5 years)")]
     public void Durations_GiveTheWeeksThenWhatAManagerCallsThem(int weeks, string expected) =>
         Assert.Equal(expected, PlainNumbers.Duration(weeks));
+
+    [Theory]
+    [InlineData(0.0, "0%")]
+    [InlineData(0.003, "0.3%")]
+    [InlineData(0.505, "51%")]
+    [InlineData(0.997, "99.7%")]
+    [InlineData(1.0, "100%")]
+    public void WholePercent_RoundsHalvesUp_ButNeverToAnEndTheShareDidNotReach(double share, string expected) =>
+        Assert.Equal(expected, PlainNumbers.WholePercent(share));
 }
